@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AppError, ErrorReply, SESSION_COOKIE, registerCoreRoutes, resumeSession, verifyCsrfToken,
+  type App, type AppServices, type RequestContext,
+} from '@cchc/core';
+import { errorHandler } from './errors';
+
+export interface BuildAppOptions {
+  services: AppServices;
+  cookieSecret: string;
+  /** Built web app to serve at / (absent in API tests). */
+  webDist?: string;
+  logger?: boolean;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(opts: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('services', opts.services);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfSecret', null);
+  app.decorateRequest('requireActor', function (this: FastifyRequest) {
+    if (!this.actor) throw new AppError('UNAUTHENTICATED', 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 401);
+    return this.actor;
+  });
+  app.decorateRequest('auditContext', function (this: FastifyRequest): RequestContext {
+    return { actor: this.actor, ip: this.ip ?? null, requestId: this.id };
+  });
+  app.setErrorHandler(errorHandler);
+  app.addSchema(ErrorReply);
+
+  await app.register(cookie, { secret: opts.cookieSecret });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'cchc API', version: '0.1.0', description: 'API của hệ thống quản lý cải cách hành chính cấp tỉnh. Ngày dạng YYYY-MM-DD, thời điểm ISO 8601 với +07:00.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      security: [{ session: [], csrf: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+
+  // Authentication, then CSRF, for every request; public routes pass without a session.
+  app.addHook('onRequest', async (req) => {
+    const raw = req.cookies[SESSION_COOKIE];
+    if (raw) {
+      const unsigned = req.unsignCookie(raw);
+      if (unsigned.valid && unsigned.value) {
+        const session = await resumeSession(app.services, unsigned.value);
+        if (session) {
+          req.actor = session.actor;
+          req.sessionId = unsigned.value;
+          req.csrfSecret = session.csrfSecret;
+        }
+      }
+    }
+    const config = req.routeOptions.config ?? {};
+    if (!req.url.startsWith('/api/')) return;
+    if (!config.public && !req.actor && req.routeOptions.url) req.requireActor();
+    if (MUTATING.has(req.method) && !config.skipCsrf && req.actor) {
+      const token = req.headers['x-csrf-token'];
+      if (typeof token !== 'string' || !req.csrfSecret || !verifyCsrfToken(req.csrfSecret, token)) {
+        throw new AppError('CSRF_INVALID', 'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang rồi thử lại.', 403);
+      }
+    }
+  });
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'getHealth',
+        tags: ['Hệ thống'],
+        summary: 'Tình trạng dịch vụ và loại cơ sở dữ liệu',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]) }) },
+      },
+    },
+    async () => {
+      await app.services.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+      return { status: 'ok' as const, database: app.services.dbKind };
+    },
+  );
+
+  registerCoreRoutes(app);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, maxAge: '1h' });
+    const indexHtml = fs.readFileSync(path.join(opts.webDist, 'index.html'));
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: `Không có địa chỉ ${req.method} ${req.url.split('?')[0]}.` });
+      }
+      return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply.status(404).send({ code: 'NOT_FOUND', message: `Không có địa chỉ ${req.method} ${req.url.split('?')[0]}.` }),
+    );
+  }
+  return app as unknown as App;
+}

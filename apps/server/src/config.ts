@@ -1,0 +1,33 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { Db } from '@cchc/core';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  provinceCode: string;
+  demo: boolean;
+}
+
+export function readConfig(env = process.env): ServerConfig {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    provinceCode: env.PROVINCE_CODE ?? '86',
+    demo: env.DEMO !== '0',
+  };
+}
+
+/** COOKIE_SECRET, else one generated on first start and kept in the database. */
+export async function cookieSecret(db: Db, env = process.env): Promise<string> {
+  if (env.COOKIE_SECRET) return env.COOKIE_SECRET;
+  const row = await db.selectFrom('appSetting').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
+  if (row) return row.value;
+  const value = crypto.randomBytes(32).toString('base64url');
+  await db.insertInto('appSetting').values({ key: 'cookie_secret', value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await db.selectFrom('appSetting').select('value').where('key', '=', 'cookie_secret').executeTakeFirstOrThrow()).value;
+}

@@ -1,0 +1,23 @@
+import { loadWorkingCalendar, toLocalParts, type AppServices, type DatabaseHandle, type WorkingCalendar } from '@cchc/core';
+
+export interface ServicesOptions {
+  provinceCode: string;
+  /** Fixed clock for tests. */
+  now?: () => Date;
+}
+
+export async function createServices(handle: DatabaseHandle, opts: ServicesOptions): Promise<AppServices> {
+  let calendar: WorkingCalendar = await loadWorkingCalendar(handle.db);
+  const now = opts.now ?? (() => new Date());
+  return {
+    db: handle.db,
+    dbKind: handle.kind,
+    provinceCode: opts.provinceCode,
+    calendar: () => calendar,
+    reloadCalendar: async () => {
+      calendar = await loadWorkingCalendar(handle.db);
+    },
+    now,
+    today: () => toLocalParts(now()).date,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Db } from './db/database';
+import { coreMigrations, migrateToLatest, type MigrationSet } from './db/migrations';
+import { countUnits } from './units/unit.repository';
+import { loadReferenceUnits } from './units/unit.reference';
+import { defaultCalendar } from './calendar/calendar.reference';
+import { insertDays } from './calendar/calendar.repository';
+import { loadDemoProvince } from './demo/demo-province';
+
+/** A module's contribution to first start: loads its demo data into the demo province. */
+export type DemoSeeder = (db: Db, provinceCode: string) => Promise<void>;
+
+export interface PrepareOptions {
+  migrations?: MigrationSet[];
+  /** Load the 34 provinces, 63 old ones, lineage and the calendar (on first start). */
+  referenceData?: boolean;
+  /** Load the demo province (departments, users, then each module's demo data). */
+  demo?: { provinceCode: string; seeders?: DemoSeeder[] } | false;
+  log?: (msg: string) => void;
+}
+
+export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promise<{ migrated: string[]; seeded: boolean }> {
+  const log = opts.log ?? (() => {});
+  const migrated = await migrateToLatest(db, [coreMigrations, ...(opts.migrations ?? [])]);
+  if (migrated.length) log(`Đã chạy ${migrated.length} migration: ${migrated.join(', ')}`);
+  if (opts.referenceData === false || (await countUnits(db)) > 0) return { migrated, seeded: false };
+  await db.transaction().execute(async (tx) => {
+    const t0 = Date.now();
+    const r = await loadReferenceUnits(tx);
+    log(`Đã nạp đơn vị hành chính: ${r.provinces} tỉnh, ${r.communes} xã; trước 2025: ${r.oldProvinces} tỉnh, ${r.oldDistricts} huyện, ${r.oldCommunes} xã; ${r.lineageEdges} quan hệ sáp nhập (${Date.now() - t0} ms)`);
+    await insertDays(tx, defaultCalendar());
+    if (opts.demo) {
+      const d = await loadDemoProvince(tx, opts.demo.provinceCode);
+      log(`Đã nạp tỉnh mẫu ${opts.demo.provinceCode}: ${d.departments} sở ngành, ${d.users} người dùng`);
+      for (const seed of opts.demo.seeders ?? []) await seed(tx, opts.demo.provinceCode);
+    }
+  });
+  return { migrated, seeded: true };
+}

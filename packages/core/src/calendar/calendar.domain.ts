@@ -1,0 +1,150 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import { getSolarDate } from '@dqcai/vn-lunar';
+
+dayjs.extend(utc);
+
+/** 'YYYY-MM-DD' */
+export type IsoDate = string;
+
+export type CalendarDayKind = 'day_off' | 'makeup_workday';
+
+export interface CalendarEntry {
+  date: IsoDate;
+  kind: CalendarDayKind;
+  name: string;
+  source?: string | null;
+}
+
+/**
+ * The working-day calendar: weekdays off (holidays, bridge days) and Saturdays or Sundays that
+ * are worked instead. Everything else follows the Monday–Friday week.
+ */
+export interface WorkingCalendar {
+  daysOff: ReadonlySet<IsoDate>;
+  makeupDays: ReadonlySet<IsoDate>;
+}
+
+export function buildCalendar(entries: Iterable<Pick<CalendarEntry, 'date' | 'kind'>>): WorkingCalendar {
+  const daysOff = new Set<IsoDate>();
+  const makeupDays = new Set<IsoDate>();
+  for (const e of entries) (e.kind === 'day_off' ? daysOff : makeupDays).add(e.date);
+  return { daysOff, makeupDays };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value;
+}
+
+function day(date: IsoDate) {
+  return dayjs.utc(date);
+}
+
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return day(date).add(n, 'day').format('YYYY-MM-DD');
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  const dow = day(date).day();
+  return dow === 0 || dow === 6;
+}
+
+export function isWorkingDay(cal: WorkingCalendar, date: IsoDate): boolean {
+  if (cal.makeupDays.has(date)) return true;
+  if (cal.daysOff.has(date)) return false;
+  return !isWeekend(date);
+}
+
+export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate): IsoDate {
+  let d = addDays(date, 1);
+  while (!isWorkingDay(cal, d)) d = addDays(d, 1);
+  return d;
+}
+
+/** The n-th working day after `from` (the day `from` itself is never counted). n = 0 returns `from`. */
+export function addWorkingDays(cal: WorkingCalendar, from: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  let d = from;
+  for (let i = 0; i < n; i++) d = nextWorkingDay(cal, d);
+  return d;
+}
+
+/** Working days d with from < d ≤ to; negative when `to` is before `from`. */
+export function countWorkingDays(cal: WorkingCalendar, from: IsoDate, to: IsoDate): number {
+  if (to < from) return -countWorkingDays(cal, to, from);
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(cal, d)) count++;
+  return count;
+}
+
+export const VN_UTC_OFFSET_MINUTES = 7 * 60;
+export const RECEIPT_CUTOFF = '15:00:00';
+
+/** Local (UTC+7) date and time of an instant. */
+export function toLocalParts(instant: Date): { date: IsoDate; time: string } {
+  const local = dayjs(instant).utcOffset(VN_UTC_OFFSET_MINUTES);
+  return { date: local.format('YYYY-MM-DD'), time: local.format('HH:mm:ss') };
+}
+
+/** ISO 8601 with the +07:00 offset, as every API reply shows date-times. */
+export function formatLocalDateTime(instant: Date): string {
+  return dayjs(instant).utcOffset(VN_UTC_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/**
+ * The day a receipt counts from (DOMAIN §4): a dossier received after 15:00, or on a day that is
+ * not a working day, counts from the next working day.
+ */
+export function countedReceiptDay(cal: WorkingCalendar, receivedAt: Date): IsoDate {
+  const { date, time } = toLocalParts(receivedAt);
+  if (!isWorkingDay(cal, date) || time > RECEIPT_CUTOFF) return nextWorkingDay(cal, date);
+  return date;
+}
+
+/** Lunar → solar date in Vietnam's time zone (UTC+7); differs from the Chinese calendar in e.g. 2030. */
+export function lunarToSolar(lunarDay: number, lunarMonth: number, lunarYear: number): IsoDate {
+  const s = getSolarDate(lunarDay, lunarMonth, lunarYear);
+  return dayjs.utc(Date.UTC(s.year, s.month - 1, s.day)).format('YYYY-MM-DD');
+}
+
+export function lunarNewYear(year: number): IsoDate {
+  return lunarToSolar(1, 1, year);
+}
+
+/**
+ * Statutory holidays (Labour Code 2019 art. 112) for a year the Government has not announced yet:
+ * 1/1; Tết: the last day of the lunar year and the first four days of the new one; Hùng Kings
+ * (10/3 lunar); 30/4; 1/5; 2/9 and an adjacent day. A holiday on a weekend moves to the next
+ * working day. Administrators replace these with the announced schedule when it is published.
+ */
+export function statutoryHolidays(year: number): CalendarEntry[] {
+  const source = 'Bộ luật Lao động 2019, Điều 112 (dự kiến, chưa có thông báo của Chính phủ)';
+  const tet = lunarNewYear(year);
+  const named: Array<[IsoDate, string]> = [
+    [`${year}-01-01`, `Tết Dương lịch ${year}`],
+    ...[-1, 0, 1, 2, 3].map((k): [IsoDate, string] => [addDays(tet, k), `Tết Nguyên Đán ${year}`]),
+    [lunarToSolar(10, 3, year), `Giỗ Tổ Hùng Vương ${year}`],
+    [`${year}-04-30`, `Ngày Chiến thắng 30/4/${year}`],
+    [`${year}-05-01`, `Ngày Quốc tế Lao động ${year}`],
+    [`${year}-09-02`, `Quốc khánh ${year}`],
+  ];
+  const nationalDayDow = day(`${year}-09-02`).day();
+  named.push([nationalDayDow === 2 ? `${year}-09-01` : `${year}-09-03`, `Quốc khánh ${year} (ngày liền kề)`]);
+
+  const taken = new Set(named.map(([d]) => d));
+  const out: CalendarEntry[] = [];
+  for (const [date, name] of named) {
+    let d = date;
+    if (isWeekend(d)) {
+      d = addDays(d, 1);
+      while (isWeekend(d) || taken.has(d)) d = addDays(d, 1);
+      taken.add(d);
+      out.push({ date: d, kind: 'day_off', name: `${name} (nghỉ bù)`, source });
+    } else {
+      out.push({ date: d, kind: 'day_off', name, source });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}

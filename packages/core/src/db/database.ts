@@ -1,0 +1,74 @@
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, type KyselyPlugin } from 'kysely';
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { CoreTables } from './schema';
+import { acquireDataDirLock, type DataDirLock } from './lock';
+
+/** The database every package sees. Modules extend it with their own tables through declaration merging. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database extends CoreTables {}
+
+export type Db = Kysely<Database>;
+export type DbKind = 'pglite' | 'postgresql';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… ; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; `undefined` means in memory (tests). */
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests give every file its own). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
+
+// Both drivers return the same JavaScript types: int8/numeric as number, date as 'YYYY-MM-DD'.
+pg.types.setTypeParser(OID.INT8, (v) => Number(v));
+pg.types.setTypeParser(OID.NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(OID.DATE, (v) => v);
+
+const pgliteParsers = {
+  [pgliteTypes.INT8]: (v: string) => Number(v),
+  [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+  [pgliteTypes.DATE]: (v: string) => v,
+};
+
+function plugins(): KyselyPlugin[] {
+  return [new CamelCasePlugin()];
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  let lock: DataDirLock | undefined;
+  if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
+  try {
+    const pglite = await PGlite.create({ dataDir: options.dataDir, parsers: pgliteParsers });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: plugins() });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}

@@ -1,0 +1,144 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import type { Db } from './database';
+
+/**
+ * One migration set for PGlite and PostgreSQL. Each package exports its migrations keyed
+ * `<yyyymmdd>_<nn>_<package>_<what>`; the server merges them and they run in key order.
+ */
+export type MigrationSet = Record<string, Migration>;
+
+// Kysely migrations receive an untyped Kysely; they write DDL only.
+type AnyDb = Kysely<unknown>;
+
+export const coreMigrations: MigrationSet = {
+  '20261123_01_core_base': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('unit')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('short_name', 'text')
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('parent_id', 'bigint', (c) => c.references('unit.id'))
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('valid_from', 'date')
+        .addColumn('valid_to', 'date')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('is_local', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addCheckConstraint('unit_valid_range', sql`valid_to is null or valid_from is null or valid_to >= valid_from`)
+        .execute();
+      // A code names one unit at a time: current units have unique codes, historic ones are unique per start date.
+      await sql`create unique index unit_code_current on unit (code) where valid_to is null`.execute(db);
+      await sql`create unique index unit_code_period on unit (code, coalesce(valid_from, '0001-01-01'::date))`.execute(db);
+      await db.schema.createIndex('unit_parent').on('unit').column('parent_id').execute();
+      await db.schema.createIndex('unit_province').on('unit').columns(['province_code', 'type']).execute();
+
+      await db.schema
+        .createTable('unit_lineage')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('from_unit_id', 'bigint', (c) => c.notNull().references('unit.id'))
+        .addColumn('to_unit_id', 'bigint', (c) => c.notNull().references('unit.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('effective_date', 'date', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addUniqueConstraint('unit_lineage_edge', ['from_unit_id', 'to_unit_id', 'effective_date'])
+        .execute();
+      await db.schema.createIndex('unit_lineage_to').on('unit_lineage').column('to_unit_id').execute();
+
+      await db.schema
+        .createTable('app_user')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('full_name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('unit_id', 'bigint', (c) => c.notNull().references('unit.id'))
+        .addColumn('password_hash', 'text')
+        .addColumn('auth_provider', 'text', (c) => c.notNull().defaultTo('local'))
+        .addColumn('external_id', 'text')
+        .addColumn('is_active', 'boolean', (c) => c.notNull().defaultTo(true))
+        .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'timestamptz')
+        .addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await sql`create unique index app_user_external on app_user (auth_provider, external_id) where external_id is not null`.execute(db);
+
+      await db.schema
+        .createTable('user_role')
+        .addColumn('user_id', 'bigint', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('user_role_pk', ['user_id', 'role'])
+        .execute();
+
+      await db.schema
+        .createTable('session')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'bigint', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+        .addColumn('csrf_secret', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .execute();
+
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('actor_user_id', 'bigint')
+        .addColumn('actor_username', 'text')
+        .addColumn('actor_unit_id', 'bigint')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text')
+        .addColumn('unit_id', 'bigint')
+        .addColumn('before', 'jsonb')
+        .addColumn('after', 'jsonb')
+        .addColumn('ip', 'text')
+        .addColumn('request_id', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+      await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+      // Append-only: whoever connects, rows cannot be changed or removed.
+      await sql`
+        create function audit_log_append_only() returns trigger language plpgsql as $$
+        begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+      await sql`
+        create trigger audit_log_no_change before update or delete on audit_log
+        for each row execute function audit_log_append_only()`.execute(db);
+
+      await db.schema
+        .createTable('calendar_day')
+        .addColumn('date', 'date', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('day_off', 'makeup_workday')`))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('source', 'text')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+
+      await db.schema
+        .createTable('app_setting')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+export async function migrateToLatest(db: Db, sets: MigrationSet[]): Promise<string[]> {
+  const all: MigrationSet = Object.assign({}, ...sets);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => all },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

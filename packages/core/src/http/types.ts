@@ -1,0 +1,43 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db, DbKind } from '../db/database';
+import type { Actor } from '../policy/actor';
+import type { RequestContext } from '../audit/audit';
+import type { WorkingCalendar } from '../calendar/calendar.domain';
+
+/** What every module's routes receive from the server. */
+export interface AppServices {
+  db: Db;
+  dbKind: DbKind;
+  /** The province this deployment serves (2-digit statistics code). */
+  provinceCode: string;
+  /** Working-day calendar, reloaded after an administrator edits it. */
+  calendar(): WorkingCalendar;
+  reloadCalendar(): Promise<void>;
+  /** Today in Vietnam (injectable so tests run on a fixed clock). */
+  today(): string;
+  now(): Date;
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+  interface FastifyRequest {
+    /** Set by the auth plugin; routes marked `public` may see null. */
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfSecret: string | null;
+    /** The actor, or a 401 in Vietnamese. */
+    requireActor(): Actor;
+    auditContext(): RequestContext;
+  }
+  interface FastifyContextConfig {
+    /** No login needed. */
+    public?: boolean;
+    /** State-changing but exempt from CSRF (login: there is no session yet). */
+    skipCsrf?: boolean;
+  }
+}
