@@ -45,7 +45,7 @@ export function registerAuthRoutes(app: App): void {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, skipCsrf: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, skipCsrf: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         operationId: 'login',
         tags: ['Xác thực'],

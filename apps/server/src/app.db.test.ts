@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@cchc/test-kit';
+import { startTestApp, type TestApp } from './testing';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t?.close());
+
+const auditRows = async (action: string) =>
+  t.db.db.selectFrom('auditLog').selectAll().where('action', '=', action).orderBy('id', 'desc').execute();
+
+describe('health and OpenAPI', () => {
+  it('GET /api/health names the database', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' });
+  });
+
+  it('GET /api/openapi.json documents every route with an operation id', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/auth/login', '/api/auth/csrf', '/api/units', '/api/units/{code}/lineage', '/api/calendar/add-working-days', '/api/users', '/api/audit']) {
+      expect(doc.paths[p], p).toBeDefined();
+    }
+    const ops = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((m) => Object.values(m));
+    expect(ops.every((o) => typeof o.operationId === 'string')).toBe(true);
+  });
+
+  it('unknown API paths answer 404 in Vietnamese JSON', async () => {
+    const res = await t.app.inject({ url: '/api/khong-co' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toContain('Không có địa chỉ');
+  });
+});
+
+describe('authentication', () => {
+  it('logs in with the demo password and sets an HttpOnly signed session cookie', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ username: 'admin', roles: ['admin'], unitCode: '86.SNV', scope: 'province' });
+    const cookie = res.cookies.find((c) => c.name === 'cchc_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.value).toContain('.'); // signed
+    expect((await auditRows('auth.login')).length).toBeGreaterThan(0);
+  });
+
+  it('answers 401 in Vietnamese on a wrong password', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao', password: 'sai-mat-khau' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+  });
+
+  it('locks the account after 5 failures with 429 and a Vietnamese message, even for the right password', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'thamdinh', password: 'sai' } })).statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
+    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'thamdinh', password: DEMO_PASSWORD } });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().message).toMatch(/Tài khoản tạm khóa.*thử lại sau 15 phút/);
+    expect((await auditRows('auth.lock')).length).toBe(1);
+  });
+
+  it('rate-limits login attempts per client address', async () => {
+    let last = 0;
+    for (let i = 0; i < 35; i++) last = (await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.9', payload: { username: `khong-co-${i}`, password: 'x' } })).statusCode;
+    expect(last).toBe(429);
+  });
+
+  it('refuses protected routes without a session (401) and with a forged cookie', async () => {
+    expect((await t.app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
+    const forged = await t.app.inject({ url: '/api/auth/me', headers: { cookie: 'cchc_session=abc.def' } });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().message).toContain('phiên đăng nhập đã hết hạn');
+  });
+
+  it('expires an idle session', async () => {
+    let now = new Date('2026-11-23T09:00:00+07:00');
+    const t2 = await startTestApp({ now: () => now });
+    try {
+      const c = await t2.login('cchc');
+      expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+      now = new Date('2026-11-23T18:00:00+07:00'); // 9 h later, idle limit 8 h
+      const res = await c.get('/api/auth/me');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('UNAUTHENTICATED');
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('requires the CSRF token on state-changing requests', async () => {
+    const c = await t.login('admin');
+    const body = { code: '86.TEST1', name: 'Ban Thử nghiệm', type: 'department' };
+    const without = await c.send('POST', '/api/units', body, { csrf: null });
+    expect(without.statusCode).toBe(403);
+    expect(without.json()).toMatchObject({ code: 'CSRF_INVALID' });
+    const wrong = await c.send('POST', '/api/units', body, { csrf: 'abc' });
+    expect(wrong.statusCode).toBe(403);
+    expect((await c.get('/api/units/86.TEST1')).statusCode).toBe(404); // nothing was created
+    const ok = await c.send('POST', '/api/units', body);
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('changes the password, ends other sessions, and logs out', async () => {
+    const a = await t.login('daumoi.xa');
+    const b = await t.login('daumoi.xa');
+    const weak = await a.send('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'ngan' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().message).toContain('ít nhất 8 ký tự');
+    const ok = await a.send('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'MatKhauMoi2026' });
+    expect(ok.statusCode).toBe(200);
+    expect((await b.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(200);
+    const audit = await auditRows('user.change_password');
+    expect(JSON.stringify(audit)).not.toContain('MatKhauMoi2026');
+    expect((await a.send('POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(401);
+    const again = await t.login('daumoi.xa', 'MatKhauMoi2026');
+    expect(again.cookie).toBeTruthy();
+  });
+});
+
+describe('units', () => {
+  it('GET /api/units?parent=86 lists the communes and departments of Vĩnh Long', async () => {
+    const res = await t.app.inject({ url: '/api/units?parent=86' });
+    expect(res.statusCode).toBe(200);
+    const rows = res.json() as Array<{ code: string; name: string; type: string; parentCode: string }>;
+    expect(rows.every((r) => r.parentCode === '86')).toBe(true);
+    expect(rows.filter((r) => ['commune', 'ward'].includes(r.type)).length).toBeGreaterThan(100);
+    expect(rows.find((r) => r.code === '86.SNV')).toMatchObject({ name: 'Sở Nội vụ', type: 'department' });
+    expect(rows.find((r) => r.type === 'service_centre')?.name).toBe('Trung tâm Phục vụ hành chính công tỉnh');
+  });
+
+  it('lists the 34 provinces at the top level today and the 63 before the reform', async () => {
+    expect(((await t.app.inject({ url: '/api/units' })).json() as unknown[]).length).toBe(34);
+    expect(((await t.app.inject({ url: '/api/units?at=2024-12-31' })).json() as unknown[]).length).toBe(63);
+  });
+
+  it('GET /api/units/86/lineage gives old Vĩnh Long, Bến Tre and Trà Vinh', async () => {
+    const res = await t.app.inject({ url: '/api/units/86/lineage' });
+    expect(res.statusCode).toBe(200);
+    const rows = res.json() as Array<{ code: string; name: string; validTo: string; relation: string }>;
+    expect(rows.map((r) => r.name).sort()).toEqual(['Tỉnh Bến Tre', 'Tỉnh Trà Vinh', 'Tỉnh Vĩnh Long']);
+    expect(rows.every((r) => r.validTo === '2025-06-30' && r.relation === 'merged')).toBe(true);
+  });
+
+  it('answers "what is this old unit now" for an old province', async () => {
+    const benTre = (await t.app.inject({ url: '/api/units/83?at=2024-01-01' })).json();
+    expect(benTre.name).toBe('Tỉnh Bến Tre');
+    const now = (await t.app.inject({ url: '/api/units/83/successors' })).json() as Array<{ code: string }>;
+    expect(now.map((u) => u.code)).toEqual(['86']);
+  });
+
+  it('a commune of today came from old communes', async () => {
+    const communes = (await t.app.inject({ url: '/api/units?parent=86&type=commune,ward' })).json() as Array<{ code: string }>;
+    const withOrigins = await Promise.all(communes.slice(0, 5).map(async (c) => (await t.app.inject({ url: `/api/units/${c.code}/lineage` })).json() as unknown[]));
+    expect(withOrigins.some((o) => o.length > 1)).toBe(true);
+  });
+
+  it('answers 404 in Vietnamese for an unknown code and 400 for a malformed date', async () => {
+    const res = await t.app.inject({ url: '/api/units/99999' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'UNIT_NOT_FOUND', message: 'Không tìm thấy đơn vị có mã "99999".' });
+    const bad = await t.app.inject({ url: '/api/units?parent=86&at=31/12/2024' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('INVALID_DATE');
+  });
+
+  it('lets the administrator add and rename a department, audited with before and after', async () => {
+    const c = await t.login('admin');
+    const created = await c.send('POST', '/api/units', { code: '86.SNGV', name: 'Sở  Ngoại vụ', shortName: 'SNgV', type: 'department' });
+    expect(created.statusCode).toBe(200);
+    expect(created.json()).toMatchObject({ name: 'Sở Ngoại vụ', parentCode: '86', isLocal: true, abilities: { update: true } });
+    const dup = await c.send('POST', '/api/units', { code: '86.SNGV', name: 'Trùng', type: 'department' });
+    expect(dup.statusCode).toBe(409);
+    const renamed = await c.send('PATCH', '/api/units/86.SNGV', { name: 'Sở Ngoại vụ tỉnh Vĩnh Long' });
+    expect(renamed.json().name).toBe('Sở Ngoại vụ tỉnh Vĩnh Long');
+    const [row] = await auditRows('unit.update');
+    expect(row).toMatchObject({ actorUsername: 'admin', entityType: 'unit' });
+    expect((row!.before as { name: string }).name).toBe('Sở Ngoại vụ');
+    expect((row!.after as { name: string }).name).toBe('Sở Ngoại vụ tỉnh Vĩnh Long');
+  });
+
+  it('refuses to edit national reference units or to create a commune by hand', async () => {
+    const c = await t.login('admin');
+    expect((await c.send('PATCH', '/api/units/86', { name: 'Đổi tên' })).statusCode).toBe(403);
+    const commune = await c.send('POST', '/api/units', { code: '86.X', name: 'Xã mới', type: 'commune' });
+    expect(commune.statusCode).toBe(400);
+    expect(commune.json().message).toContain('không được tạo thủ công');
+  });
+
+  it('refuses unit changes to a focal point (403) and validates bodies in Vietnamese', async () => {
+    const c = await t.login('daumoi.stc');
+    expect((await c.send('POST', '/api/units', { code: '86.Y', name: 'Y', type: 'department' })).statusCode).toBe(403);
+    const admin = await t.login('admin');
+    const bad = await admin.send('POST', '/api/units', { name: 'Thiếu mã', type: 'department' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toBe('Thiếu trường "code" (nội dung).');
+  });
+});
+
+describe('users and scope', () => {
+  it('administrators create users; the new user must change the password; all audited', async () => {
+    const admin = await t.login('admin');
+    const res = await admin.send('POST', '/api/users', { username: 'daumoi.syt', fullName: 'Ngô Thị Y Tế', unitCode: '86.SYT', roles: ['focal_point'], password: 'BanDau2026' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ username: 'daumoi.syt', unitName: 'Sở Y tế', roles: ['focal_point'] });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'daumoi.syt', password: 'BanDau2026' } });
+    expect(login.json().mustChangePassword).toBe(true);
+    const [row] = await auditRows('user.create');
+    expect(JSON.stringify(row!.after)).not.toContain('BanDau2026');
+  });
+
+  it('rejects an unknown unit code and an unknown role in Vietnamese, creating nothing', async () => {
+    const admin = await t.login('admin');
+    const badUnit = await admin.send('POST', '/api/users', { username: 'x.y', fullName: 'X', unitCode: '86.KHONGCO', roles: ['focal_point'], password: 'BanDau2026' });
+    expect(badUnit.statusCode).toBe(400);
+    expect(badUnit.json().message).toContain('Không tìm thấy đơn vị có mã "86.KHONGCO"');
+    const badRole = await admin.send('POST', '/api/users', { username: 'x.y', fullName: 'X', unitCode: '86.SYT', roles: ['sieu_nhan'], password: 'BanDau2026' });
+    expect(badRole.json().message).toContain('Vai trò không hợp lệ: sieu_nhan');
+    const list = (await admin.get('/api/users?q=x.y')).json() as unknown[];
+    expect(list).toEqual([]);
+  });
+
+  it('a focal point cannot list users (403); the leader sees the whole province scope', async () => {
+    const fp = await t.login('daumoi.stc');
+    expect((await fp.get('/api/users')).statusCode).toBe(403);
+    expect((await fp.get('/api/auth/me')).json().scope).toBe('unit');
+    const leader = await t.login('lanhdao');
+    expect((await leader.get('/api/auth/me')).json().scope).toBe('province');
+  });
+
+  it('deactivating a user ends their sessions and is audited with before/after', async () => {
+    const admin = await t.login('admin');
+    const victim = await t.login('motcua');
+    const users = (await admin.get('/api/users?q=motcua')).json() as Array<{ id: number }>;
+    const res = await admin.send('PATCH', `/api/users/${users[0]!.id}`, { isActive: false });
+    expect(res.json().isActive).toBe(false);
+    expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
+    const [row] = await auditRows('user.update');
+    expect(row!.before).toMatchObject({ isActive: true });
+    expect(row!.after).toMatchObject({ isActive: false });
+  });
+});
+
+describe('calendar', () => {
+  it('GET /api/calendar/add-working-days: 2025-01-24 + 1 → 2025-02-03', async () => {
+    const res = await t.app.inject({ url: '/api/calendar/add-working-days?from=2025-01-24&days=1' });
+    expect(res.json()).toEqual({ date: '2025-02-03' });
+  });
+
+  it('rejects malformed dates in Vietnamese', async () => {
+    const res = await t.app.inject({ url: '/api/calendar/add-working-days?from=2025-02-30&days=1' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('"from"');
+    const neg = await t.app.inject({ url: '/api/calendar/add-working-days?from=2025-01-24&days=-1' });
+    expect(neg.statusCode).toBe(400);
+    expect(neg.json().message).toBe('Trường "days" (tham số truy vấn) phải từ 0 trở lên.');
+  });
+
+  it('an administrator adds a bridge day; the calculation changes at once; the change is audited', async () => {
+    const admin = await t.login('admin');
+    const year = (await admin.get('/api/calendar/years/2027')).json();
+    expect(year.canEdit).toBe(true);
+    const before = (await t.app.inject({ url: '/api/calendar/add-working-days?from=2027-04-29&days=1' })).json().date;
+    expect(before).toBe('2027-05-04'); // 30/4 Fri off, 1/5 Sat → Mon 3/5 off → Tue 4/5
+    const days = [...year.days, { date: '2027-05-04', kind: 'day_off', name: 'Nghỉ bù thử nghiệm' }];
+    const put = await admin.send('PUT', '/api/calendar/years/2027', { days });
+    expect(put.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/calendar/add-working-days?from=2027-04-29&days=1' })).json().date).toBe('2027-05-05');
+    const [row] = await auditRows('calendar.update');
+    expect(row!.entityId).toBe('2027');
+  });
+
+  it('rejects a bad calendar row by row and keeps the year unchanged', async () => {
+    const admin = await t.login('admin');
+    const before = (await admin.get('/api/calendar/years/2026')).json().days;
+    const res = await admin.send('PUT', '/api/calendar/years/2026', { days: [...before, { date: '2026-13-01', kind: 'day_off', name: 'Sai' }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^Dòng \d+, trường "ngày": "2026-13-01" không phải ngày hợp lệ/);
+    expect((await admin.get('/api/calendar/years/2026')).json().days).toEqual(before);
+    const fp = await t.login('daumoi.stc');
+    expect((await fp.send('PUT', '/api/calendar/years/2026', { days: before })).statusCode).toBe(403);
+  });
+});
+
+describe('audit log', () => {
+  it('is filterable by administrators and closed to focal points', async () => {
+    const admin = await t.login('admin');
+    const res = await admin.get('/api/audit?action=auth.login&limit=5');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.rows[0].at).toMatch(/\+07:00$/);
+    expect(body.rows.every((r: { action: string }) => r.action === 'auth.login')).toBe(true);
+    expect((await (await t.login('daumoi.stc')).get('/api/audit')).statusCode).toBe(403);
+  });
+
+  it('cannot be altered or deleted, even directly in the database', async () => {
+    await expect(t.db.db.deleteFrom('auditLog').execute()).rejects.toThrow(/append-only/);
+    await expect(t.db.db.updateTable('auditLog').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+  });
+});

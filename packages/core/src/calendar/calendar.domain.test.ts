@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import {
+  addWorkingDays, buildCalendar, countWorkingDays, countedReceiptDay, isWorkingDay, lunarNewYear, lunarToSolar,
+  statutoryHolidays, formatLocalDateTime,
+} from './calendar.domain';
+import { defaultCalendar, readAnnouncedCalendar } from './calendar.reference';
+import { referenceDataDir } from '../reference-data';
+
+const cal = buildCalendar(defaultCalendar());
+const announced = readAnnouncedCalendar();
+
+describe('announced civil-service schedules 2019–2026', () => {
+  const dayOffs = announced.filter((e) => e.kind === 'day_off');
+  const makeups = announced.filter((e) => e.kind === 'makeup_workday');
+
+  it('has the data the tests below walk through', () => {
+    expect(dayOffs.length).toBeGreaterThan(60);
+    expect(makeups.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(dayOffs.map((e) => [e.date, e.name]))('%s (%s) is not a working day', (date) => {
+    expect(isWorkingDay(cal, date)).toBe(false);
+  });
+
+  it.each(makeups.map((e) => [e.date, e.name]))('%s (%s) is a make-up working Saturday', (date) => {
+    expect(isWorkingDay(cal, date)).toBe(true);
+  });
+
+  it('every day inside each announced days-off period is a day off', () => {
+    const text = fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'vn_public_sector_days_off_periods_2019_2026.csv'), 'utf8');
+    const periods = (parse(text, { columns: true }) as Array<{ kind: string; date: string; end_date: string; name: string }>).filter((p) => p.kind === 'period');
+    expect(periods.length).toBeGreaterThan(20);
+    const gaps: string[] = [];
+    for (const p of periods) {
+      for (let d = p.date; d <= (p.end_date || p.date); d = next(d)) {
+        if (isWorkingDay(cal, d)) gaps.push(`${d} (${p.name})`);
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+});
+
+function next(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
+describe('addWorkingDays', () => {
+  it.each([
+    ['2025-01-24', 1, '2025-02-03', 'Friday before Tết 2025 → first day after the 9-day break'],
+    ['2025-01-24', 0, '2025-01-24', 'zero days'],
+    ['2025-04-25', 1, '2025-04-26', 'make-up Saturday 26/4/2025 counts'],
+    ['2025-04-26', 1, '2025-04-28', 'then Monday'],
+    ['2025-04-28', 1, '2025-04-29', '29/4 works'],
+    ['2025-04-29', 1, '2025-05-05', '30/4, 1/5, 2/5 off, weekend'],
+    ['2025-08-29', 1, '2025-09-03', 'National Day 2025: 1/9 and 2/9 off'],
+    ['2026-02-13', 1, '2026-02-23', 'Tết 2026: 16–20/2 off'],
+    ['2025-11-21', 5, '2025-11-28', 'an ordinary week'],
+    ['2024-12-31', 1, '2025-01-02', 'New Year'],
+  ])('%s + %i → %s (%s)', (from, n, expected) => {
+    expect(addWorkingDays(cal, from, n)).toBe(expected);
+  });
+
+  it('rejects a negative count', () => {
+    expect(() => addWorkingDays(cal, '2025-01-01', -1)).toThrow();
+  });
+});
+
+describe('countWorkingDays', () => {
+  it.each([
+    ['2025-01-24', '2025-02-03', 1],
+    ['2025-01-24', '2025-01-24', 0],
+    ['2025-04-25', '2025-05-05', 4],
+    ['2025-11-21', '2025-11-28', 5],
+    ['2025-11-28', '2025-11-21', -5],
+  ])('(%s, %s] has %i working days', (from, to, n) => {
+    expect(countWorkingDays(cal, from, to)).toBe(n);
+  });
+
+  it('is the inverse of addWorkingDays', () => {
+    for (const n of [1, 3, 7, 15, 22]) expect(countWorkingDays(cal, '2025-01-20', addWorkingDays(cal, '2025-01-20', n))).toBe(n);
+  });
+});
+
+describe('15:00 cut-off for receipts', () => {
+  it.each([
+    ['2025-09-03T14:20:00+07:00', '2025-09-03', 'before 15:00 counts the same day'],
+    ['2025-09-03T15:00:00+07:00', '2025-09-03', 'exactly 15:00 is not after it'],
+    ['2025-09-03T15:00:01+07:00', '2025-09-04', 'after 15:00 → next working day'],
+    ['2025-08-29T16:30:00+07:00', '2025-09-03', 'Friday afternoon before National Day → Wednesday'],
+    ['2025-04-26T09:00:00+07:00', '2025-04-26', 'a make-up Saturday is a working day'],
+    ['2025-04-27T09:00:00+07:00', '2025-04-28', 'Sunday → Monday'],
+    ['2025-09-03T08:30:00Z', '2025-09-04', 'UTC input is converted to UTC+7 (08:30Z = 15:30 local)'],
+    ['2025-09-03T07:59:00Z', '2025-09-03', '07:59Z = 14:59 local'],
+  ])('%s → counts from %s (%s)', (at, expected) => {
+    expect(countedReceiptDay(cal, new Date(at))).toBe(expected);
+  });
+
+  it('formats instants with the +07:00 offset', () => {
+    expect(formatLocalDateTime(new Date('2025-09-03T07:20:00Z'))).toBe('2025-09-03T14:20:00+07:00');
+  });
+});
+
+describe('Vietnamese lunar calendar (UTC+7)', () => {
+  const fixture = parse(fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'lunar_fixture_tet_hungvuong_2019_2030.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+
+  it.each(fixture.map((r) => [r.year, r.tet_amlich_tz7, r.hung_amlich_tz7]))('%s: Tết %s, Hùng Kings %s', (year, tet, hung) => {
+    expect(lunarNewYear(Number(year))).toBe(tet);
+    expect(lunarToSolar(10, 3, Number(year))).toBe(hung);
+  });
+
+  it('Tết 2030 is 2 February in Vietnam (3 February in the Chinese calendar)', () => {
+    expect(lunarNewYear(2030)).toBe('2030-02-02');
+    expect(fixture.find((r) => r.year === '2030')!.tet_amlich_tz8).toBe('2030-02-03');
+  });
+
+  it('projects the statutory Tết 2030 break around 2 February with compensatory days', () => {
+    const tet = statutoryHolidays(2030).filter((e) => e.name.startsWith('Tết Nguyên Đán'));
+    expect(tet.map((e) => e.date)).toEqual(['2030-02-01', '2030-02-04', '2030-02-05', '2030-02-06', '2030-02-07']);
+    expect(isWorkingDay(cal, '2030-02-01')).toBe(false);
+    expect(isWorkingDay(cal, '2030-02-08')).toBe(true);
+  });
+
+  it('projects 1/1, 30/4, 1/5 and 2/9 for years not yet announced', () => {
+    const d2027 = statutoryHolidays(2027).map((e) => e.date);
+    expect(d2027).toContain('2027-01-01');
+    expect(d2027).toContain('2027-04-30');
+    expect(d2027).toContain('2027-09-02');
+    expect(isWorkingDay(cal, '2027-05-03')).toBe(false); // 1/5/2027 is a Saturday → Monday off
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `unit` (pure functions, no database) and `db` (services and routes on a real
+// database: in-memory PGlite, or PostgreSQL when TEST_DATABASE_URL is set). CI runs `db` twice.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'], exclude: ['**/*.db.test.ts', '**/node_modules/**'], environment: 'node' } },
+      { test: { name: 'db', include: ['packages/*/src/**/*.db.test.ts', 'apps/*/src/**/*.db.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, environment: 'node' } },
+    ],
+  },
+});
