@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function main() {
   const t0 = Date.now();
   const config = readConfig();
-  const log = (m: string) => console.log(`[cchc] ${m}`);
+  const log = (m: string) => console.info(`[cchc] ${m}`);
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   log(handle.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir}` : 'CSDL PostgreSQL (DATABASE_URL)');
   await prepareDatabase(handle.db, {

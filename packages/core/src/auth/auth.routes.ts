@@ -3,6 +3,7 @@ import type { App } from '../http/types';
 import { replies } from '../http/schemas';
 import { ROLE_LABELS } from '../policy/roles';
 import type { Actor } from '../policy/actor';
+import { globalAbilities } from '../policy/policy';
 import { changePassword, createCsrfToken, login, logout } from './auth.service';
 
 export const SESSION_COOKIE = 'cchc_session';
@@ -19,6 +20,7 @@ const Me = Type.Object(
     roleLabels: Type.Array(Type.String()),
     scope: Type.Union([Type.Literal('province'), Type.Literal('unit')]),
     mustChangePassword: Type.Optional(Type.Boolean()),
+    abilities: Type.Record(Type.String(), Type.Boolean(), { description: 'Quyền theo thao tác không gắn với bản ghi, ví dụ "user.read"' }),
   },
   { $id: 'Me' },
 );
@@ -34,6 +36,7 @@ export function presentMe(actor: Actor, mustChangePassword?: boolean) {
     roles: [...actor.roles],
     roleLabels: actor.roles.map((r) => ROLE_LABELS[r]),
     scope: actor.scope.kind === 'province' ? ('province' as const) : ('unit' as const),
+    abilities: globalAbilities(actor),
     ...(mustChangePassword !== undefined && { mustChangePassword }),
   };
 }

@@ -134,8 +134,12 @@ export const coreMigrations: MigrationSet = {
 
 export async function migrateToLatest(db: Db, sets: MigrationSet[]): Promise<string[]> {
   const all: MigrationSet = Object.assign({}, ...sets);
+  // Kysely looks for its bookkeeping tables in any schema unless told which: name ours (the search_path's
+  // first), or a second schema on the same server (tests, several provinces) would think it is migrated.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({
     db,
+    migrationTableSchema: rows[0]!.schema,
     provider: { getMigrations: async () => all },
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -32,14 +32,14 @@ export const DEMO_DEPARTMENTS: Array<{ code: string; name: string; shortName: st
 /** Demo users, one or more per role of DOMAIN §1. Communes: real codes of Vĩnh Long (86). */
 export const DEMO_USERS: Array<{ username: string; fullName: string; unitCode: string; roles: Role[] }> = [
   { username: 'admin', fullName: 'Quản trị hệ thống', unitCode: '86.SNV', roles: ['admin'] },
-  { username: 'lanhdao', fullName: 'Nguyễn Văn Chủ tịch (Chủ tịch UBND tỉnh)', unitCode: '86.VP', roles: ['leader'] },
-  { username: 'cchc', fullName: 'Trần Thị Cải Cách (Phòng CCHC, Sở Nội vụ)', unitCode: '86.SNV', roles: ['cchc_office'] },
-  { username: 'thamdinh', fullName: 'Lê Văn Thẩm Định (Hội đồng thẩm định)', unitCode: '86.SNV', roles: ['appraiser'] },
-  { username: 'daumoi.stc', fullName: 'Phạm Thị Đầu Mối (Sở Tài chính)', unitCode: '86.STC', roles: ['focal_point'] },
-  { username: 'giamdoc.stc', fullName: 'Võ Văn Giám Đốc (Giám đốc Sở Tài chính)', unitCode: '86.STC', roles: ['unit_head'] },
-  { username: 'daumoi.xa', fullName: 'Huỳnh Thị Đầu Mối (UBND xã)', unitCode: 'FIRST_COMMUNE', roles: ['focal_point'] },
-  { username: 'chutich.xa', fullName: 'Đặng Văn Chủ Tịch (Chủ tịch UBND xã)', unitCode: 'FIRST_COMMUNE', roles: ['unit_head'] },
-  { username: 'motcua', fullName: 'Bùi Thị Một Cửa (Trung tâm PVHCC)', unitCode: '86.TTPVHCC', roles: ['one_stop_officer'] },
+  { username: 'lanhdao', fullName: 'Nguyễn Văn Hùng', unitCode: '86.VP', roles: ['leader'] },
+  { username: 'cchc', fullName: 'Trần Thị Thu Hà', unitCode: '86.SNV', roles: ['cchc_office'] },
+  { username: 'thamdinh', fullName: 'Lê Minh Tuấn', unitCode: '86.SNV', roles: ['appraiser'] },
+  { username: 'daumoi.stc', fullName: 'Phạm Thị Ngọc Lan', unitCode: '86.STC', roles: ['focal_point'] },
+  { username: 'giamdoc.stc', fullName: 'Võ Thanh Bình', unitCode: '86.STC', roles: ['unit_head'] },
+  { username: 'daumoi.xa', fullName: 'Huỳnh Thị Mỹ Duyên', unitCode: 'FIRST_COMMUNE', roles: ['focal_point'] },
+  { username: 'chutich.xa', fullName: 'Đặng Văn Phúc', unitCode: 'FIRST_COMMUNE', roles: ['unit_head'] },
+  { username: 'motcua', fullName: 'Bùi Thị Kim Ngân', unitCode: '86.TTPVHCC', roles: ['one_stop_officer'] },
 ];
 
 export async function loadDemoProvince(db: Db, provinceCode = DEMO_PROVINCE_CODE): Promise<{ departments: number; users: number }> {

@@ -41,6 +41,20 @@ export function abilities<S>(actor: Actor, subject: S, actions: string[]): Recor
   return Object.fromEntries(actions.map((a) => [a.slice(a.indexOf('.') + 1), can(actor, a, subject)]));
 }
 
+/**
+ * Actions that do not depend on a record ("may this user open the users page?"). Their answers go to
+ * the web app with the current user (`GET /api/auth/me` → `abilities`) so menus follow the same rules.
+ */
+const globalActions: string[] = [];
+
+export function defineGlobalActions(actions: string[]): void {
+  globalActions.push(...actions.filter((a) => !globalActions.includes(a)));
+}
+
+export function globalAbilities(actor: Actor): Record<string, boolean> {
+  return Object.fromEntries(globalActions.map((a) => [a, can(actor, a)]));
+}
+
 function isUnitScoped(s: unknown): s is UnitScoped {
   return typeof s === 'object' && s !== null && 'unitId' in s && 'provinceCode' in s;
 }
@@ -60,3 +74,5 @@ defineRules<{ isLocal?: boolean; provinceCode?: string } | undefined>({
   'calendar.update': (a) => isAdmin(a),
   'audit.read': (a) => isAdmin(a) || hasRole(a, 'cchc_office'),
 });
+
+defineGlobalActions(['unit.create', 'user.read', 'calendar.update', 'audit.read']);

@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, errorMessage, queryClient, unwrap, type User } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { foldForSearch } from '../../lib/text';
+
+export function UsersPage() {
+  const { can } = useSession();
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/users', {})), enabled: can('user.read') });
+  const roles = useRoles();
+  const rows = useMemo(() => {
+    const f = foldForSearch(search);
+    return (users.data ?? []).filter((u) => !f || foldForSearch(`${u.username} ${u.fullName} ${u.unitName}`).includes(f));
+  }, [users.data, search]);
+  const unlock = useMutation({
+    mutationFn: (u: User) => unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: u.id } }, body: { unlock: true } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+
+  if (!can('user.read')) return <Result status="403" title="Không có quyền" subTitle="Chỉ quản trị viên quản lý người dùng." />;
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">Người dùng</Typography.Title>
+      <Card>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search allowClear placeholder="Tìm theo tên, tài khoản, đơn vị" onChange={(e) => setSearch(e.target.value)} style={{ width: 300 }} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>Thêm người dùng</Button>
+        </Space>
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          loading={users.isPending}
+          dataSource={rows}
+          scroll={{ x: 800 }}
+          pagination={{ pageSize: 20, showTotal: (n) => `${n} người dùng`, showSizeChanger: false }}
+          columns={[
+            { title: 'Tài khoản', dataIndex: 'username', width: 140 },
+            { title: 'Họ và tên', dataIndex: 'fullName' },
+            { title: 'Đơn vị', dataIndex: 'unitName' },
+            { title: 'Vai trò', dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{roles.label(r)}</Tag>) },
+            {
+              title: 'Trạng thái', width: 150,
+              render: (_, u) => (
+                <Space size={4} wrap>
+                  {u.isActive ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Đã khoá</Tag>}
+                  {u.locked && <Tag color="red">Tạm khoá do sai mật khẩu</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: '', width: 90,
+              render: (_, u) => u.abilities.update && (
+                <Space size={4}>
+                  <Button size="small" icon={<EditOutlined />} aria-label={`Sửa ${u.username}`} onClick={() => setEditing(u)} />
+                  {u.locked && <Button size="small" icon={<UnlockOutlined />} aria-label="Mở khoá" loading={unlock.isPending} onClick={() => unlock.mutate(u)} />}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}
+
+function useRoles() {
+  const q = useQuery({ queryKey: ['roles'], queryFn: () => unwrap(api.GET('/api/roles')), staleTime: Infinity });
+  const map = new Map((q.data ?? []).map((r) => [r.role, r.label]));
+  return { options: (q.data ?? []).map((r) => ({ value: r.role, label: r.label })), label: (r: string) => map.get(r) ?? r };
+}
+
+interface UserFormValues {
+  username: string;
+  fullName: string;
+  email?: string;
+  unitCode: string;
+  roles: string[];
+  password?: string;
+  isActive?: boolean;
+}
+
+function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserFormValues>();
+  const roles = useRoles();
+  const units = useQuery({
+    queryKey: ['units', 'children', me.provinceCode],
+    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })),
+  });
+  const unitOptions = [{ value: me.provinceCode, label: 'UBND tỉnh' }, ...(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))];
+  const save = useMutation({
+    mutationFn: (v: UserFormValues) =>
+      user
+        ? unwrap(api.PATCH('/api/users/{id}', {
+            params: { path: { id: user.id } },
+            body: { fullName: v.fullName, email: v.email || null, unitCode: v.unitCode, roles: v.roles, isActive: v.isActive, ...(v.password ? { password: v.password } : {}) },
+          }))
+        : unwrap(api.POST('/api/users', { body: { username: v.username, fullName: v.fullName, email: v.email || null, unitCode: v.unitCode, roles: v.roles, password: v.password ?? '' } })),
+    onSuccess: () => {
+      message.success(user ? 'Đã lưu thay đổi' : 'Đã tạo người dùng; người dùng phải đổi mật khẩu ở lần đăng nhập đầu');
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+    onError: (err) => message.error(errorMessage(err)),
+  });
+  return (
+    <Modal open title={user ? `Sửa người dùng ${user.username}` : 'Thêm người dùng'} onCancel={onClose} onOk={() => form.submit()} okText="Lưu" confirmLoading={save.isPending}>
+      <Form form={form} layout="vertical" initialValues={user ?? { roles: ['focal_point'] }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }, { min: 3, message: 'Ít nhất 3 ký tự' }]}>
+          <Input disabled={!!user} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, message: 'Nhập họ và tên' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="email" label="Thư điện tử" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="unitCode" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
+          <Select showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }} options={unitOptions} loading={units.isPending} />
+        </Form.Item>
+        <Form.Item name="roles" label="Vai trò" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}>
+          <Select mode="multiple" options={roles.options} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={user ? 'Đặt lại mật khẩu (để trống nếu không đổi)' : 'Mật khẩu ban đầu'}
+          rules={user ? [{ min: 8, message: 'Ít nhất 8 ký tự' }] : [{ required: true, message: 'Nhập mật khẩu ban đầu' }, { min: 8, message: 'Ít nhất 8 ký tự' }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        {user && (
+          <Form.Item name="isActive" label="Cho phép đăng nhập" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

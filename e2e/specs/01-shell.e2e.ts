@@ -1,0 +1,142 @@
+import type { Spec } from '../run';
+import { chooseOption, expectTrue } from '../harness';
+
+export const specs: Spec[] = [
+  {
+    name: 'wrong password shows a Vietnamese error',
+    async run({ newPage, screenshot }) {
+      const { page, context } = await newPage();
+      await page.goto('/');
+      await page.waitForURL('**/login');
+      await page.getByLabel('Tên đăng nhập').fill('admin');
+      await page.getByLabel('Mật khẩu').fill('sai-mat-khau-1');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
+      await screenshot(page, 'login-error');
+      await context.close();
+    },
+  },
+  {
+    name: 'administrator sees the shell in Vietnamese with the unit picker',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'admin');
+      await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+      for (const item of ['Chỉ đạo, điều hành', 'Hồ sơ TTHC', 'Chỉ số PAR, SIPAS, PAPI', 'Người dùng', 'Nhật ký thao tác']) {
+        await page.getByRole('menuitem', { name: item }).waitFor();
+      }
+      await page.getByText('Xã, phường, đặc khu').first().waitFor();
+      await screenshot(page, 'home-admin-desktop');
+      // The unit picker lists the province's communes; choosing one changes what the page shows.
+      await page.getByLabel('Chọn đơn vị').click();
+      await page.keyboard.type('long chau');
+      await chooseOption(page, 'Phường Long Châu');
+      await page.getByText('Đang xem: Phường Long Châu').waitFor();
+      await screenshot(page, 'home-admin-unit-chosen');
+      await context.close();
+    },
+  },
+  {
+    name: 'shell works at phone width',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage({ phone: true });
+      await login(page, 'lanhdao');
+      await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expectTrue(overflow <= 1, `page wider than the phone by ${overflow}px`);
+      await screenshot(page, 'home-phone');
+      await page.getByRole('button', { name: 'Mở menu' }).click();
+      await page.getByRole('menuitem', { name: 'Hồ sơ TTHC' }).waitFor();
+      await screenshot(page, 'menu-phone');
+      await context.close();
+    },
+  },
+  {
+    name: 'a commune focal point sees only their unit and no administration',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'daumoi.xa');
+      await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+      expectTrue((await page.getByLabel('Chọn đơn vị').count()) === 0, 'focal point must not get a unit picker');
+      expectTrue((await page.getByRole('menuitem', { name: 'Người dùng' }).count()) === 0, 'focal point must not see the users menu');
+      await screenshot(page, 'home-focal-point');
+      await page.goto('/admin/users');
+      await page.getByText('Không có quyền').waitFor();
+      await context.close();
+    },
+  },
+  {
+    name: 'units page: search, lineage of a merged commune',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'admin');
+      await page.getByRole('menuitem', { name: 'Đơn vị' }).click();
+      await page.getByPlaceholder('Tìm theo tên hoặc mã').fill('Sở Nội vụ');
+      await page.getByRole('cell', { name: 'Sở Nội vụ' }).waitFor();
+      await page.getByPlaceholder('Tìm theo tên hoặc mã').fill('Long Châu');
+      await page.getByRole('cell', { name: 'Phường Long Châu' }).click();
+      await page.getByText('Hình thành từ (trước 01/7/2025)').waitFor();
+      await page.locator('.ant-drawer').getByText('Sáp nhập toàn bộ').first().waitFor();
+      await screenshot(page, 'units-lineage');
+      await context.close();
+    },
+  },
+  {
+    name: 'administrator creates a user, which shows in the audit log',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'admin');
+      await page.goto('/admin/users');
+      await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Tên đăng nhập').fill('nguyen.van.an');
+      await dialog.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+      await dialog.getByLabel('Đơn vị').click();
+      await page.keyboard.type('Sở Y tế');
+      await chooseOption(page, 'Sở Y tế');
+      await dialog.getByLabel('Mật khẩu ban đầu').fill('Tam@thoi2026');
+      await screenshot(page, 'users-create');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('cell', { name: 'nguyen.van.an', exact: true }).waitFor();
+      await screenshot(page, 'users-list');
+      await page.getByRole('menuitem', { name: 'Nhật ký thao tác' }).click();
+      await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+      await screenshot(page, 'audit-log');
+      await context.close();
+    },
+  },
+  {
+    name: 'calendar page shows Tết 2025 and computes a deadline over it',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'admin');
+      await page.goto('/admin/calendar');
+      await page.getByRole('heading', { name: 'Lịch làm việc' }).waitFor();
+      await page.locator('.ant-card-head .ant-select').first().click();
+      await chooseOption(page, '2025');
+      // Administrators edit the dates in place, so the day appears as a date input's value.
+      await page.locator('input[value="28/01/2025"]').waitFor();
+      await screenshot(page, 'calendar-2025');
+      // 24/01/2025 (Friday before Tết) + 1 working day = 03/02/2025.
+      const calc = page.locator('.ant-card', { hasText: 'Tính hạn theo ngày làm việc' });
+      await calc.locator('.ant-picker input').fill('24/01/2025');
+      await calc.locator('.ant-picker input').press('Enter');
+      await calc.locator('.ant-input-number input').fill('1');
+      await calc.getByText('03/02/2025').waitFor();
+      await context.close();
+    },
+  },
+  {
+    name: 'logout returns to the login page',
+    async run({ newPage, login }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.getByRole('button', { name: 'Tài khoản' }).click();
+      await page.getByText('Đăng xuất').click();
+      await page.waitForURL('**/login');
+      await page.goto('/admin/units');
+      await page.waitForURL('**/login');
+      await context.close();
+    },
+  },
+];
