@@ -5,11 +5,13 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError, ErrorReply, SESSION_COOKIE, registerCoreRoutes, resumeSession, verifyCsrfToken,
   type App, type AppServices, type RequestContext,
 } from '@cchc/core';
+import { registerIndicesRoutes } from '@cchc/indices';
 import { errorHandler } from './errors';
 
 export interface BuildAppOptions {
@@ -34,6 +36,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfSecret', null);
+  app.decorateRequest('upload', null);
   app.decorateRequest('requireActor', function (this: FastifyRequest) {
     if (!this.actor) throw new AppError('UNAUTHENTICATED', 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 401);
     return this.actor;
@@ -46,6 +49,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -99,6 +103,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   );
 
   registerCoreRoutes(app);
+  registerIndicesRoutes(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

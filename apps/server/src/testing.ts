@@ -10,6 +10,8 @@ export interface TestClient {
   csrf: string;
   get(url: string): Promise<LightMyRequestResponse>;
   send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: { csrf?: string | null }): Promise<LightMyRequestResponse>;
+  /** POST multipart/form-data with one file and text fields. */
+  upload(url: string, file: { name: string; data: Buffer | string }, fields?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 export interface TestApp {
@@ -46,6 +48,12 @@ export async function startTestApp(opts: { now?: () => Date } = {}): Promise<Tes
             method, url, payload: body as never,
             headers: { cookie, ...(o?.csrf === null ? {} : { 'x-csrf-token': o?.csrf ?? csrf }) },
           }),
+        upload: (url, file, fields = {}) => {
+          const form = new FormData();
+          for (const [k, v] of Object.entries(fields)) form.append(k, v);
+          form.append('file', new Blob([file.data]), file.name);
+          return app.inject({ method: 'POST', url, payload: form as never, headers: { cookie, 'x-csrf-token': csrf } });
+        },
       };
     },
     async close() {

@@ -22,3 +22,7 @@ export * from './demo/demo-province';
 export * from './http/types';
 export * from './http/schemas';
 export { registerCoreRoutes } from './routes';
+export * from './documents/docx';
+export * from './documents/xlsx';
+export { getUnitByCode, unitOrigins, unitSuccessors, type LineageEntry } from './units/unit.service';
+export * from './http/upload';

@@ -72,3 +72,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw err;
   }
 }
+
+/** Runs `fn` in a transaction, joining the caller's when `db` already is one. */
+export async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

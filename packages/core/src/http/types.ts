@@ -21,6 +21,12 @@ export interface AppServices {
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
+export interface UploadedFile {
+  filename: string;
+  mimetype: string;
+  data: Buffer;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     services: AppServices;
@@ -33,6 +39,8 @@ declare module 'fastify' {
     /** The actor, or a 401 in Vietnamese. */
     requireActor(): Actor;
     auditContext(): RequestContext;
+    /** The uploaded file of a multipart request (see `multipartUpload`). */
+    upload: UploadedFile | null;
   }
   interface FastifyContextConfig {
     /** No login needed. */

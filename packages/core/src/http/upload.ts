@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import { Type, type TObject, type TProperties } from '@sinclair/typebox';
+import { AppError } from '../errors';
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/**
+ * A multipart route: the body schema lists the text fields (validated as usual, and documented in
+ * OpenAPI with the file as binary); this preValidation hook buffers the file into `req.upload` and puts
+ * the text fields into `req.body`.
+ */
+export function multipartBody<P extends TProperties>(fields: P, description = 'Tệp cần nhập (CSV UTF-8 hoặc XLSX)') {
+  return Type.Object({ file: Type.String({ format: 'binary', description }), ...fields }) as TObject<P & { file: ReturnType<typeof Type.String> }>;
+}
+
+export async function readMultipart(req: FastifyRequest): Promise<void> {
+  if (!req.isMultipart()) {
+    throw new AppError('NOT_MULTIPART', 'Yêu cầu phải gửi dạng multipart/form-data với trường "file".', 415);
+  }
+  const body: Record<string, string> = {};
+  for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', `Tệp "${part.filename}" lớn hơn ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, 413);
+      req.upload = { filename: part.filename, mimetype: part.mimetype, data };
+      body[part.fieldname] = part.filename;
+    } else {
+      body[part.fieldname] = String(part.value);
+    }
+  }
+  if (!req.upload) throw new AppError('MISSING_FILE', 'Thiếu tệp: hãy chọn tệp để tải lên (trường "file").');
+  req.body = body;
+}

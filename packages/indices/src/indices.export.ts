@@ -1,0 +1,106 @@
+import { getUnitByCode, officialDocx, tablesToXlsx, type Actor, type AppServices } from '@cchc/core';
+import { analysis, listResults } from './indices.service';
+import type { IndexCode } from './indices.schema';
+import { INDEX_LABELS } from './scheme.catalogue';
+
+type Query = Parameters<typeof analysis>[2];
+
+const n2 = (v: number | null | undefined) => (v === null || v === undefined ? '' : v.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const slug = (q: Query) => `${q.index}-${q.year}-${q.provinceCode}`;
+
+export async function analysisXlsx(s: AppServices, actor: Actor, q: Query) {
+  const a = await analysis(s, actor, q);
+  const field = await listResults(s, actor, q.index as IndexCode, q.year);
+  const codes = a.components.map((c) => c.code);
+  const data = await tablesToXlsx([
+    {
+      name: 'Thành phần',
+      title: `${INDEX_LABELS[q.index as IndexCode]} ${q.year} – ${a.main?.name ?? q.provinceCode}: so sánh theo thành phần`,
+      columns: [
+        { header: 'Mã', key: 'code', width: 8 },
+        { header: 'Thành phần', key: 'name', width: 50 },
+        { header: 'Điểm', key: 'value', numFmt: '0.00' },
+        { header: 'Hạng', key: 'rank' },
+        { header: 'Cao nhất', key: 'best', numFmt: '0.00' },
+        { header: 'Tỉnh cao nhất', key: 'bestKey' },
+        { header: 'Trung vị', key: 'median', numFmt: '0.00' },
+        { header: 'TB nhóm so sánh', key: 'peerMean', numFmt: '0.00', width: 16 },
+        { header: 'Chênh với cao nhất', key: 'gapToBest', numFmt: '0.00', width: 18 },
+        { header: 'Chênh với trung vị', key: 'gapToMedian', numFmt: '0.00', width: 18 },
+        { header: 'Chênh với nhóm', key: 'gapToPeers', numFmt: '0.00', width: 16 },
+      ],
+      rows: a.components,
+    },
+    {
+      name: 'Các tỉnh',
+      title: `${INDEX_LABELS[q.index as IndexCode]} ${q.year}: kết quả các tỉnh`,
+      columns: [
+        { header: 'Mã tỉnh', key: 'provinceCode' },
+        { header: 'Tỉnh', key: 'provinceName', width: 28 },
+        { header: 'Điểm', key: 'value', numFmt: '0.00' },
+        { header: 'Hạng công bố', key: 'rank' },
+        { header: 'Hạng tính lại', key: 'rankComputed' },
+        ...codes.map((c) => ({ header: c, key: c, numFmt: '0.00' })),
+        { header: 'Nguồn', key: 'source', width: 50 },
+      ],
+      rows: field.map((r) => ({ ...r, ...r.components })),
+    },
+  ]);
+  return { filename: `phan-tich-${slug(q)}.xlsx`, data };
+}
+
+export async function analysisDocx(s: AppServices, actor: Actor, q: Query) {
+  const a = await analysis(s, actor, q);
+  const province = await getUnitByCode(s, q.provinceCode);
+  const label = INDEX_LABELS[q.index as IndexCode];
+  const main = a.main;
+  const losses = [...a.components].filter((c) => c.gapToMedian !== null).sort((x, y) => x.gapToMedian! - y.gapToMedian!);
+  const weak = losses.filter((c) => c.gapToMedian! < 0);
+  const body = [
+    { type: 'heading' as const, text: '1. Kết quả chung' },
+    {
+      type: 'paragraph' as const,
+      text: main
+        ? `${label} năm ${q.year} của ${main.name}: ${n2(main.value)} điểm${main.rank ? `, xếp thứ ${main.rank}/${a.fieldSize}` : ''}` +
+          `${main.change !== null ? `, ${main.change >= 0 ? 'tăng' : 'giảm'} ${n2(Math.abs(main.change))} điểm so với năm ${q.year - 1}` : ''}. ` +
+          `Điểm cao nhất cả nước ${n2(a.best)}, trung vị ${n2(a.median)} (${a.fieldSize} tỉnh, thành phố có số liệu).`
+        : `Chưa có kết quả ${label} năm ${q.year} của ${province.name}.`,
+    },
+    ...(a.parts.length > 1
+      ? [{ type: 'paragraph' as const, italic: true, text: `Tỉnh hình thành từ ${a.parts.length} tỉnh cũ (${a.parts.map((p) => `${p.name}: ${n2(p.value)} điểm, thứ ${p.rank ?? '—'}`).join('; ')}). Số liệu chung là trung bình cộng, là số liệu suy ra, không phải số công bố.` }]
+      : []),
+    { type: 'heading' as const, text: '2. Các nội dung bị mất điểm nhiều nhất' },
+    {
+      type: 'paragraph' as const,
+      text: weak.length
+        ? `So với trung vị cả nước, tỉnh thấp hơn ở ${weak.length} nội dung: ${weak.map((c) => `${c.code} ${c.name} (${n2(c.gapToMedian)} điểm)`).join('; ')}.`
+        : 'Không có nội dung nào thấp hơn trung vị cả nước.',
+    },
+    {
+      type: 'table' as const,
+      columns: ['Mã', 'Nội dung', 'Điểm', 'Hạng', 'Cao nhất', 'Trung vị', 'Chênh trung vị'],
+      widths: [7, 43, 10, 8, 11, 10, 11],
+      rows: losses.map((c) => [c.code, c.name, n2(c.value), c.rank ?? '', n2(c.best), n2(c.median), n2(c.gapToMedian)]),
+    },
+    { type: 'heading' as const, text: '3. Đề xuất' },
+    {
+      type: 'paragraph' as const,
+      text: weak.length
+        ? `Giao các sở, ngành, địa phương chủ trì các nội dung ${weak.slice(0, 3).map((c) => c.code).join(', ')} xây dựng giải pháp khắc phục, gắn với nhiệm vụ trong kế hoạch cải cách hành chính và báo cáo kết quả định kỳ về Sở Nội vụ.`
+        : 'Tiếp tục duy trì kết quả, theo dõi các nội dung có xu hướng giảm.',
+    },
+  ];
+  const data = await officialDocx({
+    parentBody: `UBND ${province.name.replace(/^Tỉnh /, 'TỈNH ').replace(/^Thành phố /, 'THÀNH PHỐ ')}`,
+    issuer: 'SỞ NỘI VỤ',
+    number: 'Số:      /BC-SNV',
+    place: province.name.replace(/^(Tỉnh|Thành phố) /, ''),
+    date: s.today(),
+    kind: 'BÁO CÁO',
+    title: `Phân tích kết quả ${label} năm ${q.year}`,
+    body,
+    recipients: ['Chủ tịch, các Phó Chủ tịch UBND tỉnh', 'Các sở, ban, ngành tỉnh'],
+    signer: { position: 'GIÁM ĐỐC', name: '' },
+  });
+  return { filename: `bao-cao-${slug(q)}.docx`, data };
+}
