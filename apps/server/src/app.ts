@@ -12,6 +12,7 @@ import {
   type App, type AppServices, type RequestContext,
 } from '@cchc/core';
 import { registerIndicesRoutes } from '@cchc/indices';
+import { registerDirectiveRoutes } from '@cchc/directives';
 import { errorHandler } from './errors';
 
 export interface BuildAppOptions {
@@ -104,6 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   registerCoreRoutes(app);
   registerIndicesRoutes(app);
+  registerDirectiveRoutes(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -9,6 +9,12 @@ export interface ServerConfig {
   dataDir: string;
   provinceCode: string;
   demo: boolean;
+  /** Reminders: a pass every N ms; e-mail through SMTP_URL (smtp://user:pass@host:port) when set. */
+  reminderIntervalMs: number;
+  remindDays: number;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicUrl?: string;
 }
 
 export function readConfig(env = process.env): ServerConfig {
@@ -19,6 +25,11 @@ export function readConfig(env = process.env): ServerConfig {
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     provinceCode: env.PROVINCE_CODE ?? '86',
     demo: env.DEMO !== '0',
+    reminderIntervalMs: Number(env.REMINDER_INTERVAL_MS ?? 5 * 60_000),
+    remindDays: Number(env.REMIND_DAYS ?? 3),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'CCHC <no-reply@cchc.local>',
+    publicUrl: env.PUBLIC_URL || undefined,
   };
 }
 

@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { cookieSecret, readConfig } from './config';
 import { createServices } from './services';
 import { demoSeeders, moduleMigrations } from './modules';
+import { smtpMailer, startReminderScheduler } from '@cchc/directives';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,8 +28,16 @@ async function main() {
     logger: process.env.LOG_REQUESTS === '1',
   });
   await app.listen({ port: config.port, host: config.host });
+  const stopReminders = startReminderScheduler(services, {
+    intervalMs: config.reminderIntervalMs,
+    remindDays: config.remindDays,
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+    baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    log,
+  });
   log(`Sẵn sàng sau ${Date.now() - t0} ms: http://localhost:${config.port}`);
   const stop = async () => {
+    stopReminders();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 import type { DemoSeeder, MigrationSet } from '@cchc/core';
 import { indicesDemo, indicesMigrations } from '@cchc/indices';
+import { directivesDemo, directivesMigrations } from '@cchc/directives';
 
 /** The one place that knows every module: their migrations and demo data (routes are in app.ts). */
-export const moduleMigrations: MigrationSet[] = [indicesMigrations];
-export const demoSeeders: DemoSeeder[] = [indicesDemo];
+export const moduleMigrations: MigrationSet[] = [indicesMigrations, directivesMigrations];
+export const demoSeeders: DemoSeeder[] = [indicesDemo, directivesDemo];

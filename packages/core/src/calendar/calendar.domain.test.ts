@@ -133,3 +133,21 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
     expect(isWorkingDay(cal, '2027-05-03')).toBe(false); // 1/5/2027 is a Saturday → Monday off
   });
 });
+
+describe('countWorkingDays by arithmetic equals counting day by day', () => {
+  it('on 400 ranges across the announced years', async () => {
+    const { buildCalendar, countWorkingDays, isWorkingDay, addDays } = await import('./calendar.domain');
+    const { defaultCalendar } = await import('./calendar.reference');
+    const cal = buildCalendar(defaultCalendar());
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 400; i++) {
+      const from = addDays('2019-01-01', Math.floor(rnd() * 365 * 8));
+      const to = addDays(from, Math.floor(rnd() * 400) - 50);
+      let naive = 0;
+      if (to >= from) for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) naive += isWorkingDay(cal, d) ? 1 : 0;
+      else for (let d = addDays(to, 1); d <= from; d = addDays(d, 1)) naive -= isWorkingDay(cal, d) ? 1 : 0;
+      expect(countWorkingDays(cal, from, to), `${from} → ${to}`).toBe(naive);
+    }
+  });
+});

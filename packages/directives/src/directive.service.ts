@@ -1,0 +1,306 @@
+import mammoth from 'mammoth';
+import {
+  AppError, authorize, getUnitByCode, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
+  type Actor, type AppServices, type Db, type RequestContext, type UploadedFile,
+} from '@cchc/core';
+import { parseDirective, KIND_LABELS, type DirectiveKind, type ParsedDirective } from './parser/directive-parser';
+import type { MatchableUnit } from './parser/unit-matcher';
+import { deadlineProblem, isDone } from './task.domain';
+import { loadTasks, type TaskView } from './task.service';
+import type { GroupKind, Recurrence } from './directives.schema';
+
+const DEPARTMENT_TYPES = ['department', 'service_centre'];
+const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];
+
+/** The deployment's departments and communes, as the parser matches them. */
+export async function provinceUnits(db: Db, provinceCode: string, date: string) {
+  const province = await db.selectFrom('unit').select(['id', 'code', 'name']).where('code', '=', provinceCode).where('type', '=', 'province')
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)])).orderBy('validFrom', 'desc').executeTakeFirstOrThrow();
+  const children = await db.selectFrom('unit').select(['id', 'code', 'name', 'shortName', 'type']).where('parentId', '=', province.id)
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)])).orderBy('code').execute();
+  return { province, children };
+}
+
+// ---- parse ----------------------------------------------------------------------------------------
+
+export async function extractText(file: UploadedFile): Promise<string> {
+  const name = file.filename.toLowerCase();
+  if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
+  if (name.endsWith('.docx') || file.data.subarray(0, 2).toString() === 'PK') {
+    try {
+      return (await mammoth.extractRawText({ buffer: file.data })).value;
+    } catch {
+      throw new AppError('UNREADABLE_FILE', `Không đọc được tệp "${file.filename}": tệp không phải DOCX hợp lệ hoặc bị hỏng.`);
+    }
+  }
+  if (name.endsWith('.pdf') || file.data.subarray(0, 4).toString() === '%PDF') {
+    throw new AppError('PDF_NOT_PARSED', 'Chưa đọc được nội dung tệp PDF: hãy dán văn bản hoặc tải tệp DOCX; tệp PDF có thể đính kèm làm bản gốc sau khi lưu.', 415);
+  }
+  const text = file.data.toString('utf8');
+  if (text.includes('\uFFFD')) throw new AppError('UNREADABLE_FILE', `Tệp "${file.filename}" không phải văn bản UTF-8 hay DOCX.`);
+  return text;
+}
+
+export async function parseDirectiveText(s: AppServices, actor: Actor, text: string): Promise<ParsedDirective> {
+  authorize(actor, 'directive.parse');
+  if (!text.trim()) throw new AppError('EMPTY_TEXT', 'Văn bản rỗng: hãy dán nội dung chỉ thị, kế hoạch hoặc tải tệp DOCX.');
+  const { children } = await provinceUnits(s.db, s.provinceCode, s.today());
+  const units: MatchableUnit[] = children.map((u) => ({ code: u.code, name: u.name, shortName: u.shortName, kind: COMMUNE_TYPES.includes(u.type) ? 'commune' : 'department' }));
+  const parsed = parseDirective(text, units);
+  if (!parsed.sections.length) {
+    throw new AppError('NO_SECTIONS', 'Không nhận ra mục nhiệm vụ nào trong văn bản (các mục đánh số 1., 2.1., I., nhiệm vụ a), b) hoặc các đoạn “Lĩnh vực: nội dung”). Hãy kiểm tra lại nội dung đã dán.', 422);
+  }
+  return parsed;
+}
+
+// ---- create ---------------------------------------------------------------------------------------
+
+export interface TaskInput {
+  label: string;
+  text: string;
+  dueDate?: string | null;
+  recurrence?: Recurrence | null;
+  reportDays?: number | null;
+  recurUntil?: string | null;
+  expectedOutput?: string | null;
+  priority?: 'normal' | 'high';
+  coordinatingUnitCodes?: string[];
+  indexLinks?: { index: string; component: string }[];
+}
+
+export interface SectionInput {
+  number: string;
+  heading: string;
+  leadUnitCode: string | null;
+  isGroup: boolean;
+  group?: GroupKind | null;
+  tasks: TaskInput[];
+}
+
+export interface DirectiveInput {
+  number: string;
+  kind: DirectiveKind;
+  date: string;
+  issuer: string;
+  title: string;
+  sourceText?: string | null;
+  /** Applied to tasks that have no deadline of their own. */
+  deadline?: Pick<TaskInput, 'dueDate' | 'recurrence' | 'reportDays' | 'recurUntil'> | null;
+  sections: SectionInput[];
+}
+
+export async function createDirective(s: AppServices, ctx: RequestContext, actor: Actor, input: DirectiveInput): Promise<{ id: number; tasks: number }> {
+  authorize(actor, 'directive.create');
+  const errors: string[] = [];
+  if (!isIsoDate(input.date)) errors.push(`Trường "ngày ban hành": "${input.date}" không phải ngày hợp lệ (YYYY-MM-DD).`);
+  if (!input.sections.length) errors.push('Văn bản chưa có mục nhiệm vụ nào.');
+  const { province, children } = await provinceUnits(s.db, s.provinceCode, s.today());
+  const byCode = new Map(children.map((u) => [u.code, u]));
+  const groupUnits = (g: GroupKind) =>
+    children.filter((u) => (g !== 'communes' && DEPARTMENT_TYPES.includes(u.type)) || (g !== 'departments' && COMMUNE_TYPES.includes(u.type)));
+  const findUnit = (code: string, where: string) => {
+    const u = byCode.get(code) ?? (code === province.code ? { ...province, type: 'province', shortName: null } : undefined);
+    if (!u) errors.push(`${where}: mã đơn vị "${code}" không có trong tỉnh.`);
+    return u;
+  };
+  type Planned = { section: SectionInput; sectionIndex: number; leads: { id: number }[]; tasks: (TaskInput & { coordinatorIds: number[] })[] };
+  const plan: Planned[] = [];
+  input.sections.forEach((sec, i) => {
+    const where = `Mục ${sec.number || i + 1} "${sec.heading}"`;
+    let leads: { id: number }[] = [];
+    if (sec.isGroup) {
+      if (!sec.group) errors.push(`${where}: hãy chọn nhóm đơn vị (các sở, ngành / các xã, phường / tất cả).`);
+      else leads = groupUnits(sec.group);
+    } else if (!sec.leadUnitCode) {
+      errors.push(`${where}: chưa chọn đơn vị chủ trì ("${sec.heading}" không khớp đơn vị nào).`);
+    } else {
+      const u = findUnit(sec.leadUnitCode, where);
+      if (u) leads = [u];
+    }
+    if (!sec.tasks.length) errors.push(`${where}: chưa có nhiệm vụ nào.`);
+    const tasks = sec.tasks.map((t, j) => {
+      const tw = `${where}, nhiệm vụ ${t.label || j + 1}`;
+      const d = t.dueDate || t.recurrence ? t : { ...t, ...(input.deadline ?? {}) };
+      const problem = deadlineProblem(d, input.date);
+      if (problem) errors.push(`${tw}: ${problem}.`);
+      if (!t.text.trim()) errors.push(`${tw}: nội dung nhiệm vụ trống.`);
+      const coordinatorIds = (t.coordinatingUnitCodes ?? []).map((c) => findUnit(c, tw)?.id).filter((x): x is number => !!x);
+      return { ...d, coordinatorIds };
+    });
+    plan.push({ section: sec, sectionIndex: i, leads, tasks });
+  });
+  if (errors.length) throw new AppError('INVALID_DIRECTIVE', errors.join(' '), 400, { errors });
+
+  return inTransaction(s.db, async (tx) => {
+    const dup = await tx.selectFrom('directive').select('id').where('provinceCode', '=', s.provinceCode).where('number', '=', input.number).where('issuedOn', '=', input.date).executeTakeFirst();
+    if (dup) throw new AppError('DUPLICATE_DIRECTIVE', `Văn bản số ${input.number} ngày ${input.date.split('-').reverse().join('/')} đã có trong hệ thống (mã ${dup.id}).`, 409);
+    const { id } = await tx.insertInto('directive').values({
+      provinceCode: s.provinceCode, number: input.number.trim(), kind: input.kind, issuedOn: input.date, issuer: input.issuer.trim(), title: input.title.trim(),
+      sourceText: input.sourceText ?? null, createdBy: actor.userId || null,
+    }).returning('id').executeTakeFirstOrThrow();
+    let count = 0;
+    for (const p of plan) {
+      const { id: sectionId } = await tx.insertInto('directiveSection').values({
+        directiveId: id, number: p.section.number, heading: p.section.heading, sortOrder: p.sectionIndex + 1,
+        leadUnitId: p.section.isGroup ? null : p.leads[0]?.id ?? null, groupKind: p.section.isGroup ? p.section.group ?? null : null,
+      }).returning('id').executeTakeFirstOrThrow();
+      for (const [j, t] of p.tasks.entries()) {
+        const groupKey = p.section.isGroup ? `${id}-${p.sectionIndex + 1}-${j + 1}` : null;
+        for (const lead of p.leads) {
+          const { id: taskId } = await tx.insertInto('task').values({
+            directiveId: id, sectionId, groupKey, label: t.label, content: t.text.trim(), leadUnitId: lead.id, priority: t.priority ?? 'normal',
+            expectedOutput: t.expectedOutput ?? null, dueDate: t.dueDate ?? null, recurrence: t.dueDate ? null : t.recurrence ?? null,
+            reportDays: t.dueDate ? null : t.reportDays ?? 0, recurUntil: t.dueDate ? null : t.recurUntil ?? null,
+          }).returning('id').executeTakeFirstOrThrow();
+          count++;
+          const coords = t.coordinatorIds.filter((c) => c !== lead.id);
+          if (coords.length) await tx.insertInto('taskCoordinator').values(coords.map((unitId) => ({ taskId, unitId }))).execute();
+          if (t.indexLinks?.length) {
+            await tx.insertInto('taskIndexLink').values(t.indexLinks.map((l) => ({ taskId, indexCode: l.index, componentCode: l.component }))).onConflict((oc) => oc.doNothing()).execute();
+          }
+        }
+      }
+    }
+    await recordAudit(tx, ctx, 'directive.create', {
+      entityType: 'directive', entityId: id,
+      after: { number: input.number, kind: input.kind, date: input.date, title: input.title, sections: input.sections.length, tasks: count },
+    });
+    return { id, tasks: count };
+  });
+}
+
+export async function attachSource(s: AppServices, ctx: RequestContext, actor: Actor, id: number, file: UploadedFile) {
+  authorize(actor, 'directive.create');
+  const d = await s.db.selectFrom('directive').select(['id', 'sourceFilename']).where('id', '=', id).where('provinceCode', '=', s.provinceCode).executeTakeFirst();
+  if (!d) throw new AppError('NOT_FOUND', `Không có văn bản số ${id}.`, 404);
+  if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
+  await inTransaction(s.db, async (tx) => {
+    await tx.updateTable('directive').set({ sourceFilename: file.filename, sourceMime: file.mimetype, sourceData: file.data }).where('id', '=', id).execute();
+    await recordAudit(tx, ctx, 'directive.source', { entityType: 'directive', entityId: id, before: { file: d.sourceFilename }, after: { file: file.filename, size: file.data.length } });
+  });
+  return { ok: true };
+}
+
+export async function getSource(s: AppServices, actor: Actor, id: number) {
+  authorize(actor, 'directive.read');
+  const d = await s.db.selectFrom('directive').select(['sourceFilename', 'sourceMime', 'sourceData']).where('id', '=', id).where('provinceCode', '=', s.provinceCode).executeTakeFirst();
+  if (!d?.sourceData) throw new AppError('NOT_FOUND', 'Văn bản này chưa có tệp gốc.', 404);
+  return d;
+}
+
+// ---- read -----------------------------------------------------------------------------------------
+
+export interface Counts {
+  tasks: number;
+  done: number;
+  doneOnTime: number;
+  overdue: number;
+  inProgress: number;
+  notStarted: number;
+}
+
+export function countStatuses(tasks: TaskView[]): Counts {
+  const c: Counts = { tasks: tasks.length, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 };
+  for (const t of tasks) {
+    if (isDone(t.status)) c.done++;
+    if (t.status === 'done_on_time') c.doneOnTime++;
+    if (t.status === 'overdue') c.overdue++;
+    if (t.status === 'in_progress') c.inProgress++;
+    if (t.status === 'not_started') c.notStarted++;
+  }
+  return c;
+}
+
+export function byUnit(tasks: TaskView[]) {
+  const m = new Map<string, { unitCode: string; unitName: string; list: TaskView[] }>();
+  for (const t of tasks) {
+    const e = m.get(t.leadUnitCode) ?? { unitCode: t.leadUnitCode, unitName: t.leadUnitName, list: [] };
+    e.list.push(t);
+    m.set(t.leadUnitCode, e);
+  }
+  return [...m.values()].map((e) => ({ unitCode: e.unitCode, unitName: e.unitName, ...countStatuses(e.list) })).sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi'));
+}
+
+async function loadDirective(s: AppServices, id: number) {
+  const d = await s.db.selectFrom('directive').select(['id', 'number', 'kind', 'issuedOn', 'issuer', 'title', 'status', 'sourceFilename', 'createdAt'])
+    .where('id', '=', id).where('provinceCode', '=', s.provinceCode).executeTakeFirst();
+  if (!d) throw new AppError('NOT_FOUND', `Không có văn bản số ${id}.`, 404);
+  return d;
+}
+
+export async function directiveProgress(s: AppServices, actor: Actor, id: number, asOf?: string) {
+  authorize(actor, 'directive.read');
+  await loadDirective(s, id);
+  return byUnit(await loadTasks(s, actor, { directiveId: id }, asOf));
+}
+
+export async function getDirective(s: AppServices, actor: Actor, id: number) {
+  authorize(actor, 'directive.read');
+  const d = await loadDirective(s, id);
+  const tasks = await loadTasks(s, actor, { directiveId: id });
+  const sections = await s.db.selectFrom('directiveSection as s').leftJoin('unit as u', 'u.id', 's.leadUnitId')
+    .select(['s.id', 's.number', 's.heading', 's.groupKind', 'u.code as leadUnitCode', 'u.name as leadUnitName']).where('s.directiveId', '=', id).orderBy('s.sortOrder').execute();
+  return {
+    ...d, kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind, createdAt: formatLocalDateTime(d.createdAt),
+    counts: countStatuses(tasks), progress: byUnit(tasks),
+    sections: sections.map((sec) => ({ ...sec, tasks: tasks.filter((t) => t.sectionId === sec.id).map(presentTaskSummary) })).filter((sec) => sec.tasks.length),
+  };
+}
+
+export function presentTaskSummary(t: TaskView) {
+  const current = t.obligations.find((o) => !isDone(o.status)) ?? t.obligations[t.obligations.length - 1];
+  return {
+    id: t.id, label: t.label, content: t.content, leadUnitCode: t.leadUnitCode, leadUnitName: t.leadUnitName, groupKey: t.groupKey,
+    status: t.status, statusLabel: t.statusLabel, dueDate: t.dueDate, recurrence: t.recurrence, nextDueDate: t.nextDueDate,
+    daysLate: Math.max(0, ...t.obligations.map((o) => o.daysLate)), reportState: current?.report?.state ?? null,
+    directiveId: t.directiveId, directiveNumber: t.directiveNumber, indexLinks: t.indexLinks,
+  };
+}
+
+export async function listDirectives(s: AppServices, actor: Actor) {
+  authorize(actor, 'directive.read');
+  const rows = await s.db.selectFrom('directive').select(['id', 'number', 'kind', 'issuedOn', 'issuer', 'title', 'status', 'sourceFilename'])
+    .where('provinceCode', '=', s.provinceCode).orderBy('issuedOn', 'desc').execute();
+  const tasks = await loadTasks(s, actor, {});
+  return rows.map((d) => ({ ...d, kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind, ...countStatuses(tasks.filter((t) => t.directiveId === d.id)) }))
+    .filter((d) => actor.scope.kind === 'province' || d.tasks > 0);
+}
+
+/** What a leader sees: totals, per unit, per directive, the overdue list and the monthly trend. */
+export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string; unitCode?: string }) {
+  authorize(actor, 'directive.read');
+  const asOf = q.asOf ?? s.today();
+  let tasks = await loadTasks(s, actor, {}, asOf);
+  if (q.unitCode && q.unitCode !== s.provinceCode) {
+    const unit = await getUnitByCode(s, q.unitCode);
+    tasks = tasks.filter((t) => t.leadUnitId === unit.id);
+  }
+  const directives = new Map<number, { id: number; number: string; title: string; list: TaskView[] }>();
+  for (const t of tasks) {
+    const e = directives.get(t.directiveId) ?? { id: t.directiveId, number: t.directiveNumber, title: t.directiveTitle, list: [] };
+    e.list.push(t);
+    directives.set(t.directiveId, e);
+  }
+  const months = new Map<string, { month: string; onTime: number; late: number }>();
+  const start = `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`;
+  for (const t of tasks) {
+    for (const o of t.obligations) {
+      if (!o.report?.submittedAt || o.report.state !== 'accepted') continue;
+      const month = o.report.submittedAt.slice(0, 7);
+      if (month <= start || month > asOf.slice(0, 7)) continue;
+      const e = months.get(month) ?? { month, onTime: 0, late: 0 };
+      if (o.status === 'done_on_time') e.onTime++;
+      else e.late++;
+      months.set(month, e);
+    }
+  }
+  return {
+    asOf,
+    totals: countStatuses(tasks),
+    byUnit: byUnit(tasks),
+    byDirective: [...directives.values()].map((d) => ({ id: d.id, number: d.number, title: d.title, ...countStatuses(d.list) })),
+    overdue: tasks.filter((t) => t.status === 'overdue').map(presentTaskSummary).sort((a, b) => b.daysLate - a.daysLate),
+    trend: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+  };
+}
+

@@ -1,0 +1,156 @@
+import { Type } from '@sinclair/typebox';
+import { AppError, DOCX_MIME, XLSX_MIME, multipartBody, readMultipart, replies, type App } from '@cchc/core';
+import * as S from './directives.schemas';
+import * as directives from './directive.service';
+import * as tasks from './task.service';
+import { listNotifications, markRead } from './reminders';
+import { compiledReportDocx, compiledReportXlsx } from './report.export';
+
+const tags = ['Chỉ đạo, điều hành'];
+const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const TaskPeriod = Type.Object({ id: Type.Integer({ minimum: 1 }), period: Type.String({ maxLength: 20 }) });
+const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Period = Type.Object({ from: Date, to: Date, label: Type.Optional(Type.String({ maxLength: 100 })) });
+
+const periodLabel = (q: { from: string; to: string; label?: string }) =>
+  q.label ?? `từ ngày ${q.from.split('-').reverse().join('/')} đến ngày ${q.to.split('-').reverse().join('/')}`;
+
+async function readParseInput(req: Parameters<typeof readMultipart>[0]): Promise<void> {
+  if (req.isMultipart()) await readMultipart(req);
+}
+
+export function registerDirectiveRoutes(app: App): void {
+  for (const schema of [S.ParsedDirective, S.UnitProgress, S.TaskSummary, S.DirectiveSummary, S.DirectiveDetail, S.TaskDetail, S.Dashboard, S.Notifications]) app.addSchema(schema);
+  const s = app.services;
+
+  app.post('/api/directives/parse', {
+    preValidation: readParseInput,
+    schema: {
+      operationId: 'parseDirective', tags, summary: 'Đề xuất cấu trúc từ văn bản chỉ thị, kế hoạch (JSON {text} hoặc multipart tệp DOCX); không lưu gì',
+      consumes: ['application/json', 'multipart/form-data'],
+      body: Type.Object({ text: Type.Optional(Type.String({ maxLength: 500_000 })), file: Type.Optional(Type.String({ format: 'binary' })) }),
+      response: replies({ 200: Type.Ref('ParsedDirective') }),
+    },
+  }, async (req) => {
+    const text = req.upload ? await directives.extractText(req.upload) : req.body.text;
+    if (text === undefined) throw new AppError('MISSING_TEXT', 'Thiếu trường "text" (nội dung văn bản) hoặc tệp DOCX.');
+    return directives.parseDirectiveText(s, req.requireActor(), text);
+  });
+
+  app.post('/api/directives', {
+    schema: { operationId: 'createDirective', tags, summary: 'Lưu văn bản đã rà soát cùng các nhiệm vụ (nhóm đơn vị được tách thành từng nhiệm vụ)', body: S.CreateDirective, response: replies({ 200: Type.Object({ id: Type.Integer(), tasks: Type.Integer() }) }) },
+  }, async (req) => directives.createDirective(s, req.auditContext(), req.requireActor(), req.body));
+
+  app.get('/api/directives', {
+    schema: { operationId: 'listDirectives', tags, summary: 'Danh sách văn bản chỉ đạo và tiến độ', response: replies({ 200: Type.Array(Type.Ref('DirectiveSummary')) }) },
+  }, async (req) => directives.listDirectives(s, req.requireActor()));
+
+  app.get('/api/directives/:id', {
+    schema: { operationId: 'getDirective', tags, summary: 'Chi tiết văn bản: các mục, nhiệm vụ và trạng thái', params: Id, response: replies({ 200: Type.Ref('DirectiveDetail') }) },
+  }, async (req) => directives.getDirective(s, req.requireActor(), req.params.id));
+
+  app.get('/api/directives/:id/progress', {
+    schema: {
+      operationId: 'getDirectiveProgress', tags, summary: 'Tiến độ theo đơn vị chủ trì', params: Id, querystring: Type.Object({ asOf: Type.Optional(Date) }),
+      response: replies({ 200: Type.Array(Type.Ref('UnitProgress')) }),
+    },
+  }, async (req) => directives.directiveProgress(s, req.requireActor(), req.params.id, req.query.asOf));
+
+  app.post('/api/directives/:id/source', {
+    preValidation: readMultipart,
+    schema: {
+      operationId: 'attachDirectiveSource', tags, summary: 'Đính kèm tệp gốc của văn bản (DOCX, PDF, văn bản)', consumes: ['multipart/form-data'], params: Id,
+      body: multipartBody({}, 'Tệp gốc'), response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }),
+    },
+  }, async (req) => directives.attachSource(s, req.auditContext(), req.requireActor(), req.params.id, req.upload!));
+
+  app.get('/api/directives/:id/source', {
+    schema: { operationId: 'getDirectiveSource', tags, summary: 'Tải tệp gốc của văn bản', params: Id, response: replies({ 200: Type.String({ format: 'binary' }) }) },
+  }, async (req, reply) => {
+    const f = await directives.getSource(s, req.requireActor(), req.params.id);
+    return reply.type(f.sourceMime ?? 'application/octet-stream').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.sourceFilename ?? 'van-ban')}`).send(f.sourceData);
+  });
+
+  app.get('/api/directives/dashboard', {
+    schema: {
+      operationId: 'getDirectiveDashboard', tags, summary: 'Bảng điều hành: tỷ lệ hoàn thành, đúng hạn theo đơn vị và văn bản, nhiệm vụ quá hạn, xu hướng',
+      querystring: Type.Object({ asOf: Type.Optional(Date), unit: Type.Optional(Type.String({ maxLength: 32 })) }),
+      response: replies({ 200: Type.Ref('DirectiveDashboard') }),
+    },
+  }, async (req) => directives.dashboard(s, req.requireActor(), { asOf: req.query.asOf, unitCode: req.query.unit }));
+
+  app.get('/api/directives/report.docx', {
+    schema: { operationId: 'getCompiledReportDocx', tags, summary: 'Báo cáo tổng hợp CCHC (DOCX, thể thức Nghị định 30/2020)', querystring: Period, response: replies({ 200: Type.String({ format: 'binary' }) }) },
+  }, async (req, reply) => {
+    const f = await compiledReportDocx(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
+    return reply.type(DOCX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
+  });
+
+  app.get('/api/directives/report.xlsx', {
+    schema: { operationId: 'getCompiledReportXlsx', tags, summary: 'Báo cáo tổng hợp CCHC (XLSX)', querystring: Period, response: replies({ 200: Type.String({ format: 'binary' }) }) },
+  }, async (req, reply) => {
+    const f = await compiledReportXlsx(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
+    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
+  });
+
+  app.get('/api/tasks', {
+    schema: {
+      operationId: 'listTasks', tags, summary: 'Nhiệm vụ trong phạm vi của người dùng',
+      querystring: Type.Object({ status: Type.Optional(S.Status), unit: Type.Optional(Type.String({ maxLength: 32 })), directive: Type.Optional(Type.Integer()) }),
+      response: replies({ 200: Type.Array(Type.Ref('TaskSummary')) }),
+    },
+  }, async (req) => {
+    const actor = req.requireActor();
+    let list = await tasks.loadTasks(s, actor, { directiveId: req.query.directive });
+    if (req.query.unit && req.query.unit !== s.provinceCode) list = list.filter((t) => t.leadUnitCode === req.query.unit);
+    if (req.query.status) list = list.filter((t) => t.status === req.query.status);
+    return list.map(directives.presentTaskSummary);
+  });
+
+  app.get('/api/tasks/:id', {
+    schema: { operationId: 'getTask', tags, summary: 'Chi tiết nhiệm vụ, các kỳ báo cáo, minh chứng', params: Id, response: replies({ 200: Type.Ref('TaskDetail') }) },
+  }, async (req) => tasks.getTask(s, req.requireActor(), req.params.id));
+
+  app.put('/api/tasks/:id/reports/:period', {
+    schema: {
+      operationId: 'saveTaskReport', tags, summary: 'Đơn vị cập nhật tiến độ (bản nháp)', params: TaskPeriod,
+      body: Type.Object({ content: Type.String({ minLength: 1, maxLength: 20_000 }), percent: Type.Integer({ minimum: 0, maximum: 100 }) }),
+      response: replies({ 200: Type.Ref('TaskDetail') }),
+    },
+  }, async (req) => tasks.saveReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.body));
+
+  app.post('/api/tasks/:id/reports/:period/evidence', {
+    preValidation: readMultipart,
+    schema: { operationId: 'addTaskEvidence', tags, summary: 'Đính kèm minh chứng', consumes: ['multipart/form-data'], params: TaskPeriod, body: multipartBody({}, 'Tệp minh chứng'), response: replies({ 200: Type.Ref('TaskDetail') }) },
+  }, async (req) => tasks.addEvidence(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.upload!));
+
+  app.get('/api/evidence/:id', {
+    schema: { operationId: 'getEvidence', tags, summary: 'Tải tệp minh chứng', params: Id, response: replies({ 200: Type.String({ format: 'binary' }) }) },
+  }, async (req, reply) => {
+    const f = await tasks.getEvidence(s, req.requireActor(), req.params.id);
+    return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(f.data);
+  });
+
+  app.post('/api/tasks/:id/reports/:period/submit', {
+    schema: { operationId: 'submitTaskReport', tags, summary: 'Thủ trưởng đơn vị duyệt và gửi báo cáo', params: TaskPeriod, response: replies({ 200: Type.Ref('TaskDetail') }) },
+  }, async (req) => tasks.submitReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period));
+
+  app.post('/api/tasks/:id/reports/:period/review', {
+    schema: {
+      operationId: 'reviewTaskReport', tags, summary: 'Sở Nội vụ chấp nhận hoặc trả lại báo cáo (kèm lý do)', params: TaskPeriod,
+      body: Type.Object({ decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+      response: replies({ 200: Type.Ref('TaskDetail') }),
+    },
+  }, async (req) => tasks.reviewReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.body));
+
+  app.get('/api/notifications', {
+    schema: { operationId: 'listNotifications', tags, summary: 'Thông báo nhắc việc của người dùng', response: replies({ 200: Type.Ref('Notifications') }) },
+  }, async (req) => listNotifications(s.db, req.requireActor().userId));
+
+  app.post('/api/notifications/:id/read', {
+    schema: { operationId: 'markNotificationRead', tags, summary: 'Đánh dấu đã đọc (id hoặc "all")', params: Type.Object({ id: Type.Union([Type.Integer(), Type.Literal('all')]) }), response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }) },
+  }, async (req) => {
+    await markRead(s.db, req.requireActor().userId, req.params.id, s.now());
+    return { ok: true };
+  });
+}

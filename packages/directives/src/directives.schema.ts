@@ -1,0 +1,238 @@
+import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import type { MigrationSet } from '@cchc/core';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type Recurrence = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+export type ReportState = 'draft' | 'submitted' | 'accepted' | 'returned';
+export type GroupKind = 'departments' | 'communes' | 'all';
+
+export interface DirectiveTable {
+  id: Generated<number>;
+  provinceCode: string;
+  number: string;
+  kind: string;
+  issuedOn: string;
+  issuer: string;
+  title: string;
+  status: Generated<string>;
+  sourceFilename: string | null;
+  sourceMime: string | null;
+  sourceData: Buffer | null;
+  sourceText: string | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface DirectiveSectionTable {
+  id: Generated<number>;
+  directiveId: number;
+  number: string;
+  heading: string;
+  leadUnitId: number | null;
+  groupKind: GroupKind | null;
+  sortOrder: number;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  directiveId: number;
+  sectionId: number;
+  /** Tasks expanded from one group assignment share this key, to be reported together. */
+  groupKey: string | null;
+  label: string;
+  content: string;
+  leadUnitId: number;
+  priority: Generated<string>;
+  expectedOutput: string | null;
+  dueDate: string | null;
+  recurrence: Recurrence | null;
+  reportDays: number | null;
+  recurUntil: string | null;
+  createdAt: Timestamp;
+}
+
+export interface TaskCoordinatorTable {
+  taskId: number;
+  unitId: number;
+}
+
+export interface TaskIndexLinkTable {
+  taskId: number;
+  indexCode: string;
+  componentCode: string;
+}
+
+export interface TaskReportTable {
+  id: Generated<number>;
+  taskId: number;
+  periodKey: string;
+  content: string;
+  percent: number;
+  state: ReportState;
+  writtenBy: number | null;
+  updatedAt: Timestamp;
+  submittedBy: number | null;
+  submittedAt: NullableTimestamp;
+  reviewedBy: number | null;
+  reviewedAt: NullableTimestamp;
+  reviewNote: string | null;
+}
+
+export interface TaskEvidenceTable {
+  id: Generated<number>;
+  reportId: number;
+  filename: string;
+  mime: string;
+  size: number;
+  data: Buffer;
+  uploadedBy: number | null;
+  uploadedAt: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: number;
+  kind: string;
+  taskId: number | null;
+  periodKey: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Timestamp;
+  readAt: NullableTimestamp;
+  emailStatus: Generated<string>;
+  emailedAt: NullableTimestamp;
+  emailError: string | null;
+}
+
+declare module '@cchc/core' {
+  interface Database {
+    directive: DirectiveTable;
+    directiveSection: DirectiveSectionTable;
+    task: TaskTable;
+    taskCoordinator: TaskCoordinatorTable;
+    taskIndexLink: TaskIndexLinkTable;
+    taskReport: TaskReportTable;
+    taskEvidence: TaskEvidenceTable;
+    notification: NotificationTable;
+  }
+}
+
+type AnyDb = Kysely<unknown>;
+
+export const directivesMigrations: MigrationSet = {
+  '20261124_10_directives': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('directive')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('issued_on', 'date', (c) => c.notNull())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+        .addColumn('source_filename', 'text')
+        .addColumn('source_mime', 'text')
+        .addColumn('source_data', 'bytea')
+        .addColumn('source_text', 'text')
+        .addColumn('created_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint('directive_number_uq', ['province_code', 'number', 'issued_on'])
+        .execute();
+      await db.schema
+        .createTable('directive_section')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('directive_id', 'bigint', (c) => c.notNull().references('directive.id').onDelete('cascade'))
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('heading', 'text', (c) => c.notNull())
+        .addColumn('lead_unit_id', 'bigint', (c) => c.references('unit.id'))
+        .addColumn('group_kind', 'text')
+        .addColumn('sort_order', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('task')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('directive_id', 'bigint', (c) => c.notNull().references('directive.id').onDelete('cascade'))
+        .addColumn('section_id', 'bigint', (c) => c.notNull().references('directive_section.id').onDelete('cascade'))
+        .addColumn('group_key', 'text')
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('lead_unit_id', 'bigint', (c) => c.notNull().references('unit.id'))
+        .addColumn('priority', 'text', (c) => c.notNull().defaultTo('normal'))
+        .addColumn('expected_output', 'text')
+        .addColumn('due_date', 'date')
+        .addColumn('recurrence', 'text')
+        .addColumn('report_days', 'integer')
+        .addColumn('recur_until', 'date')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addCheckConstraint('task_deadline_ck', sql`(due_date is not null) <> (recurrence is not null)`)
+        .execute();
+      await db.schema.createIndex('task_lead_unit_idx').on('task').columns(['lead_unit_id']).execute();
+      await db.schema.createIndex('task_directive_idx').on('task').columns(['directive_id']).execute();
+      await db.schema
+        .createTable('task_coordinator')
+        .addColumn('task_id', 'bigint', (c) => c.notNull().references('task.id').onDelete('cascade'))
+        .addColumn('unit_id', 'bigint', (c) => c.notNull().references('unit.id'))
+        .addPrimaryKeyConstraint('task_coordinator_pk', ['task_id', 'unit_id'])
+        .execute();
+      await db.schema
+        .createTable('task_index_link')
+        .addColumn('task_id', 'bigint', (c) => c.notNull().references('task.id').onDelete('cascade'))
+        .addColumn('index_code', 'text', (c) => c.notNull())
+        .addColumn('component_code', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('task_index_link_pk', ['task_id', 'index_code', 'component_code'])
+        .execute();
+      await db.schema
+        .createTable('task_report')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('task_id', 'bigint', (c) => c.notNull().references('task.id').onDelete('cascade'))
+        .addColumn('period_key', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('percent', 'integer', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('written_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('submitted_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('submitted_at', 'timestamptz')
+        .addColumn('reviewed_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('reviewed_at', 'timestamptz')
+        .addColumn('review_note', 'text')
+        .addUniqueConstraint('task_report_period_uq', ['task_id', 'period_key'])
+        .execute();
+      await db.schema
+        .createTable('task_evidence')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('report_id', 'bigint', (c) => c.notNull().references('task_report.id').onDelete('cascade'))
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('data', 'bytea', (c) => c.notNull())
+        .addColumn('uploaded_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('notification')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('user_id', 'bigint', (c) => c.notNull().references('app_user.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('task_id', 'bigint', (c) => c.references('task.id').onDelete('cascade'))
+        .addColumn('period_key', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('link', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('read_at', 'timestamptz')
+        .addColumn('email_status', 'text', (c) => c.notNull().defaultTo('none'))
+        .addColumn('emailed_at', 'timestamptz')
+        .addColumn('email_error', 'text')
+        // The same reminder is never created twice, whatever the scheduler does.
+        .addUniqueConstraint('notification_once_uq', ['user_id', 'kind', 'task_id', 'period_key'], (c) => c.nullsNotDistinct())
+        .execute();
+      await db.schema.createIndex('notification_user_idx').on('notification').columns(['user_id', 'read_at']).execute();
+    },
+  },
+};

@@ -1,0 +1,219 @@
+/**
+ * Proposes the structure of a directive or plan from its text: header fields, numbered sections, the
+ * lettered (or bulleted) tasks of each, and each section's lead unit. The user reviews the proposal;
+ * nothing here is authoritative. Pure.
+ */
+import { normalizeText } from '@cchc/core';
+import { UnitMatcher, type MatchableUnit, type UnitMatch } from './unit-matcher';
+
+export type DirectiveKind = 'chi_thi' | 'ke_hoach' | 'quyet_dinh' | 'cong_van';
+
+export const KIND_LABELS: Record<DirectiveKind, string> = {
+  chi_thi: 'Chỉ thị',
+  ke_hoach: 'Kế hoạch',
+  quyet_dinh: 'Quyết định',
+  cong_van: 'Công văn',
+};
+
+export interface ParsedTask {
+  label: string;
+  text: string;
+}
+
+export interface ParsedSection extends UnitMatch {
+  number: string;
+  heading: string;
+  tasks: ParsedTask[];
+}
+
+export interface ParsedDirective {
+  number: string | null;
+  kind: DirectiveKind | null;
+  date: string | null;
+  issuer: string | null;
+  title: string | null;
+  sections: ParsedSection[];
+  warnings: string[];
+}
+
+const KIND_WORDS: [RegExp, DirectiveKind][] = [
+  [/^chỉ thị$/i, 'chi_thi'],
+  [/^kế hoạch$/i, 'ke_hoach'],
+  [/^quyết định$/i, 'quyet_dinh'],
+  [/^công văn$/i, 'cong_van'],
+];
+
+const SECTION_RE = /^((?:\d{1,2}\.)+\d{0,2}|[IVXL]{1,5}\.)\s*(.+)$/;
+const LETTER_RE = /^([a-zđ])\)\s*(.+)$/;
+const BULLET_RE = /^[-–•+*]\s+(.+)$/;
+const END_RE = /^(nơi nhận|kt\.|tm\.|chủ tịch$|phó chủ tịch$)/i;
+const SENTENCE_END = /[.;:!?…”")]$/;
+/** Lines that scrapers of legal-document sites insert into the text. */
+const NOISE_RE = /^(xem thêm|bạn đang xem|tham khảo thêm|mục lục văn bản|in mục lục|\*$|nguồn:)/i;
+const startsLower = (l: string) => l[0] !== undefined && l[0] === l[0].toLowerCase() && l[0] !== l[0].toUpperCase();
+
+/** Lines of normalised text: markdown bold removed, look-alike letters fixed, blank lines dropped. */
+function lines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => normalizeText(l.replace(/\*\*/g, '')))
+    .filter((l) => l.length > 0 && !NOISE_RE.test(l));
+}
+
+function parseDate(text: string): string | null {
+  const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/i.exec(text);
+  if (!m) return null;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+function kindFromNumber(num: string | null): DirectiveKind | null {
+  if (!num) return null;
+  const sym = num.split('/')[1] ?? '';
+  if (/^CT\b/.test(sym)) return 'chi_thi';
+  if (/^KH\b/.test(sym)) return 'ke_hoach';
+  if (/^QĐ\b/.test(sym)) return 'quyet_dinh';
+  if (/^(UBND|SNV|VP)/.test(sym)) return 'cong_van';
+  return null;
+}
+
+interface RawSection {
+  number: string;
+  heading: string;
+  depth: number;
+  tasks: ParsedTask[];
+  body: string[];
+}
+
+export function parseDirective(text: string, units: MatchableUnit[]): ParsedDirective {
+  const all = lines(text);
+  const warnings: string[] = [];
+  const head = all.slice(0, 25).join('\n');
+
+  const number = /Số\s*:\s*([0-9]+\s*\/\s*[A-ZĐ0-9]+(?:\s*-\s*[A-ZĐ0-9]+)*)/u.exec(head)?.[1]?.replace(/\s+/g, '') ?? null;
+  const date = parseDate(head);
+  let kind: DirectiveKind | null = null;
+  let title: string | null = null;
+  for (let i = 0; i < Math.min(all.length, 30); i++) {
+    const l = all[i]!;
+    const k = KIND_WORDS.find(([re]) => re.test(l));
+    if (k) {
+      kind = k[1];
+      const next = all[i + 1];
+      if (next && !SECTION_RE.test(next) && next.length < 400) title = next.replace(/^V\/v\s*/i, '');
+      break;
+    }
+    if (/^V\/v\s+/i.test(l)) {
+      title = l.replace(/^V\/v\s*/i, '');
+      kind = 'cong_van';
+      break;
+    }
+  }
+  kind = kind ?? kindFromNumber(number);
+  const issuerLine = all.slice(0, 12).find((l) => /^(ủy ban nhân dân|ubnd|chủ tịch ủy ban)/i.test(l) && !/cộng hòa/i.test(l));
+  let issuer: string | null = issuerLine ? issuerLine.replace(/\s*-{3,}.*$/, '').trim() : null;
+  if (issuer && /^ủy ban nhân dân$/i.test(issuer)) issuer = `${issuer} ${all[all.indexOf(issuerLine!) + 1] ?? ''}`.trim();
+  if (issuer) issuer = issuer.replace(/(cộng hòa.*)$/i, '').trim();
+  if (!title) {
+    const t = all.find((l) => /^về việc\s/i.test(l));
+    if (t) title = t;
+  }
+
+  // ---- body: sections and tasks ----------------------------------------------------------------
+  const raw: RawSection[] = [];
+  let current: RawSection | null = null;
+  let lastTask: ParsedTask | null = null;
+  let ended = false;
+  for (const l of all) {
+    if (ended) break;
+    if (END_RE.test(l)) {
+      ended = !!current;
+      if (ended) break;
+      continue;
+    }
+    const sm = SECTION_RE.exec(l);
+    if (sm && !/^\d{1,2}\.\d{1,2}\.\d{4}/.test(l) && sm[2]!.length < 300) {
+      const num = sm[1]!;
+      const depth = /^[IVXL]/.test(num) ? 0 : num.replace(/\.$/, '').split('.').length;
+      current = { number: num, heading: sm[2]!, depth, tasks: [], body: [] };
+      raw.push(current);
+      lastTask = null;
+      continue;
+    }
+    if (!current) continue;
+    const lm = LETTER_RE.exec(l);
+    if (lm) {
+      lastTask = { label: `${lm[1]})`, text: lm[2]! };
+      current.tasks.push(lastTask);
+      continue;
+    }
+    const bm = BULLET_RE.exec(l);
+    if (bm) {
+      // A bullet under a lettered task belongs to it; otherwise it is a task of its own.
+      const lettered = current.tasks.some((t) => /^[a-zđ]\)$/.test(t.label));
+      if (lettered && lastTask) lastTask.text += `\n- ${bm[1]}`;
+      else {
+        lastTask = { label: '-', text: bm[1]! };
+        current.tasks.push(lastTask);
+      }
+      continue;
+    }
+    // A line that continues a sentence cut by a line break joins the text before it.
+    if (lastTask && !SENTENCE_END.test(lastTask.text)) lastTask.text += ` ${l}`;
+    else if (!lastTask && current.body.length === 0 && !SENTENCE_END.test(current.heading) && current.heading.length < 120 && startsLower(l)) current.heading += ` ${l}`;
+    else if (lastTask && startsLower(l)) lastTask.text += ` ${l}`;
+    else {
+      current.body.push(l);
+      if (current.tasks.length) {
+        lastTask = { label: '', text: l };
+        current.tasks.push(lastTask);
+      }
+    }
+  }
+
+  const matcher = new UnitMatcher(units);
+  let sections: ParsedSection[] = [];
+  raw.forEach((r, i) => {
+    const hasChildren = raw[i + 1] !== undefined && raw[i + 1]!.depth > r.depth;
+    let tasks = r.tasks;
+    if (!tasks.length && r.body.length) tasks = r.body.map((b) => ({ label: '', text: b }));
+    // A heading that states its task inline ("4. Phòng Nội vụ: theo dõi, kiểm tra …").
+    let heading = r.heading;
+    const inline = /^([^:]{3,120}):\s+(.{20,})$/.exec(heading);
+    if (inline && !tasks.length) {
+      heading = inline[1]!;
+      tasks = [{ label: '', text: inline[2]! }];
+    }
+    if (!tasks.length && hasChildren) return; // a container such as "2. Các sở, ban, ngành" over 2.1, 2.2 …
+    if (!tasks.length && r.depth === 0) return; // a roman part without tasks of its own
+    if (/^(mục đích|yêu cầu|căn cứ|quan điểm|mục tiêu)/i.test(heading)) return; // "I. MỤC ĐÍCH, YÊU CẦU": purpose, not tasks
+    sections.push({ number: r.number, heading: heading.replace(/[:.]$/, ''), ...matcher.match(heading), tasks });
+  });
+
+  if (!sections.length) sections = unnumbered(all, matcher);
+  if (!sections.length) warnings.push('Không nhận ra phần nhiệm vụ nào (mục đánh số 1., 2.1., I., hoặc các đoạn “Lĩnh vực: nội dung”).');
+  for (const s of sections) if (!s.leadUnitCode && !s.isGroup) warnings.push(`Mục ${s.number} "${s.heading}": chưa xác định được đơn vị chủ trì.`);
+  return { number, kind, date, issuer, title, sections, warnings };
+}
+
+/**
+ * Texts without numbering: paragraphs "Lĩnh vực: nội dung" become one section each (seed 003); other
+ * paragraphs become the tasks of one section addressed to every unit (seed 001).
+ */
+function unnumbered(all: string[], matcher: UnitMatcher): ParsedSection[] {
+  const paragraphs = all.filter((l) => l.length > 40 && !/^(nguồn|bạn đang xem)/i.test(l));
+  const themed = paragraphs.map((p) => /^([^:.;]{8,100}):\s+(.{20,})$/.exec(p)).filter((m): m is RegExpExecArray => !!m && !/cụ thể|như sau|yêu cầu$/i.test(m[1]!));
+  if (themed.length >= 3) {
+    return themed.map((m, i) => ({ number: `${i + 1}.`, heading: m[1]!, ...matcher.match(m[1]!), tasks: [{ label: '', text: m[2]! }] }));
+  }
+  if (paragraphs.length >= 2) {
+    const group = matcher.match('Các cơ quan, đơn vị');
+    return [{
+      number: '1.',
+      heading: 'Các cơ quan, đơn vị',
+      ...group,
+      tasks: paragraphs.map((p, i) => ({ label: `${i + 1}.`, text: p.replace(/^Cụ thể,[^:]*yêu cầu:\s*/i, '') })),
+    }];
+  }
+  return [];
+}

@@ -1,0 +1,150 @@
+import {
+  AppError, authorize, abilities, inTransaction, recordAudit, toLocalParts, formatLocalDateTime,
+  type Actor, type AppServices, type RequestContext, type UploadedFile,
+} from '@cchc/core';
+import * as repo from './task.repository';
+import {
+  STATUS_LABELS, combineStatus, daysLate, isDone, obligationStatus, obligations, type Obligation, type TaskStatus,
+} from './task.domain';
+import type { TaskSubject } from './directives.policy';
+
+export interface ObligationView extends Obligation {
+  status: TaskStatus;
+  statusLabel: string;
+  daysLate: number;
+  report: (Omit<repo.ReportRow, 'updatedAt' | 'submittedAt' | 'reviewedAt'> & { updatedAt: string; submittedAt: string | null; reviewedAt: string | null }) | null;
+}
+
+export interface TaskView extends repo.TaskRow {
+  status: TaskStatus;
+  statusLabel: string;
+  nextDueDate: string | null;
+  obligations: ObligationView[];
+  coordinators: { code: string; name: string }[];
+  indexLinks: { indexCode: string; componentCode: string }[];
+}
+
+const iso = (d: Date | null) => (d ? formatLocalDateTime(d) : null);
+
+/** Tasks the actor may see, each with its obligations and status as of `asOf` (default today). */
+export async function loadTasks(s: AppServices, actor: Actor, f: Omit<repo.TaskFilter, 'scope'>, asOf?: string): Promise<TaskView[]> {
+  const today = asOf ?? s.today();
+  const rows = await repo.listTasks(s.db, { ...f, scope: actor.scope.kind === 'province' ? { kind: 'province', provinceCode: actor.provinceCode } : actor.scope });
+  const ids = rows.map((r) => r.id);
+  const [reports, coords, links] = await Promise.all([repo.reportsFor(s.db, ids), repo.coordinatorsFor(s.db, ids), repo.indexLinksFor(s.db, ids)]);
+  const reportBy = new Map(reports.map((r) => [`${r.taskId}|${r.periodKey}`, r]));
+  const cal = s.calendar();
+  return rows.map((t) => {
+    const obs = obligations({ start: t.issuedOn, dueDate: t.dueDate, recurrence: t.recurrence, reportDays: t.reportDays, recurUntil: t.recurUntil }, cal);
+    const views: ObligationView[] = obs.map((o) => {
+      const r = reportBy.get(`${t.id}|${o.periodKey}`);
+      const submittedOn = r?.submittedAt ? toLocalParts(r.submittedAt).date : null;
+      const status = obligationStatus(o.dueDate, r ? { state: r.state, submittedOn } : undefined, today);
+      const late = status === 'done_late' ? daysLate(cal, o.dueDate, submittedOn!) : status === 'overdue' ? daysLate(cal, o.dueDate, today) : 0;
+      return {
+        ...o, status, statusLabel: STATUS_LABELS[status], daysLate: late,
+        report: r ? { ...r, updatedAt: iso(r.updatedAt)!, submittedAt: iso(r.submittedAt), reviewedAt: iso(r.reviewedAt) } : null,
+      };
+    });
+    const status = combineStatus(views, today);
+    return {
+      ...t,
+      status,
+      statusLabel: STATUS_LABELS[status],
+      nextDueDate: views.find((v) => !isDone(v.status))?.dueDate ?? null,
+      obligations: views,
+      coordinators: coords.filter((c) => c.taskId === t.id).map((c) => ({ code: c.code, name: c.name })),
+      indexLinks: links.filter((l) => l.taskId === t.id).map((l) => ({ indexCode: l.indexCode, componentCode: l.componentCode })),
+    };
+  });
+}
+
+const subjectOf = (t: repo.TaskRow, state?: TaskSubject['reportState']): TaskSubject => ({ unitId: t.leadUnitId, provinceCode: t.provinceCode, reportState: state ?? null });
+
+export async function getTask(s: AppServices, actor: Actor, id: number) {
+  // The scoped load is the read check: lead and coordinating units see the task, others get a 404.
+  const [t] = await loadTasks(s, actor, { taskIds: [id] });
+  if (!t) throw new AppError('NOT_FOUND', `Không có nhiệm vụ số ${id} hoặc nhiệm vụ ngoài phạm vi đơn vị của bạn.`, 404);
+  const evidence = await repo.evidenceFor(s.db, t.obligations.map((o) => o.report?.id).filter((x): x is number => !!x));
+  return {
+    ...t,
+    obligations: t.obligations.map((o) => ({
+      ...o,
+      evidence: evidence.filter((e) => e.reportId === o.report?.id).map((e) => ({ ...e, uploadedAt: iso(e.uploadedAt)! })),
+      abilities: abilities(actor, subjectOf(t, o.report?.state), ['task.report', 'task.submit', 'task.review']),
+    })),
+  };
+}
+
+async function loadForChange(s: AppServices, actor: Actor, taskId: number, periodKey: string, action: string) {
+  const t = await getTask(s, actor, taskId);
+  const ob = t.obligations.find((o) => o.periodKey === periodKey);
+  if (!ob) throw new AppError('UNKNOWN_PERIOD', `Nhiệm vụ không có kỳ báo cáo "${periodKey}".`, 404);
+  authorize(actor, action, subjectOf(t, ob.report?.state));
+  return { t, ob };
+}
+
+export interface ReportInput {
+  content: string;
+  percent: number;
+}
+
+/** The unit's update: text and % done; a draft until the unit head submits it. */
+export async function saveReport(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, input: ReportInput) {
+  const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.report');
+  if (!input.content.trim()) throw new AppError('EMPTY_REPORT', 'Trường "nội dung báo cáo" không được để trống.');
+  await inTransaction(s.db, async (tx) => {
+    const before = ob.report ? { content: ob.report.content, percent: ob.report.percent, state: ob.report.state } : null;
+    const values = { content: input.content.trim(), percent: input.percent, state: 'draft' as const, writtenBy: actor.userId, updatedAt: s.now() };
+    if (ob.report) await tx.updateTable('taskReport').set(values).where('id', '=', ob.report.id).execute();
+    else await tx.insertInto('taskReport').values({ ...values, taskId, periodKey }).execute();
+    await recordAudit(tx, ctx, 'task.report', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, before, after: { content: values.content, percent: values.percent, state: 'draft' } });
+  });
+  return getTask(s, actor, taskId);
+}
+
+export async function addEvidence(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, file: UploadedFile) {
+  const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.report');
+  if (!ob.report) throw new AppError('NO_REPORT', 'Hãy lưu nội dung báo cáo trước khi đính kèm minh chứng.');
+  if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
+  await inTransaction(s.db, async (tx) => {
+    const { id } = await tx.insertInto('taskEvidence')
+      .values({ reportId: ob.report!.id, filename: file.filename, mime: file.mimetype, size: file.data.length, data: file.data, uploadedBy: actor.userId })
+      .returning('id').executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, 'task.evidence.add', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, after: { evidenceId: id, filename: file.filename, size: file.data.length } });
+  });
+  return getTask(s, actor, taskId);
+}
+
+export async function getEvidence(s: AppServices, actor: Actor, evidenceId: number) {
+  const row = await s.db.selectFrom('taskEvidence as e').innerJoin('taskReport as r', 'r.id', 'e.reportId')
+    .select(['e.filename', 'e.mime', 'e.data', 'r.taskId']).where('e.id', '=', evidenceId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'Không có tệp minh chứng này.', 404);
+  await getTask(s, actor, row.taskId); // scope check
+  return row;
+}
+
+export async function submitReport(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string) {
+  const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.submit');
+  if (!ob.report) throw new AppError('NO_REPORT', 'Chưa có nội dung báo cáo để gửi.');
+  await inTransaction(s.db, async (tx) => {
+    await tx.updateTable('taskReport').set({ state: 'submitted', submittedBy: actor.userId, submittedAt: s.now(), reviewNote: null }).where('id', '=', ob.report!.id).execute();
+    await recordAudit(tx, ctx, 'task.submit', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, before: { state: ob.report!.state }, after: { state: 'submitted' } });
+  });
+  return getTask(s, actor, taskId);
+}
+
+export async function reviewReport(
+  s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, input: { decision: 'accept' | 'return'; note?: string },
+) {
+  const { t, ob } = await loadForChange(s, actor, taskId, periodKey, 'task.review');
+  if (input.decision === 'return' && !input.note?.trim()) throw new AppError('REASON_REQUIRED', 'Trường "lý do trả lại" không được để trống khi trả lại báo cáo.');
+  const state = input.decision === 'accept' ? 'accepted' : 'returned';
+  await inTransaction(s.db, async (tx) => {
+    await tx.updateTable('taskReport').set({ state, reviewedBy: actor.userId, reviewedAt: s.now(), reviewNote: input.note?.trim() || null }).where('id', '=', ob.report!.id).execute();
+    await recordAudit(tx, ctx, `task.review.${input.decision}`, {
+      entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: t.leadUnitId, before: { state: ob.report!.state }, after: { state, note: input.note ?? null },
+    });
+  });
+  return getTask(s, actor, taskId);
+}
