@@ -12,7 +12,7 @@ import {
   type App, type AppServices, type RequestContext,
 } from '@cchc/core';
 import { registerIndicesRoutes } from '@cchc/indices';
-import { registerDirectiveRoutes } from '@cchc/directives';
+import { linkedTasksByComponent, registerDirectiveRoutes } from '@cchc/directives';
 import { errorHandler } from './errors';
 
 export interface BuildAppOptions {
@@ -104,7 +104,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   );
 
   registerCoreRoutes(app);
-  registerIndicesRoutes(app);
+  // The indices module learns which directive tasks protect each component through this one function.
+  registerIndicesRoutes(app, { linkedTasks: (actor, index) => linkedTasksByComponent(app.services, actor, index) });
   registerDirectiveRoutes(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -12,6 +12,9 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { MODULES } from './modules';
+import { DirectivePage } from './pages/directives/DirectivePage';
+import { TaskPage } from './pages/directives/TaskPage';
+import { ImportPage } from './pages/directives/ImportPage';
 
 export function AppRoutes() {
   return (
@@ -41,6 +44,9 @@ function Gate() {
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route element={<AppLayout />}>
           <Route index element={me.data.mustChangePassword ? <Navigate to="/account/password" replace /> : <HomePage />} />
+          <Route path="/directives/import" element={<ImportPage />} />
+          <Route path="/directives/tasks/:id" element={<TaskPage />} />
+          <Route path="/directives/:id" element={<DirectivePage />} />
           {MODULES.map((m) => (
             <Route key={m.path} path={`${m.path}/*`} element={m.element ?? <ModulePlaceholder module={m} />} />
           ))}

@@ -929,6 +929,22 @@ export interface components {
                 name: string;
                 peerMean: number | null;
                 rank: number | null;
+                /** @description Nhiệm vụ trong các văn bản chỉ đạo được liên kết với thành phần này */
+                tasks: {
+                    done: number;
+                    items: {
+                        content: string;
+                        directiveNumber: string;
+                        id: number;
+                        label: string;
+                        leadUnitName: string;
+                        nextDueDate: string | null;
+                        status: string;
+                        statusLabel: string;
+                    }[];
+                    linked: number;
+                    overdue: number;
+                };
                 value: number | null;
             }[];
             fieldSize: number;
@@ -1085,6 +1101,11 @@ export interface components {
                 number: string;
                 tasks: {
                     label: string;
+                    /** @description Thành phần chỉ số mà nhiệm vụ có thể bảo vệ (gợi ý) */
+                    suggestedLinks: {
+                        component: string;
+                        index: string;
+                    }[];
                     text: string;
                 }[];
             }[];

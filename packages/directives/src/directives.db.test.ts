@@ -21,7 +21,7 @@ const directive = (over: Record<string, unknown> = {}) => ({
   number: '99/CT-UBND', kind: 'chi_thi', date: '2026-11-02', issuer: 'Chủ tịch UBND tỉnh', title: 'Về việc thử nghiệm',
   sections: [
     { number: '1.', heading: 'Sở Tài chính', leadUnitCode: '86.STC', isGroup: false, tasks: [
-      { label: 'a)', text: 'Rà soát kinh phí số hóa.', dueDate: '2026-11-20', indexLinks: [{ index: 'PAPI', component: 'D6' }] },
+      { label: 'a)', text: 'Rà soát kinh phí số hóa.', dueDate: '2026-11-20', indexLinks: [{ index: 'SIPAS', component: 'A2' }] },
       { label: 'b)', text: 'Báo cáo quý.', recurrence: 'quarterly', reportDays: 5, recurUntil: '2026-12-31' },
     ] },
     { number: '2.', heading: 'Các sở, ban, ngành', leadUnitCode: null, isGroup: true, group: 'departments', tasks: [
@@ -121,6 +121,14 @@ describe('saving a directive', () => {
     expect(stc).toMatchObject({ tasks: 3, done: 1, doneOnTime: 1, overdue: 1 });
     const audit = (await (await t.login('admin')).get(`/api/audit?entityType=task&entityId=${groupTask.id}:once`)).json();
     expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['task.report', 'task.evidence.add', 'task.submit', 'task.review.return', 'task.review.accept']));
+  });
+
+  it('shows the task on the index page of the component it protects', async () => {
+    // SIPAS A2 (procedures) is linked by no demo task, so the only task there is ours.
+    const a = (await office.get('/api/indices/analysis?index=SIPAS&year=2021&province=86')).json();
+    const a2 = a.components.find((c: { code: string }) => c.code === 'A2');
+    expect(a2.tasks).toMatchObject({ linked: 1, overdue: 1, done: 0 });
+    expect(a2.tasks.items[0]).toMatchObject({ content: 'Rà soát kinh phí số hóa.', leadUnitName: 'Sở Tài chính', statusLabel: 'Quá hạn chưa hoàn thành' });
   });
 
   it('keeps a unit out of other units\' tasks', async () => {

@@ -61,9 +61,10 @@ export const directivesDemo: DemoSeeder = async (db: Db, provinceCode: string) =
         number: sec.number, heading: sec.heading, leadUnitCode: code, isGroup: sec.isGroup, group: sec.group,
         tasks: sec.tasks.map((t, j) => {
           const r = rand(`${seed.number}|${sec.number}|${j}`);
-          if (r < 0.25) return { label: t.label, text: t.text, recurrence: RECURRENCES[Math.floor(r * 12) % 3]!, reportDays: 5, recurUntil: '2026-12-31' };
+          const indexLinks = t.suggestedLinks ?? [];
+          if (r < 0.25) return { label: t.label, text: t.text, indexLinks, recurrence: RECURRENCES[Math.floor(r * 12) % 3]!, reportDays: 5, recurUntil: '2026-12-31' };
           const due = addWorkingDays(calendar, seed.date, 20 + Math.floor(r * 200));
-          return { label: t.label, text: t.text, dueDate: due, priority: r > 0.9 ? 'high' as const : 'normal' as const };
+          return { label: t.label, text: t.text, indexLinks, dueDate: due, priority: r > 0.9 ? 'high' as const : 'normal' as const };
         }),
       });
     }

@@ -16,7 +16,10 @@ export const ParsedDirective = Type.Object(
     sections: Type.Array(Type.Object({
       number: Type.String(), heading: Type.String(), leadUnitName: Type.String(), leadUnitCode: NStr, isGroup: Type.Boolean(),
       group: Type.Union([GroupKind, Type.Null()]), matchedBy: Type.String(), note: NStr,
-      tasks: Type.Array(Type.Object({ label: Type.String(), text: Type.String() })),
+      tasks: Type.Array(Type.Object({
+        label: Type.String(), text: Type.String(),
+        suggestedLinks: Type.Array(Type.Object({ index: Type.String(), component: Type.String() }), { description: 'Thành phần chỉ số mà nhiệm vụ có thể bảo vệ (gợi ý)' }),
+      })),
     })),
     warnings: Type.Array(Type.String()),
   },

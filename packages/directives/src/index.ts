@@ -5,5 +5,5 @@ export { registerDirectiveRoutes } from './directives.routes';
 export { startReminderScheduler, runReminders, sendPendingEmails, smtpMailer, type Mailer } from './reminders';
 export { directivesDemo } from './directives.demo';
 export { tasksLinkedTo } from './task.repository';
-export { loadTasks } from './task.service';
+export { loadTasks, linkedTasksByComponent } from './task.service';
 export { parseDirective } from './parser/directive-parser';

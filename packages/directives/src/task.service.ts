@@ -148,3 +148,19 @@ export async function reviewReport(
   });
   return getTask(s, actor, taskId);
 }
+
+/** Directive tasks that protect each component of an index (for the index analysis page). */
+export async function linkedTasksByComponent(s: AppServices, actor: Actor, indexCode: string) {
+  const links = await repo.tasksLinkedTo(s.db, actor.provinceCode, indexCode);
+  const tasks = await loadTasks(s, actor, { taskIds: [...new Set(links.map((l) => l.id))] });
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const out = new Map<string, { id: number; label: string; content: string; status: string; statusLabel: string; leadUnitName: string; directiveNumber: string; nextDueDate: string | null }[]>();
+  for (const l of links) {
+    const t = byId.get(l.id);
+    if (!t) continue;
+    const list = out.get(l.componentCode) ?? [];
+    list.push({ id: t.id, label: t.label, content: t.content, status: t.status, statusLabel: t.statusLabel, leadUnitName: t.leadUnitName, directiveNumber: t.directiveNumber, nextDueDate: t.nextDueDate });
+    out.set(l.componentCode, list);
+  }
+  return out;
+}

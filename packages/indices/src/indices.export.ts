@@ -1,5 +1,5 @@
 import { getUnitByCode, officialDocx, tablesToXlsx, type Actor, type AppServices } from '@cchc/core';
-import { analysis, listResults } from './indices.service';
+import { analysis, listResults, type LinkedTasksProvider } from './indices.service';
 import type { IndexCode } from './indices.schema';
 import { INDEX_LABELS } from './scheme.catalogue';
 
@@ -8,8 +8,8 @@ type Query = Parameters<typeof analysis>[2];
 const n2 = (v: number | null | undefined) => (v === null || v === undefined ? '' : v.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 const slug = (q: Query) => `${q.index}-${q.year}-${q.provinceCode}`;
 
-export async function analysisXlsx(s: AppServices, actor: Actor, q: Query) {
-  const a = await analysis(s, actor, q);
+export async function analysisXlsx(s: AppServices, actor: Actor, q: Query, linked?: LinkedTasksProvider) {
+  const a = await analysis(s, actor, q, linked);
   const field = await listResults(s, actor, q.index as IndexCode, q.year);
   const codes = a.components.map((c) => c.code);
   const data = await tablesToXlsx([
@@ -28,8 +28,10 @@ export async function analysisXlsx(s: AppServices, actor: Actor, q: Query) {
         { header: 'Chênh với cao nhất', key: 'gapToBest', numFmt: '0.00', width: 18 },
         { header: 'Chênh với trung vị', key: 'gapToMedian', numFmt: '0.00', width: 18 },
         { header: 'Chênh với nhóm', key: 'gapToPeers', numFmt: '0.00', width: 16 },
+        { header: 'Nhiệm vụ liên kết', key: 'linked', width: 16 },
+        { header: 'Trong đó quá hạn', key: 'overdue', width: 16 },
       ],
-      rows: a.components,
+      rows: a.components.map((c) => ({ ...c, linked: c.tasks.linked, overdue: c.tasks.overdue })),
     },
     {
       name: 'Các tỉnh',
@@ -49,8 +51,8 @@ export async function analysisXlsx(s: AppServices, actor: Actor, q: Query) {
   return { filename: `phan-tich-${slug(q)}.xlsx`, data };
 }
 
-export async function analysisDocx(s: AppServices, actor: Actor, q: Query) {
-  const a = await analysis(s, actor, q);
+export async function analysisDocx(s: AppServices, actor: Actor, q: Query, linked?: LinkedTasksProvider) {
+  const a = await analysis(s, actor, q, linked);
   const province = await getUnitByCode(s, q.provinceCode);
   const label = INDEX_LABELS[q.index as IndexCode];
   const main = a.main;
@@ -73,7 +75,7 @@ export async function analysisDocx(s: AppServices, actor: Actor, q: Query) {
     {
       type: 'paragraph' as const,
       text: weak.length
-        ? `So với trung vị cả nước, tỉnh thấp hơn ở ${weak.length} nội dung: ${weak.map((c) => `${c.code} ${c.name} (${n2(c.gapToMedian)} điểm)`).join('; ')}.`
+        ? `So với trung vị cả nước, tỉnh thấp hơn ở ${weak.length} nội dung: ${weak.map((c) => `${c.code} ${c.name} (${n2(c.gapToMedian)} điểm; ${c.tasks.linked} nhiệm vụ liên kết, ${c.tasks.overdue} quá hạn)`).join('; ')}.`
         : 'Không có nội dung nào thấp hơn trung vị cả nước.',
     },
     {

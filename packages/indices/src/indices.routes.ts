@@ -53,7 +53,15 @@ const AnalysisQuery = Type.Object({
   subject: Type.Optional(ProvinceCode),
   peers: Type.Optional(Type.String({ pattern: '^(\\d{2})(,\\d{2})*$', description: 'Mã các tỉnh so sánh, cách nhau bởi dấu phẩy' })),
 });
+const LinkedTasks = Type.Object({
+  linked: Type.Integer(), overdue: Type.Integer(), done: Type.Integer(),
+  items: Type.Array(Type.Object({
+    id: Type.Integer(), label: Type.String(), content: Type.String(), status: Type.String(), statusLabel: Type.String(),
+    leadUnitName: Type.String(), directiveNumber: Type.String(), nextDueDate: Type.Union([Type.String(), Type.Null()]),
+  })),
+}, { description: 'Nhiệm vụ trong các văn bản chỉ đạo được liên kết với thành phần này' });
 const Gap = Type.Object({
+  tasks: LinkedTasks,
   code: Type.String(), name: Type.String(), maxPoints: Num, value: Num, best: Num, bestKey: Type.Union([Type.String(), Type.Null()]),
   median: Num, peerMean: Num, gapToBest: Num, gapToMedian: Num, gapToPeers: Num, rank: Type.Union([Type.Integer(), Type.Null()]),
 });
@@ -76,7 +84,11 @@ const Analysis = Type.Object(
 
 const peersOf = (q: Static<typeof AnalysisQuery>) => (q.peers ? q.peers.split(',') : undefined);
 
-export function registerIndicesRoutes(app: App): void {
+export interface IndicesDeps {
+  linkedTasks?: results.LinkedTasksProvider;
+}
+
+export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   app.addSchema(Scheme);
   app.addSchema(Result);
   app.addSchema(Analysis);
@@ -152,7 +164,7 @@ export function registerIndicesRoutes(app: App): void {
 
   app.get('/api/indices/analysis', {
     schema: { operationId: 'getIndexAnalysis', tags, summary: 'Hồ sơ chỉ số của tỉnh: điểm, thứ hạng, thành phần mất điểm so với tốt nhất, trung vị, nhóm so sánh', querystring: AnalysisQuery, response: replies({ 200: Type.Ref('IndexAnalysis') }) },
-  }, async (req) => results.analysis(s, req.requireActor(), { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) }));
+  }, async (req) => results.analysis(s, req.requireActor(), { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) }, deps.linkedTasks));
 
   app.get('/api/indices/trend', {
     schema: {
@@ -177,7 +189,7 @@ export function registerIndicesRoutes(app: App): void {
     schema: { operationId: 'exportIndexAnalysisXlsx', tags, summary: 'Xuất phân tích chỉ số ra XLSX', querystring: AnalysisQuery, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const q = { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) };
-    const f = await analysisXlsx(s, req.requireActor(), q);
+    const f = await analysisXlsx(s, req.requireActor(), q, deps.linkedTasks);
     return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
   });
 
@@ -185,7 +197,7 @@ export function registerIndicesRoutes(app: App): void {
     schema: { operationId: 'exportIndexBriefingDocx', tags, summary: 'Báo cáo tóm tắt cho lãnh đạo (DOCX, thể thức Nghị định 30/2020)', querystring: AnalysisQuery, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const q = { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) };
-    const f = await analysisDocx(s, req.requireActor(), q);
+    const f = await analysisDocx(s, req.requireActor(), q, deps.linkedTasks);
     return reply.type(DOCX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
   });
 }

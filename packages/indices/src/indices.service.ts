@@ -270,9 +270,24 @@ async function subjectsFor(s: AppServices, provinceCode: string, year: number, r
   return { parts, main: avg };
 }
 
+export interface LinkedTask {
+  id: number;
+  label: string;
+  content: string;
+  status: string;
+  statusLabel: string;
+  leadUnitName: string;
+  directiveNumber: string;
+  nextDueDate: string | null;
+}
+
+/** Supplied by the server from the directives module: the tasks that protect each component. */
+export type LinkedTasksProvider = (actor: Actor, index: IndexCode) => Promise<Map<string, LinkedTask[]>>;
+
 export async function analysis(
   s: AppServices, actor: Actor,
   q: { index: IndexCode; year: number; provinceCode: string; subject?: string; peers?: string[] },
+  linkedTasks?: LinkedTasksProvider,
 ) {
   authorize(actor, 'index_result.read');
   const scheme = await schemeWithComponents(s.db, q.index, q.year);
@@ -288,6 +303,7 @@ export async function analysis(
   const peers = q.peers?.length ? q.peers : regionCodes;
   const gaps = main ? componentGaps(main.components, field, top.map((c) => c.code), peers.filter((p) => p !== main.provinceCode || main.derived)) : [];
   const values = results.map((r) => r.value).filter((v): v is number => v !== null);
+  const links = linkedTasks ? await linkedTasks(actor, q.index) : new Map<string, LinkedTask[]>();
   const prevOf = (code: string) => previous.find((p) => p.provinceCode === code);
   const mainPrev = main
     ? main.derived ? mean(parts.map((p) => prevOf(p.provinceCode)?.value).filter((v): v is number => v != null)) : prevOf(main.provinceCode)?.value ?? null
@@ -302,7 +318,18 @@ export async function analysis(
     parts: parts.map((p) => ({ ...p, previousValue: prevOf(p.provinceCode)?.value ?? null })),
     main: main ? { ...main, previousValue: mainPrev, change: main.value !== null && mainPrev !== null ? main.value - mainPrev : null } : null,
     peerGroups: { formerParts, region: region ? { name: region.name, codes: regionCodes } : null, used: peers },
-    components: top.map((c, i) => ({ name: c.name, maxPoints: c.maxPoints, ...gaps[i]!, code: c.code })),
+    components: top.map((c, i) => {
+      const items = links.get(c.code) ?? [];
+      return {
+        name: c.name, maxPoints: c.maxPoints, ...gaps[i]!, code: c.code,
+        tasks: {
+          linked: items.length,
+          overdue: items.filter((t) => t.status === 'overdue').length,
+          done: items.filter((t) => t.status === 'done_on_time' || t.status === 'done_late').length,
+          items: [...items].sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue')).slice(0, 20),
+        },
+      };
+    }),
   };
 }
 

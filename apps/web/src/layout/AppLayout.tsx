@@ -8,6 +8,7 @@ import { api, queryClient } from '../lib/api';
 import { useSession } from '../lib/session';
 import { MODULES } from '../modules';
 import { UnitPicker } from './UnitPicker';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -65,6 +66,7 @@ export function AppLayout() {
           {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label="Mở menu" onClick={() => setDrawerOpen(true)} />}
           <UnitPicker />
           <div className="spacer" />
+          <NotificationBell />
           <Dropdown
             trigger={['click']}
             menu={{

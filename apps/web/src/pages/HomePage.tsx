@@ -45,8 +45,8 @@ export function HomePage() {
         {workingToday.data && (workingToday.data.workingDay ? <Tag color="green" style={{ marginLeft: 8 }}>ngày làm việc</Tag> : <Tag style={{ marginLeft: 8 }}>ngày nghỉ</Tag>)}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}><Card><Statistic title="Sở, ban, ngành và đơn vị cấp tỉnh" value={agencies} loading={children.isPending} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="Xã, phường, đặc khu" value={communes} loading={children.isPending} /></Card></Col>
+        <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Sở, ban, ngành và đơn vị cấp tỉnh" value={agencies} loading={children.isPending} /></Card></Col>
+        <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Xã, phường, đặc khu" value={communes} loading={children.isPending} /></Card></Col>
         <Col xs={24} md={12}>
           <Card title="Ngày nghỉ, ngày làm bù sắp tới" size="small" loading={calendar.isPending} extra={<Link to="/admin/calendar">Lịch làm việc</Link>}>
             {upcoming.length === 0 ? (

@@ -5,6 +5,7 @@
  */
 import { normalizeText } from '@cchc/core';
 import { UnitMatcher, type MatchableUnit, type UnitMatch } from './unit-matcher';
+import { suggestIndexLinks } from './index-links';
 
 export type DirectiveKind = 'chi_thi' | 'ke_hoach' | 'quyet_dinh' | 'cong_van';
 
@@ -18,6 +19,8 @@ export const KIND_LABELS: Record<DirectiveKind, string> = {
 export interface ParsedTask {
   label: string;
   text: string;
+  /** Index components the task seems to protect, for the user to confirm. */
+  suggestedLinks?: { index: string; component: string }[];
 }
 
 export interface ParsedSection extends UnitMatch {
@@ -191,6 +194,7 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
   });
 
   if (!sections.length) sections = unnumbered(all, matcher);
+  for (const s of sections) for (const t of s.tasks) t.suggestedLinks = suggestIndexLinks(t.text);
   if (!sections.length) warnings.push('Không nhận ra phần nhiệm vụ nào (mục đánh số 1., 2.1., I., hoặc các đoạn “Lĩnh vực: nội dung”).');
   for (const s of sections) if (!s.leadUnitCode && !s.isGroup) warnings.push(`Mục ${s.number} "${s.heading}": chưa xác định được đơn vị chủ trì.`);
   return { number, kind, date, issuer, title, sections, warnings };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Grid, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { Alert, Button, Card, Col, Grid, List, Popover, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
@@ -72,10 +73,10 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
       ) : (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}><Card><Statistic title={`Điểm ${year}${main.derived ? ' (suy ra)' : ''}`} value={fmt(main.value)} /></Card></Col>
-            <Col xs={12} md={6}><Card><Statistic title="Thứ hạng" value={main.rank ? `${main.rank}/${data.fieldSize}` : main.derived ? 'không xếp hạng' : '—'} /></Card></Col>
-            <Col xs={12} md={6}><Card><Statistic title={`So với ${year - 1}`} value={signed(main.change)} styles={{ content: { color: (main.change ?? 0) < 0 ? '#cf1322' : '#389e0d' } }} /></Card></Col>
-            <Col xs={12} md={6}><Card><Statistic title="Cao nhất / trung vị cả nước" value={`${fmt(data.best)} / ${fmt(data.median)}`} /></Card></Col>
+            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title={`Điểm ${year}${main.derived ? ' (suy ra)' : ''}`} value={fmt(main.value)} /></Card></Col>
+            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Thứ hạng" value={main.rank ? `${main.rank}/${data.fieldSize}` : main.derived ? 'không xếp hạng' : '—'} /></Card></Col>
+            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title={`So với ${year - 1}`} value={signed(main.change)} styles={{ content: { color: (main.change ?? 0) < 0 ? '#cf1322' : '#389e0d' } }} /></Card></Col>
+            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Cao nhất / trung vị cả nước" value={`${fmt(data.best)} / ${fmt(data.median)}`} /></Card></Col>
           </Row>
           {data.parts.length > 1 && (
             <Card size="small" title="Các tỉnh cũ">
@@ -86,6 +87,14 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
                 { title: `Năm ${year - 1}`, dataIndex: 'previousValue', render: (v) => fmt(v) },
               ]} />
             </Card>
+          )}
+          {sorted[0] && (sorted[0].gapToMedian ?? 0) < 0 && (
+            <Alert
+              type="error"
+              showIcon
+              title={`${sorted[0].code} ${sorted[0].name}: thấp hơn trung vị cả nước ${fmt(Math.abs(sorted[0].gapToMedian ?? 0))} điểm; ${sorted[0].tasks.linked} nhiệm vụ liên kết, ${sorted[0].tasks.overdue} quá hạn.`}
+              description={sorted[0].tasks.linked === 0 ? 'Chưa có nhiệm vụ nào trong các văn bản chỉ đạo bảo vệ nội dung này.' : undefined}
+            />
           )}
           <Card title="Mất điểm ở đâu: chênh lệch so với trung vị cả nước" size="small">
             <Chart
@@ -121,11 +130,35 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
                 { title: 'Chênh trung vị', dataIndex: 'gapToMedian', width: 110, render: (v: number | null) => <Tag color={v === null ? undefined : v < 0 ? 'red' : 'green'}>{signed(v)}</Tag> },
                 { title: 'Chênh nhóm', dataIndex: 'gapToPeers', width: 100, render: (v: number | null) => signed(v) },
                 { title: 'Chênh cao nhất', dataIndex: 'gapToBest', width: 110, render: (v: number | null) => signed(v) },
+                { title: 'Nhiệm vụ bảo vệ', width: 170, render: (_, c) => <LinkedTasks c={c} /> },
               ]}
             />
           </Card>
         </>
       )}
     </Space>
+  );
+}
+
+function LinkedTasks({ c }: { c: Component }) {
+  if (!c.tasks.linked) return <Typography.Text type="secondary">chưa có</Typography.Text>;
+  return (
+    <Popover
+      title={`Nhiệm vụ bảo vệ ${c.code}`}
+      content={
+        <List
+          size="small"
+          style={{ width: 'min(420px, 85vw)', maxHeight: 360, overflow: 'auto' }}
+          dataSource={c.tasks.items}
+          renderItem={(t) => (
+            <List.Item>
+              <Link to={`/directives/tasks/${t.id}`}>{t.directiveNumber} {t.label}</Link> {t.leadUnitName}: <Tag color={t.status === 'overdue' ? 'red' : t.status.startsWith('done') ? 'green' : 'blue'}>{t.statusLabel}</Tag>
+            </List.Item>
+          )}
+        />
+      }
+    >
+      <a>{c.tasks.linked} nhiệm vụ{c.tasks.overdue > 0 && <Typography.Text type="danger">, {c.tasks.overdue} quá hạn</Typography.Text>}</a>
+    </Popover>
   );
 }

@@ -59,10 +59,10 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
     <Card size="small" title="Kết quả nhập">
       {outcome.fileError && <Alert type="error" showIcon title={outcome.fileError} style={{ marginBottom: 12 }} />}
       <Row gutter={16}>
-        <Col xs={12} md={6}><Statistic title="Thêm mới" value={outcome.inserted} /></Col>
-        <Col xs={12} md={6}><Statistic title="Cập nhật" value={outcome.updated} /></Col>
-        <Col xs={12} md={6}><Statistic title="Không đổi" value={outcome.unchanged} /></Col>
-        <Col xs={12} md={6}><Statistic title="Bị loại" value={outcome.rejected} styles={{ content: { color: outcome.rejected ? '#cf1322' : undefined } }} /></Col>
+        <Col xs={12} md={6}><Statistic groupSeparator="." decimalSeparator="," title="Thêm mới" value={outcome.inserted} /></Col>
+        <Col xs={12} md={6}><Statistic groupSeparator="." decimalSeparator="," title="Cập nhật" value={outcome.updated} /></Col>
+        <Col xs={12} md={6}><Statistic groupSeparator="." decimalSeparator="," title="Không đổi" value={outcome.unchanged} /></Col>
+        <Col xs={12} md={6}><Statistic groupSeparator="." decimalSeparator="," title="Bị loại" value={outcome.rejected} styles={{ content: { color: outcome.rejected ? '#cf1322' : undefined } }} /></Col>
       </Row>
       {outcome.unmatched.length > 0 && <UnmatchedResolver names={outcome.unmatched} />}
       {outcome.errors.length > 0 && !outcome.fileError && (

@@ -63,10 +63,10 @@ export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
             <Alert type="warning" showIcon title="Phương pháp của chỉ số này không cho phép tính tổng từ các thành phần." />
           ) : (
             <Row gutter={16}>
-              <Col span={12}><Statistic title="Tổng điểm hiện tại" value={fmt(result.data?.baselineTotal)} /></Col>
-              <Col span={12}><Statistic title="Tổng điểm giả định" value={fmt(result.data?.total)} styles={{ content: { color: '#389e0d' } }} /></Col>
-              <Col span={12}><Statistic title="Thứ hạng hiện tại" value={result.data ? `${result.data.baselineRank}/${result.data.fieldSize}` : '…'} /></Col>
-              <Col span={12}><Statistic title="Thứ hạng giả định" value={result.data ? `${result.data.rank}/${result.data.fieldSize}` : '…'} styles={{ content: { color: '#389e0d' } }} /></Col>
+              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Tổng điểm hiện tại" value={fmt(result.data?.baselineTotal)} /></Col>
+              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Tổng điểm giả định" value={fmt(result.data?.total)} styles={{ content: { color: '#389e0d' } }} /></Col>
+              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Thứ hạng hiện tại" value={result.data ? `${result.data.baselineRank}/${result.data.fieldSize}` : '…'} /></Col>
+              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Thứ hạng giả định" value={result.data ? `${result.data.rank}/${result.data.fieldSize}` : '…'} styles={{ content: { color: '#389e0d' } }} /></Col>
               {result.data?.derived && <Col span={24}><Alert style={{ marginTop: 12 }} type="info" showIcon title="Tỉnh được tính như một (trung bình các tỉnh cũ, số liệu suy ra); các tỉnh cũ không còn trong danh sách so sánh." /></Col>}
             </Row>
           )}

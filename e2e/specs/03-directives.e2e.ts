@@ -1,0 +1,135 @@
+import type { Spec } from '../run';
+import { chooseOption, expectTrue } from '../harness';
+
+const TEXT = `ỦY BAN NHÂN DÂN TỈNH VĨNH LONG
+Số: 21/CT-UBND
+Vĩnh Long, ngày 20 tháng 11 năm 2026
+CHỈ THỊ
+Về việc chấn chỉnh tình trạng hồ sơ thủ tục hành chính trễ hạn
+1. Sở Tài chính
+a) Rà soát toàn bộ hồ sơ trễ hạn trong năm 2026, làm rõ nguyên nhân
+và trách nhiệm của từng bộ phận.
+b) Gửi thư xin lỗi đúng hạn cho mọi hồ sơ trễ hạn.
+2. Các sở, ban, ngành tỉnh
+a) Công khai danh sách hồ sơ trễ hạn trên trang thông tin điện tử.
+3. Hội Doanh nhân trẻ tỉnh
+a) Phản ánh kịp thời vướng mắc của doanh nghiệp.`;
+
+export const specs: Spec[] = [
+  {
+    name: 'the leader sees the dashboard in 10 seconds',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'lanhdao');
+      await page.getByRole('menuitem', { name: 'Chỉ đạo, điều hành' }).click();
+      await page.getByText('Tỷ lệ hoàn thành', { exact: true }).waitFor();
+      await page.getByText('20 đơn vị có tỷ lệ hoàn thành thấp nhất').waitFor();
+      await screenshot(page, 'directives-dashboard');
+      await page.getByRole('tab', { name: 'Nhiệm vụ quá hạn' }).click();
+      await page.locator('.ant-tag', { hasText: 'Quá hạn chưa hoàn thành' }).first().waitFor();
+      await screenshot(page, 'directives-overdue');
+      await context.close();
+    },
+  },
+  {
+    name: 'the CCHC office imports a directive, resolves an unknown unit and saves',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/directives/import');
+      await page.getByLabel('Nội dung văn bản').fill(TEXT);
+      await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
+      await page.getByText('Các mục (3)').waitFor();
+      expectTrue((await page.getByLabel('Số, ký hiệu').inputValue()) === '21/CT-UBND', 'number proposed');
+      await page.getByText('Không khớp đơn vị nào').waitFor();
+      await screenshot(page, 'directives-import-review');
+      // The unknown body is shown for the user to choose: assign it to Sở Công Thương.
+      await page.getByLabel('Đơn vị chủ trì mục 3.').click();
+      await page.keyboard.type('Công Thương');
+      await chooseOption(page, 'Sở Công Thương');
+      await page.getByRole('button', { name: /^Lưu văn bản và giao nhiệm vụ/ }).click();
+      await page.getByText('Chỉ thị số 21/CT-UBND').waitFor();
+      await page.getByText('Tiến độ theo đơn vị chủ trì').waitFor();
+      await screenshot(page, 'directives-detail');
+      await context.close();
+    },
+  },
+  {
+    name: 'report workflow as each role: focal point writes, head submits, Sở Nội vụ returns then accepts',
+    async run({ newPage, login, screenshot }) {
+      const focal = await newPage();
+      await login(focal.page, 'daumoi.stc');
+      await focal.page.goto('/directives?tab=tasks');
+      await focal.page.getByText('Gửi thư xin lỗi đúng hạn').first().click();
+      await focal.page.getByLabel('Kết quả thực hiện').fill('Đã gửi 14/14 thư xin lỗi trước hạn trả kết quả.');
+      await focal.page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await focal.page.getByText('Đã lưu bản nháp').waitFor();
+      await focal.page.locator('input[type=file]').setInputFiles({ name: 'danh-sach-thu-xin-loi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 danh sách') });
+      await focal.page.getByText('danh-sach-thu-xin-loi.pdf').waitFor();
+      expectTrue((await focal.page.getByRole('button', { name: 'Duyệt và gửi Sở Nội vụ' }).count()) === 0, 'a focal point cannot submit');
+      await screenshot(focal.page, 'task-focal-point');
+      const taskUrl = focal.page.url();
+      await focal.context.close();
+
+      const head = await newPage();
+      await login(head.page, 'giamdoc.stc');
+      await head.page.goto(taskUrl);
+      await head.page.getByRole('button', { name: 'Duyệt và gửi Sở Nội vụ' }).click();
+      await head.page.getByText('Đã gửi, chờ Sở Nội vụ').waitFor();
+      await head.context.close();
+
+      const office = await newPage();
+      await login(office.page, 'cchc');
+      await office.page.goto(taskUrl);
+      await office.page.getByRole('button', { name: 'Trả lại' }).click();
+      await office.page.getByPlaceholder('Lý do trả lại (bắt buộc)').fill('Đề nghị gửi kèm danh sách hồ sơ trễ hạn.');
+      await office.page.getByRole('button', { name: 'Trả lại', exact: true }).click();
+      await office.page.getByText('Sở Nội vụ trả lại: Đề nghị gửi kèm danh sách hồ sơ trễ hạn.').waitFor();
+      await screenshot(office.page, 'task-returned');
+      await office.context.close();
+
+      const head2 = await newPage();
+      await login(head2.page, 'giamdoc.stc');
+      await head2.page.goto(taskUrl);
+      await head2.page.getByRole('button', { name: 'Duyệt và gửi Sở Nội vụ' }).click();
+      await head2.page.getByText('Đã gửi, chờ Sở Nội vụ').waitFor();
+      await head2.context.close();
+
+      const office2 = await newPage();
+      await login(office2.page, 'cchc');
+      await office2.page.goto(taskUrl);
+      await office2.page.getByRole('button', { name: 'Chấp nhận' }).click();
+      await office2.page.locator('.ant-tag', { hasText: 'Hoàn thành đúng hạn' }).first().waitFor();
+      await screenshot(office2.page, 'task-accepted');
+      await office2.context.close();
+    },
+  },
+  {
+    name: 'the compiled report downloads as DOCX, and reminders reach the office',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/directives?tab=report');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải DOCX/ }).click()]);
+      expectTrue(download.suggestedFilename().endsWith('.docx'), `got ${download.suggestedFilename()}`);
+      await screenshot(page, 'directives-report');
+      await page.getByRole('button', { name: 'Thông báo' }).click();
+      await page.getByText(/nhiệm vụ quá hạn chưa hoàn thành/).first().waitFor();
+      await screenshot(page, 'notifications');
+      await context.close();
+    },
+  },
+  {
+    name: 'dashboard at phone width',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage({ phone: true });
+      await login(page, 'lanhdao');
+      await page.goto('/directives');
+      await page.getByText('Tỷ lệ hoàn thành', { exact: true }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expectTrue(overflow <= 1, `page wider than the phone by ${overflow}px`);
+      await screenshot(page, 'directives-phone');
+      await context.close();
+    },
+  },
+];
