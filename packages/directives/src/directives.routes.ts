@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, DOCX_MIME, XLSX_MIME, multipartBody, readMultipart, replies, type App } from '@cchc/core';
+import { AppError, DOCX_MIME, XLSX_MIME, multipartBody, readMultipart, replies, sendDownload, type App } from '@cchc/core';
 import * as S from './directives.schemas';
 import * as directives from './directive.service';
 import * as tasks from './task.service';
@@ -68,7 +68,7 @@ export function registerDirectiveRoutes(app: App): void {
     schema: { operationId: 'getDirectiveSource', tags, summary: 'Tải tệp gốc của văn bản', params: Id, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await directives.getSource(s, req.requireActor(), req.params.id);
-    return reply.type(f.sourceMime ?? 'application/octet-stream').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.sourceFilename ?? 'van-ban')}`).send(f.sourceData);
+    return sendDownload(reply, { filename: f.sourceFilename ?? 'van-ban', data: f.sourceData! }, f.sourceMime ?? 'application/octet-stream');
   });
 
   app.get('/api/directives/dashboard', {
@@ -83,14 +83,14 @@ export function registerDirectiveRoutes(app: App): void {
     schema: { operationId: 'getCompiledReportDocx', tags, summary: 'Báo cáo tổng hợp CCHC (DOCX, thể thức Nghị định 30/2020)', querystring: Period, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await compiledReportDocx(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
-    return reply.type(DOCX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
+    return sendDownload(reply, f, DOCX_MIME);
   });
 
   app.get('/api/directives/report.xlsx', {
     schema: { operationId: 'getCompiledReportXlsx', tags, summary: 'Báo cáo tổng hợp CCHC (XLSX)', querystring: Period, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await compiledReportXlsx(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
-    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
+    return sendDownload(reply, f, XLSX_MIME);
   });
 
   app.get('/api/tasks', {
@@ -128,7 +128,7 @@ export function registerDirectiveRoutes(app: App): void {
     schema: { operationId: 'getEvidence', tags, summary: 'Tải tệp minh chứng', params: Id, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await tasks.getEvidence(s, req.requireActor(), req.params.id);
-    return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(f.data);
+    return sendDownload(reply, f, f.mime);
   });
 
   app.post('/api/tasks/:id/reports/:period/submit', {

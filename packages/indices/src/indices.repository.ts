@@ -1,22 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '@cchc/core';
-import type { IndexCode } from './indices.schema';
+import type { Selectable } from 'kysely';
+import type { IndexCode, IndexSchemeTable } from './indices.schema';
 
-export interface SchemeRow {
-  id: number;
-  indexCode: IndexCode;
-  name: string;
-  decision: string;
-  validFromYear: number;
-  validToYear: number | null;
-  totalMin: number;
-  totalMax: number;
-  totalRule: 'sum' | 'mean' | 'none';
-  unit: string;
-  source: string;
-  note: string | null;
-  isExample: boolean;
-}
+export type SchemeRow = Selectable<IndexSchemeTable>;
 
 export interface ComponentRow {
   code: string;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { multipartBody, readMultipart, replies, DOCX_MIME, XLSX_MIME, type App } from '@cchc/core';
+import { multipartBody, readMultipart, replies, sendDownload, DOCX_MIME, XLSX_MIME, type App } from '@cchc/core';
 import { INDEX_CODES, type IndexCode } from './indices.schema';
 import * as results from './indices.service';
 import * as schemes from './scheme.service';
@@ -111,7 +111,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
     schema: { operationId: 'exportIndexScheme', tags, summary: 'Xuất cây tiêu chí ra XLSX', params: Type.Object({ id: Type.Integer() }), response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await schemes.exportSchemeXlsx(s, req.requireActor(), req.params.id);
-    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
+    return sendDownload(reply, f, XLSX_MIME);
   });
 
   app.post('/api/index-schemes/:id/import', {
@@ -190,7 +190,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req, reply) => {
     const q = { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) };
     const f = await analysisXlsx(s, req.requireActor(), q, deps.linkedTasks);
-    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
+    return sendDownload(reply, f, XLSX_MIME);
   });
 
   app.get('/api/indices/briefing.docx', {
@@ -198,6 +198,6 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req, reply) => {
     const q = { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) };
     const f = await analysisDocx(s, req.requireActor(), q, deps.linkedTasks);
-    return reply.type(DOCX_MIME).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.data);
+    return sendDownload(reply, f, DOCX_MIME);
   });
 }

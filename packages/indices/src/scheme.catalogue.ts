@@ -39,6 +39,26 @@ const papiDimensions: [string, string, string[]][] = [
   ['D8', 'Quản trị điện tử', ['Sử dụng cổng thông tin điện tử của chính quyền địa phương', 'Tiếp cận và sử dụng Internet tại địa phương']],
 ];
 
+const SIPAS_ASPECTS: CatalogueComponent[] = [
+  { code: 'A1', name: 'Tiếp cận dịch vụ', min: 0, max: 100 },
+  { code: 'A2', name: 'Thủ tục hành chính', min: 0, max: 100 },
+  { code: 'A3', name: 'Công chức trực tiếp giải quyết công việc', min: 0, max: 100 },
+  { code: 'A4', name: 'Kết quả giải quyết công việc', min: 0, max: 100 },
+  { code: 'A5', name: 'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị', min: 0, max: 100 },
+];
+
+/** The eight provincial areas with the 2017 maxima (10, 10, 14.5, 11, 16, 7, 16, 15.5 = 100). */
+const PAR_AREAS: CatalogueComponent[] = [
+  { code: 'L1', name: 'Công tác chỉ đạo, điều hành cải cách hành chính', min: 0, max: 10 },
+  { code: 'L2', name: 'Cải cách thể chế', min: 0, max: 10 },
+  { code: 'L3', name: 'Cải cách thủ tục hành chính', min: 0, max: 14.5 },
+  { code: 'L4', name: 'Cải cách tổ chức bộ máy hành chính nhà nước', min: 0, max: 11 },
+  { code: 'L5', name: 'Cải cách chế độ công vụ', min: 0, max: 16 },
+  { code: 'L6', name: 'Cải cách tài chính công', min: 0, max: 7 },
+  { code: 'L7', name: 'Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', min: 0, max: 16 },
+  { code: 'L8', name: 'Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế – xã hội', min: 0, max: 15.5 },
+];
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export const CATALOGUE: CatalogueScheme[] = [
@@ -101,13 +121,7 @@ export const CATALOGUE: CatalogueScheme[] = [
     unit: '%',
     source: 'Quyết định 1001/QĐ-BNV ngày 11/12/2023 của Bộ Nội vụ',
     note: 'Chỉ số từng yếu tố = tỷ lệ câu trả lời mức 4 hoặc 5 (chưa được xác nhận trong văn bản chính thức); chỉ số chung = trung bình các yếu tố.',
-    components: [
-      { code: 'A1', name: 'Tiếp cận dịch vụ', min: 0, max: 100 },
-      { code: 'A2', name: 'Thủ tục hành chính', min: 0, max: 100 },
-      { code: 'A3', name: 'Công chức trực tiếp giải quyết công việc', min: 0, max: 100 },
-      { code: 'A4', name: 'Kết quả giải quyết công việc', min: 0, max: 100 },
-      { code: 'A5', name: 'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị', min: 0, max: 100 },
-    ],
+    components: SIPAS_ASPECTS,
   },
   {
     indexCode: 'PAR_INDEX',
@@ -122,16 +136,7 @@ export const CATALOGUE: CatalogueScheme[] = [
     source: 'Quyết định 876/QĐ-BNV ngày 10/11/2022 (khung lĩnh vực); điểm tối đa lấy từ phương pháp năm 2017',
     note: 'Điểm chi tiết theo 876/QĐ-BNV chưa được công bố công khai: điểm tối đa ở đây là bộ năm 2017 (10; 10; 14,5; 11; 16; 7; 16; 15,5 = 100), chỉ là ví dụ, cần Sở Nội vụ chỉnh lại. Kết quả công bố tính theo % điểm tối đa.',
     isExample: true,
-    components: [
-      { code: 'L1', name: 'Công tác chỉ đạo, điều hành cải cách hành chính', min: 0, max: 10 },
-      { code: 'L2', name: 'Cải cách thể chế', min: 0, max: 10 },
-      { code: 'L3', name: 'Cải cách thủ tục hành chính', min: 0, max: 14.5 },
-      { code: 'L4', name: 'Cải cách tổ chức bộ máy hành chính nhà nước', min: 0, max: 11 },
-      { code: 'L5', name: 'Cải cách chế độ công vụ', min: 0, max: 16 },
-      { code: 'L6', name: 'Cải cách tài chính công', min: 0, max: 7 },
-      { code: 'L7', name: 'Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', min: 0, max: 16 },
-      { code: 'L8', name: 'Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế – xã hội', min: 0, max: 15.5 },
-    ],
+    components: PAR_AREAS,
   },
   {
     indexCode: 'SIPAS',
@@ -145,13 +150,7 @@ export const CATALOGUE: CatalogueScheme[] = [
     unit: '%',
     source: 'Quyết định 2640/QĐ-BNV ngày 10/10/2017 của Bộ Nội vụ (Đề án đo lường sự hài lòng giai đoạn 2017–2020, áp dụng đến năm 2022)',
     note: 'Chỉ số từng yếu tố = tỷ lệ câu trả lời mức 4 hoặc 5 (chưa được xác nhận trong văn bản chính thức); chỉ số chung = trung bình các yếu tố.',
-    components: [
-      { code: 'A1', name: 'Tiếp cận dịch vụ', min: 0, max: 100 },
-      { code: 'A2', name: 'Thủ tục hành chính', min: 0, max: 100 },
-      { code: 'A3', name: 'Công chức trực tiếp giải quyết công việc', min: 0, max: 100 },
-      { code: 'A4', name: 'Kết quả giải quyết công việc', min: 0, max: 100 },
-      { code: 'A5', name: 'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị', min: 0, max: 100 },
-    ],
+    components: SIPAS_ASPECTS,
   },
   {
     indexCode: 'PAR_INDEX',
@@ -166,16 +165,7 @@ export const CATALOGUE: CatalogueScheme[] = [
     source: 'Quyết định 1149/QĐ-BNV ngày 30/3/2017 của Bộ Nội vụ',
     note: 'Điểm tối đa các lĩnh vực theo phương pháp năm 2017 (10; 10; 14,5; 11; 16; 7; 16; 15,5 = 100). Kết quả công bố tính theo % điểm tối đa.',
     isExample: false,
-    components: [
-      { code: 'L1', name: 'Công tác chỉ đạo, điều hành cải cách hành chính', min: 0, max: 10 },
-      { code: 'L2', name: 'Cải cách thể chế', min: 0, max: 10 },
-      { code: 'L3', name: 'Cải cách thủ tục hành chính', min: 0, max: 14.5 },
-      { code: 'L4', name: 'Cải cách tổ chức bộ máy hành chính nhà nước', min: 0, max: 11 },
-      { code: 'L5', name: 'Cải cách chế độ công vụ', min: 0, max: 16 },
-      { code: 'L6', name: 'Cải cách tài chính công', min: 0, max: 7 },
-      { code: 'L7', name: 'Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', min: 0, max: 16 },
-      { code: 'L8', name: 'Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế – xã hội', min: 0, max: 15.5 },
-    ],
+    components: PAR_AREAS,
   },
 ];
 

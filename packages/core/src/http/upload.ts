@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TObject, type TProperties } from '@sinclair/typebox';
 import { AppError } from '../errors';
 
@@ -30,4 +30,9 @@ export async function readMultipart(req: FastifyRequest): Promise<void> {
   }
   if (!req.upload) throw new AppError('MISSING_FILE', 'Thiếu tệp: hãy chọn tệp để tải lên (trường "file").');
   req.body = body;
+}
+
+/** Sends a generated or stored file as a download (UTF-8 file name, RFC 6266). */
+export function sendDownload(reply: FastifyReply, file: { filename: string; data: Buffer }, mime: string) {
+  return reply.type(mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.data);
 }
