@@ -47,6 +47,13 @@ export const specs: Spec[] = [
       await page.getByLabel('Đơn vị chủ trì mục 3.').click();
       await page.keyboard.type('Công Thương');
       await chooseOption(page, 'Sở Công Thương');
+      // Section 1 is coordinated with Sở Nội vụ.
+      await page.locator('.ant-table-row-expand-icon').first().click();
+      await page.locator('.ant-select', { hasText: 'Đơn vị phối hợp' }).click();
+      await page.keyboard.type('Nội vụ');
+      await chooseOption(page, 'Sở Nội vụ');
+      await page.keyboard.press('Escape');
+      await screenshot(page, 'directives-import-section');
       await page.getByRole('button', { name: /^Lưu văn bản và giao nhiệm vụ/ }).click();
       await page.getByText('Chỉ thị số 21/CT-UBND').waitFor();
       await page.getByText('Tiến độ theo đơn vị chủ trì').waitFor();
@@ -61,6 +68,7 @@ export const specs: Spec[] = [
       await login(focal.page, 'daumoi.stc');
       await focal.page.goto('/directives?tab=tasks');
       await focal.page.getByText('Gửi thư xin lỗi đúng hạn').first().click();
+      await focal.page.locator('.ant-descriptions-item', { hasText: 'Phối hợp' }).getByText('Sở Nội vụ').waitFor();
       await focal.page.getByLabel('Kết quả thực hiện').fill('Đã gửi 14/14 thư xin lỗi trước hạn trả kết quả.');
       await focal.page.getByRole('button', { name: 'Lưu bản nháp' }).click();
       await focal.page.getByText('Đã lưu bản nháp').waitFor();

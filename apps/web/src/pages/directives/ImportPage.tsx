@@ -12,8 +12,8 @@ import { useSession } from '../../lib/session';
 import { foldForSearch } from '../../lib/text';
 
 type Parsed = Schemas['ParsedDirective'];
-type TaskDraft = Parsed['sections'][number]['tasks'][number] & { dueDate?: string | null; indexLinks?: string[] };
-type Section = Omit<Parsed['sections'][number], 'tasks'> & { key: number; tasks: TaskDraft[] };
+type TaskDraft = Parsed['sections'][number]['tasks'][number] & { dueDate?: string | null; indexLinks?: string[]; expectedOutput?: string };
+type Section = Omit<Parsed['sections'][number], 'tasks'> & { key: number; tasks: TaskDraft[]; coordinators?: string[] };
 type Recurrence = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
 
 const GROUPS = [
@@ -68,6 +68,7 @@ export function ImportPage() {
           number: s.number, heading: s.heading, leadUnitCode: s.isGroup ? null : s.leadUnitCode, isGroup: s.isGroup, group: s.group,
           tasks: s.tasks.map((t) => ({
             label: t.label, text: t.text, ...(t.dueDate ? { dueDate: t.dueDate } : {}),
+            expectedOutput: t.expectedOutput?.trim() || null, coordinatingUnitCodes: s.coordinators ?? [],
             indexLinks: (t.indexLinks ?? []).map((l) => ({ index: l.split(':')[0]!, component: l.split(':')[1]! })),
           })),
         })),
@@ -137,10 +138,19 @@ export function ImportPage() {
               expandable={{
                 expandedRowRender: (s) => (
                   <Space direction="vertical" style={{ width: '100%' }}>
+                    <Select
+                      mode="multiple" allowClear placeholder="Đơn vị phối hợp (áp dụng cho các nhiệm vụ của mục)" style={{ width: '100%' }}
+                      showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }}
+                      options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} value={s.coordinators}
+                      onChange={(v) => update(s.key, { coordinators: v })}
+                    />
                     {s.tasks.map((t, j) => (
                       <Row key={j} gutter={8} align="top">
                         <Col flex="40px"><b>{t.label || j + 1}</b></Col>
-                        <Col flex="auto"><Input.TextArea autoSize={{ maxRows: 6 }} value={t.text} onChange={(e) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, text: e.target.value } : x)) })} /></Col>
+                        <Col flex="auto">
+                          <Input.TextArea autoSize={{ maxRows: 6 }} value={t.text} onChange={(e) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, text: e.target.value } : x)) })} />
+                          <Input size="small" style={{ marginTop: 4 }} placeholder="Sản phẩm đầu ra (ví dụ: báo cáo, kế hoạch, quyết định)" value={t.expectedOutput} onChange={(e) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, expectedOutput: e.target.value } : x)) })} />
+                        </Col>
                         <Col flex="150px"><DatePicker placeholder="Hạn riêng" format="DD/MM/YYYY" value={t.dueDate ? dayjs(t.dueDate) : null} onChange={(d) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, dueDate: d?.format('YYYY-MM-DD') ?? null } : x)) })} /></Col>
                         <Col flex="260px"><Select mode="multiple" allowClear placeholder="Chỉ số được bảo vệ" style={{ width: '100%' }} maxTagCount={2} options={linkOptions} value={t.indexLinks} onChange={(v) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, indexLinks: v } : x)) })} /></Col>
                       </Row>
