@@ -13,6 +13,7 @@ import {
 } from '@cchc/core';
 import { registerIndicesRoutes } from '@cchc/indices';
 import { linkedTasksByComponent, registerDirectiveRoutes } from '@cchc/directives';
+import { registerDossierRoutes } from '@cchc/dossiers';
 import { errorHandler } from './errors';
 
 export interface BuildAppOptions {
@@ -107,6 +108,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   // The indices module learns which directive tasks protect each component through this one function.
   registerIndicesRoutes(app, { linkedTasks: (actor, index) => linkedTasksByComponent(app.services, actor, index) });
   registerDirectiveRoutes(app);
+  registerDossierRoutes(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

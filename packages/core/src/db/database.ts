@@ -41,7 +41,7 @@ const pgliteParsers = {
 };
 
 function plugins(): KyselyPlugin[] {
-  return [new CamelCasePlugin()];
+  return [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {

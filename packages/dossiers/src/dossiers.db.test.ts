@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
+
+let t: TestApp;
+let office: TestClient;
+beforeAll(async () => {
+  t = await startTestApp(); // today 2026-11-23
+  office = await t.login('cchc');
+});
+afterAll(() => t.close());
+
+const HEADER = 'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
+// Five dossiers of Sở Tư pháp in September 2025 (3 working days each unless a promised date is given).
+const ROWS = [
+  'T-001,1.000001,Chứng thực bản sao,86.STP,1,2025-09-03T14:59:00,,2025-09-05T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,', // due 8/9, early
+  'T-002,1.000001,Chứng thực bản sao,86.STP,2,03/09/2025 15:01,,2025-09-09T16:00:00,10,3,ngay_lam_viec,,,Lê Văn A,', // after 15:00 → due 9/9, on time
+  'T-003,1.000001,Chứng thực bản sao,86.STP,1,2025-09-03T09:00:00,,2025-09-12T10:00:00,10,3,ngay_lam_viec,,2025-09-05T09:00:00,Trần Thị B,Chờ ý kiến liên thông', // due 8/9, late, apology compliant
+  'T-004,1.000002,Đăng ký khai sinh,86.STP,1,2025-09-03T09:00:00,2025-09-10T17:00:00,,4,,,,,Trần Thị B,', // open, due 10/9 → overdue as of 2025-09-11
+  'T-005,1.000002,Đăng ký khai sinh,86.STP,2,2025-09-03T09:00:00,,2025-09-10T10:00:00,10,3,ngay_lam_viec,04/09/2025 09:00/08/09/2025 10:00,,Lê Văn A,', // wait of 2 working days → due 10/9, on time
+];
+const csv = (rows: string[]) => [HEADER, ...rows].join('\n');
+
+describe('dossier import', () => {
+  it('imports, then re-imports idempotently', async () => {
+    const first = (await office.upload('/api/dossiers/imports', { name: 'stp.csv', data: csv(ROWS) })).json();
+    expect(first).toMatchObject({ inserted: 5, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    const again = (await office.upload('/api/dossiers/imports', { name: 'stp.csv', data: csv(ROWS) })).json();
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, rejected: 0 });
+  });
+
+  it('counts per the rules (15:00 cut-off, supplement wait, apology) as of a date', async () => {
+    const rows = (await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=unit&asOf=2025-09-11&unit=86.STP')).json();
+    expect(rows).toEqual([expect.objectContaining({
+      key: '86.STP', received: 5, resolved: 3, early: 1, onTime: 2, late: 0, open: 2, openOverdue: 2, apologies: 1, apologyCompliant: 1,
+    })]);
+    const later = (await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=official&asOf=2025-12-31&unit=86.STP')).json();
+    expect(later).toEqual(expect.arrayContaining([
+      expect.objectContaining({ key: 'Lê Văn A', received: 3, early: 1, onTime: 2, late: 0 }),
+      expect.objectContaining({ key: 'Trần Thị B', received: 2, late: 1, open: 1, openOverdue: 1 }),
+    ]));
+    const byMonth = (await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=month&asOf=2025-12-31&unit=86.STP')).json();
+    expect(byMonth[0]).toMatchObject({ key: '2025-09', received: 5 });
+  });
+
+  it('keeps a changed end time of a closed dossier in its history and flags it', async () => {
+    const changed = ROWS.map((r) => (r.startsWith('T-001') ? r.replace('2025-09-05T10:00:00', '2025-09-09T10:00:00') : r));
+    const res = (await office.upload('/api/dossiers/imports', { name: 'stp-v2.csv', data: csv(changed) })).json();
+    expect(res).toMatchObject({ inserted: 0, updated: 1, unchanged: 4, flagged: 1 });
+    const d = (await office.get('/api/dossiers/T-001')).json();
+    expect(d.flagged).toBe(true);
+    expect(d.history).toHaveLength(1);
+    expect(d.history[0]).toMatchObject({ flagged: true, filename: 'stp-v2.csv' });
+    expect(d.outcome).toBe('late');
+  });
+
+  it('reports every bad row with its field and reason, and loses nothing else', async () => {
+    const bad = [
+      'B-001,1.000001,X,86.STP,1,2025-13-01T09:00:00,,,4,3,ngay_lam_viec,,,,', // bad date
+      'B-002,1.000001,X,99.KHONG,1,2025-09-03T09:00:00,,,4,3,ngay_lam_viec,,,,', // unknown unit
+      'B-003,1.000001,X,86.STP,7,2025-09-03T09:00:00,,,4,3,ngay_lam_viec,,,,', // bad channel
+      'B-004,1.000001,X,86.STP,1,2025-09-03T09:00:00,,,4,,,,,,', // no due date and no time limit
+      'B-005,1.000001,X,86.STP,1,2025-09-03T09:00:00,,,4,3,ngay_lam_viec,,,,', // fine
+      'B-005,1.000001,X,86.STP,1,2025-09-04T09:00:00,,,4,3,ngay_lam_viec,,,,', // duplicate key
+      'B-006,1.000001,Gi\uFFFDy t\uFFFD,86.STP,1,2025-09-03T09:00:00,,,4,3,ngay_lam_viec,,,,', // not UTF-8
+    ];
+    const res = (await office.upload('/api/dossiers/imports', { name: 'hostile.csv', data: csv(bad) })).json();
+    expect(res).toMatchObject({ inserted: 1, rejected: 6 });
+    const byRow = Object.fromEntries(res.errors.map((e: { row: number; field: string; message: string }) => [e.row, e]));
+    expect(byRow[2]).toMatchObject({ field: 'ngay_tiep_nhan' });
+    expect(byRow[2].message).toContain('không phải ngày giờ hợp lệ');
+    expect(byRow[3].message).toContain('mã "99.KHONG" không phải đơn vị nào của tỉnh');
+    expect(byRow[4].field).toBe('kenh');
+    expect(byRow[5].field).toBe('ngay_hen_tra');
+    expect(byRow[7].message).toContain('trùng với dòng 6');
+    expect(byRow[8].message).toContain('không phải UTF-8');
+    const report = await office.get(`/api/dossiers/imports/${res.importId}/errors.xlsx`);
+    expect(report.statusCode).toBe(200);
+  });
+
+  it('refuses a file with missing columns as a whole, with the reason', async () => {
+    const res = (await office.upload('/api/dossiers/imports', { name: 'x.csv', data: 'ma_ho_so,ten\nA,B\nC,D\n' })).json();
+    expect(res).toMatchObject({ inserted: 0, rejected: 2 });
+    expect(res.errors[0].message).toContain('thiếu cột ma_tthc, ma_don_vi, kenh, ngay_tiep_nhan, ngay_hen_tra');
+  });
+
+  it('maps the headers of another export once, then imports with the saved mapping', async () => {
+    const other = ['SoHoSo,MaThuTuc,DonVi,HinhThuc,NgayNhan,HanTra', 'M-1,1.000001,86.STP,1,2025-10-01T09:00:00,2025-10-06T17:00:00'].join('\n');
+    const saved = await office.send('POST', '/api/dossiers/mappings', { name: 'Phần mềm X', mapping: { ma_ho_so: 'SoHoSo', ma_tthc: 'MaThuTuc', ma_don_vi: 'DonVi', kenh: 'HinhThuc', ngay_tiep_nhan: 'NgayNhan', ngay_hen_tra: 'HanTra' } });
+    expect(saved.statusCode).toBe(200);
+    const res = (await office.upload('/api/dossiers/imports', { name: 'x.csv', data: other }, { mappingId: String(saved.json().id) })).json();
+    expect(res, JSON.stringify(res.errors)).toMatchObject({ inserted: 1, rejected: 0 });
+  });
+
+  it('imports the same rows from XLSX', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Hồ sơ');
+    ws.addRow(HEADER.split(','));
+    ws.addRow(['X-1', '1.000001', 'Chứng thực', '86.STP', 1, new Date(Date.UTC(2025, 8, 3, 14, 59)), '', new Date(Date.UTC(2025, 8, 5, 10, 0)), 10, 3, 'ngay_lam_viec']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = (await office.upload('/api/dossiers/imports', { name: 'x.xlsx', data })).json();
+    expect(res).toMatchObject({ inserted: 1, rejected: 0 });
+    expect((await office.get('/api/dossiers/X-1')).json()).toMatchObject({ dueDate: '2025-09-08', outcome: 'early' });
+  });
+
+  it('is closed to a unit focal point, whose statistics cover only their unit', async () => {
+    const xa = await t.login('daumoi.xa');
+    expect((await xa.upload('/api/dossiers/imports', { name: 'stp.csv', data: csv(ROWS) })).statusCode).toBe(403);
+    const rows = (await xa.get('/api/dossiers/stats?from=2025-01-01&to=2026-12-31&groupBy=unit')).json();
+    expect(new Set(rows.map((r: { key: string }) => r.key)).size).toBeLessThanOrEqual(1);
+    expect((await xa.get('/api/dossiers/T-001')).statusCode).toBe(404);
+  });
+});
+
+describe('766 and the public page', () => {
+  it('computes 766 for a unit and month, with what cannot be computed said so', async () => {
+    const r = (await office.get('/api/indices/766?unit=86.STP&period=2025-09')).json();
+    const g2 = r.groups.find((g: { code: string }) => g.code === 'G2');
+    expect(g2.indicators[0]).toMatchObject({ code: 'G2.1', status: 'computed' });
+    const g1 = r.groups.find((g: { code: string }) => g.code === 'G1');
+    expect(g1).toMatchObject({ points: null });
+    expect(g1.indicators[0].status).toBe('not_computed');
+    const saved = (await office.send('PUT', '/api/indices/766/official', { unit: '86.STP', period: '2025-09', source: 'Cổng DVCQG, chụp ngày 05/10/2025', groups: [{ code: 'G2', points: 15 }] })).json();
+    const g2b = saved.groups.find((g: { code: string }) => g.code === 'G2');
+    expect(g2b.official).toBe(15);
+    expect(g2b.difference).toBeCloseTo(g2b.points - 15, 6);
+  });
+
+  it('publishes late units without login, ranking only units with enough dossiers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/late-units?from=2026-01-01&to=2026-12-31&minVolume=50' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.units.length).toBeGreaterThan(0);
+    expect(body.units.every((u: { received: number }) => u.received >= 50)).toBe(true);
+    expect(body.officials).toBeNull();
+  });
+});

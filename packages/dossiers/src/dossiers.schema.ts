@@ -1,0 +1,203 @@
+import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import type { MigrationSet } from '@cchc/core';
+
+type Ts = ColumnType<Date, Date | string, Date | string>;
+type NTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface DossierTable {
+  id: Generated<number>;
+  provinceCode: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string | null;
+  unitCode: string;
+  channel: number;
+  receivedAt: Ts;
+  appointmentAt: NTs;
+  finishedAt: NTs;
+  state: number | null;
+  timeLimit: number | null;
+  timeUnit: string | null;
+  supplements: string | null;
+  supplementCount: number;
+  apologyAt: NTs;
+  newAppointmentAt: NTs;
+  official: string | null;
+  lateCause: string | null;
+  paidOnline: boolean | null;
+  digitised: boolean | null;
+  electronicResult: boolean | null;
+  /** Derived at import (local dates, UTC+7), so reports group and compare without time zones. */
+  receivedDate: string;
+  receivedMonth: string;
+  finishedDate: string | null;
+  dueDate: string | null;
+  apologyDeadline: string | null;
+  apologyDate: string | null;
+  rowHash: string;
+  flagged: Generated<boolean>;
+  lastImportId: number | null;
+  updatedAt: Ts;
+}
+
+export interface DossierHistoryTable {
+  id: Generated<number>;
+  dossierId: number;
+  importId: number | null;
+  changedAt: Ts;
+  before: unknown;
+  after: unknown;
+  flagged: boolean;
+}
+
+export interface DossierImportTable {
+  id: Generated<number>;
+  provinceCode: string;
+  filename: string;
+  userId: number | null;
+  startedAt: Ts;
+  finishedAt: NTs;
+  status: string;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  rowsRead: Generated<number>;
+}
+
+export interface DossierImportErrorTable {
+  importId: number;
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface DossierMappingTable {
+  id: Generated<number>;
+  provinceCode: string;
+  name: string;
+  mapping: unknown;
+  createdBy: number | null;
+}
+
+/** Official 766 points copied from the national portal, to show beside the local computation. */
+export interface DossierOfficial766Table {
+  unitCode: string;
+  period: string;
+  groupCode: string;
+  points: number;
+  source: string;
+  enteredBy: number | null;
+  enteredAt: Ts;
+}
+
+declare module '@cchc/core' {
+  interface Database {
+    dossierOfficial766: DossierOfficial766Table;
+    dossier: DossierTable;
+    dossierHistory: DossierHistoryTable;
+    dossierImport: DossierImportTable;
+    dossierImportError: DossierImportErrorTable;
+    dossierMapping: DossierMappingTable;
+  }
+}
+
+type AnyDb = Kysely<unknown>;
+
+export const dossiersMigrations: MigrationSet = {
+  '20261124_20_dossiers': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('dossier')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('procedure_code', 'text', (c) => c.notNull())
+        .addColumn('procedure_name', 'text')
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('channel', 'smallint', (c) => c.notNull())
+        .addColumn('received_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('appointment_at', 'timestamptz')
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('state', 'smallint')
+        .addColumn('time_limit', 'numeric')
+        .addColumn('time_unit', 'text')
+        .addColumn('supplements', 'text')
+        .addColumn('supplement_count', 'smallint', (c) => c.notNull())
+        .addColumn('apology_at', 'timestamptz')
+        .addColumn('new_appointment_at', 'timestamptz')
+        .addColumn('official', 'text')
+        .addColumn('late_cause', 'text')
+        .addColumn('paid_online', 'boolean')
+        .addColumn('digitised', 'boolean')
+        .addColumn('electronic_result', 'boolean')
+        .addColumn('received_date', 'date', (c) => c.notNull())
+        .addColumn('received_month', 'text', (c) => c.notNull())
+        .addColumn('finished_date', 'date')
+        .addColumn('due_date', 'date')
+        .addColumn('apology_deadline', 'date')
+        .addColumn('apology_date', 'date')
+        .addColumn('row_hash', 'text', (c) => c.notNull())
+        .addColumn('flagged', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('last_import_id', 'bigint')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .addUniqueConstraint('dossier_code_uq', ['province_code', 'code'])
+        .execute();
+      await db.schema.createIndex('dossier_received_idx').on('dossier').columns(['province_code', 'received_date']).execute();
+      await db.schema.createIndex('dossier_unit_month_idx').on('dossier').columns(['province_code', 'unit_code', 'received_month']).execute();
+      await db.schema
+        .createTable('dossier_history')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('dossier_id', 'bigint', (c) => c.notNull().references('dossier.id').onDelete('cascade'))
+        .addColumn('import_id', 'bigint')
+        .addColumn('changed_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('before', 'jsonb')
+        .addColumn('after', 'jsonb')
+        .addColumn('flagged', 'boolean', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('dossier_history_dossier_idx').on('dossier_history').columns(['dossier_id']).execute();
+      await db.schema
+        .createTable('dossier_import')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'bigint')
+        .addColumn('started_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('inserted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('unchanged', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('rejected', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('rows_read', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('dossier_import_error')
+        .addColumn('import_id', 'bigint', (c) => c.notNull().references('dossier_import.id').onDelete('cascade'))
+        .addColumn('row', 'integer', (c) => c.notNull())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('dossier_mapping')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('mapping', 'jsonb', (c) => c.notNull())
+        .addColumn('created_by', 'bigint')
+        .addUniqueConstraint('dossier_mapping_name_uq', ['province_code', 'name'])
+        .execute();
+      await db.schema
+        .createTable('dossier_official766')
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('group_code', 'text', (c) => c.notNull())
+        .addColumn('points', 'numeric', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('entered_by', 'bigint')
+        .addColumn('entered_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('dossier_official766_pk', ['unit_code', 'period', 'group_code'])
+        .execute();
+    },
+  },
+};
