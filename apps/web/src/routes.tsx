@@ -15,6 +15,7 @@ import { MODULES } from './modules';
 import { DirectivePage } from './pages/directives/DirectivePage';
 import { TaskPage } from './pages/directives/TaskPage';
 import { ImportPage } from './pages/directives/ImportPage';
+import { PublicLatePage } from './pages/PublicLatePage';
 
 export function AppRoutes() {
   return (
@@ -26,6 +27,18 @@ export function AppRoutes() {
 
 /** Signed out → login page (remembering where the user was going); signed in → the shell. */
 function Gate() {
+  const location = useLocation();
+  if (location.pathname.startsWith('/public/')) {
+    return (
+      <Routes>
+        <Route path="/public/late-units" element={<PublicLatePage />} />
+      </Routes>
+    );
+  }
+  return <SignedInGate />;
+}
+
+function SignedInGate() {
   const me = useMeQuery();
   const location = useLocation();
   if (me.isPending) return <Spin fullscreen tip="Đang tải…" />;

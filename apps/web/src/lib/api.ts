@@ -34,3 +34,29 @@ export function errorMessage(err: unknown): string {
 }
 
 export { ApiError };
+
+/**
+ * Uploads a form with XMLHttpRequest so the page can show upload progress (fetch cannot), with the
+ * CSRF header like every other state-changing request. Resolves with the parsed JSON reply.
+ */
+export async function uploadWithProgress<T>(url: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
+  const { token } = (await (await fetch('/api/auth/csrf', { credentials: 'same-origin' })).json()) as { token: string };
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = { code: 'HTTP_' + xhr.status, message: `Máy chủ trả lỗi ${xhr.status}.` };
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(new ApiError(xhr.status, body as { code: string; message: string }));
+    };
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.send(form);
+  });
+}

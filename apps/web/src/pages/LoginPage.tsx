@@ -40,6 +40,9 @@ export function LoginPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>Đăng nhập</Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <a href="/public/late-units">Công khai tình hình hồ sơ trễ hạn</a>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

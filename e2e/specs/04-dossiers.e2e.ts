@@ -1,0 +1,72 @@
+import type { Spec } from '../run';
+import { expectTrue } from '../harness';
+
+const CSV = [
+  'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han',
+  'E2E-1,1.000001,Chứng thực bản sao,86.STP,1,2026-09-03T14:59:00,,2026-09-05T10:00:00,10,3,ngay_lam_viec',
+  'E2E-2,1.000001,Chứng thực bản sao,86.STP,1,31/09/2026 09:00,,,4,3,ngay_lam_viec',
+].join('\n');
+
+export const specs: Spec[] = [
+  {
+    name: 'overview by unit, drill-down to late dossiers and one dossier',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'lanhdao');
+      await page.getByRole('menuitem', { name: 'Hồ sơ TTHC' }).click();
+      await page.getByText('Quá hạn chưa giải quyết').first().waitFor();
+      await page.locator('canvas').first().waitFor();
+      await screenshot(page, 'dossiers-overview');
+      await page.locator('.ant-table-row').first().locator('a.drill-late').first().click();
+      await page.locator('.ant-drawer .ant-table-row').first().click();
+      await page.getByText('Lịch sử thay đổi qua các lần nhập').waitFor();
+      await screenshot(page, 'dossiers-detail');
+      await context.close();
+    },
+  },
+  {
+    name: 'the 766 index for a unit with what cannot be computed',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/dossiers?tab=766');
+      await page.getByText('G2 Tiến độ giải quyết').waitFor();
+      await page.getByText('không tính').first().waitFor();
+      await screenshot(page, 'dossiers-766');
+      await context.close();
+    },
+  },
+  {
+    name: 'import with a bad row: the good row is kept and the bad one explained',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/dossiers?tab=import');
+      await page.locator('input[type=file]').setInputFiles({ name: 'mot-cua.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+      await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+      await page.getByText('Kết quả nhập').waitFor();
+      await page.getByText('"31/09/2026 09:00" không phải ngày giờ hợp lệ').waitFor();
+      await screenshot(page, 'dossiers-import');
+      await context.close();
+    },
+  },
+  {
+    name: 'the public page of late units needs no login',
+    async run({ newPage, screenshot }) {
+      const { page, context } = await newPage();
+      await page.goto('/login');
+      await page.getByText('Công khai tình hình hồ sơ trễ hạn').click();
+      await page.getByText('Công khai tình hình giải quyết hồ sơ thủ tục hành chính trễ hạn').waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      await screenshot(page, 'public-late-units');
+      const phone = await newPage({ phone: true });
+      await phone.page.goto('/public/late-units');
+      await phone.page.locator('.ant-table-row').first().waitFor();
+      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expectTrue(overflow <= 1, `public page wider than the phone by ${overflow}px`);
+      await screenshot(phone.page, 'public-late-units-phone');
+      await phone.context.close();
+      await context.close();
+    },
+  },
+];
