@@ -4,7 +4,9 @@
  */
 import crypto from 'node:crypto';
 import { foldText, toLocalParts, previousWorkingDay, type WorkingCalendar } from '@cchc/core';
+import type { Selectable } from 'kysely';
 import { dueDate, parseLocalDateTime, parseSupplements, type TimeUnit } from './dossier.domain';
+import type { DossierTable } from './dossiers.schema';
 
 export const FIELDS = [
   'ma_ho_so', 'ma_tthc', 'ten_tthc', 'ma_don_vi', 'kenh', 'ngay_tiep_nhan', 'ngay_hen_tra', 'ngay_ket_thuc', 'trang_thai',
@@ -40,35 +42,8 @@ export function resolveColumns(header: string[], mapping?: Partial<Record<Field,
   return { columns, missing };
 }
 
-export interface DossierRecord {
-  code: string;
-  procedureCode: string;
-  procedureName: string | null;
-  unitCode: string;
-  channel: number;
-  receivedAt: Date;
-  appointmentAt: Date | null;
-  finishedAt: Date | null;
-  state: number | null;
-  timeLimit: number | null;
-  timeUnit: string | null;
-  supplements: string | null;
-  supplementCount: number;
-  apologyAt: Date | null;
-  newAppointmentAt: Date | null;
-  official: string | null;
-  lateCause: string | null;
-  paidOnline: boolean | null;
-  digitised: boolean | null;
-  electronicResult: boolean | null;
-  receivedDate: string;
-  receivedMonth: string;
-  finishedDate: string | null;
-  dueDate: string | null;
-  apologyDeadline: string | null;
-  apologyDate: string | null;
-  rowHash: string;
-}
+/** A row as stored (the dossier table without its bookkeeping columns). */
+export type DossierRecord = Omit<Selectable<DossierTable>, 'id' | 'provinceCode' | 'flagged' | 'lastImportId' | 'updatedAt'>;
 
 export interface RowError {
   row: number;

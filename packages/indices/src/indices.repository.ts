@@ -1,18 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '@cchc/core';
 import type { Selectable } from 'kysely';
-import type { IndexCode, IndexSchemeTable } from './indices.schema';
+import type { IndexCode, IndexComponentTable, IndexSchemeTable } from './indices.schema';
 
 export type SchemeRow = Selectable<IndexSchemeTable>;
 
-export interface ComponentRow {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  minPoints: number | null;
-  maxPoints: number | null;
-  sortOrder: number;
-}
+export type ComponentRow = Omit<Selectable<IndexComponentTable>, 'id' | 'schemeId'>;
 
 export async function listSchemes(db: Db, index?: IndexCode): Promise<SchemeRow[]> {
   let q = db.selectFrom('indexScheme').selectAll().orderBy('indexCode').orderBy('validFromYear', 'desc');

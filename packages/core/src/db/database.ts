@@ -14,6 +14,8 @@ export type DbKind = 'pglite' | 'postgresql';
 export interface DatabaseHandle {
   db: Db;
   kind: DbKind;
+  /** The embedded engine, for what only it can do (COPY from a blob). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return {
       db,
       kind: 'pglite',
+      pglite,
       close: async () => {
         await db.destroy();
         lock?.release();
