@@ -36,7 +36,7 @@ export async function startServer(): Promise<Server> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dataDir, 'db'), DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dataDir, 'db'), DATABASE_URL: '', REMINDER_FIRST_DELAY_MS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,6 +11,7 @@ export interface ServerConfig {
   demo: boolean;
   /** Reminders: a pass every N ms; e-mail through SMTP_URL (smtp://user:pass@host:port) when set. */
   reminderIntervalMs: number;
+  reminderFirstDelayMs: number;
   remindDays: number;
   smtpUrl?: string;
   mailFrom: string;
@@ -26,6 +27,7 @@ export function readConfig(env = process.env): ServerConfig {
     provinceCode: env.PROVINCE_CODE ?? '86',
     demo: env.DEMO !== '0',
     reminderIntervalMs: Number(env.REMINDER_INTERVAL_MS ?? 5 * 60_000),
+    reminderFirstDelayMs: Number(env.REMINDER_FIRST_DELAY_MS ?? 30_000),
     remindDays: Number(env.REMIND_DAYS ?? 3),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'CCHC <no-reply@cchc.local>',

@@ -30,6 +30,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = startReminderScheduler(services, {
     intervalMs: config.reminderIntervalMs,
+    firstDelayMs: config.reminderFirstDelayMs,
     remindDays: config.remindDays,
     mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
     baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,

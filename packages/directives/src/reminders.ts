@@ -52,6 +52,12 @@ export async function runReminders(s: AppServices, settings: ReminderSettings): 
     if (res) created++;
   };
   const overdueByUnit = new Map<string, number>();
+  const usersCache = new Map<string, { id: number }[]>();
+  const usersOf = async (unitId: number, kind: ReminderKind) => {
+    const key = `${unitId}|${kind}`;
+    if (!usersCache.has(key)) usersCache.set(key, await unitUsers(s.db, unitId, UNIT_ROLES[kind]));
+    return usersCache.get(key)!;
+  };
   for (const t of tasks) {
     for (const o of t.obligations) {
       if (o.status === 'done_on_time' || o.status === 'done_late') continue;
@@ -62,7 +68,7 @@ export async function runReminders(s: AppServices, settings: ReminderSettings): 
       const due = o.dueDate.split('-').reverse().join('/');
       const short = `${t.directiveNumber} – ${t.label ? `${t.sectionNumber} ${t.label}` : t.sectionNumber} ${t.content.slice(0, 80)}${t.content.length > 80 ? '…' : ''}`;
       const text = KIND_TEXT[kind](short, due, t.leadUnitName);
-      for (const u of await unitUsers(s.db, t.leadUnitId, UNIT_ROLES[kind])) {
+      for (const u of await usersOf(t.leadUnitId, kind)) {
         await insert({ userId: u.id, kind, taskId: t.id, periodKey: o.periodKey, title: text.title, body: text.body, link: `/directives/tasks/${t.id}` });
       }
     }
@@ -121,7 +127,10 @@ export async function sendPendingEmails(s: AppServices, mailer: Mailer, baseUrl:
 }
 
 /** Runs a pass now and then every `intervalMs`; stops with the returned function. */
-export function startReminderScheduler(s: AppServices, opts: { intervalMs: number; remindDays: number; mailer: Mailer | null; baseUrl: string; log?: (m: string) => void }) {
+export function startReminderScheduler(
+  s: AppServices,
+  opts: { intervalMs: number; remindDays: number; mailer: Mailer | null; baseUrl: string; firstDelayMs?: number; log?: (m: string) => void },
+) {
   let running = false;
   const pass = async () => {
     if (running) return;
@@ -136,10 +145,15 @@ export function startReminderScheduler(s: AppServices, opts: { intervalMs: numbe
       running = false;
     }
   };
-  void pass();
+  // The first pass waits a little, so that start-up and the first page loads are not delayed by it.
+  const first = setTimeout(pass, opts.firstDelayMs ?? 30_000);
+  first.unref();
   const timer = setInterval(pass, opts.intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 // ---- the user's notifications ---------------------------------------------------------------------
