@@ -113,6 +113,8 @@ export function createContext(server: Server, browser: Browser): E2eContext {
     },
     async screenshot(page, name) {
       await page.waitForLoadState('networkidle');
+      // Let loading placeholders finish, so the picture shows the data a user would see.
+      await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), undefined, { timeout: 15_000 }).catch(() => undefined);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
   };
