@@ -98,6 +98,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   let headerError: string | null = null;
   let batch: { row: number; record: DossierRecord }[] = [];
   let rowNo = 1;
+  let inflight: Promise<void> | undefined;
   try {
     for await (const cells of rowsOf(input.stream, input.filename)) {
       if (!header) {
@@ -122,18 +123,27 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
         addErrors(parsed.errors);
       } else batch.push({ row: rowNo, record: parsed.record });
       if (batch.length >= BATCH_SIZE) {
-        await writeBatch(s, importId, batch, out, addErrors);
+        // Writes stay in order (one batch at a time) while the next batch is parsed: on a database
+        // server the two overlap.
+        const ready = batch;
         batch = [];
-        await flushErrors();
-        await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
+        await inflight;
+        inflight = (async () => {
+          await writeBatch(s, importId, ready, out, addErrors);
+          await flushErrors();
+          await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
+        })();
+        inflight.catch(() => undefined); // awaited below; this only avoids an unhandled-rejection warning meanwhile
       }
     }
+    await inflight;
     if (!header) addErrors([{ row: 1, field: 'header', message: 'Tệp rỗng: không có dòng tiêu đề.' }]);
     if (batch.length) await writeBatch(s, importId, batch, out, addErrors);
     await flushErrors();
   } catch (err) {
-    // A stream or parse failure ends the import; batches already committed stay, and the report says where it stopped.
-    addErrors([{ row: rowNo + 1, field: '*', message: `Dòng ${rowNo + 1}: không đọc tiếp được tệp (${(err as Error).message}). Các dòng trước đó đã được xử lý.` }]);
+    await inflight?.catch(() => undefined);
+    // A stream, parse or database failure ends the import; batches already committed stay, and the report says where it stopped.
+    addErrors([{ row: rowNo + 1, field: '*', message: `Dòng ${rowNo + 1}: dừng nhập (${(err as Error).message}). Các lô trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
     await flushErrors();
   }
   await db.updateTable('dossierImport').set({

@@ -102,13 +102,15 @@ export const RECEIPT_CUTOFF = '15:00:00';
 
 /** Local (UTC+7) date and time of an instant. */
 export function toLocalParts(instant: Date): { date: IsoDate; time: string } {
-  const local = dayjs(instant).utcOffset(VN_UTC_OFFSET_MINUTES);
-  return { date: local.format('YYYY-MM-DD'), time: local.format('HH:mm:ss') };
+  // Vietnam keeps UTC+7 all year (no daylight saving), so a fixed shift is exact and much faster than a
+  // time-zone library in imports of millions of rows.
+  const iso = new Date(instant.getTime() + VN_UTC_OFFSET_MINUTES * 60_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
 }
 
 /** ISO 8601 with the +07:00 offset, as every API reply shows date-times. */
 export function formatLocalDateTime(instant: Date): string {
-  return dayjs(instant).utcOffset(VN_UTC_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ');
+  return new Date(instant.getTime() + VN_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 19) + '+07:00';
 }
 
 /**
