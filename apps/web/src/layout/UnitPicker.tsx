@@ -1,7 +1,5 @@
 import { Select, Tag, Tooltip } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../lib/api';
-import { useSession } from '../lib/session';
+import { useSession, useProvinceUnits } from '../lib/session';
 import { foldForSearch } from '../lib/text';
 
 /**
@@ -10,12 +8,7 @@ import { foldForSearch } from '../lib/text';
  */
 export function UnitPicker() {
   const { me, unitCode, setUnitCode } = useSession();
-  const children = useQuery({
-    queryKey: ['units', 'children', me.provinceCode],
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })),
-    enabled: me.scope === 'province',
-    staleTime: 5 * 60_000,
-  });
+  const children = useProvinceUnits();
 
   if (me.scope !== 'province') {
     return (

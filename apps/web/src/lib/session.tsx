@@ -51,3 +51,13 @@ export function useSession(): Session {
   if (!s) throw new Error('useSession outside SessionProvider');
   return s;
 }
+
+/** The departments, agencies and communes of the deployment's province (cached for every page). */
+export function useProvinceUnits() {
+  const { me } = useSession();
+  return useQuery({
+    queryKey: ['units', 'children', me.provinceCode],
+    queryFn: async () => (await api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })).data ?? [],
+    staleTime: 5 * 60_000,
+  });
+}

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, unwrap } from '../lib/api';
 import { formatDate } from '../lib/format';
-import { useSession } from '../lib/session';
+import { useSession, useProvinceUnits } from '../lib/session';
 import { MODULES } from '../modules';
 
 /**
@@ -15,10 +15,7 @@ export function HomePage() {
   const { me, unitCode } = useSession();
   const today = dayjs().format('YYYY-MM-DD');
   const year = Number(today.slice(0, 4));
-  const children = useQuery({
-    queryKey: ['units', 'children', me.provinceCode],
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })),
-  });
+  const children = useProvinceUnits();
   const unit = useQuery({
     queryKey: ['unit', unitCode],
     queryFn: () => unwrap(api.GET('/api/units/{code}', { params: { path: { code: unitCode } } })),

@@ -4,7 +4,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap, type Unit } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { useSession } from '../../lib/session';
+import { useSession, useProvinceUnits } from '../../lib/session';
 import { foldForSearch } from '../../lib/text';
 
 const LOCAL_TYPES = [
@@ -31,14 +31,11 @@ export function UnitsPage() {
 }
 
 function CurrentUnits({ onOpen }: { onOpen(u: Unit): void }) {
-  const { me, can } = useSession();
+  const { can } = useSession();
   const [search, setSearch] = useState('');
   const [type, setType] = useState<string | undefined>();
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
-  const list = useQuery({
-    queryKey: ['units', 'children', me.provinceCode],
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })),
-  });
+  const list = useProvinceUnits();
   const rows = useMemo(() => {
     const f = foldForSearch(search);
     return (list.data ?? []).filter((u) => (!type || u.type === type) && (!f || foldForSearch(`${u.name} ${u.code}`).includes(f)));

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, T
 import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap, type User } from '../../lib/api';
-import { useSession } from '../../lib/session';
+import { useSession, useProvinceUnits } from '../../lib/session';
 import { foldForSearch } from '../../lib/text';
 
 export function UsersPage() {
@@ -89,10 +89,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
   const roles = useRoles();
-  const units = useQuery({
-    queryKey: ['units', 'children', me.provinceCode],
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })),
-  });
+  const units = useProvinceUnits();
   const unitOptions = [{ value: me.provinceCode, label: 'UBND tỉnh' }, ...(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))];
   const save = useMutation({
     mutationFn: (v: UserFormValues) =>

@@ -8,7 +8,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { Schemas } from '@cchc/api-client';
 import { api, errorMessage, unwrap } from '../../lib/api';
-import { useSession } from '../../lib/session';
+import { useProvinceUnits } from '../../lib/session';
 import { foldForSearch } from '../../lib/text';
 
 type Parsed = Schemas['ParsedDirective'];
@@ -23,7 +23,6 @@ const GROUPS = [
 ];
 
 export function ImportPage() {
-  const { me } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [mode, setMode] = useState<'text' | 'file'>('text');
@@ -33,7 +32,7 @@ export function ImportPage() {
   const [sections, setSections] = useState<Section[] | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [deadline, setDeadline] = useState<{ type: 'date' | 'recurring'; dueDate?: string; recurrence?: Recurrence; reportDays?: number }>({ type: 'date', dueDate: dayjs().add(1, 'month').format('YYYY-MM-DD') });
-  const units = useQuery({ queryKey: ['units', 'children', me.provinceCode], queryFn: () => unwrap(api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })) });
+  const units = useProvinceUnits();
   const schemes = useQuery({ queryKey: ['indices', 'schemes'], queryFn: () => unwrap(api.GET('/api/index-schemes')) });
   const linkOptions = useMemo(() => {
     const seen = new Set<string>();
