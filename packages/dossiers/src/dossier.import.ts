@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { authorize, inTransaction, recordAudit, type Actor, type AppServices, type Db, type RequestContext } from '@cchc/core';
 import { parseRow, resolveColumns, type DossierRecord, type Field, type RowError } from './dossier.row';
+import { refreshRollups } from './dossier.stats';
 
 export const BATCH_SIZE = 1000;
 const MAX_ERRORS_IN_REPLY = 1000;
@@ -99,6 +100,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   let batch: { row: number; record: DossierRecord }[] = [];
   let rowNo = 1;
   let inflight: Promise<void> | undefined;
+  const touched = new Set<string>();
   try {
     for await (const cells of rowsOf(input.stream, input.filename)) {
       if (!header) {
@@ -129,7 +131,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
         batch = [];
         await inflight;
         inflight = (async () => {
-          await writeBatch(s, importId, ready, out, addErrors);
+          await writeBatch(s, importId, ready, out, addErrors, touched);
           await flushErrors();
           await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
         })();
@@ -138,7 +140,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
     }
     await inflight;
     if (!header) addErrors([{ row: 1, field: 'header', message: 'Tệp rỗng: không có dòng tiêu đề.' }]);
-    if (batch.length) await writeBatch(s, importId, batch, out, addErrors);
+    if (batch.length) await writeBatch(s, importId, batch, out, addErrors, touched);
     await flushErrors();
   } catch (err) {
     await inflight?.catch(() => undefined);
@@ -146,6 +148,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
     addErrors([{ row: rowNo + 1, field: '*', message: `Dòng ${rowNo + 1}: dừng nhập (${(err as Error).message}). Các lô trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
     await flushErrors();
   }
+  if (touched.size) await refreshRollups(db, s.provinceCode, [...touched]);
   await db.updateTable('dossierImport').set({
     finishedAt: s.now(), status: 'done', inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, rejected: out.rejected, rowsRead: out.rowsRead,
   }).where('id', '=', importId).execute();
@@ -161,7 +164,7 @@ const SNAPSHOT = (r: Pick<DossierRecord, 'finishedAt' | 'appointmentAt' | 'state
 });
 
 async function writeBatch(
-  s: AppServices, importId: number, batch: { row: number; record: DossierRecord }[], out: ImportOutcome, addErrors: (e: RowError[]) => void,
+  s: AppServices, importId: number, batch: { row: number; record: DossierRecord }[], out: ImportOutcome, addErrors: (e: RowError[]) => void, touched: Set<string>,
 ) {
   // Duplicate codes inside the batch: the first row wins, the others are reported.
   const firstRow = new Map<string, number>();
@@ -178,7 +181,7 @@ async function writeBatch(
   }
   await inTransaction(s.db, async (tx) => {
     const existing = await tx.selectFrom('dossier')
-      .select(['id', 'code', 'rowHash', 'finishedAt', 'appointmentAt', 'state', 'dueDate', 'apologyAt', 'unitCode', 'procedureCode', 'lastImportId'])
+      .select(['id', 'code', 'rowHash', 'finishedAt', 'appointmentAt', 'state', 'dueDate', 'apologyAt', 'unitCode', 'procedureCode', 'lastImportId', 'receivedMonth'])
       .where('provinceCode', '=', s.provinceCode).where('code', 'in', rows.map((r) => r.record.code)).execute();
     const byCode = new Map(existing.map((e) => [e.code, e]));
     const now = s.now();
@@ -188,13 +191,14 @@ async function writeBatch(
     let batchInserted = 0, batchUpdated = 0, batchUnchanged = 0, batchRejected = 0, batchFlagged = 0;
     for (const { row, record } of rows) {
       const e = byCode.get(record.code);
-      if (!e) { inserts.push(record); batchInserted++; continue; }
+      if (!e) { inserts.push(record); batchInserted++; touched.add(record.receivedMonth); continue; }
       if (e.lastImportId === importId) {
         batchRejected++;
         addErrors([{ row, field: 'ma_ho_so', message: `Dòng ${row}, cột "ma_ho_so": mã hồ sơ "${record.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.` }]);
         continue;
       }
       if (e.rowHash === record.rowHash) { batchUnchanged++; continue; }
+      touched.add(e.receivedMonth).add(record.receivedMonth);
       const endChanged = e.finishedAt !== null && (record.finishedAt?.getTime() ?? null) !== e.finishedAt.getTime();
       if (endChanged) batchFlagged++;
       updates.push(record);
@@ -212,6 +216,7 @@ async function writeBatch(
         paidOnline: eb.ref('excluded.paidOnline'), digitised: eb.ref('excluded.digitised'), electronicResult: eb.ref('excluded.electronicResult'),
         receivedDate: eb.ref('excluded.receivedDate'), receivedMonth: eb.ref('excluded.receivedMonth'), finishedDate: eb.ref('excluded.finishedDate'),
         dueDate: eb.ref('excluded.dueDate'), apologyDeadline: eb.ref('excluded.apologyDeadline'), apologyDate: eb.ref('excluded.apologyDate'),
+        settleDate: eb.ref('excluded.settleDate'),
         rowHash: eb.ref('excluded.rowHash'), lastImportId: eb.ref('excluded.lastImportId'), updatedAt: eb.ref('excluded.updatedAt'),
         flagged: sql<boolean>`dossier.flagged or (dossier.finished_at is not null and dossier.finished_at is distinct from excluded.finished_at)`,
       }))).execute();

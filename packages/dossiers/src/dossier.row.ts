@@ -45,6 +45,8 @@ export function resolveColumns(header: string[], mapping?: Partial<Record<Field,
 /** A row as stored (the dossier table without its bookkeeping columns). */
 export type DossierRecord = Omit<Selectable<DossierTable>, 'id' | 'provinceCode' | 'flagged' | 'lastImportId' | 'updatedAt'>;
 
+const maxDate = (...ds: (string | null)[]) => ds.filter((d): d is string => !!d).sort().pop() ?? null;
+
 export interface RowError {
   row: number;
   field: string;
@@ -119,7 +121,10 @@ export function parseRow(cells: string[], cols: Columns, row: number, cal: Worki
       official: get('can_bo_xu_ly') || null, lateCause: get('nguyen_nhan_tre_han') || null, paidOnline, digitised, electronicResult,
       receivedDate, receivedMonth: receivedDate.slice(0, 7), finishedDate: finishedAt ? toLocalParts(finishedAt).date : null, dueDate: due,
       apologyDeadline: due ? previousWorkingDay(cal, due) : null, apologyDate: apologyAt ? toLocalParts(apologyAt).date : null,
+      settleDate: null,
   };
+  // Once closed, a dossier's counts stop changing after its end, due and apology dates have all passed.
+  record.settleDate = record.finishedDate ? maxDate(record.finishedDate, record.dueDate, record.apologyDate) : null;
   // The hash is over the parsed values, so the same dossier written in another date format is unchanged.
   return { record: { ...record, rowHash: crypto.createHash('sha1').update(JSON.stringify(record)).digest('base64url') } };
 }

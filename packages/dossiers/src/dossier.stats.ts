@@ -50,8 +50,106 @@ export function checkRange(from: string, to: string, asOf: string) {
   if (to < from) throw new AppError('INVALID_RANGE', `Khoảng ngày không hợp lệ: "to" (${to}) trước "from" (${from}).`);
 }
 
-export async function dossierStats(db: Db, q: StatsQuery): Promise<StatsRow[]> {
+/**
+ * The overview. Whole months of dossiers that are settled before the report date's month come from
+ * `dossier_rollup` (one row per unit, month, procedure, channel and official); everything else — partial
+ * months at the ends of the range, and dossiers still open or settling this month — from the raw rows.
+ * `useRollup: false` answers from the raw rows only (tests compare the two).
+ */
+export async function dossierStats(db: Db, q: StatsQuery & { useRollup?: boolean }): Promise<StatsRow[]> {
   checkRange(q.from, q.to, q.asOf);
+  if (q.groupBy === 'cause' || q.useRollup === false) return finish(await rawStats(db, q, null));
+  const months = fullMonths(q.from, q.to);
+  const asOfMonth = q.asOf.slice(0, 7);
+  if (!months) return finish(await rawStats(db, q, null));
+  const [raw, rolled] = await Promise.all([rawStats(db, q, { ...months, asOfMonthStart: `${asOfMonth}-01` }), rollupStats(db, q, months, asOfMonth)]);
+  const byKey = new Map<string, Partial<RawRow>>();
+  for (const r of [...raw, ...rolled]) {
+    const e = byKey.get(r.key) ?? { key: r.key };
+    for (const [k, v] of Object.entries(r)) if (k !== 'key') (e as Record<string, number>)[k] = ((e as Record<string, number>)[k] ?? 0) + Number(v);
+    byKey.set(r.key, e);
+  }
+  return finish([...byKey.values()].sort((a, b) => (a.key! < b.key! ? -1 : 1)) as RawRow[]);
+}
+
+type RawRow = Omit<StatsRow, 'label' | 'avgDays'> & { sumDays: number };
+
+function finish(rows: RawRow[]): StatsRow[] {
+  return rows.map(({ sumDays, ...r }) => {
+    const n = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'key' ? v : Number(v)])) as Omit<StatsRow, 'label' | 'avgDays'>;
+    return { ...n, label: null, avgDays: n.resolved ? Math.round((Number(sumDays) / n.resolved) * 10) / 10 : null };
+  });
+}
+
+/** The whole calendar months inside [from, to], or null when there are none. */
+function fullMonths(from: string, to: string): { first: string; last: string } | null {
+  const first = from.slice(8) === '01' ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const lastDay = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).getUTCDate();
+  const last = Number(to.slice(8)) === lastDay ? to.slice(0, 7) : prevMonth(to.slice(0, 7));
+  return first <= last ? { first, last } : null;
+}
+const nextMonth = (m: string) => (m.slice(5) === '12' ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
+const prevMonth = (m: string) => (m.slice(5) === '01' ? `${Number(m.slice(0, 4)) - 1}-12` : `${m.slice(0, 5)}${String(Number(m.slice(5)) - 1).padStart(2, '0')}`);
+
+const ROLLUP_KEY: Record<Exclude<GroupBy, 'cause'>, ReturnType<typeof sql<string>>> = {
+  unit: sql<string>`r.unit_code`,
+  procedure: sql<string>`r.procedure_code`,
+  channel: sql<string>`r.channel::text`,
+  month: sql<string>`r.received_month`,
+  official: sql<string>`coalesce(r.official, '(không ghi)')`,
+  sector: sql<string>`split_part(r.procedure_code, '.', 1)`,
+};
+
+async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last: string }, asOfMonth: string): Promise<RawRow[]> {
+  const key = ROLLUP_KEY[q.groupBy as Exclude<GroupBy, 'cause'>];
+  let query = db.selectFrom('dossierRollup as r').select([
+    key.as('key'),
+    sql<number>`sum(r.received)`.as('received'),
+    sql<number>`sum(r.early + r.on_time + r.late)`.as('resolved'),
+    sql<number>`sum(r.early)`.as('early'),
+    sql<number>`sum(r.on_time)`.as('onTime'),
+    sql<number>`sum(r.late)`.as('late'),
+    sql<number>`0`.as('open'),
+    sql<number>`0`.as('openOverdue'),
+    sql<number>`sum(r.apologies)`.as('apologies'),
+    sql<number>`sum(r.compliant)`.as('apologyCompliant'),
+    sql<number>`sum(r.missing)`.as('apologyMissing'),
+    sql<number>`sum(r.online)`.as('online'),
+    sql<number>`sum(r.sum_days)`.as('sumDays'),
+  ])
+    .where('r.provinceCode', '=', q.provinceCode)
+    .where('r.receivedMonth', '>=', months.first)
+    .where('r.receivedMonth', '<=', months.last)
+    .where('r.settleMonth', '<', asOfMonth)
+    .groupBy(key as Expression<string>);
+  if (q.unitCodes) query = query.where('r.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+  if (q.procedureCode) query = query.where('r.procedureCode', '=', q.procedureCode);
+  return (await query.execute()) as RawRow[];
+}
+
+/** Recomputes the rollup rows of the given received months (after an import changed them). */
+export async function refreshRollups(db: Db, provinceCode: string, months: string[]): Promise<void> {
+  await db.deleteFrom('dossierRollup').where('provinceCode', '=', provinceCode).where('receivedMonth', 'in', months).execute();
+  const late = sql<SqlBool>`(d.supplement_count >= 2 or d.finished_date > d.due_date)`;
+  await sql`
+    insert into dossier_rollup (province_code, unit_code, received_month, procedure_code, channel, official, settle_month,
+      received, early, on_time, late, apologies, compliant, missing, online, sum_days)
+    select d.province_code, d.unit_code, d.received_month, d.procedure_code, d.channel, d.official, to_char(d.settle_date, 'YYYY-MM'),
+      count(*),
+      count(*) filter (where not ${late} and d.finished_date < d.due_date),
+      count(*) filter (where not ${late} and (d.finished_date = d.due_date or d.due_date is null)),
+      count(*) filter (where ${late}),
+      count(*) filter (where d.apology_date is not null),
+      count(*) filter (where d.apology_date is not null and d.apology_date <= d.apology_deadline),
+      count(*) filter (where ${late} and d.apology_date is null),
+      count(*) filter (where d.channel = 2),
+      coalesce(sum(d.finished_date - d.received_date), 0)
+    from dossier d
+    where d.province_code = ${provinceCode} and d.received_month in (${sql.join(months)}) and d.settle_date is not null
+    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+}
+
+async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: string; asOfMonthStart: string } | null): Promise<RawRow[]> {
   const asOf = q.asOf;
   const closed = sql<SqlBool>`(d.finished_date is not null and d.finished_date <= ${asOf}::date)`;
   const lateCond = sql<SqlBool>`(${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date))`;
@@ -71,16 +169,19 @@ export async function dossierStats(db: Db, q: StatsQuery): Promise<StatsRow[]> {
       sql<number>`count(*) filter (where d.apology_date is not null and d.apology_date <= d.apology_deadline)`.as('apologyCompliant'),
       sql<number>`count(*) filter (where (${lateCond} or (not ${closed} and d.due_date < ${asOf}::date)) and (d.apology_date is null or d.apology_date > ${asOf}::date))`.as('apologyMissing'),
       sql<number>`count(*) filter (where d.channel = 2)`.as('online'),
-      sql<number | null>`round(avg(d.finished_date - d.received_date) filter (where ${closed})::numeric, 1)`.as('avgDays'),
+      sql<number>`coalesce(sum(d.finished_date - d.received_date) filter (where ${closed}), 0)`.as('sumDays'),
     ])
     .where('d.provinceCode', '=', q.provinceCode)
     .where('d.receivedDate', '>=', q.from)
     .where('d.receivedDate', '<=', q.to);
   if (q.unitCodes) query = query.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
   if (q.procedureCode) query = query.where('d.procedureCode', '=', q.procedureCode);
+  if (exclude) {
+    // What the rollup already counts: settled dossiers of the whole months.
+    query = query.where(sql<SqlBool>`not (d.received_month between ${exclude.first} and ${exclude.last} and d.settle_date is not null and d.settle_date < ${exclude.asOfMonthStart}::date)`);
+  }
   if (key) query = query.groupBy(key as Expression<string>);
-  const rows = await query.orderBy('key').execute();
-  return rows.map((r) => ({ ...r, label: null, avgDays: r.avgDays === null ? null : Number(r.avgDays) }));
+  return (await query.orderBy('key').execute()) as RawRow[];
 }
 
 /** Late dossiers by cause category (seed 004), judged as of `asOf`. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppServices } from '@cchc/core';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
+import { dossierStats, type GroupBy } from './dossier.stats';
 
 let t: TestApp;
 let office: TestClient;
@@ -109,6 +111,26 @@ describe('dossier import', () => {
     const rows = (await xa.get('/api/dossiers/stats?from=2025-01-01&to=2026-12-31&groupBy=unit')).json();
     expect(new Set(rows.map((r: { key: string }) => r.key)).size).toBeLessThanOrEqual(1);
     expect((await xa.get('/api/dossiers/T-001')).statusCode).toBe(404);
+  });
+});
+
+describe('rollups', () => {
+  it('give exactly the raw-row answer for every grouping, range and report date', async () => {
+    const db = (t.app.services as AppServices).db;
+    const cases: [GroupBy, string, string, string][] = [
+      ['unit', '2026-01-01', '2026-12-31', '2026-11-23'],
+      ['month', '2026-01-01', '2026-11-23', '2026-11-23'],
+      ['procedure', '2026-02-15', '2026-09-10', '2026-10-05'],
+      ['official', '2026-03-01', '2026-06-30', '2026-07-01'],
+      ['channel', '2026-01-01', '2026-12-31', '2026-04-15'],
+      ['sector', '2025-09-01', '2026-03-31', '2026-12-31'],
+    ];
+    for (const [groupBy, from, to, asOf] of cases) {
+      const q = { provinceCode: '86', from, to, asOf, groupBy };
+      const raw = await dossierStats(db, { ...q, useRollup: false });
+      expect(raw.length, `${groupBy} has data`).toBeGreaterThan(0);
+      expect(await dossierStats(db, q), `${groupBy} ${from}..${to} as of ${asOf}`).toEqual(raw);
+    }
   });
 });
 

@@ -34,6 +34,8 @@ export interface DossierTable {
   dueDate: string | null;
   apologyDeadline: string | null;
   apologyDate: string | null;
+  /** The day after which nothing about the dossier changes with the report date (null while open). */
+  settleDate: string | null;
   rowHash: string;
   flagged: Generated<boolean>;
   lastImportId: number | null;
@@ -91,8 +93,29 @@ export interface DossierOfficial766Table {
   enteredAt: Ts;
 }
 
+/** Settled dossiers summed per unit, received month, procedure, channel, official and settle month. */
+export interface DossierRollupTable {
+  provinceCode: string;
+  unitCode: string;
+  receivedMonth: string;
+  procedureCode: string;
+  channel: number;
+  official: string | null;
+  settleMonth: string;
+  received: number;
+  early: number;
+  onTime: number;
+  late: number;
+  apologies: number;
+  compliant: number;
+  missing: number;
+  online: number;
+  sumDays: number;
+}
+
 declare module '@cchc/core' {
   interface Database {
+    dossierRollup: DossierRollupTable;
     dossierOfficial766: DossierOfficial766Table;
     dossier: DossierTable;
     dossierHistory: DossierHistoryTable;
@@ -198,6 +221,33 @@ export const dossiersMigrations: MigrationSet = {
         .addColumn('entered_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addPrimaryKeyConstraint('dossier_official766_pk', ['unit_code', 'period', 'group_code'])
         .execute();
+    },
+  },
+  // Rollups for the overview at scale (see dossier.stats.ts): settled rows are summed once per import.
+  '20261124_21_dossier_rollup': {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('dossier').addColumn('settle_date', 'date').execute();
+      await db.schema.createIndex('dossier_settle_idx').on('dossier').columns(['province_code', 'settle_date']).execute();
+      await db.schema
+        .createTable('dossier_rollup')
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('received_month', 'text', (c) => c.notNull())
+        .addColumn('procedure_code', 'text', (c) => c.notNull())
+        .addColumn('channel', 'smallint', (c) => c.notNull())
+        .addColumn('official', 'text')
+        .addColumn('settle_month', 'text', (c) => c.notNull())
+        .addColumn('received', 'integer', (c) => c.notNull())
+        .addColumn('early', 'integer', (c) => c.notNull())
+        .addColumn('on_time', 'integer', (c) => c.notNull())
+        .addColumn('late', 'integer', (c) => c.notNull())
+        .addColumn('apologies', 'integer', (c) => c.notNull())
+        .addColumn('compliant', 'integer', (c) => c.notNull())
+        .addColumn('missing', 'integer', (c) => c.notNull())
+        .addColumn('online', 'integer', (c) => c.notNull())
+        .addColumn('sum_days', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('dossier_rollup_month_idx').on('dossier_rollup').columns(['province_code', 'received_month']).execute();
     },
   },
 };
