@@ -45,6 +45,8 @@ export function resolveColumns(header: string[], mapping?: Partial<Record<Field,
 /** A row as stored (the dossier table without its bookkeeping columns). */
 export type DossierRecord = Omit<Selectable<DossierTable>, 'id' | 'provinceCode' | 'flagged' | 'lastImportId' | 'updatedAt'>;
 
+export const OPEN_SETTLE_DATE = '9999-12-31';
+
 const maxDate = (...ds: (string | null)[]) => ds.filter((d): d is string => !!d).sort().pop() ?? null;
 
 export interface RowError {
@@ -123,8 +125,9 @@ export function parseRow(cells: string[], cols: Columns, row: number, cal: Worki
       apologyDeadline: due ? previousWorkingDay(cal, due) : null, apologyDate: apologyAt ? toLocalParts(apologyAt).date : null,
       settleDate: null,
   };
-  // Once closed, a dossier's counts stop changing after its end, due and apology dates have all passed.
-  record.settleDate = record.finishedDate ? maxDate(record.finishedDate, record.dueDate, record.apologyDate) : null;
+  // Once closed, a dossier's counts stop changing after its end, due and apology dates have all passed;
+  // an open one is "never" (a far date rather than null, so one index range finds every unsettled row).
+  record.settleDate = record.finishedDate ? maxDate(record.finishedDate, record.dueDate, record.apologyDate) : OPEN_SETTLE_DATE;
   // The hash is over the parsed values, so the same dossier written in another date format is unchanged.
   return { record: { ...record, rowHash: crypto.createHash('sha1').update(JSON.stringify(record)).digest('base64url') } };
 }

@@ -4,6 +4,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { AppError, isIsoDate, type Db } from '@cchc/core';
+import { OPEN_SETTLE_DATE } from './dossier.row';
 
 export type GroupBy = 'unit' | 'procedure' | 'channel' | 'month' | 'official' | 'sector' | 'cause';
 
@@ -58,7 +59,8 @@ export function checkRange(from: string, to: string, asOf: string) {
  */
 export async function dossierStats(db: Db, q: StatsQuery & { useRollup?: boolean }): Promise<StatsRow[]> {
   checkRange(q.from, q.to, q.asOf);
-  if (q.groupBy === 'cause' || q.useRollup === false) return finish(await rawStats(db, q, null));
+  // The rollup keeps unit, month and channel; other groupings and procedure filters read the raw rows.
+  if (q.useRollup === false || !['unit', 'month', 'channel'].includes(q.groupBy) || q.procedureCode) return finish(await rawStats(db, q, null));
   const months = fullMonths(q.from, q.to);
   const asOfMonth = q.asOf.slice(0, 7);
   if (!months) return finish(await rawStats(db, q, null));
@@ -91,17 +93,14 @@ function fullMonths(from: string, to: string): { first: string; last: string } |
 const nextMonth = (m: string) => (m.slice(5) === '12' ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
 const prevMonth = (m: string) => (m.slice(5) === '01' ? `${Number(m.slice(0, 4)) - 1}-12` : `${m.slice(0, 5)}${String(Number(m.slice(5)) - 1).padStart(2, '0')}`);
 
-const ROLLUP_KEY: Record<Exclude<GroupBy, 'cause'>, ReturnType<typeof sql<string>>> = {
+const ROLLUP_KEY: Partial<Record<GroupBy, ReturnType<typeof sql<string>>>> = {
   unit: sql<string>`r.unit_code`,
-  procedure: sql<string>`r.procedure_code`,
   channel: sql<string>`r.channel::text`,
   month: sql<string>`r.received_month`,
-  official: sql<string>`coalesce(r.official, '(không ghi)')`,
-  sector: sql<string>`split_part(r.procedure_code, '.', 1)`,
 };
 
 async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last: string }, asOfMonth: string): Promise<RawRow[]> {
-  const key = ROLLUP_KEY[q.groupBy as Exclude<GroupBy, 'cause'>];
+  const key = ROLLUP_KEY[q.groupBy]!;
   let query = db.selectFrom('dossierRollup as r').select([
     key.as('key'),
     sql<number>`sum(r.received)`.as('received'),
@@ -123,7 +122,6 @@ async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last:
     .where('r.settleMonth', '<', asOfMonth)
     .groupBy(key as Expression<string>);
   if (q.unitCodes) query = query.where('r.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
-  if (q.procedureCode) query = query.where('r.procedureCode', '=', q.procedureCode);
   return (await query.execute()) as RawRow[];
 }
 
@@ -132,9 +130,9 @@ export async function refreshRollups(db: Db, provinceCode: string, months: strin
   await db.deleteFrom('dossierRollup').where('provinceCode', '=', provinceCode).where('receivedMonth', 'in', months).execute();
   const late = sql<SqlBool>`(d.supplement_count >= 2 or d.finished_date > d.due_date)`;
   await sql`
-    insert into dossier_rollup (province_code, unit_code, received_month, procedure_code, channel, official, settle_month,
+    insert into dossier_rollup (province_code, unit_code, received_month, channel, settle_month,
       received, early, on_time, late, apologies, compliant, missing, online, sum_days)
-    select d.province_code, d.unit_code, d.received_month, d.procedure_code, d.channel, d.official, to_char(d.settle_date, 'YYYY-MM'),
+    select d.province_code, d.unit_code, d.received_month, d.channel, to_char(d.settle_date, 'YYYY-MM'),
       count(*),
       count(*) filter (where not ${late} and d.finished_date < d.due_date),
       count(*) filter (where not ${late} and (d.finished_date = d.due_date or d.due_date is null)),
@@ -145,8 +143,8 @@ export async function refreshRollups(db: Db, provinceCode: string, months: strin
       count(*) filter (where d.channel = 2),
       coalesce(sum(d.finished_date - d.received_date), 0)
     from dossier d
-    where d.province_code = ${provinceCode} and d.received_month in (${sql.join(months)}) and d.settle_date is not null
-    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+    where d.province_code = ${provinceCode} and d.received_month in (${sql.join(months)}) and d.settle_date < ${OPEN_SETTLE_DATE}::date
+    group by 1, 2, 3, 4, 5`.execute(db);
 }
 
 async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: string; asOfMonthStart: string } | null): Promise<RawRow[]> {
@@ -154,8 +152,28 @@ async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: s
   const closed = sql<SqlBool>`(d.finished_date is not null and d.finished_date <= ${asOf}::date)`;
   const lateCond = sql<SqlBool>`(${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date))`;
   const key = q.groupBy === 'cause' ? null : KEY[q.groupBy];
+  // The rows to count, as a union of branches each served by one index range.
+  const branch = (from: string, to: string, settledFrom?: string) => {
+    let b = db.selectFrom('dossier as d').selectAll()
+      .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', from).where('d.receivedDate', '<=', to);
+    if (settledFrom) b = b.where('d.settleDate', '>=', settledFrom);
+    if (q.unitCodes) b = b.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+    if (q.procedureCode) b = b.where('d.procedureCode', '=', q.procedureCode);
+    return b;
+  };
+  let rows;
+  if (!exclude) rows = branch(q.from, q.to);
+  else {
+    // Only what the rollup does not count: the partial months at the ends of the range, and the rows of
+    // the whole months not settled before the report date's month.
+    const firstDay = `${exclude.first}-01`;
+    const lastDay = new Date(Date.UTC(Number(exclude.last.slice(0, 4)), Number(exclude.last.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const dayBefore = new Date(Date.parse(firstDay) - 86_400_000).toISOString().slice(0, 10);
+    const dayAfter = new Date(Date.parse(lastDay) + 86_400_000).toISOString().slice(0, 10);
+    rows = branch(firstDay, lastDay, exclude.asOfMonthStart).unionAll(branch(q.from, dayBefore)).unionAll(branch(dayAfter, q.to));
+  }
   let query = db
-    .selectFrom('dossier as d')
+    .selectFrom(rows.as('d'))
     .select([
       (key ?? sql<string>`'all'`).as('key'),
       sql<number>`count(*)`.as('received'),
@@ -170,16 +188,7 @@ async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: s
       sql<number>`count(*) filter (where (${lateCond} or (not ${closed} and d.due_date < ${asOf}::date)) and (d.apology_date is null or d.apology_date > ${asOf}::date))`.as('apologyMissing'),
       sql<number>`count(*) filter (where d.channel = 2)`.as('online'),
       sql<number>`coalesce(sum(d.finished_date - d.received_date) filter (where ${closed}), 0)`.as('sumDays'),
-    ])
-    .where('d.provinceCode', '=', q.provinceCode)
-    .where('d.receivedDate', '>=', q.from)
-    .where('d.receivedDate', '<=', q.to);
-  if (q.unitCodes) query = query.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
-  if (q.procedureCode) query = query.where('d.procedureCode', '=', q.procedureCode);
-  if (exclude) {
-    // What the rollup already counts: settled dossiers of the whole months.
-    query = query.where(sql<SqlBool>`not (d.received_month between ${exclude.first} and ${exclude.last} and d.settle_date is not null and d.settle_date < ${exclude.asOfMonthStart}::date)`);
-  }
+    ]);
   if (key) query = query.groupBy(key as Expression<string>);
   return (await query.orderBy('key').execute()) as RawRow[];
 }

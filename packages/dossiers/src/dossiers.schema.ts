@@ -34,7 +34,7 @@ export interface DossierTable {
   dueDate: string | null;
   apologyDeadline: string | null;
   apologyDate: string | null;
-  /** The day after which nothing about the dossier changes with the report date (null while open). */
+  /** The day after which nothing about the dossier changes with the report date (9999-12-31 while open). */
   settleDate: string | null;
   rowHash: string;
   flagged: Generated<boolean>;
@@ -93,14 +93,12 @@ export interface DossierOfficial766Table {
   enteredAt: Ts;
 }
 
-/** Settled dossiers summed per unit, received month, procedure, channel, official and settle month. */
+/** Settled dossiers summed per unit, received month, channel and settle month. */
 export interface DossierRollupTable {
   provinceCode: string;
   unitCode: string;
   receivedMonth: string;
-  procedureCode: string;
   channel: number;
-  official: string | null;
   settleMonth: string;
   received: number;
   early: number;
@@ -233,9 +231,7 @@ export const dossiersMigrations: MigrationSet = {
         .addColumn('province_code', 'text', (c) => c.notNull())
         .addColumn('unit_code', 'text', (c) => c.notNull())
         .addColumn('received_month', 'text', (c) => c.notNull())
-        .addColumn('procedure_code', 'text', (c) => c.notNull())
         .addColumn('channel', 'smallint', (c) => c.notNull())
-        .addColumn('official', 'text')
         .addColumn('settle_month', 'text', (c) => c.notNull())
         .addColumn('received', 'integer', (c) => c.notNull())
         .addColumn('early', 'integer', (c) => c.notNull())
