@@ -148,7 +148,11 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
     addErrors([{ row: rowNo + 1, field: '*', message: `Dòng ${rowNo + 1}: dừng nhập (${(err as Error).message}). Các lô trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
     await flushErrors();
   }
-  if (touched.size) await refreshRollups(db, s.provinceCode, [...touched]);
+  if (touched.size) {
+    await refreshRollups(db, s.provinceCode, [...touched]);
+    // Fresh planner statistics after a large load, so reports pick the settle-date index for the raw part.
+    if (out.inserted + out.updated > 10_000) await sql`analyze dossier`.execute(db);
+  }
   await db.updateTable('dossierImport').set({
     finishedAt: s.now(), status: 'done', inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, rejected: out.rejected, rowsRead: out.rowsRead,
   }).where('id', '=', importId).execute();
