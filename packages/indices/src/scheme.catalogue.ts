@@ -2,7 +2,8 @@
  * The methodologies shipped with the product, as data (DOMAIN §3). Users edit them in the UI or load a
  * new year's scheme from XLSX; nothing here is read by code except the first load.
  */
-import type { IndexCode } from './indices.schema';
+import type { Insertable } from 'kysely';
+import type { IndexCode, IndexSchemeTable } from './indices.schema';
 
 export interface CatalogueComponent {
   code: string;
@@ -12,21 +13,8 @@ export interface CatalogueComponent {
   max?: number;
 }
 
-export interface CatalogueScheme {
-  indexCode: IndexCode;
-  name: string;
-  decision: string;
-  validFromYear: number;
-  validToYear: number | null;
-  totalMin: number;
-  totalMax: number;
-  totalRule: 'sum' | 'mean' | 'none';
-  unit: string;
-  source: string;
-  note?: string;
-  isExample?: boolean;
-  components: CatalogueComponent[];
-}
+/** A methodology as shipped: the scheme's row (see the table) with its component tree. */
+export type CatalogueScheme = Omit<Insertable<IndexSchemeTable>, 'id'> & { components: CatalogueComponent[] };
 
 const papiDimensions: [string, string, string[]][] = [
   ['D1', 'Tham gia của người dân ở cấp cơ sở', ['Tri thức công dân', 'Cơ hội tham gia', 'Chất lượng bầu cử', 'Đóng góp tự nguyện']],
