@@ -3,11 +3,26 @@ import { coreMigrations, migrateToLatest, type MigrationSet } from './db/migrati
 import { countUnits } from './units/unit.repository';
 import { loadReferenceUnits } from './units/unit.reference';
 import { defaultCalendar } from './calendar/calendar.reference';
-import { insertDays } from './calendar/calendar.repository';
+import { insertDays, loadWorkingCalendar } from './calendar/calendar.repository';
+import { toLocalParts } from './calendar/calendar.domain';
+import type { AppServices } from './http/types';
 import { loadDemoProvince } from './demo/demo-province';
 
 /** A module's contribution to first start: loads its demo data into the demo province. */
 export type DemoSeeder = (db: Db, provinceCode: string) => Promise<void>;
+
+/**
+ * Services for a demo seeder, which runs inside the first-start transaction: that transaction, the
+ * province, the stored working calendar and the real clock. Seeders never read `dbKind`.
+ */
+export async function seederServices(db: Db, provinceCode: string): Promise<AppServices> {
+  let calendar = await loadWorkingCalendar(db);
+  const today = toLocalParts(new Date()).date;
+  return {
+    db, dbKind: 'postgresql', provinceCode, calendar: () => calendar, today: () => today, now: () => new Date(),
+    reloadCalendar: async () => { calendar = await loadWorkingCalendar(db); },
+  };
+}
 
 export interface PrepareOptions {
   migrations?: MigrationSet[];

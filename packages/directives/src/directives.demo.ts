@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import {
-  addWorkingDays, loadWorkingCalendar, previousWorkingDay, referenceDataDir, toLocalParts, type AppServices, type DemoSeeder, type Db,
+  addWorkingDays, previousWorkingDay, seederServices, systemActor, systemContext, referenceDataDir, type DemoSeeder, type Db, type WorkingCalendar,
 } from '@cchc/core';
 import { createDirective, provinceUnits, type DirectiveInput, type SectionInput } from './directive.service';
 import { parseDirective, type DirectiveKind } from './parser/directive-parser';
 import { obligations } from './task.domain';
 import type { Recurrence } from './directives.schema';
 
-const SYSTEM = { actor: null, ip: null, requestId: 'demo-seed' };
+const SYSTEM = systemContext('demo-seed');
 
 /** How the demo "user" resolved what the parser could not match, and the dates used (the current year). */
 const SEEDS: { file: string; number: string; kind: DirectiveKind; date: string; title?: string; resolve: Record<string, string | null> }[] = [
@@ -34,13 +34,10 @@ const RECURRENCES: Recurrence[] = ['quarterly', 'half_yearly', 'monthly'];
 const rand = (key: string) => crypto.createHash('sha1').update(key).digest().readUInt32BE(0) / 2 ** 32;
 
 export const directivesDemo: DemoSeeder = async (db: Db, provinceCode: string) => {
-  const today = toLocalParts(new Date()).date;
-  const calendar = await loadWorkingCalendar(db);
-  const services = { db, provinceCode, today: () => today, now: () => new Date(), calendar: () => calendar } as unknown as AppServices;
-  const actor = {
-    userId: 0, username: 'demo', fullName: 'Dữ liệu mẫu', unitId: 0, unitCode: provinceCode, unitName: '', provinceCode,
-    roles: ['admin' as const], scope: { kind: 'province' as const, provinceCode },
-  };
+  const services = await seederServices(db, provinceCode);
+  const today = services.today();
+  const calendar = services.calendar();
+  const actor = systemActor(provinceCode, 'Dữ liệu mẫu');
   const { children } = await provinceUnits(db, provinceCode, today);
   const units = children.map((u) => ({ code: u.code, name: u.name, shortName: u.shortName, kind: ['commune', 'ward', 'special_zone'].includes(u.type) ? 'commune' as const : 'department' as const }));
   const dir = path.join(referenceDataDir(), 'seeds');
@@ -79,7 +76,7 @@ export const directivesDemo: DemoSeeder = async (db: Db, provinceCode: string) =
 };
 
 /** Reports for the demo tasks, as units and Sở Nội vụ would have written them. */
-async function followUp(db: Db, directiveId: number, calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>, today: string) {
+async function followUp(db: Db, directiveId: number, calendar: WorkingCalendar, today: string) {
   const tasks = await db.selectFrom('task as t').innerJoin('directive as d', 'd.id', 't.directiveId')
     .select(['t.id', 't.dueDate', 't.recurrence', 't.reportDays', 't.recurUntil', 'd.issuedOn']).where('t.directiveId', '=', directiveId).execute();
   const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);

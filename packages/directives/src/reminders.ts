@@ -5,14 +5,10 @@
  * (pending → sent), so a crash between the two only delays an e-mail, never repeats one.
  */
 import nodemailer from 'nodemailer';
-import { formatLocalDateTime, type AppServices, type Db } from '@cchc/core';
+import { formatLocalDateTime, systemActor, type AppServices, type Db } from '@cchc/core';
 import { reminderFor, type ReminderKind } from './task.domain';
 import { loadTasks } from './task.service';
 
-const SYSTEM_ACTOR = (provinceCode: string) => ({
-  userId: 0, username: 'system', fullName: 'Hệ thống', unitId: 0, unitCode: provinceCode, unitName: '', provinceCode,
-  roles: ['admin' as const], scope: { kind: 'province' as const, provinceCode },
-});
 
 const KIND_TEXT: Record<ReminderKind, (task: string, due: string, unit: string) => { title: string; body: string }> = {
   due_soon: (task, due, unit) => ({ title: `Sắp đến hạn: ${task}`, body: `Nhiệm vụ của ${unit} đến hạn ngày ${due}. Hãy cập nhật tiến độ và gửi báo cáo.` }),
@@ -44,7 +40,7 @@ export interface ReminderSettings {
  */
 export async function runReminders(s: AppServices, settings: ReminderSettings): Promise<number> {
   const today = s.today();
-  const tasks = await loadTasks(s, SYSTEM_ACTOR(s.provinceCode), {}, today);
+  const tasks = await loadTasks(s, systemActor(s.provinceCode), {}, today);
   let created = 0;
   const insert = async (row: { userId: number; kind: string; taskId: number | null; periodKey: string; title: string; body: string; link: string }) => {
     const res = await s.db.insertInto('notification').values({ ...row, emailStatus: settings.emailEnabled ? 'pending' : 'none' })

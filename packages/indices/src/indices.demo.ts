@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { referenceDataDir, type DemoSeeder } from '@cchc/core';
+import { referenceDataDir, systemContext, type DemoSeeder } from '@cchc/core';
 import { runImport, type ImportOutcome } from './indices.service';
 
 function check(o: ImportOutcome) {
   if (o.rejected || o.fileError) throw new Error(`demo index import rejected rows: ${JSON.stringify(o.errors.slice(0, 3))}`);
 }
 
-const SYSTEM = { actor: null, ip: null, requestId: 'demo-seed' };
+const SYSTEM = systemContext('demo-seed');
 
 /**
  * Demo results: the published PAPI 2018–2022 table (real data, imported through the same path as a

@@ -82,7 +82,10 @@ const Analysis = Type.Object(
   { $id: 'IndexAnalysis' },
 );
 
-const peersOf = (q: Static<typeof AnalysisQuery>) => (q.peers ? q.peers.split(',') : undefined);
+/** The analysis query string as the service takes it (one place for the page and its two exports). */
+const analysisQuery = (q: Static<typeof AnalysisQuery>) => ({
+  index: q.index as IndexCode, year: q.year, provinceCode: q.province, subject: q.subject, peers: q.peers ? q.peers.split(',') : undefined,
+});
 
 export interface IndicesDeps {
   linkedTasks?: results.LinkedTasksProvider;
@@ -164,7 +167,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
 
   app.get('/api/indices/analysis', {
     schema: { operationId: 'getIndexAnalysis', tags, summary: 'Hồ sơ chỉ số của tỉnh: điểm, thứ hạng, thành phần mất điểm so với tốt nhất, trung vị, nhóm so sánh', querystring: AnalysisQuery, response: replies({ 200: Type.Ref('IndexAnalysis') }) },
-  }, async (req) => results.analysis(s, req.requireActor(), { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) }, deps.linkedTasks));
+  }, async (req) => results.analysis(s, req.requireActor(), analysisQuery(req.query), deps.linkedTasks));
 
   app.get('/api/indices/trend', {
     schema: {
@@ -188,16 +191,14 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   app.get('/api/indices/analysis.xlsx', {
     schema: { operationId: 'exportIndexAnalysisXlsx', tags, summary: 'Xuất phân tích chỉ số ra XLSX', querystring: AnalysisQuery, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
-    const q = { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) };
-    const f = await analysisXlsx(s, req.requireActor(), q, deps.linkedTasks);
+    const f = await analysisXlsx(s, req.requireActor(), analysisQuery(req.query), deps.linkedTasks);
     return sendDownload(reply, f, XLSX_MIME);
   });
 
   app.get('/api/indices/briefing.docx', {
     schema: { operationId: 'exportIndexBriefingDocx', tags, summary: 'Báo cáo tóm tắt cho lãnh đạo (DOCX, thể thức Nghị định 30/2020)', querystring: AnalysisQuery, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
-    const q = { index: req.query.index as IndexCode, year: req.query.year, provinceCode: req.query.province, subject: req.query.subject, peers: peersOf(req.query) };
-    const f = await analysisDocx(s, req.requireActor(), q, deps.linkedTasks);
+    const f = await analysisDocx(s, req.requireActor(), analysisQuery(req.query), deps.linkedTasks);
     return sendDownload(reply, f, DOCX_MIME);
   });
 }

@@ -10,6 +10,11 @@ export interface RequestContext {
   requestId: string | null;
 }
 
+/** The request context of work done by the system itself (audit rows show no user). */
+export function systemContext(requestId: string): RequestContext {
+  return { actor: null, ip: null, requestId };
+}
+
 export interface AuditDetails {
   entityType: string;
   entityId?: string | number | null;
