@@ -12,6 +12,7 @@ export async function createServices(handle: DatabaseHandle, opts: ServicesOptio
   return {
     db: handle.db,
     dbKind: handle.kind,
+    bulk: handle.bulk,
     provinceCode: opts.provinceCode,
     calendar: () => calendar,
     reloadCalendar: async () => {

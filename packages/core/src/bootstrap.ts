@@ -1,4 +1,5 @@
 import type { Db } from './db/database';
+import { kyselyBulkTransaction } from './db/bulk';
 import { coreMigrations, migrateToLatest, type MigrationSet } from './db/migrations';
 import { countUnits } from './units/unit.repository';
 import { loadReferenceUnits } from './units/unit.reference';
@@ -19,7 +20,7 @@ export async function seederServices(db: Db, provinceCode: string): Promise<AppS
   let calendar = await loadWorkingCalendar(db);
   const today = toLocalParts(new Date()).date;
   return {
-    db, dbKind: 'postgresql', provinceCode, calendar: () => calendar, today: () => today, now: () => new Date(),
+    db, dbKind: 'postgresql', bulk: kyselyBulkTransaction(db as never), provinceCode, calendar: () => calendar, today: () => today, now: () => new Date(),
     reloadCalendar: async () => { calendar = await loadWorkingCalendar(db); },
   };
 }

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './db/database';
+export * from './db/bulk';
 export * from './db/schema';
 export * from './db/migrations';
 export * from './bootstrap';

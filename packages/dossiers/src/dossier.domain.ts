@@ -17,22 +17,22 @@ const VN_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))
  * A local (UTC+7) date-time as written in exports: `2025-09-03T14:20:00`, `03/09/2025 14:20[:ss]`, or a
  * date alone. Returns the instant, whether a time was given, or null when the text is not a date.
  */
-export function parseLocalDateTime(text: string): { at: Date; hasTime: boolean } | null {
+export function parseLocalDateTime(text: string): { at: Date; hasTime: boolean; date: string } | null {
   const s = text.trim();
-  let parts: (string | undefined)[];
+  let y: string, mo: string, d: string, h: string | undefined, mi: string | undefined, se: string | undefined;
   let m = ISO_RE.exec(s);
-  if (m) parts = [m[1], m[2], m[3], m[4], m[5], m[6]];
-  else if ((m = VN_RE.exec(s))) parts = [m[3], m[2], m[1], m[4], m[5], m[6]];
+  if (m) [, y, mo, d, h, mi, se] = m as unknown as [string, string, string, string, string?, string?, string?];
+  else if ((m = VN_RE.exec(s))) [, d, mo, y, h, mi, se] = m as unknown as [string, string, string, string, string?, string?, string?];
   else return null;
-  const [y, mo, d, h, mi, se] = parts;
-  const [Y, M, D] = [Number(y), Number(mo), Number(d)];
-  const [H, Mi, S] = [Number(h ?? 0), Number(mi ?? 0), Number(se ?? 0)];
-  if (M < 1 || M > 12 || D < 1 || D > 31 || H > 23 || Mi > 59 || S > 59) return null;
-  const at = new Date(Date.UTC(Y, M - 1, D, H - 7, Mi, S));
-  const check = toLocalParts(at).date;
-  if (check !== `${Y}-${String(M).padStart(2, '0')}-${String(D).padStart(2, '0')}`) return null; // 31/02 and the like
-  return { at, hasTime: h !== undefined };
+  const Y = Number(y), M = Number(mo), D = Number(d);
+  const H = h === undefined ? 0 : Number(h), Mi = mi === undefined ? 0 : Number(mi), S = se === undefined ? 0 : Number(se);
+  if (M < 1 || M > 12 || D < 1 || D > daysInMonth(Y, M) || H > 23 || Mi > 59 || S > 59) return null; // 31/02 and the like
+  const date = `${y}-${mo.length === 1 ? '0' + mo : mo}-${d.length === 1 ? '0' + d : d}`;
+  return { at: new Date(Date.UTC(Y, M - 1, D, H - 7, Mi, S)), hasTime: h !== undefined, date };
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, m: number) => (m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : DAYS_IN_MONTH[m - 1]!);
 
 export interface SupplementWait {
   start: Date;

@@ -5,14 +5,14 @@
  * A changed end time on a dossier already closed is kept in its history and flagged for review.
  */
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { authorize, inTransaction, recordAudit, type Actor, type AppServices, type Db, type RequestContext } from '@cchc/core';
+import { authorize, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
 import { parseRow, resolveColumns, type DossierRecord, type Field, type RowError } from './dossier.row';
 import { refreshRollups } from './dossier.stats';
 
-export const BATCH_SIZE = 1000;
+export const BATCH_SIZE = 5_000;
 const MAX_ERRORS_IN_REPLY = 1000;
 
 export interface ImportOutcome {
@@ -27,9 +27,50 @@ export interface ImportOutcome {
   errorsTotal: number;
 }
 
-async function* csvRows(stream: Readable): AsyncGenerator<string[]> {
-  const parser = stream.pipe(parse({ bom: true, relaxColumnCount: true, skipEmptyLines: true, relaxQuotes: true }));
-  for await (const rec of parser) yield rec as string[];
+async function* csvChunks(stream: Readable): AsyncGenerator<string[][]> {
+  // Decoded as a stream (characters split across chunks stay whole); bytes that are not UTF-8 become
+  // U+FFFD, which parseRow reports row by row. The file is paused after each chunk until its rows are
+  // consumed, so memory stays flat.
+  stream.setEncoding('utf8');
+  const chunks: string[][][] = [];
+  let done = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  Papa.parse<string[]>(stream as unknown as File, {
+    skipEmptyLines: 'greedy',
+    chunk: (results) => {
+      stream.pause();
+      chunks.push(results.data);
+      wake?.();
+    },
+    complete: () => {
+      done = true;
+      wake?.();
+    },
+    error: (err) => {
+      failure = err;
+      wake?.();
+    },
+  });
+  stream.on('error', (err) => {
+    failure = err;
+    wake?.();
+  });
+  let first = true;
+  for (;;) {
+    const rows = chunks.shift();
+    if (rows) {
+      if (first && rows[0]?.[0]) rows[0][0] = rows[0][0].replace(/^\uFEFF/, '');
+      first = false;
+      yield rows;
+      stream.resume();
+      continue;
+    }
+    if (failure) throw failure;
+    if (done) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
 }
 
 function xlsxCell(v: ExcelJS.CellValue): string {
@@ -43,19 +84,29 @@ function xlsxCell(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-async function* xlsxRows(stream: Readable): AsyncGenerator<string[]> {
+async function* xlsxChunks(stream: Readable): AsyncGenerator<string[][]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   for await (const sheet of reader) {
+    let rows: string[][] = [];
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      yield values.slice(1).map(xlsxCell);
+      rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(xlsxCell));
+      if (rows.length === 500) {
+        yield rows;
+        rows = [];
+      }
     }
+    if (rows.length) yield rows;
     break; // the first sheet only
   }
 }
 
-export function rowsOf(stream: Readable, filename: string): AsyncGenerator<string[]> {
-  return /\.xlsx$/i.test(filename) ? xlsxRows(stream) : csvRows(stream);
+/** The file's rows in chunks (a parsed block of the CSV, or 500 XLSX rows): one await per chunk, not per row. */
+export function rowChunksOf(stream: Readable, filename: string): AsyncGenerator<string[][]> {
+  return /\.xlsx$/i.test(filename) ? xlsxChunks(stream) : csvChunks(stream);
+}
+
+export async function* rowsOf(stream: Readable, filename: string): AsyncGenerator<string[]> {
+  for await (const chunk of rowChunksOf(stream, filename)) yield* chunk;
 }
 
 export interface ImportInput {
@@ -101,8 +152,9 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   let rowNo = 1;
   let inflight: Promise<void> | undefined;
   const touched = new Set<string>();
+  const mode = { optimistic: true };
   try {
-    for await (const cells of rowsOf(input.stream, input.filename)) {
+    for await (const chunk of rowChunksOf(input.stream, input.filename)) for (const cells of chunk) {
       if (!header) {
         header = cells;
         const r = resolveColumns(cells, input.mapping);
@@ -131,7 +183,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
         batch = [];
         await inflight;
         inflight = (async () => {
-          await writeBatch(s, importId, ready, out, addErrors, touched);
+          await writeBatch(s, importId, ready, out, addErrors, touched, mode);
           await flushErrors();
           await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
         })();
@@ -140,7 +192,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
     }
     await inflight;
     if (!header) addErrors([{ row: 1, field: 'header', message: 'Tệp rỗng: không có dòng tiêu đề.' }]);
-    if (batch.length) await writeBatch(s, importId, batch, out, addErrors, touched);
+    if (batch.length) await writeBatch(s, importId, batch, out, addErrors, touched, mode);
     await flushErrors();
   } catch (err) {
     await inflight?.catch(() => undefined);
@@ -167,69 +219,144 @@ const SNAPSHOT = (r: Pick<DossierRecord, 'finishedAt' | 'appointmentAt' | 'state
   finishedAt: r.finishedAt, appointmentAt: r.appointmentAt, state: r.state, dueDate: r.dueDate, apologyAt: r.apologyAt, unitCode: r.unitCode, procedureCode: r.procedureCode,
 });
 
+/** The record's columns in one fixed order, for COPY. */
+const RECORD_KEYS = [
+  'code', 'procedureCode', 'procedureName', 'unitCode', 'channel', 'receivedAt', 'appointmentAt', 'finishedAt', 'state', 'timeLimit', 'timeUnit',
+  'supplements', 'supplementCount', 'apologyAt', 'newAppointmentAt', 'official', 'lateCause', 'paidOnline', 'digitised', 'electronicResult',
+  'receivedDate', 'receivedMonth', 'finishedDate', 'dueDate', 'apologyDeadline', 'apologyDate', 'settleDate', 'rowHash',
+] as const satisfies readonly (keyof DossierRecord)[];
+const everyColumnWritten: [Exclude<keyof DossierRecord, (typeof RECORD_KEYS)[number]>] extends [never] ? true : false = true;
+void everyColumnWritten;
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+const RECORD_COLUMNS = RECORD_KEYS.map(snake);
+const DOSSIER_COLUMNS = ['province_code', ...RECORD_COLUMNS, 'last_import_id', 'updated_at'];
+const HISTORY_COLUMNS = ['dossier_id', 'import_id', 'changed_at', 'before', 'after', 'flagged'];
+
+interface Existing {
+  id: number;
+  code: string;
+  row_hash: string;
+  last_import_id: number | null;
+  finished_at: Date | null;
+  appointment_at: Date | null;
+  state: number | null;
+  due_date: string | null;
+  apology_at: Date | null;
+  unit_code: string;
+  procedure_code: string;
+  received_month: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * One batch, one transaction: look the codes up, COPY the new rows straight into `dossier`, COPY the
+ * changed ones into a temporary stage and update from it, COPY their history. A concurrent import that
+ * inserted the same codes first makes COPY fail on the unique key; the batch is then simply redone.
+ */
 async function writeBatch(
   s: AppServices, importId: number, batch: { row: number; record: DossierRecord }[], out: ImportOutcome, addErrors: (e: RowError[]) => void, touched: Set<string>,
+  mode: { optimistic: boolean },
 ) {
   // Duplicate codes inside the batch: the first row wins, the others are reported.
   const firstRow = new Map<string, number>();
   const rows: { row: number; record: DossierRecord }[] = [];
+  const duplicates: RowError[] = [];
   for (const b of batch) {
     const seen = firstRow.get(b.record.code);
     if (seen !== undefined) {
-      out.rejected++;
-      addErrors([{ row: b.row, field: 'ma_ho_so', message: `Dòng ${b.row}, cột "ma_ho_so": mã hồ sơ "${b.record.code}" trùng với dòng ${seen} trong cùng tệp; dòng này không được nhập.` }]);
+      duplicates.push({ row: b.row, field: 'ma_ho_so', message: `Dòng ${b.row}, cột "ma_ho_so": mã hồ sơ "${b.record.code}" trùng với dòng ${seen} trong cùng tệp; dòng này không được nhập.` });
     } else {
       firstRow.set(b.record.code, b.row);
       rows.push(b);
     }
   }
-  await inTransaction(s.db, async (tx) => {
-    const existing = await tx.selectFrom('dossier')
-      .select(['id', 'code', 'rowHash', 'finishedAt', 'appointmentAt', 'state', 'dueDate', 'apologyAt', 'unitCode', 'procedureCode', 'lastImportId', 'receivedMonth'])
-      .where('provinceCode', '=', s.provinceCode).where('code', 'in', rows.map((r) => r.record.code)).execute();
-    const byCode = new Map(existing.map((e) => [e.code, e]));
-    const now = s.now();
-    const inserts: DossierRecord[] = [];
-    const updates: DossierRecord[] = [];
-    const history: { dossierId: number; importId: number; changedAt: Date; before: string; after: string; flagged: boolean }[] = [];
-    let batchInserted = 0, batchUpdated = 0, batchUnchanged = 0, batchRejected = 0, batchFlagged = 0;
-    for (const { row, record } of rows) {
-      const e = byCode.get(record.code);
-      if (!e) { inserts.push(record); batchInserted++; touched.add(record.receivedMonth); continue; }
-      if (e.lastImportId === importId) {
-        batchRejected++;
-        addErrors([{ row, field: 'ma_ho_so', message: `Dòng ${row}, cột "ma_ho_so": mã hồ sơ "${record.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.` }]);
-        continue;
-      }
-      if (e.rowHash === record.rowHash) { batchUnchanged++; continue; }
-      touched.add(e.receivedMonth).add(record.receivedMonth);
-      const endChanged = e.finishedAt !== null && (record.finishedAt?.getTime() ?? null) !== e.finishedAt.getTime();
-      if (endChanged) batchFlagged++;
-      updates.push(record);
-      history.push({ dossierId: e.id, importId, changedAt: now, before: JSON.stringify(SNAPSHOT(e)), after: JSON.stringify(SNAPSHOT(record)), flagged: endChanged });
-      batchUpdated++;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await s.bulk((conn) => writeRows(conn, s, importId, rows, mode));
+      // A first load goes on writing optimistically; once rows turn out to exist, every batch looks first.
+      if (result.inserted < rows.length) mode.optimistic = false;
+      out.inserted += result.inserted;
+      out.updated += result.updated;
+      out.unchanged += result.unchanged;
+      out.flagged += result.flagged;
+      out.rejected += duplicates.length + result.errors.length;
+      addErrors([...duplicates, ...result.errors]);
+      for (const m of result.touched) touched.add(m);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw err;
     }
-    const all = [...inserts, ...updates].map((r) => ({ ...r, provinceCode: s.provinceCode, lastImportId: importId, updatedAt: now }));
-    if (all.length) {
-      await tx.insertInto('dossier').values(all).onConflict((oc) => oc.columns(['provinceCode', 'code']).doUpdateSet((eb) => ({
-        procedureCode: eb.ref('excluded.procedureCode'), procedureName: eb.ref('excluded.procedureName'), unitCode: eb.ref('excluded.unitCode'),
-        channel: eb.ref('excluded.channel'), receivedAt: eb.ref('excluded.receivedAt'), appointmentAt: eb.ref('excluded.appointmentAt'),
-        finishedAt: eb.ref('excluded.finishedAt'), state: eb.ref('excluded.state'), timeLimit: eb.ref('excluded.timeLimit'), timeUnit: eb.ref('excluded.timeUnit'),
-        supplements: eb.ref('excluded.supplements'), supplementCount: eb.ref('excluded.supplementCount'), apologyAt: eb.ref('excluded.apologyAt'),
-        newAppointmentAt: eb.ref('excluded.newAppointmentAt'), official: eb.ref('excluded.official'), lateCause: eb.ref('excluded.lateCause'),
-        paidOnline: eb.ref('excluded.paidOnline'), digitised: eb.ref('excluded.digitised'), electronicResult: eb.ref('excluded.electronicResult'),
-        receivedDate: eb.ref('excluded.receivedDate'), receivedMonth: eb.ref('excluded.receivedMonth'), finishedDate: eb.ref('excluded.finishedDate'),
-        dueDate: eb.ref('excluded.dueDate'), apologyDeadline: eb.ref('excluded.apologyDeadline'), apologyDate: eb.ref('excluded.apologyDate'),
-        settleDate: eb.ref('excluded.settleDate'),
-        rowHash: eb.ref('excluded.rowHash'), lastImportId: eb.ref('excluded.lastImportId'), updatedAt: eb.ref('excluded.updatedAt'),
-        flagged: sql<boolean>`dossier.flagged or (dossier.finished_at is not null and dossier.finished_at is distinct from excluded.finished_at)`,
-      }))).execute();
+  }
+}
+
+async function writeRows(conn: BulkConnection, s: AppServices, importId: number, rows: { row: number; record: DossierRecord }[], mode: { optimistic: boolean }) {
+  const now = s.now();
+  const stamp = now.toISOString();
+  const values = (r: DossierRecord) => {
+    const v: unknown[] = [s.provinceCode];
+    for (const k of RECORD_KEYS) v.push(r[k]);
+    v.push(importId, stamp);
+    return v;
+  };
+  if (mode.optimistic) {
+    // Most batches of a first load are all new: COPY them without looking them up; the unique key
+    // catches any that exist, and the batch falls back to the lookup below.
+    await conn.query('SAVEPOINT optimistic');
+    try {
+      await conn.copyIn('dossier', DOSSIER_COLUMNS, rows.map((r) => values(r.record)) as never);
+      return { inserted: rows.length, updated: 0, unchanged: 0, flagged: 0, errors: [] as RowError[], touched: new Set(rows.map((r) => r.record.receivedMonth)) };
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      await conn.query('ROLLBACK TO SAVEPOINT optimistic');
+      mode.optimistic = false;
     }
-    if (history.length) await tx.insertInto('dossierHistory').values(history).execute();
-    out.inserted += batchInserted;
-    out.updated += batchUpdated;
-    out.unchanged += batchUnchanged;
-    out.rejected += batchRejected;
-    out.flagged += batchFlagged;
-  });
+  }
+  const existing = await conn.query<Existing>(
+    `select id, code, row_hash, last_import_id, finished_at, appointment_at, state, due_date, apology_at, unit_code, procedure_code, received_month
+     from dossier where province_code = $1 and code = any($2::text[])`,
+    [s.provinceCode, rows.map((r) => r.record.code)],
+  );
+  const byCode = new Map(existing.map((e) => [e.code, e]));
+  const result = { inserted: 0, updated: 0, unchanged: 0, flagged: 0, errors: [] as RowError[], touched: new Set<string>() };
+  const inserts: unknown[][] = [];
+  const updates: unknown[][] = [];
+  const history: unknown[][] = [];
+  for (const { row, record } of rows) {
+    const e = byCode.get(record.code);
+    if (!e) {
+      inserts.push(values(record));
+      result.touched.add(record.receivedMonth);
+      continue;
+    }
+    if (Number(e.last_import_id) === importId) {
+      result.errors.push({ row, field: 'ma_ho_so', message: `Dòng ${row}, cột "ma_ho_so": mã hồ sơ "${record.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.` });
+      continue;
+    }
+    if (e.row_hash === record.rowHash) {
+      result.unchanged++;
+      continue;
+    }
+    result.touched.add(e.received_month).add(record.receivedMonth);
+    const before = { finishedAt: e.finished_at, appointmentAt: e.appointment_at, state: e.state, dueDate: e.due_date, apologyAt: e.apology_at, unitCode: e.unit_code, procedureCode: e.procedure_code };
+    const endChanged = e.finished_at !== null && (record.finishedAt?.getTime() ?? null) !== new Date(e.finished_at).getTime();
+    if (endChanged) result.flagged++;
+    updates.push(values(record));
+    history.push([e.id, importId, now, JSON.stringify(before), JSON.stringify(SNAPSHOT(record)), endChanged]);
+  }
+  if (inserts.length) await conn.copyIn('dossier', DOSSIER_COLUMNS, inserts as never);
+  if (updates.length) {
+    await conn.query(`create temp table if not exists dossier_stage on commit delete rows as select ${DOSSIER_COLUMNS.join(', ')} from dossier with no data`);
+    await conn.copyIn('dossier_stage', DOSSIER_COLUMNS, updates as never);
+    // A changed end time on a closed dossier stays flagged until someone reviews it.
+    await conn.query(
+      `update dossier d set ${DOSSIER_COLUMNS.filter((c) => c !== 'province_code' && c !== 'code').map((c) => `${c} = s.${c}`).join(', ')},
+         flagged = d.flagged or (d.finished_at is not null and d.finished_at is distinct from s.finished_at)
+       from dossier_stage s where d.province_code = s.province_code and d.code = s.code`,
+    );
+    await conn.copyIn('dossier_history', HISTORY_COLUMNS, history as never);
+  }
+  result.inserted = inserts.length;
+  result.updated = updates.length;
+  return result;
 }

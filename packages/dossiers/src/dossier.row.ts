@@ -3,7 +3,7 @@
  * Vietnamese). Pure, apart from hashing.
  */
 import crypto from 'node:crypto';
-import { foldText, toLocalParts, previousWorkingDay, type WorkingCalendar } from '@cchc/core';
+import { foldText, previousWorkingDay, type WorkingCalendar } from '@cchc/core';
 import type { Selectable } from 'kysely';
 import { dueDate, parseLocalDateTime, parseSupplements, type TimeUnit } from './dossier.domain';
 import type { DossierTable } from './dossiers.schema';
@@ -47,8 +47,6 @@ export type DossierRecord = Omit<Selectable<DossierTable>, 'id' | 'provinceCode'
 
 export const OPEN_SETTLE_DATE = '9999-12-31';
 
-const maxDate = (...ds: (string | null)[]) => ds.filter((d): d is string => !!d).sort().pop() ?? null;
-
 export interface RowError {
   row: number;
   field: string;
@@ -57,77 +55,113 @@ export interface RowError {
 
 const TIME_UNITS: Record<string, TimeUnit> = { ngay_lam_viec: 'ngay_lam_viec', ngaylamviec: 'ngay_lam_viec', nlv: 'ngay_lam_viec', ngay: 'ngay', gio: 'gio' };
 
+const HASHED = [
+  'code', 'procedureCode', 'procedureName', 'unitCode', 'channel', 'receivedAt', 'appointmentAt', 'finishedAt', 'state', 'timeLimit', 'timeUnit',
+  'supplements', 'supplementCount', 'apologyAt', 'newAppointmentAt', 'official', 'lateCause', 'paidOnline', 'digitised', 'electronicResult',
+  'receivedDate', 'receivedMonth', 'finishedDate', 'dueDate', 'apologyDeadline', 'apologyDate', 'settleDate',
+] as const satisfies readonly (keyof DossierRecord)[];
+// Every stored value is hashed: a column added to the record and forgotten here fails to compile.
+const everyColumnHashed: [Exclude<keyof DossierRecord, 'rowHash' | (typeof HASHED)[number]>] extends [never] ? true : false = true;
+void everyColumnHashed;
+
+// parseRow runs millions of times per import: helpers live at module level (no closures per row).
+const cell = (cells: string[], cols: Columns, f: Field) => {
+  const i = cols[f];
+  return i === undefined ? '' : (cells[i] ?? '').trim();
+};
+
+function fail(errors: RowError[], row: number, f: Field, message: string) {
+  errors.push({ row, field: f, message: `Dòng ${row}, cột "${f}" (${FIELD_LABELS[f]}): ${message}` });
+}
+
+function required(cells: string[], cols: Columns, f: Field, errors: RowError[], row: number) {
+  const v = cell(cells, cols, f);
+  if (!v) fail(errors, row, f, 'không được để trống.');
+  return v;
+}
+
+function dateTime(cells: string[], cols: Columns, f: Field, errors: RowError[], row: number) {
+  const v = cell(cells, cols, f);
+  if (!v) return null;
+  const p = parseLocalDateTime(v);
+  if (!p) fail(errors, row, f, `"${v}" không phải ngày giờ hợp lệ (dạng 2025-09-03T14:20:00 hoặc 03/09/2025 14:20).`);
+  return p;
+}
+
+function zeroOne(cells: string[], cols: Columns, f: Field, errors: RowError[], row: number) {
+  const v = cell(cells, cols, f);
+  if (!v) return null;
+  if (v === '1' || v === '0') return v === '1';
+  fail(errors, row, f, `"${v}" phải là 0 hoặc 1.`);
+  return null;
+}
+
 export function parseRow(cells: string[], cols: Columns, row: number, cal: WorkingCalendar, unitCodes: ReadonlySet<string>): { record: DossierRecord } | { errors: RowError[] } {
   const errors: RowError[] = [];
-  const get = (f: Field) => (cols[f] === undefined ? '' : (cells[cols[f]!] ?? '').trim());
-  const fail = (f: Field, message: string) => errors.push({ row, field: f, message: `Dòng ${row}, cột "${f}" (${FIELD_LABELS[f]}): ${message}` });
-  if (cells.some((c) => c.includes('\uFFFD'))) {
-    return { errors: [{ row, field: '*', message: `Dòng ${row}: có ký tự không đọc được — tệp không phải UTF-8 (hãy lưu lại CSV với mã hóa UTF-8).` }] };
+  for (const c of cells) {
+    if (c !== undefined && c.includes('\uFFFD')) {
+      return { errors: [{ row, field: '*', message: `Dòng ${row}: có ký tự không đọc được — tệp không phải UTF-8 (hãy lưu lại CSV với mã hóa UTF-8).` }] };
+    }
   }
-  const need = (f: Field) => {
-    const v = get(f);
-    if (!v) fail(f, 'không được để trống.');
-    return v;
-  };
-  const time = (f: Field) => {
-    const v = get(f);
-    if (!v) return null;
-    const p = parseLocalDateTime(v);
-    if (!p) fail(f, `"${v}" không phải ngày giờ hợp lệ (dạng 2025-09-03T14:20:00 hoặc 03/09/2025 14:20).`);
-    return p?.at ?? null;
-  };
-  const flag = (f: Field) => {
-    const v = get(f);
-    if (!v) return null;
-    if (v === '1' || v === '0') return v === '1';
-    fail(f, `"${v}" phải là 0 hoặc 1.`);
-    return null;
-  };
-  const code = need('ma_ho_so');
-  const procedureCode = need('ma_tthc');
-  const unitCode = need('ma_don_vi');
-  if (unitCode && !unitCodes.has(unitCode)) fail('ma_don_vi', `mã "${unitCode}" không phải đơn vị nào của tỉnh.`);
-  const kenh = need('kenh');
+  const code = required(cells, cols, 'ma_ho_so', errors, row);
+  const procedureCode = required(cells, cols, 'ma_tthc', errors, row);
+  const unitCode = required(cells, cols, 'ma_don_vi', errors, row);
+  if (unitCode && !unitCodes.has(unitCode)) fail(errors, row, 'ma_don_vi', `mã "${unitCode}" không phải đơn vị nào của tỉnh.`);
+  const kenh = required(cells, cols, 'kenh', errors, row);
   const channel = Number(kenh);
-  if (kenh && ![1, 2, 3].includes(channel)) fail('kenh', `"${kenh}" phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).`);
-  if (!get('ngay_tiep_nhan')) fail('ngay_tiep_nhan', 'không được để trống.');
-  const receivedAt = time('ngay_tiep_nhan');
-  const appointmentAt = time('ngay_hen_tra');
-  const finishedAt = time('ngay_ket_thuc');
-  const apologyAt = time('ngay_xin_loi');
-  const newAppointmentAt = time('ngay_hen_tra_moi');
-  const stateText = get('trang_thai');
+  if (kenh && channel !== 1 && channel !== 2 && channel !== 3) fail(errors, row, 'kenh', `"${kenh}" phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).`);
+  if (!cell(cells, cols, 'ngay_tiep_nhan')) fail(errors, row, 'ngay_tiep_nhan', 'không được để trống.');
+  const received = dateTime(cells, cols, 'ngay_tiep_nhan', errors, row);
+  const appointment = dateTime(cells, cols, 'ngay_hen_tra', errors, row);
+  const finished = dateTime(cells, cols, 'ngay_ket_thuc', errors, row);
+  const apology = dateTime(cells, cols, 'ngay_xin_loi', errors, row);
+  const newAppointment = dateTime(cells, cols, 'ngay_hen_tra_moi', errors, row);
+  const stateText = cell(cells, cols, 'trang_thai');
   const state = stateText ? Number(stateText) : null;
-  if (stateText && (!Number.isInteger(state) || state! < 1 || state! > 10)) fail('trang_thai', `"${stateText}" phải là số từ 1 đến 10.`);
-  const limitText = get('thoi_han');
+  if (stateText && (!Number.isInteger(state) || state! < 1 || state! > 10)) fail(errors, row, 'trang_thai', `"${stateText}" phải là số từ 1 đến 10.`);
+  const limitText = cell(cells, cols, 'thoi_han');
   const timeLimit = limitText ? Number(limitText.replace(',', '.')) : null;
-  if (limitText && (!Number.isFinite(timeLimit) || timeLimit! < 0)) fail('thoi_han', `"${limitText}" không phải số.`);
-  const unitText = headerKey(get('don_vi_thoi_han'));
+  if (limitText && (!Number.isFinite(timeLimit) || timeLimit! < 0)) fail(errors, row, 'thoi_han', `"${limitText}" không phải số.`);
+  const unitRaw = cell(cells, cols, 'don_vi_thoi_han');
+  const unitText = unitRaw ? headerKey(unitRaw) : '';
   const timeUnit = unitText ? TIME_UNITS[unitText] ?? null : null;
-  if (unitText && !timeUnit) fail('don_vi_thoi_han', `"${get('don_vi_thoi_han')}" phải là ngay_lam_viec, ngay hoặc gio.`);
-  if (!appointmentAt && !get('ngay_hen_tra') && (timeLimit === null || !timeUnit)) fail('ngay_hen_tra', 'không có ngày hẹn trả, cũng không có thời hạn và đơn vị thời hạn để tính.');
-  const sup = parseSupplements(get('bo_sung'));
-  if (typeof sup === 'string') fail('bo_sung', sup + '.');
-  if (receivedAt && finishedAt && finishedAt < receivedAt) fail('ngay_ket_thuc', 'trước ngày tiếp nhận.');
-  const paidOnline = flag('thanh_toan_truc_tuyen');
-  const digitised = flag('ho_so_so_hoa');
-  const electronicResult = flag('ket_qua_dien_tu');
+  if (unitText && !timeUnit) fail(errors, row, 'don_vi_thoi_han', `"${unitRaw}" phải là ngay_lam_viec, ngay hoặc gio.`);
+  if (!appointment && !cell(cells, cols, 'ngay_hen_tra') && (timeLimit === null || !timeUnit)) {
+    fail(errors, row, 'ngay_hen_tra', 'không có ngày hẹn trả, cũng không có thời hạn và đơn vị thời hạn để tính.');
+  }
+  const supplementText = cell(cells, cols, 'bo_sung');
+  const sup = supplementText ? parseSupplements(supplementText) : [];
+  if (typeof sup === 'string') fail(errors, row, 'bo_sung', sup + '.');
+  if (received && finished && finished.at < received.at) fail(errors, row, 'ngay_ket_thuc', 'trước ngày tiếp nhận.');
+  const paidOnline = zeroOne(cells, cols, 'thanh_toan_truc_tuyen', errors, row);
+  const digitised = zeroOne(cells, cols, 'ho_so_so_hoa', errors, row);
+  const electronicResult = zeroOne(cells, cols, 'ket_qua_dien_tu', errors, row);
   if (errors.length) return { errors };
 
   const supplements = typeof sup === 'string' ? [] : sup;
-  const due = dueDate(cal, { receivedAt: receivedAt!, appointmentAt, timeLimit, timeUnit, supplements });
-  const receivedDate = toLocalParts(receivedAt!).date;
-  const record: Omit<DossierRecord, 'rowHash'> = {
-    code, procedureCode, procedureName: get('ten_tthc') || null, unitCode, channel, receivedAt: receivedAt!, appointmentAt, finishedAt, state,
-      timeLimit, timeUnit, supplements: get('bo_sung') || null, supplementCount: supplements.length, apologyAt, newAppointmentAt,
-      official: get('can_bo_xu_ly') || null, lateCause: get('nguyen_nhan_tre_han') || null, paidOnline, digitised, electronicResult,
-      receivedDate, receivedMonth: receivedDate.slice(0, 7), finishedDate: finishedAt ? toLocalParts(finishedAt).date : null, dueDate: due,
-      apologyDeadline: due ? previousWorkingDay(cal, due) : null, apologyDate: apologyAt ? toLocalParts(apologyAt).date : null,
-      settleDate: null,
+  const receivedAt = received!.at;
+  const due = dueDate(cal, { receivedAt, appointmentAt: appointment?.at ?? null, timeLimit, timeUnit, supplements });
+  const receivedDate = received!.date;
+  const finishedDate = finished?.date ?? null;
+  const apologyDate = apology?.date ?? null;
+  const record: DossierRecord = {
+    code, procedureCode, procedureName: cell(cells, cols, 'ten_tthc') || null, unitCode, channel, receivedAt, appointmentAt: appointment?.at ?? null,
+    finishedAt: finished?.at ?? null, state, timeLimit, timeUnit, supplements: supplementText || null, supplementCount: supplements.length,
+    apologyAt: apology?.at ?? null, newAppointmentAt: newAppointment?.at ?? null,
+    official: cell(cells, cols, 'can_bo_xu_ly') || null, lateCause: cell(cells, cols, 'nguyen_nhan_tre_han') || null, paidOnline, digitised, electronicResult,
+    receivedDate, receivedMonth: receivedDate.slice(0, 7), finishedDate, dueDate: due,
+    apologyDeadline: due ? previousWorkingDay(cal, due) : null, apologyDate,
+    // Once closed, a dossier's counts stop changing after its end and apology dates have passed; an open
+    // one is "never" (a far date rather than null, so one index range finds every unsettled row).
+    settleDate: finishedDate ? (apologyDate && apologyDate > finishedDate ? apologyDate : finishedDate) : OPEN_SETTLE_DATE,
+    rowHash: '',
   };
-  // Once closed, a dossier's counts stop changing after its end, due and apology dates have all passed;
-  // an open one is "never" (a far date rather than null, so one index range finds every unsettled row).
-  record.settleDate = record.finishedDate ? maxDate(record.finishedDate, record.dueDate, record.apologyDate) : OPEN_SETTLE_DATE;
   // The hash is over the parsed values, so the same dossier written in another date format is unchanged.
-  return { record: { ...record, rowHash: crypto.createHash('sha1').update(JSON.stringify(record)).digest('base64url') } };
+  let text = '';
+  for (const k of HASHED) {
+    const v = record[k];
+    text += (v instanceof Date ? v.getTime() : v ?? '') + '\u001f';
+  }
+  record.rowHash = crypto.hash('sha1', text, 'base64url');
+  return { record };
 }

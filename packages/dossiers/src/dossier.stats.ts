@@ -52,9 +52,10 @@ export function checkRange(from: string, to: string, asOf: string) {
 }
 
 /**
- * The overview. Whole months of dossiers that are settled before the report date's month come from
- * `dossier_rollup` (one row per unit, month, procedure, channel and official); everything else — partial
- * months at the ends of the range, and dossiers still open or settling this month — from the raw rows.
+ * The overview. Whole months come from `dossier_rollup`: closed dossiers settled by the report date
+ * with their final counts, open ones judged against the report date by their due and apology days.
+ * The raw rows supply the rest — partial months at the ends of the range, and dossiers that were still
+ * open on the report date but closed since (none when the report date is today).
  * `useRollup: false` answers from the raw rows only (tests compare the two).
  */
 export async function dossierStats(db: Db, q: StatsQuery & { useRollup?: boolean }): Promise<StatsRow[]> {
@@ -62,9 +63,8 @@ export async function dossierStats(db: Db, q: StatsQuery & { useRollup?: boolean
   // The rollup keeps unit, month and channel; other groupings and procedure filters read the raw rows.
   if (q.useRollup === false || !['unit', 'month', 'channel'].includes(q.groupBy) || q.procedureCode) return finish(await rawStats(db, q, null));
   const months = fullMonths(q.from, q.to);
-  const asOfMonth = q.asOf.slice(0, 7);
   if (!months) return finish(await rawStats(db, q, null));
-  const [raw, rolled] = await Promise.all([rawStats(db, q, { ...months, asOfMonthStart: `${asOfMonth}-01` }), rollupStats(db, q, months, asOfMonth)]);
+  const [raw, rolled] = await Promise.all([rawStats(db, q, months), rollupStats(db, q, months)]);
   const byKey = new Map<string, Partial<RawRow>>();
   for (const r of [...raw, ...rolled]) {
     const e = byKey.get(r.key) ?? { key: r.key };
@@ -99,27 +99,31 @@ const ROLLUP_KEY: Partial<Record<GroupBy, ReturnType<typeof sql<string>>>> = {
   month: sql<string>`r.received_month`,
 };
 
-async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last: string }, asOfMonth: string): Promise<RawRow[]> {
+async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last: string }): Promise<RawRow[]> {
   const key = ROLLUP_KEY[q.groupBy]!;
+  const asOf = q.asOf;
+  const settled = sql<SqlBool>`r.settle_date <= ${asOf}::date`;
+  const open = sql<SqlBool>`r.settle_date = ${OPEN_SETTLE_DATE}::date`;
+  const overdue = sql<SqlBool>`(${open} and r.due_date < ${asOf}::date)`;
   let query = db.selectFrom('dossierRollup as r').select([
     key.as('key'),
     sql<number>`sum(r.received)`.as('received'),
-    sql<number>`sum(r.early + r.on_time + r.late)`.as('resolved'),
-    sql<number>`sum(r.early)`.as('early'),
-    sql<number>`sum(r.on_time)`.as('onTime'),
-    sql<number>`sum(r.late)`.as('late'),
-    sql<number>`0`.as('open'),
-    sql<number>`0`.as('openOverdue'),
-    sql<number>`sum(r.apologies)`.as('apologies'),
+    sql<number>`coalesce(sum(r.early + r.on_time + r.late) filter (where ${settled}), 0)`.as('resolved'),
+    sql<number>`coalesce(sum(r.early) filter (where ${settled}), 0)`.as('early'),
+    sql<number>`coalesce(sum(r.on_time) filter (where ${settled}), 0)`.as('onTime'),
+    sql<number>`coalesce(sum(r.late) filter (where ${settled}), 0)`.as('late'),
+    sql<number>`coalesce(sum(r.received) filter (where ${open}), 0)`.as('open'),
+    sql<number>`coalesce(sum(r.received) filter (where ${overdue}), 0)`.as('openOverdue'),
+    sql<number>`coalesce(sum(r.apologies) filter (where ${settled}), 0) + coalesce(sum(r.received) filter (where ${open} and r.apology_date <= ${asOf}::date), 0)`.as('apologies'),
     sql<number>`sum(r.compliant)`.as('apologyCompliant'),
-    sql<number>`sum(r.missing)`.as('apologyMissing'),
+    sql<number>`coalesce(sum(r.missing) filter (where ${settled}), 0) + coalesce(sum(r.received) filter (where ${overdue} and (r.apology_date is null or r.apology_date > ${asOf}::date)), 0)`.as('apologyMissing'),
     sql<number>`sum(r.online)`.as('online'),
-    sql<number>`sum(r.sum_days)`.as('sumDays'),
+    sql<number>`coalesce(sum(r.sum_days) filter (where ${settled}), 0)`.as('sumDays'),
   ])
     .where('r.provinceCode', '=', q.provinceCode)
     .where('r.receivedMonth', '>=', months.first)
     .where('r.receivedMonth', '<=', months.last)
-    .where('r.settleMonth', '<', asOfMonth)
+    .where(sql<SqlBool>`(${settled} or ${open})`)
     .groupBy(key as Expression<string>);
   if (q.unitCodes) query = query.where('r.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
   return (await query.execute()) as RawRow[];
@@ -128,14 +132,18 @@ async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last:
 /** Recomputes the rollup rows of the given received months (after an import changed them). */
 export async function refreshRollups(db: Db, provinceCode: string, months: string[]): Promise<void> {
   await db.deleteFrom('dossierRollup').where('provinceCode', '=', provinceCode).where('receivedMonth', 'in', months).execute();
-  const late = sql<SqlBool>`(d.supplement_count >= 2 or d.finished_date > d.due_date)`;
+  const closed = sql<SqlBool>`(d.finished_date is not null)`;
+  const late = sql<SqlBool>`(${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date))`;
+  // Open dossiers keep their due and apology days as keys; closed ones do not need them.
+  const open = sql<SqlBool>`(d.finished_date is null)`;
   await sql`
-    insert into dossier_rollup (province_code, unit_code, received_month, channel, settle_month,
+    insert into dossier_rollup (province_code, unit_code, received_month, channel, settle_date, due_date, apology_date,
       received, early, on_time, late, apologies, compliant, missing, online, sum_days)
-    select d.province_code, d.unit_code, d.received_month, d.channel, to_char(d.settle_date, 'YYYY-MM'),
+    select d.province_code, d.unit_code, d.received_month, d.channel, d.settle_date,
+      case when ${open} then d.due_date end, case when ${open} then d.apology_date end,
       count(*),
-      count(*) filter (where not ${late} and d.finished_date < d.due_date),
-      count(*) filter (where not ${late} and (d.finished_date = d.due_date or d.due_date is null)),
+      count(*) filter (where ${closed} and not ${late} and d.finished_date < d.due_date),
+      count(*) filter (where ${closed} and not ${late} and (d.finished_date = d.due_date or d.due_date is null)),
       count(*) filter (where ${late}),
       count(*) filter (where d.apology_date is not null),
       count(*) filter (where d.apology_date is not null and d.apology_date <= d.apology_deadline),
@@ -143,20 +151,20 @@ export async function refreshRollups(db: Db, provinceCode: string, months: strin
       count(*) filter (where d.channel = 2),
       coalesce(sum(d.finished_date - d.received_date), 0)
     from dossier d
-    where d.province_code = ${provinceCode} and d.received_month in (${sql.join(months)}) and d.settle_date < ${OPEN_SETTLE_DATE}::date
-    group by 1, 2, 3, 4, 5`.execute(db);
+    where d.province_code = ${provinceCode} and d.received_month in (${sql.join(months)})
+    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
 }
 
-async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: string; asOfMonthStart: string } | null): Promise<RawRow[]> {
+async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: string } | null): Promise<RawRow[]> {
   const asOf = q.asOf;
   const closed = sql<SqlBool>`(d.finished_date is not null and d.finished_date <= ${asOf}::date)`;
   const lateCond = sql<SqlBool>`(${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date))`;
   const key = q.groupBy === 'cause' ? null : KEY[q.groupBy];
   // The rows to count, as a union of branches each served by one index range.
-  const branch = (from: string, to: string, settledFrom?: string) => {
+  const branch = (from: string, to: string, settledBetween?: [string, string]) => {
     let b = db.selectFrom('dossier as d').selectAll()
       .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', from).where('d.receivedDate', '<=', to);
-    if (settledFrom) b = b.where('d.settleDate', '>=', settledFrom);
+    if (settledBetween) b = b.where('d.settleDate', '>', settledBetween[0]).where('d.settleDate', '<', settledBetween[1]);
     if (q.unitCodes) b = b.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
     if (q.procedureCode) b = b.where('d.procedureCode', '=', q.procedureCode);
     return b;
@@ -165,12 +173,12 @@ async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: s
   if (!exclude) rows = branch(q.from, q.to);
   else {
     // Only what the rollup does not count: the partial months at the ends of the range, and the rows of
-    // the whole months not settled before the report date's month.
+    // the whole months that settled after the report date without being open today.
     const firstDay = `${exclude.first}-01`;
     const lastDay = new Date(Date.UTC(Number(exclude.last.slice(0, 4)), Number(exclude.last.slice(5, 7)), 0)).toISOString().slice(0, 10);
     const dayBefore = new Date(Date.parse(firstDay) - 86_400_000).toISOString().slice(0, 10);
     const dayAfter = new Date(Date.parse(lastDay) + 86_400_000).toISOString().slice(0, 10);
-    rows = branch(firstDay, lastDay, exclude.asOfMonthStart).unionAll(branch(q.from, dayBefore)).unionAll(branch(dayAfter, q.to));
+    rows = branch(firstDay, lastDay, [asOf, OPEN_SETTLE_DATE]).unionAll(branch(q.from, dayBefore)).unionAll(branch(dayAfter, q.to));
   }
   let query = db
     .selectFrom(rows.as('d'))

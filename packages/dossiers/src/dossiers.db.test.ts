@@ -101,7 +101,7 @@ describe('dossier import', () => {
     ws.addRow(['X-1', '1.000001', 'Chứng thực', '86.STP', 1, new Date(Date.UTC(2025, 8, 3, 14, 59)), '', new Date(Date.UTC(2025, 8, 5, 10, 0)), 10, 3, 'ngay_lam_viec']);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const res = (await office.upload('/api/dossiers/imports', { name: 'x.xlsx', data })).json();
-    expect(res).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(res, JSON.stringify(res)).toMatchObject({ inserted: 1, rejected: 0 });
     expect((await office.get('/api/dossiers/X-1')).json()).toMatchObject({ dueDate: '2025-09-08', outcome: 'early' });
   });
 
@@ -124,6 +124,11 @@ describe('rollups', () => {
       ['official', '2026-03-01', '2026-06-30', '2026-07-01'],
       ['channel', '2026-01-01', '2026-12-31', '2026-04-15'],
       ['sector', '2025-09-01', '2026-03-31', '2026-12-31'],
+      // Report dates inside the data: open dossiers judged by their due and apology days, and dossiers
+      // closed after the report date counted as open from the raw rows.
+      ['unit', '2026-01-01', '2026-10-31', '2026-06-10'],
+      ['month', '2026-02-01', '2026-08-31', '2026-08-31'],
+      ['channel', '2026-03-01', '2026-11-30', '2026-11-02'],
     ];
     for (const [groupBy, from, to, asOf] of cases) {
       const q = { provinceCode: '86', from, to, asOf, groupBy };

@@ -1,5 +1,6 @@
 import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
 import type { MigrationSet } from '@cchc/core';
+import { refreshRollups } from './dossier.stats';
 
 type Ts = ColumnType<Date, Date | string, Date | string>;
 type NTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -93,13 +94,19 @@ export interface DossierOfficial766Table {
   enteredAt: Ts;
 }
 
-/** Settled dossiers summed per unit, received month, channel and settle month. */
+/**
+ * Dossiers summed per unit, received month, channel and settle day. Closed dossiers carry their final
+ * counts; open ones (settle day 9999-12-31) are further keyed by due and apology day, so any report
+ * date can judge them without reading the rows.
+ */
 export interface DossierRollupTable {
   provinceCode: string;
   unitCode: string;
   receivedMonth: string;
   channel: number;
-  settleMonth: string;
+  settleDate: string;
+  dueDate: string | null;
+  apologyDate: string | null;
   received: number;
   early: number;
   onTime: number;
@@ -244,6 +251,38 @@ export const dossiersMigrations: MigrationSet = {
         .addColumn('sum_days', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('dossier_rollup_month_idx').on('dossier_rollup').columns(['province_code', 'received_month']).execute();
+    },
+  },
+  // Settle day = the later of end and apology day (the due date does not change a closed dossier's
+  // counts); the rollup goes from settle month to settle day, and keeps open dossiers too.
+  '20261125_22_rollup_by_day': {
+    async up(db: AnyDb) {
+      await sql`update dossier set settle_date = case when finished_date is null then '9999-12-31'::date else greatest(finished_date, apology_date) end`.execute(db);
+      await db.schema.dropTable('dossier_rollup').execute();
+      await db.schema
+        .createTable('dossier_rollup')
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('received_month', 'text', (c) => c.notNull())
+        .addColumn('channel', 'smallint', (c) => c.notNull())
+        .addColumn('settle_date', 'date', (c) => c.notNull())
+        .addColumn('due_date', 'date')
+        .addColumn('apology_date', 'date')
+        .addColumn('received', 'integer', (c) => c.notNull())
+        .addColumn('early', 'integer', (c) => c.notNull())
+        .addColumn('on_time', 'integer', (c) => c.notNull())
+        .addColumn('late', 'integer', (c) => c.notNull())
+        .addColumn('apologies', 'integer', (c) => c.notNull())
+        .addColumn('compliant', 'integer', (c) => c.notNull())
+        .addColumn('missing', 'integer', (c) => c.notNull())
+        .addColumn('online', 'integer', (c) => c.notNull())
+        .addColumn('sum_days', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('dossier_rollup_month_idx').on('dossier_rollup').columns(['province_code', 'received_month']).execute();
+      const months = await sql<{ provinceCode: string; receivedMonth: string }>`select distinct province_code as "provinceCode", received_month as "receivedMonth" from dossier`.execute(db);
+      const byProvince = new Map<string, string[]>();
+      for (const r of months.rows) byProvince.set(r.provinceCode, [...(byProvince.get(r.provinceCode) ?? []), r.receivedMonth]);
+      for (const [province, list] of byProvince) await refreshRollups(db as never, province, list);
     },
   },
 };

@@ -42,7 +42,16 @@ export function isIsoDate(value: string): boolean {
 // calendar day is always 86,400,000 ms in UTC.
 const DAY_MS = 86_400_000;
 const toMs = (date: IsoDate) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-const fromMs = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
+// Formatting a day is the costly part of date arithmetic; imports touch a few thousand distinct days.
+const isoByDay = new Map<number, IsoDate>();
+const fromMs = (ms: number): IsoDate => {
+  let iso = isoByDay.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString().slice(0, 10);
+    if (isoByDay.size < 100_000) isoByDay.set(ms, iso);
+  }
+  return iso;
+};
 
 export function addDays(date: IsoDate, n: number): IsoDate {
   return fromMs(toMs(date) + n * DAY_MS);
@@ -104,8 +113,11 @@ export const RECEIPT_CUTOFF = '15:00:00';
 export function toLocalParts(instant: Date): { date: IsoDate; time: string } {
   // Vietnam keeps UTC+7 all year (no daylight saving), so a fixed shift is exact and much faster than a
   // time-zone library in imports of millions of rows.
-  const iso = new Date(instant.getTime() + VN_UTC_OFFSET_MINUTES * 60_000).toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
+  const local = instant.getTime() + VN_UTC_OFFSET_MINUTES * 60_000;
+  const day = Math.floor(local / DAY_MS) * DAY_MS;
+  const seconds = Math.floor((local - day) / 1000);
+  const two = (n: number) => (n < 10 ? '0' : '') + n;
+  return { date: fromMs(day), time: `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}` };
 }
 
 /** ISO 8601 with the +07:00 offset, as every API reply shows date-times. */

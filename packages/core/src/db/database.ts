@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import type { CoreTables } from './schema';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { pgBulkTransaction, pgliteBulkTransaction, type BulkTransaction } from './bulk';
 
 /** The database every package sees. Modules extend it with their own tables through declaration merging. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -16,6 +17,8 @@ export interface DatabaseHandle {
   kind: DbKind;
   /** The embedded engine, for what only it can do (COPY from a blob). */
   pglite?: PGlite;
+  /** A transaction on one connection with COPY, for imports of millions of rows. */
+  bulk: BulkTransaction;
   close(): Promise<void>;
 }
 
@@ -54,7 +57,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    return { db, kind: 'postgresql', bulk: pgBulkTransaction(pool), close: () => db.destroy() };
   }
   let lock: DataDirLock | undefined;
   if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
@@ -65,6 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db,
       kind: 'pglite',
       pglite,
+      bulk: pgliteBulkTransaction(pglite),
       close: async () => {
         await db.destroy();
         lock?.release();

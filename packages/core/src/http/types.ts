@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db, DbKind } from '../db/database';
+import type { BulkTransaction } from '../db/bulk';
 import type { Actor } from '../policy/actor';
 import type { RequestContext } from '../audit/audit';
 import type { WorkingCalendar } from '../calendar/calendar.domain';
@@ -9,6 +10,8 @@ import type { WorkingCalendar } from '../calendar/calendar.domain';
 export interface AppServices {
   db: Db;
   dbKind: DbKind;
+  /** One transaction with COPY (imports). */
+  bulk: BulkTransaction;
   /** The province this deployment serves (2-digit statistics code). */
   provinceCode: string;
   /** Working-day calendar, reloaded after an administrator edits it. */
