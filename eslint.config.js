@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'reference-data/**', 'packages/api-client/src/schema.d.ts', 'screenshots/**', 'coverage/**'] },
+  { ignores: ['.tmp/**', '**/node_modules/**', '**/dist/**', 'data/**', 'reference-data/**', 'packages/api-client/src/schema.d.ts', 'screenshots/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

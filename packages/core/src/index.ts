@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './db/database';
 export * from './db/bulk';
+export * from './db/copy-format';
 export * from './db/schema';
 export * from './db/migrations';
 export * from './bootstrap';

@@ -5,7 +5,7 @@
 import {
   addDays, addWorkingDays, countWorkingDays, countedReceiptDay, isWorkingDay, nextWorkingDay, previousWorkingDay,
   toLocalParts, type WorkingCalendar,
-} from '@cchc/core';
+} from '@cchc/core/domain';
 
 export type TimeUnit = 'ngay_lam_viec' | 'ngay' | 'gio';
 export type Outcome = 'early' | 'on_time' | 'late' | 'open' | 'open_overdue';

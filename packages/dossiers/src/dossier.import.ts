@@ -8,11 +8,14 @@ import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { authorize, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
-import { parseRow, resolveColumns, type DossierRecord, type Field, type RowError } from './dossier.row';
+import { authorize, copyLine, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
+import { resolveColumns, type Field, type RowError } from './dossier.row';
+import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, type PreparedRow, type PrepareSetup } from './dossier.parse';
 import { refreshRollups } from './dossier.stats';
 
 export const BATCH_SIZE = 5_000;
+/** Rows prepared at a time. */
+const PARSE_BLOCK = 1_000;
 const MAX_ERRORS_IN_REPLY = 1000;
 
 export interface ImportOutcome {
@@ -146,58 +149,74 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   };
 
   let header: string[] | null = null;
-  let columns: ReturnType<typeof resolveColumns>['columns'] = {};
   let headerError: string | null = null;
-  let batch: { row: number; record: DossierRecord }[] = [];
+  let setup: PrepareSetup | undefined;
+  let batch: PreparedRow[] = [];
   let rowNo = 1;
+  let pending: string[][] = [];
+  let pendingFrom = 2;
+  let written = 1; // the last row whose batch is committed
   let inflight: Promise<void> | undefined;
   const touched = new Set<string>();
   const mode = { optimistic: true };
-  try {
-    for await (const chunk of rowChunksOf(input.stream, input.filename)) for (const cells of chunk) {
-      if (!header) {
-        header = cells;
-        const r = resolveColumns(cells, input.mapping);
-        columns = r.columns;
-        if (r.missing.length) {
-          headerError = `Dòng 1 (tiêu đề): thiếu cột ${r.missing.join(', ')}. Không có dòng nào được nhập; hãy sửa tệp hoặc khai báo ánh xạ cột.`;
-          addErrors([{ row: 1, field: 'header', message: headerError }]);
-        }
-        continue;
-      }
-      rowNo++;
-      out.rowsRead++;
-      if (headerError) {
+
+  // Rows go to the parser in blocks; parsed records gather into batches; each batch is written while
+  // the following rows are read and parsed. Writes stay in order, one batch at a time.
+  const write = async () => {
+    const ready = batch;
+    batch = [];
+    await inflight;
+    inflight = (async () => {
+      await writeBatch(s, importId, ready, out, addErrors, touched, mode);
+      written = ready[ready.length - 1]!.row;
+      await flushErrors();
+      await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
+    })();
+    inflight.catch(() => undefined); // awaited later; this only avoids an unhandled-rejection warning meanwhile
+  };
+  const submit = async () => {
+    if (!pending.length) return;
+    const prepared = prepareRows(pending, pendingFrom, setup!);
+    pending = [];
+    pendingFrom = rowNo + 1;
+    for (const r of prepared) {
+      if ('errors' in r) {
         out.rejected++;
-        continue;
-      }
-      const parsed = parseRow(cells, columns, rowNo, cal, units);
-      if ('errors' in parsed) {
-        out.rejected++;
-        addErrors(parsed.errors);
-      } else batch.push({ row: rowNo, record: parsed.record });
-      if (batch.length >= BATCH_SIZE) {
-        // Writes stay in order (one batch at a time) while the next batch is parsed: on a database
-        // server the two overlap.
-        const ready = batch;
-        batch = [];
-        await inflight;
-        inflight = (async () => {
-          await writeBatch(s, importId, ready, out, addErrors, touched, mode);
-          await flushErrors();
-          await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
-        })();
-        inflight.catch(() => undefined); // awaited below; this only avoids an unhandled-rejection warning meanwhile
-      }
+        addErrors(r.errors);
+      } else batch.push(r);
+      if (batch.length >= BATCH_SIZE) await write();
     }
+  };
+
+  try {
+    for await (const chunk of rowChunksOf(input.stream, input.filename)) {
+      for (const cells of chunk) {
+        if (!header) {
+          header = cells;
+          const r = resolveColumns(cells, input.mapping);
+          setup = { columns: r.columns, calendar: cal, unitCodes: units, provinceCode: s.provinceCode, importId, stamp: s.now().toISOString() };
+          if (r.missing.length) {
+            headerError = `Dòng 1 (tiêu đề): thiếu cột ${r.missing.join(', ')}. Không có dòng nào được nhập; hãy sửa tệp hoặc khai báo ánh xạ cột.`;
+            addErrors([{ row: 1, field: 'header', message: headerError }]);
+          }
+          continue;
+        }
+        rowNo++;
+        out.rowsRead++;
+        if (headerError) out.rejected++;
+        else pending.push(cells);
+      }
+      if (pending.length >= PARSE_BLOCK) await submit();
+    }
+    await submit();
+    if (batch.length) await write();
     await inflight;
     if (!header) addErrors([{ row: 1, field: 'header', message: 'Tệp rỗng: không có dòng tiêu đề.' }]);
-    if (batch.length) await writeBatch(s, importId, batch, out, addErrors, touched, mode);
     await flushErrors();
   } catch (err) {
     await inflight?.catch(() => undefined);
     // A stream, parse or database failure ends the import; batches already committed stay, and the report says where it stopped.
-    addErrors([{ row: rowNo + 1, field: '*', message: `Dòng ${rowNo + 1}: dừng nhập (${(err as Error).message}). Các lô trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
+    addErrors([{ row: written + 1, field: '*', message: `Dòng ${written + 1}: dừng nhập (${(err as Error).message}). Các dòng trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
     await flushErrors();
   }
   if (touched.size) {
@@ -215,21 +234,6 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   return out;
 }
 
-const SNAPSHOT = (r: Pick<DossierRecord, 'finishedAt' | 'appointmentAt' | 'state' | 'dueDate' | 'apologyAt' | 'unitCode' | 'procedureCode'>) => ({
-  finishedAt: r.finishedAt, appointmentAt: r.appointmentAt, state: r.state, dueDate: r.dueDate, apologyAt: r.apologyAt, unitCode: r.unitCode, procedureCode: r.procedureCode,
-});
-
-/** The record's columns in one fixed order, for COPY. */
-const RECORD_KEYS = [
-  'code', 'procedureCode', 'procedureName', 'unitCode', 'channel', 'receivedAt', 'appointmentAt', 'finishedAt', 'state', 'timeLimit', 'timeUnit',
-  'supplements', 'supplementCount', 'apologyAt', 'newAppointmentAt', 'official', 'lateCause', 'paidOnline', 'digitised', 'electronicResult',
-  'receivedDate', 'receivedMonth', 'finishedDate', 'dueDate', 'apologyDeadline', 'apologyDate', 'settleDate', 'rowHash',
-] as const satisfies readonly (keyof DossierRecord)[];
-const everyColumnWritten: [Exclude<keyof DossierRecord, (typeof RECORD_KEYS)[number]>] extends [never] ? true : false = true;
-void everyColumnWritten;
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-const RECORD_COLUMNS = RECORD_KEYS.map(snake);
-const DOSSIER_COLUMNS = ['province_code', ...RECORD_COLUMNS, 'last_import_id', 'updated_at'];
 const HISTORY_COLUMNS = ['dossier_id', 'import_id', 'changed_at', 'before', 'after', 'flagged'];
 
 interface Existing {
@@ -255,19 +259,19 @@ const UNIQUE_VIOLATION = '23505';
  * inserted the same codes first makes COPY fail on the unique key; the batch is then simply redone.
  */
 async function writeBatch(
-  s: AppServices, importId: number, batch: { row: number; record: DossierRecord }[], out: ImportOutcome, addErrors: (e: RowError[]) => void, touched: Set<string>,
+  s: AppServices, importId: number, batch: PreparedRow[], out: ImportOutcome, addErrors: (e: RowError[]) => void, touched: Set<string>,
   mode: { optimistic: boolean },
 ) {
   // Duplicate codes inside the batch: the first row wins, the others are reported.
   const firstRow = new Map<string, number>();
-  const rows: { row: number; record: DossierRecord }[] = [];
+  const rows: PreparedRow[] = [];
   const duplicates: RowError[] = [];
   for (const b of batch) {
-    const seen = firstRow.get(b.record.code);
+    const seen = firstRow.get(b.code);
     if (seen !== undefined) {
-      duplicates.push({ row: b.row, field: 'ma_ho_so', message: `Dòng ${b.row}, cột "ma_ho_so": mã hồ sơ "${b.record.code}" trùng với dòng ${seen} trong cùng tệp; dòng này không được nhập.` });
+      duplicates.push({ row: b.row, field: 'ma_ho_so', message: `Dòng ${b.row}, cột "ma_ho_so": mã hồ sơ "${b.code}" trùng với dòng ${seen} trong cùng tệp; dòng này không được nhập.` });
     } else {
-      firstRow.set(b.record.code, b.row);
+      firstRow.set(b.code, b.row);
       rows.push(b);
     }
   }
@@ -290,22 +294,17 @@ async function writeBatch(
   }
 }
 
-async function writeRows(conn: BulkConnection, s: AppServices, importId: number, rows: { row: number; record: DossierRecord }[], mode: { optimistic: boolean }) {
-  const now = s.now();
-  const stamp = now.toISOString();
-  const values = (r: DossierRecord) => {
-    const v: unknown[] = [s.provinceCode];
-    for (const k of RECORD_KEYS) v.push(r[k]);
-    v.push(importId, stamp);
-    return v;
-  };
+async function writeRows(conn: BulkConnection, s: AppServices, importId: number, rows: PreparedRow[], mode: { optimistic: boolean }) {
+  const result = { inserted: 0, updated: 0, unchanged: 0, flagged: 0, errors: [] as RowError[], touched: new Set<string>() };
   if (mode.optimistic) {
     // Most batches of a first load are all new: COPY them without looking them up; the unique key
     // catches any that exist, and the batch falls back to the lookup below.
     await conn.query('SAVEPOINT optimistic');
     try {
-      await conn.copyIn('dossier', DOSSIER_COLUMNS, rows.map((r) => values(r.record)) as never);
-      return { inserted: rows.length, updated: 0, unchanged: 0, flagged: 0, errors: [] as RowError[], touched: new Set(rows.map((r) => r.record.receivedMonth)) };
+      await conn.copyIn('dossier', DOSSIER_COLUMNS, rows.map((r) => r.line));
+      for (const r of rows) result.touched.add(r.receivedMonth);
+      result.inserted = rows.length;
+      return result;
     } catch (err) {
       if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
       await conn.query('ROLLBACK TO SAVEPOINT optimistic');
@@ -315,46 +314,46 @@ async function writeRows(conn: BulkConnection, s: AppServices, importId: number,
   const existing = await conn.query<Existing>(
     `select id, code, row_hash, last_import_id, finished_at, appointment_at, state, due_date, apology_at, unit_code, procedure_code, received_month
      from dossier where province_code = $1 and code = any($2::text[])`,
-    [s.provinceCode, rows.map((r) => r.record.code)],
+    [s.provinceCode, rows.map((r) => r.code)],
   );
   const byCode = new Map(existing.map((e) => [e.code, e]));
-  const result = { inserted: 0, updated: 0, unchanged: 0, flagged: 0, errors: [] as RowError[], touched: new Set<string>() };
-  const inserts: unknown[][] = [];
-  const updates: unknown[][] = [];
-  const history: unknown[][] = [];
-  for (const { row, record } of rows) {
-    const e = byCode.get(record.code);
+  const now = s.now();
+  const inserts: string[] = [];
+  const updates: string[] = [];
+  const history: string[] = [];
+  for (const r of rows) {
+    const e = byCode.get(r.code);
     if (!e) {
-      inserts.push(values(record));
-      result.touched.add(record.receivedMonth);
+      inserts.push(r.line);
+      result.touched.add(r.receivedMonth);
       continue;
     }
     if (Number(e.last_import_id) === importId) {
-      result.errors.push({ row, field: 'ma_ho_so', message: `Dòng ${row}, cột "ma_ho_so": mã hồ sơ "${record.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.` });
+      result.errors.push({ row: r.row, field: 'ma_ho_so', message: `Dòng ${r.row}, cột "ma_ho_so": mã hồ sơ "${r.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.` });
       continue;
     }
-    if (e.row_hash === record.rowHash) {
+    if (e.row_hash === r.rowHash) {
       result.unchanged++;
       continue;
     }
-    result.touched.add(e.received_month).add(record.receivedMonth);
+    result.touched.add(e.received_month).add(r.receivedMonth);
     const before = { finishedAt: e.finished_at, appointmentAt: e.appointment_at, state: e.state, dueDate: e.due_date, apologyAt: e.apology_at, unitCode: e.unit_code, procedureCode: e.procedure_code };
-    const endChanged = e.finished_at !== null && (record.finishedAt?.getTime() ?? null) !== new Date(e.finished_at).getTime();
+    const endChanged = e.finished_at !== null && r.finishedAt !== new Date(e.finished_at).getTime();
     if (endChanged) result.flagged++;
-    updates.push(values(record));
-    history.push([e.id, importId, now, JSON.stringify(before), JSON.stringify(SNAPSHOT(record)), endChanged]);
+    updates.push(r.line);
+    history.push(copyLine([e.id, importId, now, JSON.stringify(before), JSON.stringify(snapshotOfLine(r.line)), endChanged]));
   }
-  if (inserts.length) await conn.copyIn('dossier', DOSSIER_COLUMNS, inserts as never);
+  if (inserts.length) await conn.copyIn('dossier', DOSSIER_COLUMNS, inserts);
   if (updates.length) {
     await conn.query(`create temp table if not exists dossier_stage on commit delete rows as select ${DOSSIER_COLUMNS.join(', ')} from dossier with no data`);
-    await conn.copyIn('dossier_stage', DOSSIER_COLUMNS, updates as never);
+    await conn.copyIn('dossier_stage', DOSSIER_COLUMNS, updates);
     // A changed end time on a closed dossier stays flagged until someone reviews it.
     await conn.query(
       `update dossier d set ${DOSSIER_COLUMNS.filter((c) => c !== 'province_code' && c !== 'code').map((c) => `${c} = s.${c}`).join(', ')},
          flagged = d.flagged or (d.finished_at is not null and d.finished_at is distinct from s.finished_at)
        from dossier_stage s where d.province_code = s.province_code and d.code = s.code`,
     );
-    await conn.copyIn('dossier_history', HISTORY_COLUMNS, history as never);
+    await conn.copyIn('dossier_history', HISTORY_COLUMNS, history);
   }
   result.inserted = inserts.length;
   result.updated = updates.length;

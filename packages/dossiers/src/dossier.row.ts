@@ -3,7 +3,7 @@
  * Vietnamese). Pure, apart from hashing.
  */
 import crypto from 'node:crypto';
-import { foldText, previousWorkingDay, type WorkingCalendar } from '@cchc/core';
+import { foldText, previousWorkingDay, type WorkingCalendar } from '@cchc/core/domain';
 import type { Selectable } from 'kysely';
 import { dueDate, parseLocalDateTime, parseSupplements, type TimeUnit } from './dossier.domain';
 import type { DossierTable } from './dossiers.schema';

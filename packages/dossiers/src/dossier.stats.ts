@@ -3,7 +3,7 @@
  * in a range, judged as of a date. One SQL pass over the derived columns (local dates stored at import).
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { AppError, isIsoDate, type Db } from '@cchc/core';
+import { AppError, inTransaction, isIsoDate, type Db } from '@cchc/core';
 import { OPEN_SETTLE_DATE } from './dossier.row';
 
 export type GroupBy = 'unit' | 'procedure' | 'channel' | 'month' | 'official' | 'sector' | 'cause';
@@ -131,6 +131,14 @@ async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last:
 
 /** Recomputes the rollup rows of the given received months (after an import changed them). */
 export async function refreshRollups(db: Db, provinceCode: string, months: string[]): Promise<void> {
+  // One transaction, so a report never sees a month half replaced; memory enough to group in RAM.
+  await inTransaction(db, async (tx) => {
+    await sql`set local work_mem = '64MB'`.execute(tx);
+    await replaceRollups(tx, provinceCode, months);
+  });
+}
+
+async function replaceRollups(db: Db, provinceCode: string, months: string[]): Promise<void> {
   await db.deleteFrom('dossierRollup').where('provinceCode', '=', provinceCode).where('receivedMonth', 'in', months).execute();
   const closed = sql<SqlBool>`(d.finished_date is not null)`;
   const late = sql<SqlBool>`(${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date))`;

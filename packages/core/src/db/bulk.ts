@@ -6,13 +6,12 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { CompiledQuery, type Kysely } from 'kysely';
-
-export type CopyValue = string | number | boolean | Date | null | undefined;
+import { parseCopyLine } from './copy-format';
 
 export interface BulkConnection {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
-  /** Writes rows (values in `columns` order) with `COPY table (columns) FROM STDIN`. */
-  copyIn(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
+  /** Writes rows with `COPY table (columns) FROM STDIN`; each line is one row in COPY's text format (see `copyLine`). */
+  copyIn(table: string, columns: readonly string[], lines: readonly string[]): Promise<void>;
 }
 
 export type BulkTransaction = <T>(fn: (conn: BulkConnection) => Promise<T>) => Promise<T>;
@@ -24,11 +23,11 @@ export function pgBulkTransaction(pool: pg.Pool): BulkTransaction {
     const client = await pool.connect();
     const conn: BulkConnection = {
       query: async (text, params) => (await client.query(text, params)).rows,
-      copyIn: (table, columns, rows) =>
+      copyIn: (table, columns, lines) =>
         new Promise<void>((resolve, reject) => {
           const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
           stream.on('finish', resolve).on('error', reject);
-          stream.end(copyText(rows));
+          stream.end(lines.join('\n') + '\n');
         }),
     };
     try {
@@ -50,8 +49,8 @@ export function pgliteBulkTransaction(pglite: PGlite): BulkTransaction {
     pglite.transaction(async (tx: Transaction) =>
       fn({
         query: async (text, params) => (await tx.query(text, params)).rows as never[],
-        copyIn: async (table, columns, rows) => {
-          await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([copyText(rows)]) });
+        copyIn: async (table, columns, lines) => {
+          await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([lines.join('\n') + '\n']) });
         },
       }),
     );
@@ -60,7 +59,7 @@ export function pgliteBulkTransaction(pglite: PGlite): BulkTransaction {
 /**
  * The same contract inside a Kysely transaction (joining the caller's): demo seeding runs in the
  * first-start transaction, where a second connection would not see its rows. Rows go in as
- * parameterised multi-row INSERTs.
+ * parameterised multi-row INSERTs (values as text; PostgreSQL casts them to the columns' types).
  */
 export function kyselyBulkTransaction(db: Kysely<never>): BulkTransaction {
   return (fn) => {
@@ -68,7 +67,8 @@ export function kyselyBulkTransaction(db: Kysely<never>): BulkTransaction {
       const raw = tx.withoutPlugins();
       return fn({
         query: async (text, params) => (await raw.executeQuery(CompiledQuery.raw(text, (params ?? []) as unknown[]))).rows as never[],
-        copyIn: async (table, columns, rows) => {
+        copyIn: async (table, columns, lines) => {
+          const rows = lines.map(parseCopyLine);
           const per = Math.floor(60_000 / columns.length);
           for (let i = 0; i < rows.length; i += per) {
             const chunk = rows.slice(i, i + per);
@@ -81,32 +81,4 @@ export function kyselyBulkTransaction(db: Kysely<never>): BulkTransaction {
     };
     return db.isTransaction ? run(db) : db.transaction().execute(run);
   };
-}
-
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** One field in COPY's text format: `\N` for null, backslash escapes for the characters COPY reserves. */
-export function copyField(v: CopyValue): string {
-  if (v === null || v === undefined) return '\\N';
-  switch (typeof v) {
-    case 'string':
-      return NEEDS_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : v;
-    case 'number':
-      return String(v);
-    case 'boolean':
-      return v ? 't' : 'f';
-    default:
-      return v.toISOString();
-  }
-}
-
-/** Rows → COPY text format. */
-export function copyText(rows: readonly (readonly CopyValue[])[]): string {
-  let out = '';
-  for (const r of rows) {
-    for (let i = 0; i < r.length; i++) out += (i ? '\t' : '') + copyField(r[i]);
-    out += '\n';
-  }
-  return out;
 }

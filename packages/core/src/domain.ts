@@ -1,0 +1,7 @@
+/**
+ * The pure part of core (text folding, working-day calendar, COPY text format), importable without the database, HTTP
+ * or document libraries — e.g. by worker threads that parse imports.
+ */
+export * from './text/normalize';
+export * from './calendar/calendar.domain';
+export * from './db/copy-format';
