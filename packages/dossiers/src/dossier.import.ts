@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { authorize, copyLine, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
 import { resolveColumns, type Field, type RowError } from './dossier.row';
-import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, type PreparedRow, type PrepareSetup } from './dossier.parse';
+import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, workerPreparer, type Prepared, type PreparedRow, type PrepareSetup, type RowPreparer } from './dossier.parse';
 import { refreshRollups } from './dossier.stats';
 
 export const BATCH_SIZE = 5_000;
@@ -174,18 +174,29 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
     })();
     inflight.catch(() => undefined); // awaited later; this only avoids an unhandled-rejection warning meanwhile
   };
-  const submit = async () => {
-    if (!pending.length) return;
-    const prepared = prepareRows(pending, pendingFrom, setup!);
-    pending = [];
-    pendingFrom = rowNo + 1;
-    for (const r of prepared) {
+  // Blocks of rows are prepared (inline while the file is small, then on a worker thread), up to three
+  // blocks ahead of the writer.
+  let preparer: RowPreparer | undefined;
+  const jobs: Promise<Prepared[]>[] = [];
+  const collect = async () => {
+    for (const r of await jobs.shift()!) {
       if ('errors' in r) {
         out.rejected++;
         addErrors(r.errors);
       } else batch.push(r);
       if (batch.length >= BATCH_SIZE) await write();
     }
+  };
+  const submit = async () => {
+    if (!pending.length) return;
+    if (!preparer && pending.length < PARSE_BLOCK) jobs.push(Promise.resolve(prepareRows(pending, pendingFrom, setup!)));
+    else {
+      preparer ??= workerPreparer(setup!);
+      jobs.push(preparer.prepare(pending, pendingFrom));
+    }
+    pending = [];
+    pendingFrom = rowNo + 1;
+    while (jobs.length > 3) await collect();
   };
 
   try {
@@ -209,16 +220,19 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
       if (pending.length >= PARSE_BLOCK) await submit();
     }
     await submit();
+    while (jobs.length) await collect();
     if (batch.length) await write();
     await inflight;
     if (!header) addErrors([{ row: 1, field: 'header', message: 'Tệp rỗng: không có dòng tiêu đề.' }]);
     await flushErrors();
   } catch (err) {
     await inflight?.catch(() => undefined);
+    await Promise.allSettled(jobs);
     // A stream, parse or database failure ends the import; batches already committed stay, and the report says where it stopped.
     addErrors([{ row: written + 1, field: '*', message: `Dòng ${written + 1}: dừng nhập (${(err as Error).message}). Các dòng trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
     await flushErrors();
   }
+  await preparer?.close();
   if (touched.size) {
     await refreshRollups(db, s.provinceCode, [...touched]);
     // Fresh planner statistics after a large load, so reports pick the settle-date index for the raw part.

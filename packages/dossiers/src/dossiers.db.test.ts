@@ -30,6 +30,17 @@ describe('dossier import', () => {
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, rejected: 0 });
   });
 
+  it('prepares a large file on a worker thread exactly as a small file inline, and reports duplicates across blocks', async () => {
+    // 2,600 rows: blocks of 1,000 go to the worker; a 40-row file is prepared inline. Same rows → same hashes.
+    const rows = Array.from({ length: 2600 }, (_, i) => `W-${i},1.000001,Chứng thực bản sao,86.STP,${1 + (i % 3)},2025-10-0${1 + (i % 9)}T09:00:00,,2025-10-20T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,`);
+    rows.push(rows[5]!.replace('Lê Văn A', 'Lê Văn B')); // row 2,602 repeats W-5 from the first block
+    const big = (await office.upload('/api/dossiers/imports', { name: 'big.csv', data: csv(rows) })).json();
+    expect(big).toMatchObject({ inserted: 2600, rejected: 1 });
+    expect(big.errors).toEqual([expect.objectContaining({ row: 2602, field: 'ma_ho_so' })]);
+    const small = (await office.upload('/api/dossiers/imports', { name: 'small.csv', data: csv(rows.slice(0, 40)) })).json();
+    expect(small).toMatchObject({ inserted: 0, updated: 0, unchanged: 40, rejected: 0 });
+  });
+
   it('counts per the rules (15:00 cut-off, supplement wait, apology) as of a date', async () => {
     const rows = (await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=unit&asOf=2025-09-11&unit=86.STP')).json();
     expect(rows).toEqual([expect.objectContaining({

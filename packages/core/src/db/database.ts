@@ -1,6 +1,6 @@
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, type KyselyPlugin } from 'kysely';
 import pg from 'pg';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { CoreTables } from './schema';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { pgBulkTransaction, pgliteBulkTransaction, type BulkTransaction } from './bulk';
@@ -34,16 +34,12 @@ export interface OpenDatabaseOptions {
 
 const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 
-// Both drivers return the same JavaScript types: int8/numeric as number, date as 'YYYY-MM-DD'.
+// Both drivers return the same JavaScript types: int8/numeric as number, date as 'YYYY-MM-DD' (PGlite's
+// parsers are set where it is created).
 pg.types.setTypeParser(OID.INT8, (v) => Number(v));
 pg.types.setTypeParser(OID.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(OID.DATE, (v) => v);
 
-const pgliteParsers = {
-  [pgliteTypes.INT8]: (v: string) => Number(v),
-  [pgliteTypes.NUMERIC]: (v: string) => Number(v),
-  [pgliteTypes.DATE]: (v: string) => v,
-};
 
 function plugins(): KyselyPlugin[] {
   return [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
@@ -62,7 +58,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let lock: DataDirLock | undefined;
   if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
   try {
-    const pglite = await PGlite.create({ dataDir: options.dataDir, parsers: pgliteParsers });
+    // Loaded only when used: the embedded engine weighs ~40 MB that a PostgreSQL deployment does not need.
+    const { PGlite, types } = await import('@electric-sql/pglite');
+    const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v), [types.DATE]: (v: string) => v };
+    const pglite: PGlite = await PGlite.create({ dataDir: options.dataDir, parsers });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: plugins() });
     return {
       db,
