@@ -1,27 +1,31 @@
 /**
- * `npm run bench`: dossier import and overview at scale, printed as figures and ratios.
- *   BENCH_DATABASE_URL=postgres://…  PostgreSQL part (skipped without it); rows: BENCH_PG_ROWS (default 1,000,000)
- *   PGlite part always; rows: BENCH_PGLITE_ROWS (default 200,000)
- * For each database: generate a year of dossiers (CSV file), import it through the product's streaming
- * import (rows/s, peak RSS), load the same file with the database's own COPY (rows/s, ratio), then time the
- * unit overview through the service (p50/p95 over 20 runs) against a naive GROUP BY on the raw table.
+ * `npm run bench`: dossier import and overview at scale, through the real server, printed as figures
+ * and ratios.
+ *   BENCH_DATABASE_URL=postgres://…/db  PostgreSQL part (skipped without it); rows: BENCH_PG_ROWS (default 1,000,000)
+ *   PGlite part always (a data directory, as `npm start` uses); rows: BENCH_PGLITE_ROWS (default 200,000)
+ *
+ * For each database: start the server as `npm run serve` does (SERVER_NODE_ARGS, the demo province
+ * loaded), generate a year of dossiers as a CSV file, upload it to POST /api/dossiers/imports (rows/s;
+ * the server's peak RSS during the import from /proc/PID/status VmHWM, reset just before), then load the
+ * same rows with PostgreSQL's own COPY (rows/s, ratios) and time the unit overview through
+ * GET /api/dossiers/stats (p50/p95 over 20 calls) against a naive GROUP BY over the raw table.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { loadWorkingCalendar, type AppServices, type Db } from '@cchc/core';
-import { createTestDatabase } from '@cchc/test-kit';
-import { generateDossierCsv, runDossierImport } from '@cchc/dossiers';
-import { moduleMigrations } from '../apps/server/src/modules';
-import { createServices } from '../apps/server/src/services';
-import { dossierStats } from '../packages/dossiers/src/dossier.stats';
+import { loadWorkingCalendar, openDatabase, type Db } from '@cchc/core';
+import { generateDossierCsv } from '@cchc/dossiers';
+import { SERVER_NODE_ARGS } from '../apps/server/src/node-args';
 
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PROVINCE = '86';
+const YEAR = 2026;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+const TEXT_COLUMNS = Array.from({ length: 19 }, (_, i) => `c${i} text`).join(', ');
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -29,82 +33,185 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t];
 }
 
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
-async function run(label: string, rows: number, databaseUrl?: string) {
-  console.log(`\n== ${label}: ${fmt(rows)} dossiers ==`);
-  if (databaseUrl) process.env.TEST_DATABASE_URL = databaseUrl;
-  else delete process.env.TEST_DATABASE_URL;
-  const handle = await createTestDatabase({ migrations: moduleMigrations, demo: false });
-  const s: AppServices = await createServices(handle, { provinceCode: '86' });
-  const db: Db = s.db;
+interface Server {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, 'apps/server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', REMINDER_FIRST_DELAY_MS: '86400000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Sẵn sàng')) resolve();
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    proc,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resets the process's peak RSS (Linux clear_refs 5); VmHWM then reports the peak since. */
+const resetPeak = (pid: number) => fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+const rssOf = (pid: number, field: 'VmHWM' | 'VmRSS') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+
+async function login(url: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cchc', password: 'Cchc@2026' }) });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { token } = (await (await fetch(`${url}/api/auth/csrf`, { headers: { cookie } })).json()) as { token: string };
+  return { cookie, 'x-csrf-token': token };
+}
+
+async function generate(db: Db, rows: number, file: string) {
   const cal = await loadWorkingCalendar(db);
-  const units = (await db.selectFrom('unit').select('code').where('provinceCode', '=', '86').where('type', 'in', ['commune', 'ward', 'special_zone']).where('validTo', 'is', null).execute()).map((u) => u.code);
-  const file = path.join(os.tmpdir(), `cchc-bench-${process.pid}-${label}.csv`);
-  const [, genMs] = await timeIt(async () => {
+  const units = (await db.selectFrom('unit').select('code').where('provinceCode', '=', PROVINCE).where('type', 'in', ['commune', 'ward', 'special_zone']).where('validTo', 'is', null).execute()).map((u) => u.code);
+  const [, ms] = await timeIt(async () => {
     const out = fs.createWriteStream(file);
-    for (const line of generateDossierCsv(cal, { count: rows, units, year: 2026, today: '2026-12-31', seed: 7 })) {
+    for (const line of generateDossierCsv(cal, { count: rows, units, year: YEAR, today: `${YEAR}-12-31`, seed: 7, codePrefix: 'B' })) {
       if (!out.write(line + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise<void>((r) => out.end(() => r()));
   });
-  console.log(`generate      ${fmt(rows / (genMs / 1000))} rows/s (${(fs.statSync(file).size / 1e6).toFixed(0)} MB CSV)`);
+  console.log(`generate      ${fmt(rows / (ms / 1000))} rows/s (${(fs.statSync(file).size / 1e6).toFixed(0)} MB CSV)`);
+}
 
-  peakRss = process.memoryUsage().rss;
-  const rssBefore = peakRss;
-  const [outcome, importMs] = await timeIt(() => runDossierImport(s, { actor: null, ip: null, requestId: 'bench' }, null, { filename: 'bench.csv', stream: fs.createReadStream(file) }));
-  const importRate = outcome.inserted / (importMs / 1000);
-  console.log(`import        ${fmt(importRate)} rows/s (${fmt(outcome.inserted)} inserted, ${outcome.rejected} rejected, ${(importMs / 1000).toFixed(1)} s); peak RSS ${fmt(peakRss / 1e6)} MB (${fmt(rssBefore / 1e6)} MB before)`);
+async function importThroughApi(server: Server, headers: Record<string, string>, file: string) {
+  const pid = server.proc.pid!;
+  const before = rssOf(pid, 'VmRSS');
+  resetPeak(pid);
+  const form = new FormData();
+  form.append('file', await fs.openAsBlob(file), 'bench.csv');
+  const [reply, ms] = await timeIt(async () => (await (await fetch(`${server.url}/api/dossiers/imports`, { method: 'POST', body: form, headers })).json()) as { inserted: number; rejected: number; errors: unknown[] });
+  if (!reply.inserted) throw new Error(`import failed: ${JSON.stringify(reply).slice(0, 500)}`);
+  const rate = reply.inserted / (ms / 1000);
+  console.log(`import (API)  ${fmt(rate)} rows/s (${fmt(reply.inserted)} inserted, ${reply.rejected} rejected, ${(ms / 1000).toFixed(1)} s, rollups and ANALYZE included)`);
+  console.log(`server RSS    peak ${fmt(rssOf(pid, 'VmHWM') / 1e6)} MB during the import (${fmt(before / 1e6)} MB before; target ≤ 300 MB)`);
+  return rate;
+}
 
-  // PostgreSQL's own COPY of the same rows, two ways: (a) the dossier rows, typed, into a table identical
-  // to `dossier` (same columns and indexes) — the same end state without validation, derivation or
-  // idempotency; (b) the raw CSV file into a table of 19 text columns without indexes — the floor.
-  await sql`create table bench_dossier (like dossier including all)`.execute(db);
-  await sql`create table bench_text (${sql.raw(Array.from({ length: 19 }, (_, i) => `c${i} text`).join(', '))})`.execute(db);
-  const dump = `${file}.copy`;
-  let copyTyped: number, copyText: number;
-  if (databaseUrl) {
-    const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s;
-    const client = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
-    await client.connect();
-    const load = (statement: string, source: string) =>
-      timeIt(() => new Promise<void>((resolve, reject) => fs.createReadStream(source).pipe(client.query(copyFrom(statement))).on('finish', resolve).on('error', reject)));
-    await new Promise<void>((resolve, reject) => client.query(copyTo('COPY dossier TO STDOUT')).pipe(fs.createWriteStream(dump)).on('finish', resolve).on('error', reject));
-    [, copyTyped] = await load('COPY bench_dossier FROM STDIN', dump);
-    [, copyText] = await load('COPY bench_text FROM STDIN WITH (FORMAT csv, HEADER true)', file);
-    await client.end();
-  } else {
-    const pglite = handle.pglite;
-    if (!pglite) throw new Error('no PGlite handle');
-    const out = await pglite.query('COPY dossier TO \'/dev/blob\'');
-    const blob = out.blob!;
-    [, copyTyped] = await timeIt(() => pglite.query(`COPY bench_dossier FROM '/dev/blob'`, [], { blob }));
-    [, copyText] = await timeIt(() => pglite.query(`COPY bench_text FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([fs.readFileSync(file)]) }));
-  }
-  fs.rmSync(dump, { force: true });
-  await sql`drop table bench_dossier, bench_text`.execute(db);
-  const typedRate = outcome.inserted / (copyTyped / 1000);
-  const textRate = rows / (copyText / 1000);
-  console.log(`COPY typed    ${fmt(typedRate)} rows/s into a copy of the dossier table → import / COPY = ${(importRate / typedRate).toFixed(2)} (target ≥ 0.5)`);
-  console.log(`COPY text     ${fmt(textRate)} rows/s of the raw CSV into unindexed text columns → import / COPY = ${(importRate / textRate).toFixed(2)}`);
-
-  const q = { provinceCode: '86', from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-31', groupBy: 'unit' as const };
+async function overviewThroughApi(server: Server, headers: Record<string, string>, naive: () => Promise<unknown>) {
+  const q = `from=${YEAR}-01-01&to=${YEAR}-12-31&asOf=${YEAR}-12-31&groupBy=unit`;
   const api: number[] = [];
-  const naive: number[] = [];
+  const raw: number[] = [];
   for (let i = 0; i < 20; i++) {
-    api.push((await timeIt(() => dossierStats(db, q)))[1]);
-    naive.push((await timeIt(() => sql`select unit_code, received_month, count(*), count(*) filter (where finished_date > due_date) from dossier group by 1, 2`.execute(db)))[1]);
+    api.push((await timeIt(async () => (await fetch(`${server.url}/api/dossiers/stats?${q}`, { headers })).json()))[1]);
+    raw.push((await timeIt(naive))[1]);
   }
-  console.log(`overview      p50 ${percentile(api, 50).toFixed(0)} ms, p95 ${percentile(api, 95).toFixed(0)} ms; naive GROUP BY p50 ${percentile(naive, 50).toFixed(0)} ms → ratio ${(percentile(naive, 50) / percentile(api, 50)).toFixed(2)}×`);
-  fs.rmSync(file, { force: true });
-  await handle.cleanup();
+  console.log(`overview      unit × year through the API: p50 ${percentile(api, 50).toFixed(0)} ms, p95 ${percentile(api, 95).toFixed(0)} ms`);
+  if (!raw.some((ms) => ms > 1)) return console.log(`overview      (naive GROUP BY timed separately below)`);
+  console.log(`naive         GROUP BY unit, month over the raw table: p50 ${percentile(raw, 50).toFixed(0)} ms → API is ${(percentile(raw, 50) / percentile(api, 50)).toFixed(1)}× faster at p50, ${(percentile(raw, 95) / percentile(api, 95)).toFixed(1)}× at p95`);
+}
+
+const NAIVE = `select unit_code, received_month, count(*), count(*) filter (where finished_date > due_date) from dossier where province_code = '${PROVINCE}' group by 1, 2`;
+
+function printCopy(importRate: number, typedRate: number, textRate: number) {
+  console.log(`COPY typed    ${fmt(typedRate)} rows/s: the same dossier rows into a copy of the dossier table (same columns and indexes) → import / COPY = ${(importRate / typedRate).toFixed(2)} (target ≥ 0.5)`);
+  console.log(`COPY text     ${fmt(textRate)} rows/s: the raw CSV into 19 unindexed text columns → import / COPY = ${(importRate / textRate).toFixed(2)}`);
+}
+
+async function benchPostgres(baseUrl: string, rows: number) {
+  console.log(`\n== PostgreSQL: ${fmt(rows)} dossiers ==`);
+  const dbName = `cchc_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  const file = path.join(os.tmpdir(), `${dbName}.csv`);
+  const dump = `${file}.copy`;
+  const server = await startServer({ DATABASE_URL: url.href });
+  const client = new pg.Client({ connectionString: url.href });
+  try {
+    await client.connect();
+    const handle = await openDatabase({ databaseUrl: url.href, poolSize: 1 });
+    await generate(handle.db, rows, file);
+    await handle.close();
+    const headers = await login(server.url);
+    const importRate = await importThroughApi(server, headers, file);
+    await overviewThroughApi(server, headers, () => client.query(NAIVE));
+    // PostgreSQL's own COPY of the same rows: (a) typed, into a table like `dossier` with its indexes — the
+    // same end state without validation, derivation or idempotency; (b) the raw CSV into text columns.
+    await client.query(`create table bench_dossier (like dossier including all); create table bench_text (${TEXT_COLUMNS})`);
+    await new Promise<void>((res, rej) => client.query(copyTo(`COPY (select * from dossier where code like 'B%') TO STDOUT`)).pipe(fs.createWriteStream(dump)).on('finish', res).on('error', rej));
+    const load = (statement: string, source: string) =>
+      timeIt(() => new Promise<void>((res, rej) => fs.createReadStream(source).pipe(client.query(copyFrom(statement))).on('finish', res).on('error', rej)));
+    const [, typedMs] = await load('COPY bench_dossier FROM STDIN', dump);
+    const [, textMs] = await load('COPY bench_text FROM STDIN WITH (FORMAT csv, HEADER true)', file);
+    printCopy(importRate, rows / (typedMs / 1000), rows / (textMs / 1000));
+  } finally {
+    await server.stop();
+    await client.end().catch(() => undefined);
+    await admin.query(`drop database if exists ${dbName}`);
+    await admin.end();
+    fs.rmSync(file, { force: true });
+    fs.rmSync(dump, { force: true });
+  }
+}
+
+async function benchPglite(rows: number) {
+  console.log(`\n== PGlite: ${fmt(rows)} dossiers ==`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-pglite-'));
+  const file = path.join(os.tmpdir(), `cchc-bench-${process.pid}.csv`);
+  try {
+    // First start loads the demo province; the generator then reads the calendar and units from the
+    // data directory while the server is down (PGlite has one process at a time).
+    await (await startServer({ DATA_DIR: dataDir })).stop();
+    const gen = await openDatabase({ dataDir });
+    await generate(gen.db, rows, file);
+    await gen.close();
+    const server = await startServer({ DATA_DIR: dataDir });
+    let importRate: number;
+    try {
+      const headers = await login(server.url);
+      importRate = await importThroughApi(server, headers, file);
+      await overviewThroughApi(server, headers, async () => undefined);
+    } finally {
+      await server.stop();
+    }
+    const handle = await openDatabase({ dataDir });
+    const pglite = handle.pglite!;
+    const naive: number[] = [];
+    for (let i = 0; i < 5; i++) naive.push((await timeIt(() => pglite.query(NAIVE)))[1]);
+    console.log(`naive         GROUP BY unit, month over the raw table (in-process, 5 runs): p50 ${percentile(naive, 50).toFixed(0)} ms`);
+    await pglite.exec(`create table bench_dossier (like dossier including all); create table bench_text (${TEXT_COLUMNS})`);
+    const { blob } = await pglite.query(`COPY (select * from dossier where code like 'B%') TO '/dev/blob'`);
+    const [, typedMs] = await timeIt(() => pglite.query(`COPY bench_dossier FROM '/dev/blob'`, [], { blob }));
+    const csvBlob = await fs.openAsBlob(file);
+    const [, textMs] = await timeIt(() => pglite.query(`COPY bench_text FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: csvBlob }));
+    printCopy(importRate, rows / (typedMs / 1000), rows / (textMs / 1000));
+    await handle.close();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(file, { force: true });
+  }
 }
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
-if (pgUrl) await run('postgresql', Number(process.env.BENCH_PG_ROWS ?? 1_000_000), pgUrl);
+if (pgUrl) await benchPostgres(pgUrl, Number(process.env.BENCH_PG_ROWS ?? 1_000_000));
 else console.log('BENCH_DATABASE_URL not set: PostgreSQL part skipped.');
-await run('pglite', Number(process.env.BENCH_PGLITE_ROWS ?? 200_000));
-clearInterval(sampler);
+await benchPglite(Number(process.env.BENCH_PGLITE_ROWS ?? 200_000));

@@ -10,10 +10,12 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { authorize, copyLine, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
 import { resolveColumns, type Field, type RowError } from './dossier.row';
-import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, workerPreparer, type Prepared, type PreparedRow, type PrepareSetup, type RowPreparer } from './dossier.parse';
+import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, type PreparedRow, type PrepareSetup } from './dossier.parse';
 import { refreshRollups } from './dossier.stats';
 
 export const BATCH_SIZE = 5_000;
+/** A province-year export is ~250 MB per million dossiers; the import streams, so the limit is generous. */
+export const MAX_DOSSIER_IMPORT_BYTES = 8 * 1024 ** 3;
 /** Rows prepared at a time. */
 const PARSE_BLOCK = 1_000;
 const MAX_ERRORS_IN_REPLY = 1000;
@@ -160,8 +162,8 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   const touched = new Set<string>();
   const mode = { optimistic: true };
 
-  // Rows go to the parser in blocks; parsed records gather into batches; each batch is written while
-  // the following rows are read and parsed. Writes stay in order, one batch at a time.
+  // Rows are prepared in blocks and gather into batches; each batch is written while the following rows
+  // are read and prepared. Writes stay in order, one batch at a time.
   const write = async () => {
     const ready = batch;
     batch = [];
@@ -174,29 +176,18 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
     })();
     inflight.catch(() => undefined); // awaited later; this only avoids an unhandled-rejection warning meanwhile
   };
-  // Blocks of rows are prepared (inline while the file is small, then on a worker thread), up to three
-  // blocks ahead of the writer.
-  let preparer: RowPreparer | undefined;
-  const jobs: Promise<Prepared[]>[] = [];
-  const collect = async () => {
-    for (const r of await jobs.shift()!) {
+  const submit = async () => {
+    if (!pending.length) return;
+    const prepared = prepareRows(pending, pendingFrom, setup!);
+    pending = [];
+    pendingFrom = rowNo + 1;
+    for (const r of prepared) {
       if ('errors' in r) {
         out.rejected++;
         addErrors(r.errors);
       } else batch.push(r);
       if (batch.length >= BATCH_SIZE) await write();
     }
-  };
-  const submit = async () => {
-    if (!pending.length) return;
-    if (!preparer && pending.length < PARSE_BLOCK) jobs.push(Promise.resolve(prepareRows(pending, pendingFrom, setup!)));
-    else {
-      preparer ??= workerPreparer(setup!);
-      jobs.push(preparer.prepare(pending, pendingFrom));
-    }
-    pending = [];
-    pendingFrom = rowNo + 1;
-    while (jobs.length > 3) await collect();
   };
 
   try {
@@ -220,19 +211,17 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
       if (pending.length >= PARSE_BLOCK) await submit();
     }
     await submit();
-    while (jobs.length) await collect();
     if (batch.length) await write();
     await inflight;
     if (!header) addErrors([{ row: 1, field: 'header', message: 'Tệp rỗng: không có dòng tiêu đề.' }]);
     await flushErrors();
   } catch (err) {
     await inflight?.catch(() => undefined);
-    await Promise.allSettled(jobs);
     // A stream, parse or database failure ends the import; batches already committed stay, and the report says where it stopped.
-    addErrors([{ row: written + 1, field: '*', message: `Dòng ${written + 1}: dừng nhập (${(err as Error).message}). Các dòng trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
+    const reason = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? `tệp lớn hơn ${MAX_DOSSIER_IMPORT_BYTES / 1024 ** 3} GB` : (err as Error).message;
+    addErrors([{ row: written + 1, field: '*', message: `Dòng ${written + 1}: dừng nhập (${reason}). Các dòng trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
     await flushErrors();
   }
-  await preparer?.close();
   if (touched.size) {
     await refreshRollups(db, s.provinceCode, [...touched]);
     // Fresh planner statistics after a large load, so reports pick the settle-date index for the raw part.

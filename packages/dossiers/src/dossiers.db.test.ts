@@ -30,8 +30,8 @@ describe('dossier import', () => {
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, rejected: 0 });
   });
 
-  it('prepares a large file on a worker thread exactly as a small file inline, and reports duplicates across blocks', async () => {
-    // 2,600 rows: blocks of 1,000 go to the worker; a 40-row file is prepared inline. Same rows → same hashes.
+  it('imports a file of several preparation blocks, reporting a repeated code, and recognises the rows again', async () => {
+    // 2,600 rows, prepared in blocks of 1,000; the last row repeats a code from the first block.
     const rows = Array.from({ length: 2600 }, (_, i) => `W-${i},1.000001,Chứng thực bản sao,86.STP,${1 + (i % 3)},2025-10-0${1 + (i % 9)}T09:00:00,,2025-10-20T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,`);
     rows.push(rows[5]!.replace('Lê Văn A', 'Lê Văn B')); // row 2,602 repeats W-5 from the first block
     const big = (await office.upload('/api/dossiers/imports', { name: 'big.csv', data: csv(rows) })).json();

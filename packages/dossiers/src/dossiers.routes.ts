@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, MAX_UPLOAD_BYTES, XLSX_MIME, authorize, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
+import { AppError, XLSX_MIME, authorize, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
 import * as svc from './dossier.service';
-import { importDossiers, rowsOf } from './dossier.import';
+import { MAX_DOSSIER_IMPORT_BYTES, importDossiers, rowsOf } from './dossier.import';
 import { FIELDS, resolveColumns, type Field } from './dossier.row';
 
 const tags = ['Hồ sơ TTHC'];
@@ -53,7 +53,7 @@ export function registerDossierRoutes(app: App): void {
     const actor = req.requireActor();
     if (!req.isMultipart()) throw new AppError('NOT_MULTIPART', 'Yêu cầu phải gửi dạng multipart/form-data với trường "file".', 415);
     let mapping: Partial<Record<Field, string>> | undefined;
-    for await (const part of req.parts({ limits: { fileSize: 4 * MAX_UPLOAD_BYTES, files: 1 } })) {
+    for await (const part of req.parts({ limits: { fileSize: MAX_DOSSIER_IMPORT_BYTES, files: 1 } })) {
       if (part.type === 'field') {
         if (part.fieldname === 'mappingId' && part.value) {
           const m = await s.db.selectFrom('dossierMapping').select('mapping').where('id', '=', Number(part.value)).where('provinceCode', '=', s.provinceCode).executeTakeFirst();
