@@ -131,6 +131,7 @@ async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last:
 
 /** Recomputes the rollup rows of the given received months (after an import changed them). */
 export async function refreshRollups(db: Db, provinceCode: string, months: string[]): Promise<void> {
+  if (!months.length) return;
   // One transaction, so a report never sees a month half replaced; memory enough to group in RAM.
   await inTransaction(db, async (tx) => {
     await sql`set local work_mem = '64MB'`.execute(tx);
