@@ -8,7 +8,7 @@
  * loaded), generate a year of dossiers as a CSV file, upload it to POST /api/dossiers/imports (rows/s;
  * the server's peak RSS during the import from /proc/PID/status VmHWM, reset just before), then load the
  * same rows with PostgreSQL's own COPY (rows/s, ratios) and time the unit overview through
- * GET /api/dossiers/stats (p50/p95 over 20 calls) against a naive GROUP BY over the raw table.
+ * GET /api/dossiers/stats (p50/p95 over 20 calls after 3 warm-up calls) against a naive GROUP BY over the raw table.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -118,15 +118,19 @@ async function overviewThroughApi(server: Server, headers: Record<string, string
   const q = `from=${YEAR}-01-01&to=${YEAR}-12-31&asOf=${YEAR}-12-31&groupBy=unit`;
   const api: number[] = [];
   const raw: number[] = [];
+  const call = async () => (await fetch(`${server.url}/api/dossiers/stats?${q}`, { headers })).json();
+  for (let i = 0; i < WARM_UP; i++) await Promise.all([call(), naive()]);
   for (let i = 0; i < 20; i++) {
-    api.push((await timeIt(async () => (await fetch(`${server.url}/api/dossiers/stats?${q}`, { headers })).json()))[1]);
+    api.push((await timeIt(call))[1]);
     raw.push((await timeIt(naive))[1]);
   }
-  console.log(`overview      unit × year through the API: p50 ${percentile(api, 50).toFixed(0)} ms, p95 ${percentile(api, 95).toFixed(0)} ms`);
+  console.log(`overview      unit × year through the API, 20 calls after ${WARM_UP} warm-up: p50 ${percentile(api, 50).toFixed(0)} ms, p95 ${percentile(api, 95).toFixed(0)} ms`);
   if (!raw.some((ms) => ms > 1)) return console.log(`overview      (naive GROUP BY timed separately below)`);
   console.log(`naive         GROUP BY unit, month over the raw table: p50 ${percentile(raw, 50).toFixed(0)} ms → API is ${(percentile(raw, 50) / percentile(api, 50)).toFixed(1)}× faster at p50, ${(percentile(raw, 95) / percentile(api, 95)).toFixed(1)}× at p95`);
 }
 
+/** Calls before timing: the first ones read the tables from disk into the cache. */
+const WARM_UP = 3;
 const NAIVE = `select unit_code, received_month, count(*), count(*) filter (where finished_date > due_date) from dossier where province_code = '${PROVINCE}' group by 1, 2`;
 
 function printCopy(importRate: number, typedRate: number, textRate: number) {

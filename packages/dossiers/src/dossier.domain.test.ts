@@ -11,9 +11,14 @@ describe('parseLocalDateTime', () => {
     expect(at('03/09/2025 14:20').toISOString()).toBe('2025-09-03T07:20:00.000Z');
     expect(at('3/9/2025 14:20:30').toISOString()).toBe('2025-09-03T07:20:30.000Z');
     expect(parseLocalDateTime('03/09/2025')).toMatchObject({ hasTime: false });
+    expect(parseLocalDateTime(' 2025-09-03 14:20 ')).toMatchObject({ hasTime: true, date: '2025-09-03' });
+    expect(at('2025-09-03 00:05').toISOString()).toBe('2025-09-02T17:05:00.000Z');
+    expect(parseLocalDateTime('2024-02-29')).toMatchObject({ hasTime: false, date: '2024-02-29' });
+    expect(parseLocalDateTime('3/9/2025')).toMatchObject({ date: '2025-09-03' });
   });
   it('refuses what is not a date', () => {
-    for (const bad of ['31/02/2025', '2025-13-01', '03-09-2025', 'hôm qua', '2025-09-03T25:00']) expect(parseLocalDateTime(bad)).toBeNull();
+    for (const bad of ['31/02/2025', '2025-13-01', '03-09-2025', 'hôm qua', '2025-09-03T25:00', '2025-02-29', '2025-09-0a',
+      '2025-09-03X14:20', '2025-09-03T14-20', '2025-09-03T14:20:5x', '2025-09-03T14:20-00', '2025-09-03T14:60', '2025-09-03T14:20:00Z', '2025-9-03']) expect(parseLocalDateTime(bad)).toBeNull();
   });
 });
 

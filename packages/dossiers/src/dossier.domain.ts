@@ -10,7 +10,6 @@ import {
 export type TimeUnit = 'ngay_lam_viec' | 'ngay' | 'gio';
 export type Outcome = 'early' | 'on_time' | 'late' | 'open' | 'open_overdue';
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const VN_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
@@ -19,16 +18,39 @@ const VN_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))
  */
 export function parseLocalDateTime(text: string): { at: Date; hasTime: boolean; date: string } | null {
   const s = text.trim();
-  let y: string, mo: string, d: string, h: string | undefined, mi: string | undefined, se: string | undefined;
-  let m = ISO_RE.exec(s);
-  if (m) [, y, mo, d, h, mi, se] = m as unknown as [string, string, string, string, string?, string?, string?];
-  else if ((m = VN_RE.exec(s))) [, d, mo, y, h, mi, se] = m as unknown as [string, string, string, string, string?, string?, string?];
-  else return null;
-  const Y = Number(y), M = Number(mo), D = Number(d);
-  const H = h === undefined ? 0 : Number(h), Mi = mi === undefined ? 0 : Number(mi), S = se === undefined ? 0 : Number(se);
+  let Y: number, M: number, D: number, H = 0, Mi = 0, S = 0, hasTime = false, date: string;
+  const n = s.length;
+  if ((n === 10 || n === 16 || n === 19) && s[4] === '-' && s[7] === '-') {
+    // ISO, the form of almost every export: read by position (imports parse millions of these).
+    Y = digitsAt(s, 0, 4), M = digitsAt(s, 5, 2), D = digitsAt(s, 8, 2);
+    if (n > 10) {
+      if ((s[10] !== 'T' && s[10] !== ' ') || s[13] !== ':' || (n === 19 && s[16] !== ':')) return null;
+      H = digitsAt(s, 11, 2), Mi = digitsAt(s, 14, 2), S = n === 19 ? digitsAt(s, 17, 2) : 0;
+      hasTime = true;
+    }
+    if (Y < 0 || M < 0 || D < 0 || H < 0 || Mi < 0 || S < 0) return null;
+    date = s.slice(0, 10);
+  } else {
+    const m = VN_RE.exec(s);
+    if (!m) return null;
+    const [, d, mo, y, h, mi, se] = m as unknown as [string, string, string, string, string?, string?, string?];
+    Y = Number(y), M = Number(mo), D = Number(d);
+    if (h !== undefined) (H = Number(h)), (Mi = Number(mi)), (S = se === undefined ? 0 : Number(se)), (hasTime = true);
+    date = `${y}-${mo.length === 1 ? '0' + mo : mo}-${d.length === 1 ? '0' + d : d}`;
+  }
   if (M < 1 || M > 12 || D < 1 || D > daysInMonth(Y, M) || H > 23 || Mi > 59 || S > 59) return null; // 31/02 and the like
-  const date = `${y}-${mo.length === 1 ? '0' + mo : mo}-${d.length === 1 ? '0' + d : d}`;
-  return { at: new Date(Date.UTC(Y, M - 1, D, H - 7, Mi, S)), hasTime: h !== undefined, date };
+  return { at: new Date(Date.UTC(Y, M - 1, D, H - 7, Mi, S)), hasTime, date };
+}
+
+/** The number written by `len` digits at `from`, or -1 when one of them is not a digit. */
+function digitsAt(s: string, from: number, len: number): number {
+  let v = 0;
+  for (let i = from; i < from + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -106,7 +128,8 @@ export function dueDate(cal: WorkingCalendar, d: DueInput): string | null {
     else due = addWorkingHours(cal, d.receivedAt, d.timeLimit);
   } else return null;
   // A wait counts the working days after the request up to and including the day the applicant supplied.
-  const waited = d.supplements.reduce((n, w) => (w.end ? n + Math.max(0, countWorkingDays(cal, toLocalParts(w.start).date, toLocalParts(w.end).date)) : n), 0);
+  let waited = 0;
+  for (const w of d.supplements) if (w.end) waited += Math.max(0, countWorkingDays(cal, toLocalParts(w.start).date, toLocalParts(w.end).date));
   return waited ? addWorkingDays(cal, due, waited) : due;
 }
 

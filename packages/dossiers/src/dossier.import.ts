@@ -1,6 +1,6 @@
 /**
  * Streaming import of dossier exports (CSV UTF-8 or XLSX, first sheet). Rows are read one by one and
- * written in batches of 1,000, each batch in its own transaction, so memory stays flat and a failure
+ * written with COPY in batches of 5,000, each batch in its own transaction, so memory stays flat and a failure
  * never leaves a batch half-written. Idempotent by `ma_ho_so`: insert, update (changed row) or unchanged.
  * A changed end time on a dossier already closed is kept in its history and flagged for review.
  */
@@ -16,8 +16,12 @@ import { refreshRollups } from './dossier.stats';
 export const BATCH_SIZE = 5_000;
 /** A province-year export is ~250 MB per million dossiers; the import streams, so the limit is generous. */
 export const MAX_DOSSIER_IMPORT_BYTES = 8 * 1024 ** 3;
-/** Rows prepared at a time. */
-const PARSE_BLOCK = 1_000;
+/**
+ * Rows prepared at a time (~3 ms of work). Between blocks the event loop turns, so the batch being
+ * COPYed keeps flowing to the database while the next one is prepared (measured on 1 M rows through the
+ * API: blocks of 1,000 left the database waiting 8 s, blocks of 250 2 s).
+ */
+const PARSE_BLOCK = 250;
 const MAX_ERRORS_IN_REPLY = 1000;
 
 export interface ImportOutcome {
@@ -178,6 +182,9 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   };
   const submit = async () => {
     if (!pending.length) return;
+    // A turn of the event loop: an upload's buffered chunks arrive as microtasks, and without it the
+    // batch being COPYed would wait in the socket until the parse ran out of input.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const prepared = prepareRows(pending, pendingFrom, setup!);
     pending = [];
     pendingFrom = rowNo + 1;
@@ -224,8 +231,13 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
   }
   if (touched.size) {
     await refreshRollups(db, s.provinceCode, [...touched]);
-    // Fresh planner statistics after a large load, so reports pick the settle-date index for the raw part.
-    if (out.inserted + out.updated > 10_000) await sql`analyze dossier`.execute(db);
+    if (out.inserted + out.updated > 10_000) {
+      // After a large load: fresh planner statistics, so reports pick the settle-date index for the raw
+      // part; and the rewritten rollup vacuumed now rather than by an autovacuum under the first reports
+      // (VACUUM cannot run inside the demo's first-start transaction).
+      await sql`analyze dossier`.execute(db);
+      if (!db.isTransaction) await sql`vacuum (analyze) dossier_rollup`.execute(db);
+    }
   }
   await db.updateTable('dossierImport').set({
     finishedAt: s.now(), status: 'done', inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, rejected: out.rejected, rowsRead: out.rowsRead,

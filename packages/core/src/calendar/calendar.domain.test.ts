@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import {
-  addWorkingDays, buildCalendar, countWorkingDays, countedReceiptDay, isWorkingDay, lunarNewYear, lunarToSolar,
+  addWorkingDays, buildCalendar, countWorkingDays, countedReceiptDay, isWorkingDay, lunarNewYear, lunarToSolar, previousWorkingDay,
   statutoryHolidays, formatLocalDateTime,
 } from './calendar.domain';
 import { defaultCalendar, readAnnouncedCalendar } from './calendar.reference';
@@ -149,5 +149,49 @@ describe('countWorkingDays by arithmetic equals counting day by day', () => {
       else for (let d = addDays(to, 1); d <= from; d = addDays(d, 1)) naive -= isWorkingDay(cal, d) ? 1 : 0;
       expect(countWorkingDays(cal, from, to), `${from} → ${to}`).toBe(naive);
     }
+  });
+});
+
+describe('the compiled day index agrees with a day-by-day walk', () => {
+  // The reference: the rules stated plainly, one day at a time, with no index.
+  const addDay = (d: string, k: number) => new Date(Date.parse(d) + k * 86_400_000).toISOString().slice(0, 10);
+  const worked = (d: string) => cal.makeupDays.has(d) || (!cal.daysOff.has(d) && ![0, 6].includes(new Date(d).getUTCDay()));
+  const walkAdd = (from: string, n: number) => {
+    let d = from;
+    for (let k = 0; k < n; k++) do d = addDay(d, 1); while (!worked(d));
+    return d;
+  };
+  const walkCount = (from: string, to: string) => {
+    let n = 0;
+    for (let d = addDay(from, 1); d <= to; d = addDay(d, 1)) if (worked(d)) n++;
+    return n;
+  };
+  // Every day around the Tết and National Day seasons of the announced years, and the window's edges.
+  const days: string[] = [];
+  for (const start of ['2019-01-20', '2023-01-10', '2025-01-15', '2025-08-25', '2026-02-05', '1989-12-20', '2100-12-10']) {
+    for (let k = 0; k < 40; k++) days.push(addDay(start, k));
+  }
+
+  it('for whether a day is worked, the n-th working day after it and working days between', () => {
+    for (const d of days) {
+      expect(isWorkingDay(cal, d), d).toBe(worked(d));
+      for (const n of [1, 3, 5, 10, 15]) expect(addWorkingDays(cal, d, n), `${d} + ${n}`).toBe(walkAdd(d, n));
+      for (const span of [1, 7, 20, 45]) expect(countWorkingDays(cal, d, addDay(d, span)), `${d} … +${span}`).toBe(walkCount(d, addDay(d, span)));
+    }
+  });
+
+  it('for the working day before a day', () => {
+    for (const d of days) {
+      let p = addDay(d, -1);
+      while (!worked(p)) p = addDay(p, -1);
+      expect(previousWorkingDay(cal, d), d).toBe(p);
+    }
+  });
+
+  it('per calendar: an edited calendar is a new object with its own index', () => {
+    const extra = buildCalendar([...defaultCalendar(), { date: '2026-03-04', kind: 'day_off' }]);
+    expect(isWorkingDay(cal, '2026-03-04')).toBe(true);
+    expect(isWorkingDay(extra, '2026-03-04')).toBe(false);
+    expect(addWorkingDays(extra, '2026-03-03', 1)).toBe('2026-03-05');
   });
 });

@@ -62,19 +62,82 @@ export function isWeekend(date: IsoDate): boolean {
   return dow === 0 || dow === 6;
 }
 
+/**
+ * The calendar compiled once into flat arrays over 1990–2100: whether each day is worked and how many
+ * working days there are up to it. Imports ask millions of due-date questions; with the index each is a
+ * few array reads instead of a walk over days and sets. Outside the window, the plain rules below apply.
+ */
+interface DayIndex {
+  working: Uint8Array;
+  /** cumulative[i]: working days among days 0..i of the window. */
+  cumulative: Int32Array;
+}
+const WINDOW_FIRST = Date.UTC(1990, 0, 1) / DAY_MS;
+const WINDOW_DAYS = Date.UTC(2101, 0, 1) / DAY_MS - WINDOW_FIRST;
+const indexes = new WeakMap<WorkingCalendar, DayIndex>();
+
+function dayIndex(cal: WorkingCalendar): DayIndex {
+  let index = indexes.get(cal);
+  if (index) return index;
+  const working = new Uint8Array(WINDOW_DAYS);
+  for (let i = 0; i < WINDOW_DAYS; i++) {
+    const dow = (i + WINDOW_FIRST + 4) % 7; // 1970-01-01 was a Thursday
+    working[i] = dow === 0 || dow === 6 ? 0 : 1;
+  }
+  const set = (date: IsoDate, v: number) => {
+    const i = dayNumber(date) - WINDOW_FIRST;
+    if (i >= 0 && i < WINDOW_DAYS) working[i] = v;
+  };
+  for (const d of cal.daysOff) set(d, 0);
+  for (const d of cal.makeupDays) set(d, 1); // a make-up day wins, as in isWorkingDay
+  const cumulative = new Int32Array(WINDOW_DAYS);
+  let n = 0;
+  for (let i = 0; i < WINDOW_DAYS; i++) cumulative[i] = n += working[i]!;
+  index = { working, cumulative };
+  indexes.set(cal, index);
+  return index;
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date, by integer arithmetic (days from civil). */
+function dayNumber(date: IsoDate): number {
+  let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  if (m <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Position of a date in the window, or -1 outside it. */
+function windowPosition(date: IsoDate): number {
+  const i = dayNumber(date) - WINDOW_FIRST;
+  return i >= 0 && i < WINDOW_DAYS ? i : -1;
+}
+const fromPosition = (i: number): IsoDate => fromMs((i + WINDOW_FIRST) * DAY_MS);
+
 export function isWorkingDay(cal: WorkingCalendar, date: IsoDate): boolean {
+  const i = windowPosition(date);
+  if (i >= 0) return dayIndex(cal).working[i] === 1;
   if (cal.makeupDays.has(date)) return true;
   if (cal.daysOff.has(date)) return false;
   return !isWeekend(date);
 }
 
 export function nextWorkingDay(cal: WorkingCalendar, date: IsoDate): IsoDate {
-  let d = addDays(date, 1);
-  while (!isWorkingDay(cal, d)) d = addDays(d, 1);
-  return d;
+  return addWorkingDays(cal, date, 1);
 }
 
 export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate): IsoDate {
+  const i = windowPosition(date);
+  if (i > 0) {
+    const { working } = dayIndex(cal);
+    for (let j = i - 1; j >= 0; j--) if (working[j]) return fromPosition(j);
+  }
   let d = addDays(date, -1);
   while (!isWorkingDay(cal, d)) d = addDays(d, -1);
   return d;
@@ -83,14 +146,40 @@ export function previousWorkingDay(cal: WorkingCalendar, date: IsoDate): IsoDate
 /** The n-th working day after `from` (the day `from` itself is never counted). n = 0 returns `from`. */
 export function addWorkingDays(cal: WorkingCalendar, from: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  if (n === 0) return from;
+  const i = windowPosition(from);
+  if (i >= 0) {
+    // The first day whose cumulative count reaches cumulative[from] + n: binary search.
+    const { cumulative } = dayIndex(cal);
+    const target = cumulative[i]! + n;
+    if (target <= cumulative[WINDOW_DAYS - 1]!) {
+      let lo = i + 1;
+      let hi = WINDOW_DAYS - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cumulative[mid]! < target) lo = mid + 1;
+        else hi = mid;
+      }
+      return fromPosition(lo);
+    }
+  }
   let d = from;
-  for (let i = 0; i < n; i++) d = nextWorkingDay(cal, d);
+  for (let k = 0; k < n; k++) {
+    d = addDays(d, 1);
+    while (!isWorkingDay(cal, d)) d = addDays(d, 1);
+  }
   return d;
 }
 
 /** Working days d with from < d ≤ to; negative when `to` is before `from`. */
 export function countWorkingDays(cal: WorkingCalendar, from: IsoDate, to: IsoDate): number {
   if (to < from) return -countWorkingDays(cal, to, from);
+  const a = windowPosition(from);
+  const b = windowPosition(to);
+  if (a >= 0 && b >= 0) {
+    const { cumulative } = dayIndex(cal);
+    return cumulative[b]! - cumulative[a]!;
+  }
   // Weekdays by arithmetic, then the calendar's exceptions inside the range: O(exceptions), not O(days).
   const start = toMs(from) + DAY_MS;
   const days = Math.round((toMs(to) - start) / DAY_MS) + 1;
@@ -109,6 +198,8 @@ export function countWorkingDays(cal: WorkingCalendar, from: IsoDate, to: IsoDat
 export const VN_UTC_OFFSET_MINUTES = 7 * 60;
 export const RECEIPT_CUTOFF = '15:00:00';
 
+const two = (n: number) => (n < 10 ? '0' : '') + n;
+
 /** Local (UTC+7) date and time of an instant. */
 export function toLocalParts(instant: Date): { date: IsoDate; time: string } {
   // Vietnam keeps UTC+7 all year (no daylight saving), so a fixed shift is exact and much faster than a
@@ -116,7 +207,6 @@ export function toLocalParts(instant: Date): { date: IsoDate; time: string } {
   const local = instant.getTime() + VN_UTC_OFFSET_MINUTES * 60_000;
   const day = Math.floor(local / DAY_MS) * DAY_MS;
   const seconds = Math.floor((local - day) / 1000);
-  const two = (n: number) => (n < 10 ? '0' : '') + n;
   return { date: fromMs(day), time: `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}` };
 }
 
