@@ -32,6 +32,9 @@ export const specs: Spec[] = [
       await page.goto('/dossiers?tab=766');
       await page.getByText('G2 Tiến độ giải quyết').waitFor();
       await page.getByText('không tính').first().waitFor();
+      await page.getByText(/kết thúc trong kỳ: /).first().waitFor();
+      const body = await page.locator('main, .ant-layout-content').first().innerText();
+      expectTrue(!/[a-z][A-Z]/.test(body.replace(/\b(?:PAPI|SIPAS|TTHC)\b/g, '')), 'a camelCase key is shown to the user on the 766 tab');
       await screenshot(page, 'dossiers-766');
       await context.close();
     },

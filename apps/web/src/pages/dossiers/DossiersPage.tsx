@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Schemas, operations } from '@cchc/api-client';
 import { api, errorMessage, queryClient, unwrap, uploadWithProgress } from '../../lib/api';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
 
@@ -181,11 +181,18 @@ function Causes() {
     <Card size="small" title={<Space>Hồ sơ trễ hạn theo nhóm nguyên nhân <DatePicker.RangePicker format="DD/MM/YYYY" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} /></Space>}>
       <Chart height={300} option={{
         tooltip: { trigger: 'item' }, legend: { bottom: 0 },
-        series: [{ type: 'pie', radius: ['35%', '65%'], data: rows.map((r) => ({ name: r.category, value: r.count })), label: { formatter: '{b}: {c} ({d}%)' } }],
+        series: [{ type: 'pie', radius: ['35%', '65%'], data: rows.map((r) => ({ name: r.category, value: r.count })), label: { formatter: (p) => `${p.name}: ${formatNumber(Number(p.value))} (${(p.percent ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %)` } }],
       }} />
     </Card>
   );
 }
+
+/** What each figure behind a 766 indicator counts (the API keys them in short form). */
+const DATA_LABELS: Record<string, string> = {
+  dungHan: 'đúng hạn', ketThucTrongKy: 'kết thúc trong kỳ', conMoQuaHan: 'còn mở, quá hạn cuối kỳ', soHoa: 'số hoá',
+  coThongTin: 'có thông tin', ketQuaDienTu: 'có kết quả điện tử', trucTuyen: 'nộp trực tuyến', tiepNhan: 'tiếp nhận',
+  thanhToanTrucTuyen: 'thanh toán trực tuyến', ketThuc: 'kết thúc', treHan: 'trễ hạn',
+};
 
 function Index766Tab() {
   const { unitCode, can } = useSession();
@@ -219,7 +226,7 @@ function Index766Tab() {
                 { title: 'Chỉ tiêu', dataIndex: 'name', render: (n: string, i) => <>{i.code} {n}</> },
                 { title: 'Tỷ lệ', dataIndex: 'rate', width: 90, render: (r: number | null) => (r === null ? '—' : `${r.toLocaleString('vi-VN')} %`) },
                 { title: 'Điểm', width: 110, render: (_, i) => (i.points === null ? <Tag>không tính</Tag> : `${i.points.toLocaleString('vi-VN')} / ${i.max.toLocaleString('vi-VN')}`) },
-                { title: 'Công thức, dữ liệu', render: (_, i) => <><div>{i.formula}</div>{i.data && <Typography.Text type="secondary">{Object.entries(i.data).map(([k, v]) => `${k}: ${v}`).join(' · ')}</Typography.Text>}{i.reason && <Typography.Text type="warning">{i.reason}</Typography.Text>}</> },
+                { title: 'Công thức, dữ liệu', render: (_, i) => <><div>{i.formula}</div>{i.data && <Typography.Text type="secondary">{Object.entries(i.data).map(([k, v]) => `${DATA_LABELS[k] ?? k}: ${formatNumber(v)}`).join(' · ')}</Typography.Text>}{i.reason && <Typography.Text type="warning">{i.reason}</Typography.Text>}</> },
               ]} />
             </Card>
           ))}
