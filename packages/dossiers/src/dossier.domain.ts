@@ -22,10 +22,14 @@ export function parseLocalDateTime(text: string): { at: Date; hasTime: boolean; 
   const n = s.length;
   if ((n === 10 || n === 16 || n === 19) && s[4] === '-' && s[7] === '-') {
     // ISO, the form of almost every export: read by position (imports parse millions of these).
-    Y = digitsAt(s, 0, 4), M = digitsAt(s, 5, 2), D = digitsAt(s, 8, 2);
+    Y = digitsAt(s, 0, 4);
+    M = digitsAt(s, 5, 2);
+    D = digitsAt(s, 8, 2);
     if (n > 10) {
       if ((s[10] !== 'T' && s[10] !== ' ') || s[13] !== ':' || (n === 19 && s[16] !== ':')) return null;
-      H = digitsAt(s, 11, 2), Mi = digitsAt(s, 14, 2), S = n === 19 ? digitsAt(s, 17, 2) : 0;
+      H = digitsAt(s, 11, 2);
+      Mi = digitsAt(s, 14, 2);
+      S = n === 19 ? digitsAt(s, 17, 2) : 0;
       hasTime = true;
     }
     if (Y < 0 || M < 0 || D < 0 || H < 0 || Mi < 0 || S < 0) return null;
@@ -34,8 +38,15 @@ export function parseLocalDateTime(text: string): { at: Date; hasTime: boolean; 
     const m = VN_RE.exec(s);
     if (!m) return null;
     const [, d, mo, y, h, mi, se] = m as unknown as [string, string, string, string, string?, string?, string?];
-    Y = Number(y), M = Number(mo), D = Number(d);
-    if (h !== undefined) (H = Number(h)), (Mi = Number(mi)), (S = se === undefined ? 0 : Number(se)), (hasTime = true);
+    Y = Number(y);
+    M = Number(mo);
+    D = Number(d);
+    if (h !== undefined) {
+      H = Number(h);
+      Mi = Number(mi);
+      S = se === undefined ? 0 : Number(se);
+      hasTime = true;
+    }
     date = `${y}-${mo.length === 1 ? '0' + mo : mo}-${d.length === 1 ? '0' + d : d}`;
   }
   if (M < 1 || M > 12 || D < 1 || D > daysInMonth(Y, M) || H > 23 || Mi > 59 || S > 59) return null; // 31/02 and the like
