@@ -19,7 +19,7 @@ export const MAX_DOSSIER_IMPORT_BYTES = 8 * 1024 ** 3;
 /**
  * Rows prepared at a time (~3 ms of work). Between blocks the event loop turns, so the batch being
  * COPYed keeps flowing to the database while the next one is prepared (measured on 1 M rows through the
- * API: blocks of 1,000 left the database waiting 8 s, blocks of 250 2 s).
+ * API: the parser waited 7.7 s for batches with blocks of 1,000, 2.4 s with blocks of 250).
  */
 const PARSE_BLOCK = 250;
 const MAX_ERRORS_IN_REPLY = 1000;

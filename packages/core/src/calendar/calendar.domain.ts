@@ -41,7 +41,22 @@ export function isIsoDate(value: string): boolean {
 // Day arithmetic on UTC midnights with plain Date: these run millions of times in reports, and a
 // calendar day is always 86,400,000 ms in UTC.
 const DAY_MS = 86_400_000;
-const toMs = (date: IsoDate) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date, by integer arithmetic (days from civil). */
+function dayNumber(date: IsoDate): number {
+  let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  if (m <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const toMs = (date: IsoDate) => dayNumber(date) * DAY_MS;
 // Formatting a day is the costly part of date arithmetic; imports touch a few thousand distinct days.
 const isoByDay = new Map<number, IsoDate>();
 const fromMs = (ms: number): IsoDate => {
@@ -96,21 +111,6 @@ function dayIndex(cal: WorkingCalendar): DayIndex {
   index = { working, cumulative };
   indexes.set(cal, index);
   return index;
-}
-
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
-
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' date, by integer arithmetic (days from civil). */
-function dayNumber(date: IsoDate): number {
-  let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-  const m = digit(date, 5) * 10 + digit(date, 6);
-  const d = digit(date, 8) * 10 + digit(date, 9);
-  if (m <= 2) y--;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** Position of a date in the window, or -1 outside it. */
