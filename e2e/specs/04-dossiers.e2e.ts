@@ -25,6 +25,23 @@ export const specs: Spec[] = [
     },
   },
   {
+    name: 'late causes with apology breaches, and the 06/07 report for the period',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/dossiers');
+      const href = await page.getByRole('link', { name: /Báo cáo mẫu 06, 07/ }).getAttribute('href');
+      const report = await page.request.get(href!);
+      expectTrue(report.status() === 200 && report.headers()['content-type']!.includes('spreadsheetml'), `06/07 report: ${report.status()}`);
+      await page.goto('/dossiers?tab=causes');
+      const breaches = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: 'Vi phạm về thư xin lỗi' }) });
+      await breaches.locator('.ant-table-row').first().waitFor();
+      await page.locator('canvas').first().waitFor();
+      await screenshot(page, 'dossiers-causes');
+      await context.close();
+    },
+  },
+  {
     name: 'the 766 index for a unit with what cannot be computed',
     async run({ newPage, login, screenshot }) {
       const { page, context } = await newPage();

@@ -167,7 +167,12 @@ export function apologyStatus(cal: WorkingCalendar, due: string | null, apologyA
   return sent <= previousWorkingDay(cal, due) ? 'compliant' : 'late';
 }
 
-/** Categories of lateness used by the Vũng Tàu report (seed 004), from the free-text cause. */
+/** Categories of lateness used by the Vũng Tàu report (seed 004), in the order reports list them. */
+export const LATE_CAUSE_CATEGORIES = [
+  'Do cán bộ, công chức', 'Liên thông, phối hợp giữa các cơ quan', 'Do người dân, tổ chức', 'Phần mềm, hệ thống', 'Nguyên nhân khác', 'Chưa ghi nguyên nhân',
+] as const;
+
+/** The category of a free-text cause of lateness (one of LATE_CAUSE_CATEGORIES). */
 export function lateCauseCategory(cause: string | null): string {
   const c = (cause ?? '').toLowerCase().normalize('NFC');
   if (!c.trim()) return 'Chưa ghi nguyên nhân';

@@ -3,15 +3,25 @@ import {
   AppError, authorize, formatLocalDateTime, getUnitByCode, inTransaction, recordAudit, tablesToXlsx,
   type Actor, type AppServices, type RequestContext,
 } from '@cchc/core';
-import { dossierStats, lateCauses, checkRange, type GroupBy, type StatsRow } from './dossier.stats';
+import { apologyBreaches, dossierStats, lateCauses, lateResolvedCauses, checkRange, periodReport, type GroupBy, type StatsRow } from './dossier.stats';
 import { compute766, type Counts766 } from './index766.domain';
-import { lateCauseCategory, OUTCOME_LABELS, outcome } from './dossier.domain';
+import { LATE_CAUSE_CATEGORIES, lateCauseCategory, OUTCOME_LABELS, outcome } from './dossier.domain';
 
 /** Unit codes the actor may see (null = the whole province). */
 async function scopeCodes(s: AppServices, actor: Actor): Promise<string[] | null> {
   if (actor.scope.kind === 'province') return null;
   const rows = await s.db.selectFrom('unit').select('code').where('id', 'in', [...actor.scope.unitIds, -1]).execute();
   return rows.map((r) => r.code);
+}
+
+/** The units a query may cover: the chosen one (inside the actor's scope) or all the actor sees (null = province). */
+async function unitFilter(s: AppServices, actor: Actor, unit: string | undefined): Promise<string[] | undefined> {
+  const scope = await scopeCodes(s, actor);
+  if (unit && unit !== s.provinceCode) {
+    if (scope && !scope.includes(unit)) throw new AppError('NOT_FOUND', `Đơn vị ${unit} ngoài phạm vi của bạn.`, 404);
+    return [unit];
+  }
+  return scope ?? undefined;
 }
 
 async function labels(s: AppServices, groupBy: GroupBy, keys: string[]): Promise<Map<string, string>> {
@@ -40,12 +50,7 @@ export interface StatsParams {
 
 export async function stats(s: AppServices, actor: Actor, p: StatsParams): Promise<StatsRow[]> {
   authorize(actor, 'dossier.read');
-  const scope = await scopeCodes(s, actor);
-  let unitCodes = scope ?? undefined;
-  if (p.unit && p.unit !== s.provinceCode) {
-    if (scope && !scope.includes(p.unit)) throw new AppError('NOT_FOUND', `Đơn vị ${p.unit} ngoài phạm vi của bạn.`, 404);
-    unitCodes = [p.unit];
-  }
+  const unitCodes = await unitFilter(s, actor, p.unit);
   const rows = await dossierStats(s.db, { provinceCode: s.provinceCode, from: p.from, to: p.to, asOf: p.asOf ?? s.today(), groupBy: p.groupBy, unitCodes, procedureCode: p.procedure });
   const names = await labels(s, p.groupBy, rows.map((r) => r.key));
   return rows.map((r) => ({ ...r, label: names.get(r.key) ?? null }));
@@ -53,8 +58,7 @@ export async function stats(s: AppServices, actor: Actor, p: StatsParams): Promi
 
 export async function causes(s: AppServices, actor: Actor, p: Omit<StatsParams, 'groupBy'>) {
   authorize(actor, 'dossier.read');
-  const scope = await scopeCodes(s, actor);
-  const rows = await lateCauses(s.db, { provinceCode: s.provinceCode, from: p.from, to: p.to, asOf: p.asOf ?? s.today(), unitCodes: p.unit && p.unit !== s.provinceCode ? [p.unit] : scope ?? undefined });
+  const rows = await lateCauses(s.db, { provinceCode: s.provinceCode, from: p.from, to: p.to, asOf: p.asOf ?? s.today(), unitCodes: await unitFilter(s, actor, p.unit) });
   const byCat = new Map<string, number>();
   for (const r of rows) byCat.set(lateCauseCategory(r.lateCause), (byCat.get(lateCauseCategory(r.lateCause)) ?? 0) + Number(r.n));
   return [...byCat.entries()].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count);
@@ -184,6 +188,83 @@ export async function exportStatsXlsx(s: AppServices, actor: Actor, p: StatsPara
     rows: rows.map((r) => ({ ...r, onTimeRate: r.resolved ? ((r.early + r.onTime) / r.resolved) * 100 : null })),
   }]);
   return { filename: `ho-so-${p.groupBy}-${p.from}-${p.to}.xlsx`, data };
+}
+
+/** Apology breaches per unit: missing, sent late, repeated (DOMAIN §4). */
+export async function apologies(s: AppServices, actor: Actor, p: Omit<StatsParams, 'groupBy'>) {
+  authorize(actor, 'dossier.read');
+  const rows = await apologyBreaches(s.db, { provinceCode: s.provinceCode, from: p.from, to: p.to, asOf: p.asOf ?? s.today(), unitCodes: await unitFilter(s, actor, p.unit) });
+  const names = await labels(s, 'unit', rows.map((r) => r.key));
+  return rows.map((r) => ({ ...r, label: names.get(r.key) ?? null })).sort((a, b) => b.missing + b.sentLate + b.repeated - (a.missing + a.sentLate + a.repeated));
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
+export async function exportApologiesXlsx(s: AppServices, actor: Actor, p: Omit<StatsParams, 'groupBy'>) {
+  const rows = await apologies(s, actor, p);
+  const data = await tablesToXlsx([{
+    name: 'Thư xin lỗi',
+    title: `Vi phạm về thư xin lỗi, hồ sơ tiếp nhận từ ${dmy(p.from)} đến ${dmy(p.to)} (tính đến ${dmy(p.asOf ?? s.today())})`,
+    columns: [
+      { header: 'Mã', key: 'key', width: 12 }, { header: 'Đơn vị', key: 'label', width: 36 }, { header: 'Thiếu thư xin lỗi', key: 'missing', width: 16 },
+      { header: 'Gửi muộn', key: 'sentLate', width: 12 }, { header: 'Hẹn lại lần hai', key: 'repeated', width: 15 },
+    ],
+    rows,
+  }]);
+  return { filename: `thu-xin-loi-${p.from}-${p.to}.xlsx`, data };
+}
+
+/**
+ * The period report by unit in the shape of the official statistics forms: 06 (dossiers received,
+ * resolved and open, with timeliness) and 07 (dossiers resolved late, by cause), one sheet each.
+ */
+export async function exportPeriodReportXlsx(s: AppServices, actor: Actor, p: { from: string; to: string; unit?: string }) {
+  authorize(actor, 'dossier.read');
+  const q = { provinceCode: s.provinceCode, from: p.from, to: p.to, unitCodes: await unitFilter(s, actor, p.unit) };
+  const rows = await periodReport(s.db, q);
+  const causes = await lateResolvedCauses(s.db, q);
+  const names = await labels(s, 'unit', [...new Set([...rows.map((r) => r.key), ...causes.map((c) => c.unitCode)])]);
+  const period = `từ ${dmy(p.from)} đến ${dmy(p.to)}`;
+  const n = (k: string, header: string) => ({ header, key: k, width: 13 });
+  const form06 = rows.map((r) => {
+    const received = r.carriedOver + r.receivedOnline + r.receivedOther;
+    const resolved = r.resolvedEarly + r.resolvedOnTime + r.resolvedLate;
+    return {
+      ...r, unit: names.get(r.key) ?? r.key, received, resolved, open: r.openInTime + r.openOverdue,
+      onTimeRate: resolved ? ((r.resolvedEarly + r.resolvedOnTime) / resolved) * 100 : null,
+    };
+  });
+  const categories = LATE_CAUSE_CATEGORIES.map((c, i) => ({ name: c, key: `c${i}` }));
+  const byUnit = new Map<string, Record<string, number | string>>();
+  for (const c of causes) {
+    const row = byUnit.get(c.unitCode) ?? { key: c.unitCode, unit: names.get(c.unitCode) ?? c.unitCode, total: 0 };
+    const cat = categories.find((x) => x.name === lateCauseCategory(c.lateCause))!;
+    row[cat.key] = Number(row[cat.key] ?? 0) + Number(c.n);
+    row.total = Number(row.total) + Number(c.n);
+    byUnit.set(c.unitCode, row);
+  }
+  const data = await tablesToXlsx([
+    {
+      name: 'Mẫu 06 - Kết quả giải quyết',
+      title: `Tình hình, kết quả giải quyết thủ tục hành chính ${period} (theo đơn vị giải quyết)`,
+      columns: [
+        { header: 'Mã', key: 'key', width: 12 }, { header: 'Đơn vị', key: 'unit', width: 36 },
+        n('received', 'Tổng số hồ sơ nhận giải quyết'), n('carriedOver', 'Kỳ trước chuyển qua'), n('receivedOnline', 'Mới tiếp nhận trực tuyến'),
+        n('receivedOther', 'Mới tiếp nhận trực tiếp, bưu chính'), n('resolved', 'Đã giải quyết'), n('resolvedEarly', 'Giải quyết trước hạn'),
+        n('resolvedOnTime', 'Giải quyết đúng hạn'), n('resolvedLate', 'Giải quyết quá hạn'), n('open', 'Đang giải quyết'), n('openInTime', 'Đang giải quyết trong hạn'),
+        n('openOverdue', 'Đang giải quyết quá hạn'),
+        { header: 'Tỷ lệ giải quyết đúng hạn (%)', key: 'onTimeRate', width: 14, numFmt: '0.00' },
+      ],
+      rows: form06,
+    },
+    {
+      name: 'Mẫu 07 - Nguyên nhân quá hạn',
+      title: `Hồ sơ giải quyết quá hạn ${period} theo nguyên nhân`,
+      columns: [{ header: 'Mã', key: 'key', width: 12 }, { header: 'Đơn vị', key: 'unit', width: 36 }, n('total', 'Số hồ sơ quá hạn'), ...categories.map((c) => ({ header: c.name, key: c.key, width: 18 }))],
+      rows: [...byUnit.values()].sort((a, b) => Number(b.total) - Number(a.total)),
+    },
+  ]);
+  return { filename: `bao-cao-ho-so-mau-06-07-${p.from}-${p.to}.xlsx`, data };
 }
 
 /** Public list: units ranked by late dossiers, only units with at least `minVolume` dossiers. */

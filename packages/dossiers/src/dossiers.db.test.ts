@@ -31,7 +31,7 @@ describe('dossier import', () => {
   });
 
   it('imports a file of several preparation blocks, reporting a repeated code, and recognises the rows again', async () => {
-    // 2,600 rows, prepared in blocks of 1,000; the last row repeats a code from the first block.
+    // 2,600 rows, prepared in blocks of 250; the last row repeats a code from the first block.
     const rows = Array.from({ length: 2600 }, (_, i) => `W-${i},1.000001,Chứng thực bản sao,86.STP,${1 + (i % 3)},2025-10-0${1 + (i % 9)}T09:00:00,,2025-10-20T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,`);
     rows.push(rows[5]!.replace('Lê Văn A', 'Lê Văn B')); // row 2,602 repeats W-5 from the first block
     const big = (await office.upload('/api/dossiers/imports', { name: 'big.csv', data: csv(rows) })).json();
@@ -122,6 +122,54 @@ describe('dossier import', () => {
     const rows = (await xa.get('/api/dossiers/stats?from=2025-01-01&to=2026-12-31&groupBy=unit')).json();
     expect(new Set(rows.map((r: { key: string }) => r.key)).size).toBeLessThanOrEqual(1);
     expect((await xa.get('/api/dossiers/T-001')).statusCode).toBe(404);
+  });
+});
+
+describe('apologies and the period report', () => {
+  // Sở Tư pháp, October 2024 (nothing else there): due dates are 3 working days after receipt.
+  const H = 'ma_ho_so,ma_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,ngay_xin_loi,ngay_hen_tra_moi,nguyen_nhan_tre_han';
+  const rows = (a4Apology: string) => [
+    H,
+    'A-0,1.000001,86.STP,1,2024-09-20T09:00:00,2024-09-25T10:00:00,10,3,ngay_lam_viec,,,', // finished before the period
+    'A-1,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-10T10:00:00,10,3,ngay_lam_viec,,,Cán bộ nghỉ phép', // due 4/10, late, no apology
+    'A-2,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-08T10:00:00,10,3,ngay_lam_viec,2024-10-04T08:00:00,2024-10-09,Chờ ý kiến liên thông', // apology on the due day: late
+    'A-3,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-11T10:00:00,10,3,ngay_lam_viec,2024-10-02T09:00:00,2024-10-08,', // new date missed as well
+    `A-4,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-14T10:00:00,10,3,ngay_lam_viec,${a4Apology},2024-10-15,`, // apology in time, new date kept
+    'A-5,1.000002,86.STP,2,2024-10-07T09:00:00,,4,3,ngay_lam_viec,,,', // open, due 10/10: overdue at the end of the month
+    'A-6,1.000002,86.STP,1,2024-10-07T09:00:00,2024-10-08T10:00:00,10,3,ngay_lam_viec,,,', // early
+  ].join('\n');
+  const breaches = async () => (await office.get('/api/dossiers/apologies?from=2024-10-01&to=2024-10-31&asOf=2024-12-31&unit=86.STP')).json();
+
+  it('reports missing, late and repeated apologies, a re-sent apology included', async () => {
+    expect((await office.upload('/api/dossiers/imports', { name: 'a.csv', data: rows('2024-10-02T09:00:00') })).json()).toMatchObject({ inserted: 7, rejected: 0 });
+    // A-5 is open and overdue without an apology: missing too.
+    expect(await breaches()).toEqual([expect.objectContaining({ key: '86.STP', label: 'Sở Tư pháp', missing: 2, sentLate: 1, repeated: 1 })]);
+    // The next export shows A-4's apology sent again with another date: the date moved a second time.
+    expect((await office.upload('/api/dossiers/imports', { name: 'a2.csv', data: rows('2024-10-03T09:00:00') })).json()).toMatchObject({ updated: 1, unchanged: 6 });
+    expect(await breaches()).toEqual([expect.objectContaining({ missing: 2, sentLate: 1, repeated: 2 })]);
+  });
+
+  it('exports forms 06 and 07 by unit for a period', async () => {
+    const res = await office.get('/api/dossiers/period-report.xlsx?from=2024-10-05&to=2024-10-31&unit=86.STP');
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const row = (sheet: number) => {
+      const ws = wb.worksheets[sheet]!;
+      const header = (ws.getRow(3).values as unknown[]).slice(1); // after the title and a blank row
+      const values = (ws.getRow(4).values as unknown[]).slice(1);
+      return Object.fromEntries(header.map((h, i) => [String(h), values[i]]));
+    };
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Mẫu 06 - Kết quả giải quyết', 'Mẫu 07 - Nguyên nhân quá hạn']);
+    expect(row(0)).toMatchObject({
+      'Đơn vị': 'Sở Tư pháp', 'Tổng số hồ sơ nhận giải quyết': 6, 'Kỳ trước chuyển qua': 4, 'Mới tiếp nhận trực tuyến': 1, 'Mới tiếp nhận trực tiếp, bưu chính': 1,
+      'Đã giải quyết': 5, 'Giải quyết trước hạn': 1, 'Giải quyết đúng hạn': 0, 'Giải quyết quá hạn': 4,
+      'Đang giải quyết': 1, 'Đang giải quyết trong hạn': 0, 'Đang giải quyết quá hạn': 1,
+    });
+    expect(row(1)).toMatchObject({
+      'Số hồ sơ quá hạn': 4, 'Do cán bộ, công chức': 1, 'Liên thông, phối hợp giữa các cơ quan': 1, 'Chưa ghi nguyên nhân': 2,
+    });
   });
 });
 

@@ -6,6 +6,8 @@ import { FIELDS, resolveColumns, type Field } from './dossier.row';
 
 const tags = ['Hồ sơ TTHC'];
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** Dossiers received from–to, judged as of a date, for one unit or all the caller sees. */
+const RangeQuery = Type.Object({ from: DateStr, to: DateStr, asOf: Type.Optional(DateStr), unit: Type.Optional(Type.String()) });
 const GroupBy = Type.Union(['unit', 'procedure', 'channel', 'month', 'official', 'sector'].map((g) => Type.Literal(g)));
 const StatsQuery = Type.Object({
   from: DateStr, to: DateStr, groupBy: GroupBy, asOf: Type.Optional(DateStr),
@@ -135,10 +137,34 @@ export function registerDossierRoutes(app: App): void {
   app.get('/api/dossiers/late-causes', {
     schema: {
       operationId: 'getDossierLateCauses', tags, summary: 'Hồ sơ trễ hạn theo nhóm nguyên nhân',
-      querystring: Type.Object({ from: DateStr, to: DateStr, asOf: Type.Optional(DateStr), unit: Type.Optional(Type.String()) }),
+      querystring: RangeQuery,
       response: replies({ 200: Type.Array(Type.Object({ category: Type.String(), count: N })) }),
     },
   }, async (req) => svc.causes(s, req.requireActor(), req.query));
+
+  app.get('/api/dossiers/apologies', {
+    schema: {
+      operationId: 'getDossierApologyBreaches', tags, summary: 'Vi phạm về thư xin lỗi theo đơn vị: thiếu, gửi muộn, gia hạn lần hai',
+      querystring: RangeQuery,
+      response: replies({ 200: Type.Array(Type.Object({ key: Type.String(), label: Type.Union([Type.String(), Type.Null()]), missing: N, sentLate: N, repeated: N })) }),
+    },
+  }, async (req) => svc.apologies(s, req.requireActor(), req.query));
+
+  app.get('/api/dossiers/apologies.xlsx', {
+    schema: {
+      operationId: 'exportDossierApologyBreaches', tags, summary: 'Xuất bảng vi phạm về thư xin lỗi ra XLSX',
+      querystring: RangeQuery,
+      response: replies({ 200: Type.String({ format: 'binary' }) }),
+    },
+  }, async (req, reply) => sendDownload(reply, await svc.exportApologiesXlsx(s, req.requireActor(), req.query), XLSX_MIME));
+
+  app.get('/api/dossiers/period-report.xlsx', {
+    schema: {
+      operationId: 'exportDossierPeriodReport', tags, summary: 'Báo cáo kết quả giải quyết theo đơn vị (mẫu 06) và nguyên nhân quá hạn (mẫu 07), XLSX',
+      querystring: Type.Object({ from: DateStr, to: DateStr, unit: Type.Optional(Type.String()) }),
+      response: replies({ 200: Type.String({ format: 'binary' }) }),
+    },
+  }, async (req, reply) => sendDownload(reply, await svc.exportPeriodReportXlsx(s, req.requireActor(), req.query), XLSX_MIME));
 
   app.get('/api/dossiers', {
     schema: {

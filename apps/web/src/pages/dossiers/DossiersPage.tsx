@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -73,6 +73,9 @@ function Overview() {
           <DatePicker format="DD/MM/YYYY" value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
           <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUPS} />
           <Button icon={<DownloadOutlined />} href={`/api/dossiers/stats.xlsx?${qs}`}>XLSX</Button>
+          <Tooltip title="Hồ sơ nhận giải quyết trong kỳ (kể cả kỳ trước chuyển qua), đã giải quyết và đang giải quyết theo đơn vị; hồ sơ quá hạn theo nguyên nhân">
+            <Button icon={<DownloadOutlined />} href={`/api/dossiers/period-report.xlsx?${new URLSearchParams({ from, to, ...(unit ? { unit } : {}) })}`}>Báo cáo mẫu 06, 07</Button>
+          </Tooltip>
         </Space>
       </Card>
       <Row gutter={[16, 16]}>
@@ -177,13 +180,33 @@ function Causes() {
   const { range, setRange, from, to } = useRange();
   const q = useQuery({ queryKey: ['dossiers', 'causes', from, to, unitCode], queryFn: () => unwrap(api.GET('/api/dossiers/late-causes', { params: { query: { from, to, unit: unitCode === me.provinceCode ? undefined : unitCode } } })) });
   const rows = q.data ?? [];
+  const unit = unitCode === me.provinceCode ? undefined : unitCode;
+  const asOf = dayjs().format('YYYY-MM-DD');
+  const breaches = useQuery({ queryKey: ['dossiers', 'apologies', from, to, unit], queryFn: () => unwrap(api.GET('/api/dossiers/apologies', { params: { query: { from, to, asOf, unit } } })) });
+  const bqs = new URLSearchParams({ from, to, asOf, ...(unit ? { unit } : {}) });
   return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
     <Card size="small" title={<Space>Hồ sơ trễ hạn theo nhóm nguyên nhân <DatePicker.RangePicker format="DD/MM/YYYY" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} /></Space>}>
       <Chart height={300} option={{
         tooltip: { trigger: 'item' }, legend: { bottom: 0 },
         series: [{ type: 'pie', radius: ['35%', '65%'], data: rows.map((r) => ({ name: r.category, value: r.count })), label: { formatter: (p) => `${p.name}: ${formatNumber(Number(p.value))} (${(p.percent ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %)` } }],
       }} />
     </Card>
+    <Card size="small" title="Vi phạm về thư xin lỗi (Thông tư 03/2025/TT-VPCP, mẫu 04)" extra={<Button size="small" icon={<DownloadOutlined />} href={`/api/dossiers/apologies.xlsx?${bqs}`}>XLSX</Button>}>
+      <Typography.Paragraph type="secondary">
+        Thư xin lỗi phải gửi trước ngày hẹn trả ít nhất 1 ngày làm việc và chỉ được hẹn lại một lần. Thiếu: hồ sơ trễ hạn hoặc quá hạn chưa có thư;
+        gửi muộn: thư gửi sau thời hạn đó; hẹn lại lần hai: thư gửi lại với ngày khác, hoặc hồ sơ trễ cả ngày hẹn mới.
+      </Typography.Paragraph>
+      <Table size="small" rowKey="key" loading={breaches.isPending} dataSource={breaches.data ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 600 }}
+        locale={{ emptyText: 'Không có vi phạm về thư xin lỗi trong khoảng này.' }}
+        columns={[
+          { title: 'Đơn vị', render: (_, r) => r.label ?? r.key },
+          { title: 'Thiếu thư xin lỗi', dataIndex: 'missing', width: 140, sorter: (a, b) => a.missing - b.missing, render: (v: number) => <Typography.Text type={v ? 'danger' : undefined}>{formatNumber(v)}</Typography.Text> },
+          { title: 'Gửi muộn', dataIndex: 'sentLate', width: 110, sorter: (a, b) => a.sentLate - b.sentLate, render: (v: number) => formatNumber(v) },
+          { title: 'Hẹn lại lần hai', dataIndex: 'repeated', width: 130, sorter: (a, b) => a.repeated - b.repeated, render: (v: number) => formatNumber(v) },
+        ]} />
+    </Card>
+    </Space>
   );
 }
 
