@@ -122,6 +122,10 @@ describe('dossier import', () => {
     const rows = (await xa.get('/api/dossiers/stats?from=2025-01-01&to=2026-12-31&groupBy=unit')).json();
     expect(new Set(rows.map((r: { key: string }) => r.key)).size).toBeLessThanOrEqual(1);
     expect((await xa.get('/api/dossiers/T-001')).statusCode).toBe(404);
+    // Another unit's figures, whichever report asks for them.
+    for (const path of ['stats?groupBy=unit&', 'late-causes?', 'apologies?', 'period-report.xlsx?']) {
+      expect((await xa.get(`/api/dossiers/${path}from=2025-01-01&to=2025-12-31&unit=86.STP`)).statusCode, path).toBe(404);
+    }
   });
 });
 
