@@ -3,7 +3,7 @@ import {
   AppError, authorize, formatLocalDateTime, getUnitByCode, inTransaction, recordAudit, tablesToXlsx,
   type Actor, type AppServices, type RequestContext,
 } from '@cchc/core';
-import { apologyBreaches, dossierStats, lateCauses, lateResolvedCauses, checkRange, periodReport, type GroupBy, type StatsRow } from './dossier.stats';
+import { apologyBreaches, dossierStats, ENDED_LATE, lateCauses, lateResolvedCauses, checkRange, periodReport, type GroupBy, type StatsRow } from './dossier.stats';
 import { compute766, type Counts766 } from './index766.domain';
 import { LATE_CAUSE_CATEGORIES, lateCauseCategory, OUTCOME_LABELS, outcome } from './dossier.domain';
 
@@ -79,7 +79,7 @@ export async function listDossiers(
   if (p.official) q = q.where('d.official', '=', p.official);
   if (p.q) q = q.where('d.code', 'ilike', `%${p.q}%`);
   const closed = sql<SqlBool>`(d.finished_date is not null and d.finished_date <= ${asOf}::date)`;
-  if (p.outcome === 'late') q = q.where(sql<SqlBool>`${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date)`);
+  if (p.outcome === 'late') q = q.where(sql<SqlBool>`${closed} and ${ENDED_LATE}`);
   if (p.outcome === 'open_overdue') q = q.where(sql<SqlBool>`not ${closed} and d.due_date < ${asOf}::date`);
   if (p.outcome === 'open') q = q.where(sql<SqlBool>`not ${closed}`);
   const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
@@ -154,7 +154,7 @@ export async function index766(s: AppServices, actor: Actor, q: { unit: string; 
   const res = await scoped.where('d.finishedDate', '>=', from).where('d.finishedDate', '<=', to).select([
     sql<number>`count(*)`.as('resolved'),
     sql<number>`count(*) filter (where d.supplement_count < 2 and (d.due_date is null or d.finished_date <= d.due_date))`.as('resolvedOnTime'),
-    sql<number>`count(*) filter (where d.supplement_count >= 2 or d.finished_date > d.due_date)`.as('resolvedLate'),
+    sql<number>`count(*) filter (where ${ENDED_LATE})`.as('resolvedLate'),
     sql<number>`count(d.electronic_result)`.as('electronicResultKnown'),
     sql<number>`count(*) filter (where d.electronic_result)`.as('electronicResult'),
   ]).executeTakeFirstOrThrow();

@@ -44,6 +44,15 @@ const KEY: Record<Exclude<GroupBy, 'cause'>, ReturnType<typeof sql<string>>> = {
   sector: sql<string>`split_part(d.procedure_code, '.', 1)`,
 };
 
+/**
+ * The lateness rule for a dossier that has ended (766): ended after its due date, or asked twice for
+ * supplements. On the `dossier` table aliased `d`; every report uses this one fragment.
+ */
+export const ENDED_LATE = sql<SqlBool>`(d.supplement_count >= 2 or d.finished_date > d.due_date)`;
+
+/** The codes for an `in` filter; an empty scope matches nothing (SQL has no empty `in ()`). */
+const anyOf = (codes: string[]) => (codes.length ? codes : ['-']);
+
 export function checkRange(from: string, to: string, asOf: string) {
   for (const [k, v] of Object.entries({ from, to, asOf })) {
     if (!isIsoDate(v)) throw new AppError('INVALID_DATE', `Tham số "${k}": "${v}" không phải ngày hợp lệ (YYYY-MM-DD).`);
@@ -125,7 +134,7 @@ async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last:
     .where('r.receivedMonth', '<=', months.last)
     .where(sql<SqlBool>`(${settled} or ${open})`)
     .groupBy(key as Expression<string>);
-  if (q.unitCodes) query = query.where('r.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+  if (q.unitCodes) query = query.where('r.unitCode', 'in', anyOf(q.unitCodes));
   return (await query.execute()) as RawRow[];
 }
 
@@ -142,7 +151,7 @@ export async function refreshRollups(db: Db, provinceCode: string, months: strin
 async function replaceRollups(db: Db, provinceCode: string, months: string[]): Promise<void> {
   await db.deleteFrom('dossierRollup').where('provinceCode', '=', provinceCode).where('receivedMonth', 'in', months).execute();
   const closed = sql<SqlBool>`(d.finished_date is not null)`;
-  const late = sql<SqlBool>`(${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date))`;
+  const late = sql<SqlBool>`(${closed} and ${ENDED_LATE})`;
   // Open dossiers keep their due and apology days as keys; closed ones do not need them.
   const open = sql<SqlBool>`(d.finished_date is null)`;
   await sql`
@@ -167,14 +176,14 @@ async function replaceRollups(db: Db, provinceCode: string, months: string[]): P
 async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: string } | null): Promise<RawRow[]> {
   const asOf = q.asOf;
   const closed = sql<SqlBool>`(d.finished_date is not null and d.finished_date <= ${asOf}::date)`;
-  const lateCond = sql<SqlBool>`(${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date))`;
+  const lateCond = sql<SqlBool>`(${closed} and ${ENDED_LATE})`;
   const key = q.groupBy === 'cause' ? null : KEY[q.groupBy];
   // The rows to count, as a union of branches each served by one index range.
   const branch = (from: string, to: string, settledBetween?: [string, string]) => {
     let b = db.selectFrom('dossier as d').selectAll()
       .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', from).where('d.receivedDate', '<=', to);
     if (settledBetween) b = b.where('d.settleDate', '>', settledBetween[0]).where('d.settleDate', '<', settledBetween[1]);
-    if (q.unitCodes) b = b.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+    if (q.unitCodes) b = b.where('d.unitCode', 'in', anyOf(q.unitCodes));
     if (q.procedureCode) b = b.where('d.procedureCode', '=', q.procedureCode);
     return b;
   };
@@ -215,9 +224,9 @@ export async function lateCauses(db: Db, q: Omit<StatsQuery, 'groupBy'>) {
   checkRange(q.from, q.to, q.asOf);
   let query = db.selectFrom('dossier as d').select(['d.lateCause', sql<number>`count(*)`.as('n')])
     .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', q.from).where('d.receivedDate', '<=', q.to)
-    .where(sql<SqlBool>`d.finished_date <= ${q.asOf}::date and (d.supplement_count >= 2 or d.finished_date > d.due_date)`)
+    .where(sql<SqlBool>`d.finished_date <= ${q.asOf}::date and ${ENDED_LATE}`)
     .groupBy('d.lateCause');
-  if (q.unitCodes) query = query.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+  if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));
   return query.execute();
 }
 
@@ -243,7 +252,7 @@ export async function apologyBreaches(db: Db, q: Omit<StatsQuery, 'groupBy'>): P
   checkRange(q.from, q.to, q.asOf);
   const asOf = q.asOf;
   const closed = sql<SqlBool>`(d.finished_date is not null and d.finished_date <= ${asOf}::date)`;
-  const late = sql<SqlBool>`((${closed} and (d.supplement_count >= 2 or d.finished_date > d.due_date)) or (not ${closed} and d.due_date < ${asOf}::date))`;
+  const late = sql<SqlBool>`((${closed} and ${ENDED_LATE}) or (not ${closed} and d.due_date < ${asOf}::date))`;
   const sent = sql<SqlBool>`(d.apology_date is not null and d.apology_date <= ${asOf}::date)`;
   const newDate = localDay('d.new_appointment_at');
   const missedNewDate = sql<SqlBool>`(${sent} and d.new_appointment_at is not null and (case when ${closed} then d.finished_date > ${newDate} else ${asOf}::date > ${newDate} end))`;
@@ -257,7 +266,7 @@ export async function apologyBreaches(db: Db, q: Omit<StatsQuery, 'groupBy'>): P
   ])
     .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', q.from).where('d.receivedDate', '<=', q.to)
     .groupBy('d.unitCode').orderBy('d.unitCode');
-  if (q.unitCodes) query = query.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+  if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));
   return ((await query.execute()) as ApologyRow[]).filter((r) => r.missing || r.sentLate || r.repeated);
 }
 
@@ -282,16 +291,15 @@ export async function periodReport(db: Db, q: { provinceCode: string; from: stri
   checkRange(q.from, q.to, q.to);
   const { from, to } = q;
   const resolved = sql<SqlBool>`(d.finished_date >= ${from}::date and d.finished_date <= ${to}::date)`;
-  const late = sql<SqlBool>`(d.supplement_count >= 2 or d.finished_date > d.due_date)`;
   const open = sql<SqlBool>`(d.finished_date is null or d.finished_date > ${to}::date)`;
   let query = db.selectFrom('dossier as d').select([
     'd.unitCode as key',
     sql<number>`count(*) filter (where d.received_date < ${from}::date)`.as('carriedOver'),
     sql<number>`count(*) filter (where d.received_date >= ${from}::date and d.channel = 2)`.as('receivedOnline'),
     sql<number>`count(*) filter (where d.received_date >= ${from}::date and d.channel <> 2)`.as('receivedOther'),
-    sql<number>`count(*) filter (where ${resolved} and not ${late} and d.finished_date < d.due_date)`.as('resolvedEarly'),
-    sql<number>`count(*) filter (where ${resolved} and not ${late} and (d.finished_date = d.due_date or d.due_date is null))`.as('resolvedOnTime'),
-    sql<number>`count(*) filter (where ${resolved} and ${late})`.as('resolvedLate'),
+    sql<number>`count(*) filter (where ${resolved} and not ${ENDED_LATE} and d.finished_date < d.due_date)`.as('resolvedEarly'),
+    sql<number>`count(*) filter (where ${resolved} and not ${ENDED_LATE} and (d.finished_date = d.due_date or d.due_date is null))`.as('resolvedOnTime'),
+    sql<number>`count(*) filter (where ${resolved} and ${ENDED_LATE})`.as('resolvedLate'),
     sql<number>`count(*) filter (where ${open} and not (d.due_date < ${to}::date))`.as('openInTime'),
     sql<number>`count(*) filter (where ${open} and d.due_date < ${to}::date)`.as('openOverdue'),
   ])
@@ -299,7 +307,7 @@ export async function periodReport(db: Db, q: { provinceCode: string; from: stri
     .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '<=', to)
     .where(sql<SqlBool>`(d.finished_date is null or d.finished_date >= ${from}::date)`)
     .groupBy('d.unitCode').orderBy('d.unitCode');
-  if (q.unitCodes) query = query.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+  if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));
   return (await query.execute()) as PeriodRow[];
 }
 
@@ -307,8 +315,8 @@ export async function periodReport(db: Db, q: { provinceCode: string; from: stri
 export async function lateResolvedCauses(db: Db, q: { provinceCode: string; from: string; to: string; unitCodes?: string[] }) {
   let query = db.selectFrom('dossier as d').select(['d.unitCode', 'd.lateCause', sql<number>`count(*)`.as('n')])
     .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '<=', q.to)
-    .where(sql<SqlBool>`d.finished_date >= ${q.from}::date and d.finished_date <= ${q.to}::date and (d.supplement_count >= 2 or d.finished_date > d.due_date)`)
+    .where(sql<SqlBool>`d.finished_date >= ${q.from}::date and d.finished_date <= ${q.to}::date and ${ENDED_LATE}`)
     .groupBy(['d.unitCode', 'd.lateCause']);
-  if (q.unitCodes) query = query.where('d.unitCode', 'in', q.unitCodes.length ? q.unitCodes : ['-']);
+  if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));
   return query.execute();
 }

@@ -178,12 +178,12 @@ function DossierDetail({ code }: { code: string }) {
 function Causes() {
   const { unitCode, me } = useSession();
   const { range, setRange, from, to } = useRange();
-  const q = useQuery({ queryKey: ['dossiers', 'causes', from, to, unitCode], queryFn: () => unwrap(api.GET('/api/dossiers/late-causes', { params: { query: { from, to, unit: unitCode === me.provinceCode ? undefined : unitCode } } })) });
-  const rows = q.data ?? [];
   const unit = unitCode === me.provinceCode ? undefined : unitCode;
-  const asOf = dayjs().format('YYYY-MM-DD');
-  const breaches = useQuery({ queryKey: ['dossiers', 'apologies', from, to, unit], queryFn: () => unwrap(api.GET('/api/dossiers/apologies', { params: { query: { from, to, asOf, unit } } })) });
-  const bqs = new URLSearchParams({ from, to, asOf, ...(unit ? { unit } : {}) });
+  const q = useQuery({ queryKey: ['dossiers', 'causes', from, to, unit], queryFn: () => unwrap(api.GET('/api/dossiers/late-causes', { params: { query: { from, to, unit } } })) });
+  const rows = q.data ?? [];
+  // Judged as of today on the server (the default), like the late causes above.
+  const breaches = useQuery({ queryKey: ['dossiers', 'apologies', from, to, unit], queryFn: () => unwrap(api.GET('/api/dossiers/apologies', { params: { query: { from, to, unit } } })) });
+  const bqs = new URLSearchParams({ from, to, ...(unit ? { unit } : {}) });
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
     <Card size="small" title={<Space>Hồ sơ trễ hạn theo nhóm nguyên nhân <DatePicker.RangePicker format="DD/MM/YYYY" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} /></Space>}>
