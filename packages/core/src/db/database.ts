@@ -1,4 +1,5 @@
-import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, type KyselyPlugin } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type KyselyPlugin } from 'kysely';
+import { PGliteDialect } from './pglite-dialect';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { CoreTables } from './schema';
