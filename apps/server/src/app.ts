@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { constants as zlibConstants } from 'node:zlib';
 import path from 'node:path';
 import Fastify, { type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -6,6 +8,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError, ErrorReply, SESSION_COOKIE, registerCoreRoutes, resumeSession, verifyCsrfToken,
@@ -15,6 +19,7 @@ import { registerIndicesRoutes } from '@cchc/indices';
 import { linkedTasksByComponent, registerDirectiveRoutes } from '@cchc/directives';
 import { registerDossierRoutes } from '@cchc/dossiers';
 import { errorHandler } from './errors';
+import { boundSchemas, rejectNulInUrl, strictJsonParser } from './input-guard';
 
 export interface BuildAppOptions {
   services: AppServices;
@@ -22,14 +27,25 @@ export interface BuildAppOptions {
   /** Built web app to serve at / (absent in API tests). */
   webDist?: string;
   logger?: boolean;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY,
+   * comma-separated). Default none: the client address is the socket's.
+   */
+  trustProxy?: string[];
 }
+
+/** Requests a user who must change the initial password may still make. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/logout', '/api/auth/me', '/api/auth/csrf']);
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
-    trustProxy: true,
+    // Errors (5xx) are always logged with the request id; every request only with LOG_REQUESTS=1.
+    logger: { level: opts.logger ? 'info' : 'error' },
+    disableRequestLogging: !opts.logger,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -46,8 +62,39 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorateRequest('auditContext', function (this: FastifyRequest): RequestContext {
     return { actor: this.actor, ip: this.ip ?? null, requestId: this.id };
   });
+  app.decorateRequest('mustChangePassword', false);
   app.setErrorHandler(errorHandler);
   app.addSchema(ErrorReply);
+  app.addHook('onRoute', boundSchemas);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, strictJsonParser);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS) into <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only on requests that came over TLS (behind the proxy), below; never on plain http.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(rateLimit, { global: false });
@@ -64,6 +111,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   // Authentication, then CSRF, for every request; public routes pass without a session.
   app.addHook('onRequest', async (req) => {
+    rejectNulInUrl(req.url);
     const raw = req.cookies[SESSION_COOKIE];
     if (raw) {
       const unsigned = req.unsignCookie(raw);
@@ -73,12 +121,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
           req.actor = session.actor;
           req.sessionId = unsigned.value;
           req.csrfSecret = session.csrfSecret;
+          req.mustChangePassword = session.mustChangePassword;
         }
       }
     }
     const config = req.routeOptions.config ?? {};
     if (!req.url.startsWith('/api/')) return;
     if (!config.public && !req.actor && req.routeOptions.url) req.requireActor();
+    if (req.mustChangePassword && req.routeOptions.url && !BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url) && !config.public) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu khởi tạo trước khi sử dụng hệ thống.', 403);
+    }
     if (MUTATING.has(req.method) && !config.skipCsrf && req.actor) {
       const token = req.headers['x-csrf-token'];
       if (typeof token !== 'string' || !req.csrfSecret || !verifyCsrfToken(req.csrfSecret, token)) {

@@ -16,6 +16,8 @@ export interface ServerConfig {
   smtpUrl?: string;
   mailFrom: string;
   publicUrl?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
+  trustProxy: string[];
 }
 
 export function readConfig(env = process.env): ServerConfig {
@@ -32,6 +34,7 @@ export function readConfig(env = process.env): ServerConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'CCHC <no-reply@cchc.local>',
     publicUrl: env.PUBLIC_URL || undefined,
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
   };
 }
 

@@ -49,6 +49,18 @@ export function describeValidation(issue: AjvIssue, context: string): string {
   }
 }
 
+/** PostgreSQL data exceptions (class 22) caused by a value the user sent: a 400, never a 500. */
+const PG_DATA_ERRORS: Record<string, string> = {
+  '22003': 'Giá trị số vượt quá phạm vi cho phép.',
+  '22P02': 'Giá trị không đúng kiểu dữ liệu (ví dụ chữ ở chỗ cần số).',
+  '22007': 'Ngày hoặc thời điểm sai định dạng.',
+  '22008': 'Ngày hoặc thời điểm nằm ngoài phạm vi cho phép.',
+  '22021': 'Dữ liệu chứa ký tự không hợp lệ (ví dụ ký tự NUL).',
+  '22001': 'Chuỗi ký tự dài quá mức cho phép.',
+  '22023': 'Giá trị tham số không hợp lệ.',
+  '22012': 'Phép chia cho 0 do tham số không hợp lệ.',
+};
+
 export function errorHandler(err: FastifyError & { validation?: AjvIssue[]; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
     return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details !== undefined && { details: err.details }) });
@@ -69,6 +81,14 @@ export function errorHandler(err: FastifyError & { validation?: AjvIssue[]; vali
   if (err.statusCode && err.statusCode < 500) {
     return reply.status(err.statusCode).send({ code: err.code ?? 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });
   }
-  req.log.error(err);
-  return reply.status(500).send({ code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị kèm thời điểm xảy ra.' });
+  const pgCode = (err as { code?: unknown }).code;
+  if (typeof pgCode === 'string' && PG_DATA_ERRORS[pgCode]) {
+    return reply.status(400).send({ code: 'INVALID_VALUE', message: PG_DATA_ERRORS[pgCode] });
+  }
+  req.log.error({ err, reqId: req.id, method: req.method, url: req.url.split('?')[0], user: req.actor?.username ?? null }, 'request failed');
+  return reply.status(500).send({
+    code: 'INTERNAL_ERROR',
+    message: `Lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị kèm mã yêu cầu ${req.id}.`,
+    details: { requestId: req.id },
+  });
 }

@@ -26,6 +26,7 @@ async function main() {
     cookieSecret: await cookieSecret(handle.db),
     webDist: path.resolve(here, '../../web/dist'),
     logger: process.env.LOG_REQUESTS === '1',
+    trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = startReminderScheduler(services, {

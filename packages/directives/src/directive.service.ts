@@ -183,6 +183,7 @@ export async function attachSource(s: AppServices, ctx: RequestContext, actor: A
 
 export async function getSource(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'directive.read');
+  await assertVisible(s, actor, id);
   const d = await s.db.selectFrom('directive').select(['sourceFilename', 'sourceMime', 'sourceData']).where('id', '=', id).where('provinceCode', '=', s.provinceCode).executeTakeFirst();
   if (!d?.sourceData) throw new AppError('NOT_FOUND', 'Văn bản này chưa có tệp gốc.', 404);
   return d;
@@ -221,6 +222,19 @@ export function byUnit(tasks: TaskView[]) {
   return [...m.values()].map((e) => ({ unitCode: e.unitCode, unitName: e.unitName, ...countStatuses(e.list) })).sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi'));
 }
 
+/**
+ * A directive is visible to the province's roles, and to a unit when it gives the unit (or a unit under
+ * it) a task to lead or to coordinate; otherwise it answers 404 like a directive that does not exist.
+ */
+async function assertVisible(s: AppServices, actor: Actor, id: number): Promise<void> {
+  if (actor.scope.kind === 'province') return;
+  const ids = actor.scope.unitIds.length ? [...actor.scope.unitIds] : [-1];
+  const hit = await s.db.selectFrom('task as t').select('t.id').where('t.directiveId', '=', id)
+    .where((eb) => eb.or([eb('t.leadUnitId', 'in', ids), eb.exists(eb.selectFrom('taskCoordinator as c').select('c.taskId').whereRef('c.taskId', '=', 't.id').where('c.unitId', 'in', ids))]))
+    .limit(1).executeTakeFirst();
+  if (!hit) throw new AppError('NOT_FOUND', `Không có văn bản số ${id} hoặc văn bản không giao nhiệm vụ cho đơn vị của bạn.`, 404);
+}
+
 async function loadDirective(s: AppServices, id: number) {
   const d = await s.db.selectFrom('directive').select(['id', 'number', 'kind', 'issuedOn', 'issuer', 'title', 'status', 'sourceFilename', 'createdAt'])
     .where('id', '=', id).where('provinceCode', '=', s.provinceCode).executeTakeFirst();
@@ -231,12 +245,14 @@ async function loadDirective(s: AppServices, id: number) {
 export async function directiveProgress(s: AppServices, actor: Actor, id: number, asOf?: string) {
   authorize(actor, 'directive.read');
   await loadDirective(s, id);
+  await assertVisible(s, actor, id);
   return byUnit(await loadTasks(s, actor, { directiveId: id }, asOf));
 }
 
 export async function getDirective(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'directive.read');
   const d = await loadDirective(s, id);
+  await assertVisible(s, actor, id);
   const tasks = await loadTasks(s, actor, { directiveId: id });
   const sections = await s.db.selectFrom('directiveSection as s').leftJoin('unit as u', 'u.id', 's.leadUnitId')
     .select(['s.id', 's.number', 's.heading', 's.groupKind', 'u.code as leadUnitCode', 'u.name as leadUnitName']).where('s.directiveId', '=', id).orderBy('s.sortOrder').execute();

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { authorize, copyLine, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
+import { authorize, can, copyLine, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
 import { resolveColumns, type Field, type RowError } from './dossier.row';
 import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, type PreparedRow, type PrepareSetup } from './dossier.parse';
 import { refreshRollups } from './dossier.stats';
@@ -126,15 +126,32 @@ export interface ImportInput {
 
 export async function importDossiers(s: AppServices, ctx: RequestContext, actor: Actor, input: ImportInput): Promise<ImportOutcome> {
   authorize(actor, 'dossier.import');
-  return runDossierImport(s, ctx, actor.userId, input);
+  const scope = actor.scope.kind === 'province' ? null : await unitCodesIn(s.db, actor.scope.unitIds);
+  return runDossierImport(s, ctx, actor.userId, input, { allowedUnits: scope, mayMoveUnits: can(actor, 'dossier.move') });
 }
+
+async function unitCodesIn(db: Db, ids: readonly number[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom('unit').select('code').where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** What an importer may change: dossiers of their units only, and moving one to another unit (province level). */
+export interface ImportRights {
+  allowedUnits: ReadonlySet<string> | null;
+  mayMoveUnits: boolean;
+}
+
+const SYSTEM_RIGHTS: ImportRights = { allowedUnits: null, mayMoveUnits: true };
 
 export async function unitCodesOf(db: Db, provinceCode: string): Promise<Set<string>> {
   const rows = await db.selectFrom('unit').select('code').where('provinceCode', '=', provinceCode).where('validTo', 'is', null).execute();
   return new Set(rows.map((r) => r.code));
 }
 
-export async function runDossierImport(s: AppServices, ctx: RequestContext, userId: number | null, input: ImportInput): Promise<ImportOutcome> {
+export async function runDossierImport(
+  s: AppServices, ctx: RequestContext, userId: number | null, input: ImportInput, rights: ImportRights = SYSTEM_RIGHTS,
+): Promise<ImportOutcome> {
   const db = s.db;
   const cal = s.calendar();
   const units = await unitCodesOf(db, s.provinceCode);
@@ -173,7 +190,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
     batch = [];
     await inflight;
     inflight = (async () => {
-      await writeBatch(s, importId, ready, out, addErrors, touched, mode);
+      await writeBatch(s, ctx, importId, ready, out, addErrors, touched, mode, rights);
       written = ready[ready.length - 1]!.row;
       await flushErrors();
       await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
@@ -203,7 +220,7 @@ export async function runDossierImport(s: AppServices, ctx: RequestContext, user
         if (!header) {
           header = cells;
           const r = resolveColumns(cells, input.mapping);
-          setup = { columns: r.columns, calendar: cal, unitCodes: units, provinceCode: s.provinceCode, importId, stamp: s.now().toISOString() };
+          setup = { columns: r.columns, calendar: cal, unitCodes: units, allowedUnits: rights.allowedUnits, provinceCode: s.provinceCode, importId, stamp: s.now().toISOString() };
           if (r.missing.length) {
             headerError = `Dòng 1 (tiêu đề): thiếu cột ${r.missing.join(', ')}. Không có dòng nào được nhập; hãy sửa tệp hoặc khai báo ánh xạ cột.`;
             addErrors([{ row: 1, field: 'header', message: headerError }]);
@@ -274,8 +291,8 @@ const UNIQUE_VIOLATION = '23505';
  * inserted the same codes first makes COPY fail on the unique key; the batch is then simply redone.
  */
 async function writeBatch(
-  s: AppServices, importId: number, batch: PreparedRow[], out: ImportOutcome, addErrors: (e: RowError[]) => void, touched: Set<string>,
-  mode: { optimistic: boolean },
+  s: AppServices, ctx: RequestContext, importId: number, batch: PreparedRow[], out: ImportOutcome, addErrors: (e: RowError[]) => void, touched: Set<string>,
+  mode: { optimistic: boolean }, rights: ImportRights,
 ) {
   // Duplicate codes inside the batch: the first row wins, the others are reported.
   const firstRow = new Map<string, number>();
@@ -292,7 +309,7 @@ async function writeBatch(
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await s.bulk((conn) => writeRows(conn, s, importId, rows, mode));
+      const result = await s.bulk((conn) => writeRows(conn, s, ctx, importId, rows, mode, rights));
       // A first load goes on writing optimistically; once rows turn out to exist, every batch looks first.
       if (result.inserted < rows.length) mode.optimistic = false;
       out.inserted += result.inserted;
@@ -309,7 +326,9 @@ async function writeBatch(
   }
 }
 
-async function writeRows(conn: BulkConnection, s: AppServices, importId: number, rows: PreparedRow[], mode: { optimistic: boolean }) {
+async function writeRows(
+  conn: BulkConnection, s: AppServices, ctx: RequestContext, importId: number, rows: PreparedRow[], mode: { optimistic: boolean }, rights: ImportRights,
+) {
   const result = { inserted: 0, updated: 0, unchanged: 0, flagged: 0, errors: [] as RowError[], touched: new Set<string>() };
   if (mode.optimistic) {
     // Most batches of a first load are all new: COPY them without looking them up; the unique key
@@ -336,6 +355,7 @@ async function writeRows(conn: BulkConnection, s: AppServices, importId: number,
   const inserts: string[] = [];
   const updates: string[] = [];
   const history: string[] = [];
+  const moves: [string, string, string][] = [];
   for (const r of rows) {
     const e = byCode.get(r.code);
     if (!e) {
@@ -347,9 +367,21 @@ async function writeRows(conn: BulkConnection, s: AppServices, importId: number,
       result.errors.push({ row: r.row, field: 'ma_ho_so', message: `Dòng ${r.row}, cột "ma_ho_so": mã hồ sơ "${r.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.` });
       continue;
     }
+    if (rights.allowedUnits && !rights.allowedUnits.has(e.unit_code)) {
+      // The dossier exists under a unit the importer may not see: refused without saying more about it.
+      result.errors.push({ row: r.row, field: 'ma_ho_so', message: `Dòng ${r.row}, cột "ma_ho_so": mã hồ sơ "${r.code}" thuộc đơn vị ngoài phạm vi của bạn; dòng này không được nhập.` });
+      continue;
+    }
     if (e.row_hash === r.rowHash) {
       result.unchanged++;
       continue;
+    }
+    if (e.unit_code !== r.unitCode) {
+      if (!rights.mayMoveUnits) {
+        result.errors.push({ row: r.row, field: 'ma_don_vi', message: `Dòng ${r.row}, cột "ma_don_vi": hồ sơ "${r.code}" đang thuộc đơn vị "${e.unit_code}"; chuyển hồ sơ sang đơn vị "${r.unitCode}" là thao tác cấp tỉnh (Sở Nội vụ), dòng này không được nhập.` });
+        continue;
+      }
+      moves.push([r.code, e.unit_code, r.unitCode]);
     }
     result.touched.add(e.received_month).add(r.receivedMonth);
     const before = { finishedAt: e.finished_at, appointmentAt: e.appointment_at, state: e.state, dueDate: e.due_date, apologyAt: e.apology_at, unitCode: e.unit_code, procedureCode: e.procedure_code };
@@ -369,6 +401,14 @@ async function writeRows(conn: BulkConnection, s: AppServices, importId: number,
        from dossier_stage s where d.province_code = s.province_code and d.code = s.code`,
     );
     await conn.copyIn('dossier_history', HISTORY_COLUMNS, history);
+  }
+  // Moving a dossier to another unit is audited one row each, in the batch's transaction.
+  for (const [code, from, to] of moves) {
+    await conn.query(
+      `insert into audit_log (actor_user_id, actor_username, actor_unit_id, action, entity_type, entity_id, before, after, ip, request_id)
+       values ($1, $2, $3, 'dossier.move', 'dossier', $4, $5, $6, $7, $8)`,
+      [ctx.actor?.userId ?? null, ctx.actor?.username ?? null, ctx.actor?.unitId ?? null, code, JSON.stringify({ unitCode: from, importId }), JSON.stringify({ unitCode: to, importId }), ctx.ip, ctx.requestId],
+    );
   }
   result.inserted = inserts.length;
   result.updated = updates.length;

@@ -35,6 +35,7 @@ export interface PreparedRow {
   rowHash: string;
   receivedMonth: string;
   finishedAt: number | null;
+  unitCode: string;
   line: string;
 }
 
@@ -44,6 +45,8 @@ export interface PrepareSetup {
   columns: Columns;
   calendar: WorkingCalendar;
   unitCodes: ReadonlySet<string>;
+  /** Units whose dossiers the importer may write; null = the whole province. */
+  allowedUnits: ReadonlySet<string> | null;
   provinceCode: string;
   importId: number;
   /** updated_at of every row the import writes. */
@@ -56,11 +59,14 @@ export function prepareRows(rows: string[][], firstRow: number, setup: PrepareSe
     const parsed = parseRow(cells, setup.columns, row, setup.calendar, setup.unitCodes);
     if ('errors' in parsed) return { row, errors: parsed.errors };
     const r = parsed.record;
+    if (setup.allowedUnits && !setup.allowedUnits.has(r.unitCode)) {
+      return { row, errors: [{ row, field: 'ma_don_vi', message: `Dòng ${row}, cột "ma_don_vi": đơn vị "${r.unitCode}" ngoài phạm vi đơn vị của bạn; dòng này không được nhập.` }] };
+    }
     const values: unknown[] = [setup.provinceCode];
     for (const k of RECORD_KEYS) values.push(r[k]);
     values.push(setup.importId, setup.stamp);
     return {
-      row, code: r.code, rowHash: r.rowHash, receivedMonth: r.receivedMonth, finishedAt: r.finishedAt?.getTime() ?? null, line: copyLine(values as never),
+      row, code: r.code, rowHash: r.rowHash, receivedMonth: r.receivedMonth, finishedAt: r.finishedAt?.getTime() ?? null, unitCode: r.unitCode, line: copyLine(values as never),
     };
   });
 }

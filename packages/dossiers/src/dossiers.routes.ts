@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, XLSX_MIME, authorize, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
+import { AppError, XLSX_MIME, authorize, can, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
 import * as svc from './dossier.service';
 import { MAX_DOSSIER_IMPORT_BYTES, importDossiers, rowsOf } from './dossier.import';
 import { FIELDS, resolveColumns, type Field } from './dossier.row';
@@ -53,6 +53,7 @@ export function registerDossierRoutes(app: App): void {
     validatorCompiler: () => () => true,
   }, async (req) => {
     const actor = req.requireActor();
+    authorize(actor, 'dossier.import');
     if (!req.isMultipart()) throw new AppError('NOT_MULTIPART', 'Yêu cầu phải gửi dạng multipart/form-data với trường "file".', 415);
     let mapping: Partial<Record<Field, string>> | undefined;
     for await (const part of req.parts({ limits: { fileSize: MAX_DOSSIER_IMPORT_BYTES, files: 1 } })) {
@@ -77,7 +78,7 @@ export function registerDossierRoutes(app: App): void {
     },
     validatorCompiler: () => () => true,
   }, async (req) => {
-    req.requireActor();
+    authorize(req.requireActor(), 'dossier.import');
     const part = await req.file();
     if (!part) throw new AppError('MISSING_FILE', 'Thiếu tệp.');
     let headers: string[] = [];
@@ -94,7 +95,7 @@ export function registerDossierRoutes(app: App): void {
   app.get('/api/dossiers/mappings', {
     schema: { operationId: 'listDossierMappings', tags, summary: 'Các ánh xạ cột đã lưu', response: replies({ 200: Type.Array(Type.Object({ id: N, name: Type.String(), mapping: Type.Record(Type.String(), Type.String()) })) }) },
   }, async (req) => {
-    req.requireActor();
+    authorize(req.requireActor(), 'dossier.import');
     return (await s.db.selectFrom('dossierMapping').select(['id', 'name', 'mapping']).where('provinceCode', '=', s.provinceCode).orderBy('name').execute()) as never;
   });
 
@@ -120,7 +121,11 @@ export function registerDossierRoutes(app: App): void {
   app.get('/api/dossiers/imports/:id/errors.xlsx', {
     schema: { operationId: 'getDossierImportErrors', tags, summary: 'Báo cáo đầy đủ các dòng bị loại của một lần nhập', params: Type.Object({ id: N }), response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
-    req.requireActor();
+    const actor = req.requireActor();
+    const run = await s.db.selectFrom('dossierImport').select('userId').where('id', '=', req.params.id).where('provinceCode', '=', s.provinceCode).executeTakeFirst();
+    if (!run || !can(actor, 'dossier.importReport', { userId: run.userId === null ? null : Number(run.userId) })) {
+      throw new AppError('NOT_FOUND', `Không có lần nhập số ${req.params.id} hoặc lần nhập ngoài phạm vi của bạn.`, 404);
+    }
     const rows = await s.db.selectFrom('dossierImportError').select(['row', 'field', 'message']).where('importId', '=', req.params.id).orderBy('row').execute();
     const data = await tablesToXlsx([{ name: 'Dòng bị loại', columns: [{ header: 'Dòng', key: 'row' }, { header: 'Cột', key: 'field', width: 20 }, { header: 'Lý do', key: 'message', width: 100 }], rows }]);
     return sendDownload(reply, { filename: `loi-nhap-ho-so-${req.params.id}.xlsx`, data }, XLSX_MIME);

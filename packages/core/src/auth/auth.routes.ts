@@ -79,7 +79,7 @@ export function registerAuthRoutes(app: App): void {
   app.get(
     '/api/auth/me',
     { schema: { operationId: 'getMe', tags: ['Xác thực'], summary: 'Người dùng đang đăng nhập', response: replies({ 200: Type.Ref('Me') }) } },
-    async (req) => presentMe(req.requireActor()),
+    async (req) => presentMe(req.requireActor(), req.mustChangePassword),
   );
 
   app.get(

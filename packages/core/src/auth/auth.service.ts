@@ -92,7 +92,9 @@ export async function startSession(
 /** The session's actor, sliding its expiry; null when missing or expired. */
 export async function resumeSession(s: AppServices, sessionId: string) {
   const now = s.now();
-  const session = await s.db.selectFrom('session').selectAll().where('id', '=', sessionId).executeTakeFirst();
+  const session = await s.db.selectFrom('session').innerJoin('appUser', 'appUser.id', 'session.userId')
+    .select(['session.userId', 'session.expiresAt', 'session.lastSeenAt', 'session.csrfSecret', 'appUser.mustChangePassword'])
+    .where('session.id', '=', sessionId).executeTakeFirst();
   if (!session) return null;
   if (session.expiresAt <= now) {
     await s.db.deleteFrom('session').where('id', '=', sessionId).execute();
@@ -107,7 +109,7 @@ export async function resumeSession(s: AppServices, sessionId: string) {
       .where('id', '=', sessionId)
       .execute();
   }
-  return { actor, csrfSecret: session.csrfSecret };
+  return { actor, csrfSecret: session.csrfSecret, mustChangePassword: session.mustChangePassword };
 }
 
 export async function logout(s: AppServices, ctx: RequestContext, sessionId: string): Promise<void> {

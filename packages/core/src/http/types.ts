@@ -39,6 +39,8 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfSecret: string | null;
+    /** The user still has the initial password: the server refuses everything but changing it. */
+    mustChangePassword: boolean;
     /** The actor, or a 401 in Vietnamese. */
     requireActor(): Actor;
     auditContext(): RequestContext;

@@ -32,7 +32,30 @@ export async function readMultipart(req: FastifyRequest): Promise<void> {
   req.body = body;
 }
 
-/** Sends a generated or stored file as a download (UTF-8 file name, RFC 6266). */
+/** Types a download may keep; anything else (HTML, SVG, scripts, unknown) goes out as octet-stream. */
+const SAFE_DOWNLOAD_TYPES = new Set([
+  'application/pdf', 'application/zip', 'text/csv', 'text/plain', 'image/png', 'image/jpeg', 'image/gif', 'image/webp',
+  'application/msword', 'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+]);
+
+export function safeDownloadType(mime: string | null | undefined): string {
+  const base = (mime ?? '').split(';')[0]!.trim().toLowerCase();
+  return SAFE_DOWNLOAD_TYPES.has(base) ? base : 'application/octet-stream';
+}
+
+/**
+ * Sends a generated or stored file as a download: always an attachment (RFC 6266, UTF-8 file name),
+ * with a content type from a safe list (never the uploader's text/html), no sniffing, no caching.
+ */
 export function sendDownload(reply: FastifyReply, file: { filename: string; data: Buffer }, mime: string) {
-  return reply.type(mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.data);
+  const ascii = file.filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return reply
+    .type(safeDownloadType(mime))
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(file.data);
 }
