@@ -5,3 +5,4 @@
 export * from './text/normalize';
 export * from './calendar/calendar.domain';
 export * from './db/copy-format';
+export type { RowError } from './files/row-error';

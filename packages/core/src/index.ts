@@ -28,3 +28,6 @@ export * from './documents/docx';
 export * from './documents/xlsx';
 export { getUnitByCode, unitOrigins, unitSuccessors, type LineageEntry } from './units/unit.service';
 export * from './http/upload';
+export * from './files/archive-guard';
+export * from './files/tabular';
+export * from './files/csv-text';

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import {
-  AppError, authorize, getUnitByCode, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
+  AppError, LOADED_OFFICE_LIMITS, authorize, checkZipBuffer, getUnitByCode, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
   type Actor, type AppServices, type Db, type RequestContext, type UploadedFile,
 } from '@cchc/core';
 import { parseDirective, KIND_LABELS, type DirectiveKind, type ParsedDirective } from './parser/directive-parser';
@@ -27,6 +27,7 @@ export async function extractText(file: UploadedFile): Promise<string> {
   const name = file.filename.toLowerCase();
   if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
   if (name.endsWith('.docx') || file.data.subarray(0, 2).toString() === 'PK') {
+    checkZipBuffer(file.data, file.filename, LOADED_OFFICE_LIMITS);
     try {
       return (await mammoth.extractRawText({ buffer: file.data })).value;
     } catch {

@@ -5,10 +5,8 @@
  * A changed end time on a dossier already closed is kept in its history and flagged for review.
  */
 import type { Readable } from 'node:stream';
-import Papa from 'papaparse';
 import { sql } from 'kysely';
-import ExcelJS from 'exceljs';
-import { authorize, can, copyLine, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
+import { AppError, authorize, can, copyLine, rowChunksOf, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
 import { resolveColumns, type Field, type RowError } from './dossier.row';
 import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, type PreparedRow, type PrepareSetup } from './dossier.parse';
 import { refreshRollups } from './dossier.stats';
@@ -34,88 +32,6 @@ export interface ImportOutcome {
   rowsRead: number;
   errors: RowError[];
   errorsTotal: number;
-}
-
-async function* csvChunks(stream: Readable): AsyncGenerator<string[][]> {
-  // Decoded as a stream (characters split across chunks stay whole); bytes that are not UTF-8 become
-  // U+FFFD, which parseRow reports row by row. The file is paused after each chunk until its rows are
-  // consumed, so memory stays flat.
-  stream.setEncoding('utf8');
-  const chunks: string[][][] = [];
-  let done = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  Papa.parse<string[]>(stream as unknown as File, {
-    skipEmptyLines: 'greedy',
-    chunk: (results) => {
-      stream.pause();
-      chunks.push(results.data);
-      wake?.();
-    },
-    complete: () => {
-      done = true;
-      wake?.();
-    },
-    error: (err) => {
-      failure = err;
-      wake?.();
-    },
-  });
-  stream.on('error', (err) => {
-    failure = err;
-    wake?.();
-  });
-  let first = true;
-  for (;;) {
-    const rows = chunks.shift();
-    if (rows) {
-      if (first && rows[0]?.[0]) rows[0][0] = rows[0][0].replace(/^\uFEFF/, '');
-      first = false;
-      yield rows;
-      stream.resume();
-      continue;
-    }
-    if (failure) throw failure;
-    if (done) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = undefined;
-  }
-}
-
-function xlsxCell(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 19); // Excel keeps wall-clock time; exceljs hands it over as UTC
-  if (typeof v === 'object') {
-    if ('result' in v) return xlsxCell(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-  }
-  return String(v);
-}
-
-async function* xlsxChunks(stream: Readable): AsyncGenerator<string[][]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-  for await (const sheet of reader) {
-    let rows: string[][] = [];
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(xlsxCell));
-      if (rows.length === 500) {
-        yield rows;
-        rows = [];
-      }
-    }
-    if (rows.length) yield rows;
-    break; // the first sheet only
-  }
-}
-
-/** The file's rows in chunks (a parsed block of the CSV, or 500 XLSX rows): one await per chunk, not per row. */
-export function rowChunksOf(stream: Readable, filename: string): AsyncGenerator<string[][]> {
-  return /\.xlsx$/i.test(filename) ? xlsxChunks(stream) : csvChunks(stream);
-}
-
-export async function* rowsOf(stream: Readable, filename: string): AsyncGenerator<string[]> {
-  for await (const chunk of rowChunksOf(stream, filename)) yield* chunk;
 }
 
 export interface ImportInput {
@@ -241,8 +157,18 @@ export async function runDossierImport(
     await flushErrors();
   } catch (err) {
     await inflight?.catch(() => undefined);
+    if (err instanceof AppError && out.rowsRead === 0) {
+      // The file was refused before any row (not a spreadsheet, a compression bomb, too large): a 4xx, nothing written.
+      await db.updateTable('dossierImport').set({ finishedAt: s.now(), status: 'refused' }).where('id', '=', importId).execute();
+      await recordAudit(db, ctx, 'dossier.import', { entityType: 'dossier_import', entityId: importId, after: { file: input.filename, refused: err.message } });
+      throw err;
+    }
     // A stream, parse or database failure ends the import; batches already committed stay, and the report says where it stopped.
-    const reason = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? `tệp lớn hơn ${MAX_DOSSIER_IMPORT_BYTES / 1024 ** 3} GB` : (err as Error).message;
+    const reason = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? `tệp lớn hơn ${MAX_DOSSIER_IMPORT_BYTES / 1024 ** 3} GB`
+      : err instanceof AppError ? err.message
+      : (err as { code?: string }).code === 'ECONNRESET' || (err as Error).message === 'aborted' ? 'kết nối tải tệp bị ngắt giữa chừng'
+      : `lỗi hệ thống khi ghi dữ liệu, mã lần nhập ${importId}`;
+    if (!(err instanceof AppError)) console.error(`[cchc] dossier import ${importId} stopped`, err);
     addErrors([{ row: written + 1, field: '*', message: `Dòng ${written + 1}: dừng nhập (${reason}). Các dòng trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
     await flushErrors();
   }

@@ -3,7 +3,7 @@
  * Vietnamese). Pure, apart from hashing.
  */
 import crypto from 'node:crypto';
-import { foldText, previousWorkingDay, type WorkingCalendar } from '@cchc/core/domain';
+import { foldText, previousWorkingDay, type RowError, type WorkingCalendar } from '@cchc/core/domain';
 import type { Selectable } from 'kysely';
 import { dueDate, parseLocalDateTime, parseSupplements, type TimeUnit } from './dossier.domain';
 import type { DossierTable } from './dossiers.schema';
@@ -47,11 +47,7 @@ export type DossierRecord = Omit<Selectable<DossierTable>, 'id' | 'provinceCode'
 
 export const OPEN_SETTLE_DATE = '9999-12-31';
 
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
+export type { RowError };
 
 const TIME_UNITS: Record<string, TimeUnit> = { ngay_lam_viec: 'ngay_lam_viec', ngaylamviec: 'ngay_lam_viec', nlv: 'ngay_lam_viec', ngay: 'ngay', gio: 'gio' };
 

@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { addDays, formatLocalDateTime, isWorkingDay, nextWorkingDay, referenceDataDir, type WorkingCalendar } from '@cchc/core';
+import { addDays, parseCsvRecords, formatLocalDateTime, isWorkingDay, nextWorkingDay, referenceDataDir, type WorkingCalendar } from '@cchc/core';
 import { dueDate } from './dossier.domain';
 
 function mulberry32(seed: number) {
@@ -20,7 +19,7 @@ function mulberry32(seed: number) {
 }
 
 export function loadProcedures(limit = 300): { code: string; name: string }[] {
-  const rows = parse(fs.readFileSync(path.join(referenceDataDir(), 'procedures', 'national_procedure_codes.csv')), { columns: true }) as { code: string; name: string; weight: string }[];
+  const rows = parseCsvRecords(fs.readFileSync(path.join(referenceDataDir(), 'procedures', 'national_procedure_codes.csv'))) as unknown as { code: string; name: string; weight: string }[];
   return rows.sort((a, b) => Number(b.weight) - Number(a.weight)).slice(0, limit).map((r) => ({ code: r.code, name: r.name }));
 }
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, XLSX_MIME, authorize, can, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
+import { AppError, XLSX_MIME, authorize, can, rowsOf, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
 import * as svc from './dossier.service';
-import { MAX_DOSSIER_IMPORT_BYTES, importDossiers, rowsOf } from './dossier.import';
+import { MAX_DOSSIER_IMPORT_BYTES, importDossiers } from './dossier.import';
 import { FIELDS, resolveColumns, type Field } from './dossier.row';
 
 const tags = ['Hồ sơ TTHC'];

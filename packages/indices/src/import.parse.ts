@@ -5,7 +5,7 @@
  *   component (or TOTAL) is the total.
  * A file of the wrong kind is refused whole; other problems are reported per row.
  */
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { foldText, readFirstSheet } from '@cchc/core';
 import { parseDecimal } from './indices.domain';
 import { INDEX_CODES, type IndexCode } from './indices.schema';
@@ -41,12 +41,12 @@ export interface ParsedFile {
 export async function readTable(data: Buffer, filename: string): Promise<string[][]> {
   const isXlsx = /\.xlsx$/i.test(filename) || (data[0] === 0x50 && data[1] === 0x4b);
   if (isXlsx) {
-    const rows = await readFirstSheet(data);
+    const rows = await readFirstSheet(data, filename);
     return rows.map((r) => r.map((v) => (v === null ? '' : String(v))));
   }
   const text = data.toString('utf8');
   if (text.includes('\uFFFD')) throw new Error('Tệp không phải UTF-8: hãy lưu lại tệp CSV với mã hoá UTF-8.');
-  return parse(text, { bom: true, relaxColumnCount: true, skipEmptyLines: true, trim: true }) as string[][];
+  return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data.map((r) => r.map((c) => c.trim()));
 }
 
 const headerKey = (h: string) => foldText(h).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');

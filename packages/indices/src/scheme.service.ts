@@ -80,8 +80,9 @@ export async function importSchemeXlsx(s: AppServices, ctx: RequestContext, acto
   await loadScheme(s, id);
   let table: (string | number | null)[][];
   try {
-    table = await readFirstSheet(data);
-  } catch {
+    table = await readFirstSheet(data, 'tệp phương pháp');
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('UNREADABLE_FILE', 'Không đọc được tệp XLSX. Hãy dùng tệp xuất từ hệ thống làm mẫu.');
   }
   const header = (table[0] ?? []).map((h) => String(h ?? '').trim());

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'csv-parse/sync';
+import { parseCsvRecords } from '../files/csv-text';
 import {
   addWorkingDays, buildCalendar, countWorkingDays, countedReceiptDay, isWorkingDay, lunarNewYear, lunarToSolar, previousWorkingDay,
   statutoryHolidays, formatLocalDateTime,
@@ -31,7 +31,7 @@ describe('announced civil-service schedules 2019–2026', () => {
 
   it('every day inside each announced days-off period is a day off', () => {
     const text = fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'vn_public_sector_days_off_periods_2019_2026.csv'), 'utf8');
-    const periods = (parse(text, { columns: true }) as Array<{ kind: string; date: string; end_date: string; name: string }>).filter((p) => p.kind === 'period');
+    const periods = (parseCsvRecords(text) as unknown as Array<{ kind: string; date: string; end_date: string; name: string }>).filter((p) => p.kind === 'period');
     expect(periods.length).toBeGreaterThan(20);
     const gaps: string[] = [];
     for (const p of periods) {
@@ -106,7 +106,7 @@ describe('15:00 cut-off for receipts', () => {
 });
 
 describe('Vietnamese lunar calendar (UTC+7)', () => {
-  const fixture = parse(fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'lunar_fixture_tet_hungvuong_2019_2030.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const fixture = parseCsvRecords(fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'lunar_fixture_tet_hungvuong_2019_2030.csv'), 'utf8')) as unknown as Array<Record<string, string>>;
 
   it.each(fixture.map((r) => [r.year, r.tet_amlich_tz7, r.hung_amlich_tz7]))('%s: Tết %s, Hùng Kings %s', (year, tet, hung) => {
     expect(lunarNewYear(Number(year))).toBe(tet);

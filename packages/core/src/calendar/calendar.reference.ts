@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parseCsvRecords } from '../files/csv-text';
 import type { CalendarEntry } from './calendar.domain';
 import { statutoryHolidays } from './calendar.domain';
 import { referenceDataDir } from '../reference-data';
@@ -15,7 +15,7 @@ interface NonWorkingRow {
 /** The announced civil-service schedules 2019–2026 from shared/data/holidays. */
 export function readAnnouncedCalendar(dir = path.join(referenceDataDir(), 'holidays')): CalendarEntry[] {
   const text = fs.readFileSync(path.join(dir, 'vn_public_sector_nonworking_weekdays_2019_2026.csv'), 'utf8');
-  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as NonWorkingRow[];
+  const rows = parseCsvRecords(text) as unknown as NonWorkingRow[];
   return rows.map((r) => ({
     date: r.date,
     kind: r.type === 'makeup_workday' ? 'makeup_workday' : 'day_off',

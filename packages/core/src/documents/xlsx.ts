@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { AppError } from '../errors';
+import { LOADED_OFFICE_LIMITS, checkZipBuffer } from '../files/archive-guard';
 
 export interface SheetSpec {
   name: string;
@@ -43,11 +45,18 @@ export async function tablesToXlsx(sheets: SheetSpec[]): Promise<Buffer> {
 }
 
 /** The first sheet of an XLSX file as rows of cell text (dates as YYYY-MM-DD…, numbers as numbers). */
-export async function readFirstSheet(data: Buffer): Promise<(string | number | null)[][]> {
+export async function readFirstSheet(data: Buffer, filename = 'tệp XLSX'): Promise<(string | number | null)[][]> {
+  // Loaded whole: the archive is checked first so a compression bomb never reaches exceljs.
+  checkZipBuffer(data, filename, LOADED_OFFICE_LIMITS);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('UNREADABLE_FILE', `Không đọc được "${filename}": tệp không phải XLSX hợp lệ hoặc bị hỏng.`, 422);
+  }
   const ws = wb.worksheets[0];
   if (!ws) return [];
+  if (ws.columnCount > 300) throw new AppError('TOO_MANY_COLUMNS', `"${filename}" có ${ws.columnCount} cột, quá giới hạn 300 cột.`, 422);
   const rows: (string | number | null)[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const values: (string | number | null)[] = [];
