@@ -66,6 +66,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.addSchema(ErrorReply);
   app.addHook('onRoute', boundSchemas);
+  // A POST with an optional body and none sent validates as an empty object, not as a missing body.
+  app.addHook('preValidation', async (req) => {
+    if (req.body === undefined && MUTATING.has(req.method) && req.routeOptions.schema?.body) req.body = {};
+  });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, strictJsonParser);
 

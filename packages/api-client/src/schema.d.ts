@@ -384,7 +384,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Các lần nhập hồ sơ (đang chạy, xong, bị gián đoạn, bị từ chối), mới nhất trước */
+        get: operations["listDossierImports"];
         put?: never;
         /** Nhập hồ sơ từ tệp CSV (UTF-8) hoặc XLSX; lũy đẳng theo mã hồ sơ */
         post: operations["importDossiers"];
@@ -1492,6 +1493,7 @@ export interface components {
                     submittedAt: string | null;
                     submittedByName: string | null;
                     updatedAt: string;
+                    version: number;
                     writtenByName: string | null;
                 } | null;
                 status: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue";
@@ -3189,6 +3191,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listDossierImports: {
+        parameters: {
+            query: {
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            filename: string;
+                            finishedAt: string | null;
+                            id: number;
+                            inserted: number;
+                            rejected: number;
+                            rowsRead: number;
+                            startedAt: string;
+                            status: string;
+                            statusLabel: string;
+                            unchanged: number;
+                            updated: number;
+                            userName: string | null;
+                        }[];
+                        total: number;
+                    };
                 };
             };
             /** @description Default Response */
@@ -5292,6 +5369,8 @@ export interface operations {
                 "application/json": {
                     content: string;
                     percent: number;
+                    /** @description Phiên bản báo cáo đã xem; khác phiên bản hiện tại thì trả 409 */
+                    version?: number;
                 };
             };
         };
@@ -5427,6 +5506,7 @@ export interface operations {
                 "application/json": {
                     decision: "accept" | "return";
                     note?: string;
+                    version?: number;
                 };
             };
         };
@@ -5488,7 +5568,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {

@@ -114,7 +114,10 @@ export function registerDirectiveRoutes(app: App): void {
   app.put('/api/tasks/:id/reports/:period', {
     schema: {
       operationId: 'saveTaskReport', tags, summary: 'Đơn vị cập nhật tiến độ (bản nháp)', params: TaskPeriod,
-      body: Type.Object({ content: Type.String({ minLength: 1, maxLength: 20_000 }), percent: Type.Integer({ minimum: 0, maximum: 100 }) }),
+      body: Type.Object({
+        content: Type.String({ minLength: 1, maxLength: 20_000 }), percent: Type.Integer({ minimum: 0, maximum: 100 }),
+        version: Type.Optional(Type.Integer({ minimum: 1, description: 'Phiên bản báo cáo đã xem; khác phiên bản hiện tại thì trả 409' })),
+      }),
       response: replies({ 200: Type.Ref('TaskDetail') }),
     },
   }, async (req) => tasks.saveReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.body));
@@ -132,13 +135,19 @@ export function registerDirectiveRoutes(app: App): void {
   });
 
   app.post('/api/tasks/:id/reports/:period/submit', {
-    schema: { operationId: 'submitTaskReport', tags, summary: 'Thủ trưởng đơn vị duyệt và gửi báo cáo', params: TaskPeriod, response: replies({ 200: Type.Ref('TaskDetail') }) },
-  }, async (req) => tasks.submitReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period));
+    schema: {
+      operationId: 'submitTaskReport', tags, summary: 'Thủ trưởng đơn vị duyệt và gửi báo cáo', params: TaskPeriod,
+      body: Type.Optional(Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) })), response: replies({ 200: Type.Ref('TaskDetail') }),
+    },
+  }, async (req) => tasks.submitReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.body?.version));
 
   app.post('/api/tasks/:id/reports/:period/review', {
     schema: {
       operationId: 'reviewTaskReport', tags, summary: 'Sở Nội vụ chấp nhận hoặc trả lại báo cáo (kèm lý do)', params: TaskPeriod,
-      body: Type.Object({ decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+      body: Type.Object({
+        decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]), note: Type.Optional(Type.String({ maxLength: 2000 })),
+        version: Type.Optional(Type.Integer({ minimum: 1 })),
+      }),
       response: replies({ 200: Type.Ref('TaskDetail') }),
     },
   }, async (req) => tasks.reviewReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.body));

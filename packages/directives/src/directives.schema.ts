@@ -78,6 +78,8 @@ export interface TaskReportTable {
   reviewedBy: number | null;
   reviewedAt: NullableTimestamp;
   reviewNote: string | null;
+  /** Raised by every write; a write that names an older version loses with 409. */
+  version: Generated<number>;
 }
 
 export interface TaskEvidenceTable {
@@ -233,6 +235,11 @@ export const directivesMigrations: MigrationSet = {
         .addUniqueConstraint('notification_once_uq', ['user_id', 'kind', 'task_id', 'period_key'], (c) => c.nullsNotDistinct())
         .execute();
       await db.schema.createIndex('notification_user_idx').on('notification').columns(['user_id', 'read_at']).execute();
+    },
+  },
+  '20261201_11_task_report_version': {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('task_report').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
     },
   },
 };

@@ -99,7 +99,7 @@ export const DirectiveDetail = Type.Object(
 
 const Report = Type.Object({
   id: Type.Integer(), content: Type.String(), percent: Type.Integer(), state: Type.String(), writtenByName: NStr, updatedAt: Type.String(),
-  submittedAt: NStr, submittedByName: NStr, reviewedAt: NStr, reviewedByName: NStr, reviewNote: NStr,
+  submittedAt: NStr, submittedByName: NStr, reviewedAt: NStr, reviewedByName: NStr, reviewNote: NStr, version: Type.Integer(),
 });
 
 export const TaskDetail = Type.Object(

@@ -72,6 +72,7 @@ export interface ReportRow {
   reviewedAt: Date | null;
   reviewedByName: string | null;
   reviewNote: string | null;
+  version: number;
 }
 
 export async function reportsFor(db: Db, taskIds: number[]): Promise<ReportRow[]> {
@@ -83,7 +84,7 @@ export async function reportsFor(db: Db, taskIds: number[]): Promise<ReportRow[]
     .leftJoin('appUser as rv', 'rv.id', 'r.reviewedBy')
     .select([
       'r.id', 'r.taskId', 'r.periodKey', 'r.content', 'r.percent', 'r.state', 'w.fullName as writtenByName', 'r.updatedAt', 'r.submittedAt',
-      'sb.fullName as submittedByName', 'r.reviewedAt', 'rv.fullName as reviewedByName', 'r.reviewNote',
+      'sb.fullName as submittedByName', 'r.reviewedAt', 'rv.fullName as reviewedByName', 'r.reviewNote', 'r.version',
     ])
     .where('r.taskId', 'in', taskIds)
     .execute()) as ReportRow[];

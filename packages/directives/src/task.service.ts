@@ -1,6 +1,6 @@
 import {
   AppError, authorize, abilities, inTransaction, recordAudit, toLocalParts, formatLocalDateTime,
-  type Actor, type AppServices, type RequestContext, type UploadedFile,
+  type Actor, type AppServices, type Db, type RequestContext, type UploadedFile,
 } from '@cchc/core';
 import * as repo from './task.repository';
 import {
@@ -87,6 +87,23 @@ async function loadForChange(s: AppServices, actor: Actor, taskId: number, perio
 export interface ReportInput {
   content: string;
   percent: number;
+  /** The version the writer saw; absent = the one just loaded. */
+  version?: number;
+}
+
+function changedMeanwhile(): AppError {
+  return new AppError('REPORT_CHANGED', 'Báo cáo vừa được người khác cập nhật (lưu, gửi hoặc thẩm định). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.', 409);
+}
+
+/** The report's row is changed only if nobody wrote it since it was read: a lost race is a 409, never a silent revert. */
+async function updateIfUnchanged(tx: Db, reportId: number, version: number, values: Record<string, unknown>) {
+  const r = await tx.updateTable('taskReport').set({ ...values, version: version + 1 }).where('id', '=', reportId).where('version', '=', version).executeTakeFirst();
+  if (!r.numUpdatedRows) throw changedMeanwhile();
+}
+
+function expectedVersion(ob: { report: { version: number } | null }, given?: number): number {
+  if (given !== undefined && ob.report && given !== ob.report.version) throw changedMeanwhile();
+  return ob.report!.version;
 }
 
 /** The unit's update: text and % done; a draft until the unit head submits it. */
@@ -96,8 +113,13 @@ export async function saveReport(s: AppServices, ctx: RequestContext, actor: Act
   await inTransaction(s.db, async (tx) => {
     const before = ob.report ? { content: ob.report.content, percent: ob.report.percent, state: ob.report.state } : null;
     const values = { content: input.content.trim(), percent: input.percent, state: 'draft' as const, writtenBy: actor.userId, updatedAt: s.now() };
-    if (ob.report) await tx.updateTable('taskReport').set(values).where('id', '=', ob.report.id).execute();
-    else await tx.insertInto('taskReport').values({ ...values, taskId, periodKey }).execute();
+    if (ob.report) await updateIfUnchanged(tx, ob.report.id, expectedVersion(ob, input.version), values);
+    else {
+      if (input.version !== undefined) throw changedMeanwhile();
+      const inserted = await tx.insertInto('taskReport').values({ ...values, taskId, periodKey })
+        .onConflict((oc) => oc.columns(['taskId', 'periodKey']).doNothing()).returning('id').executeTakeFirst();
+      if (!inserted) throw changedMeanwhile(); // another first save won the race
+    }
     await recordAudit(tx, ctx, 'task.report', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, before, after: { content: values.content, percent: values.percent, state: 'draft' } });
   });
   return getTask(s, actor, taskId);
@@ -124,24 +146,26 @@ export async function getEvidence(s: AppServices, actor: Actor, evidenceId: numb
   return row;
 }
 
-export async function submitReport(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string) {
+export async function submitReport(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, version?: number) {
   const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.submit');
   if (!ob.report) throw new AppError('NO_REPORT', 'Chưa có nội dung báo cáo để gửi.');
+  const seen = expectedVersion(ob, version);
   await inTransaction(s.db, async (tx) => {
-    await tx.updateTable('taskReport').set({ state: 'submitted', submittedBy: actor.userId, submittedAt: s.now(), reviewNote: null }).where('id', '=', ob.report!.id).execute();
+    await updateIfUnchanged(tx, ob.report!.id, seen, { state: 'submitted', submittedBy: actor.userId, submittedAt: s.now(), reviewNote: null });
     await recordAudit(tx, ctx, 'task.submit', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, before: { state: ob.report!.state }, after: { state: 'submitted' } });
   });
   return getTask(s, actor, taskId);
 }
 
 export async function reviewReport(
-  s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, input: { decision: 'accept' | 'return'; note?: string },
+  s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, input: { decision: 'accept' | 'return'; note?: string; version?: number },
 ) {
   const { t, ob } = await loadForChange(s, actor, taskId, periodKey, 'task.review');
+  const seen = expectedVersion(ob, input.version);
   if (input.decision === 'return' && !input.note?.trim()) throw new AppError('REASON_REQUIRED', 'Trường "lý do trả lại" không được để trống khi trả lại báo cáo.');
   const state = input.decision === 'accept' ? 'accepted' : 'returned';
   await inTransaction(s.db, async (tx) => {
-    await tx.updateTable('taskReport').set({ state, reviewedBy: actor.userId, reviewedAt: s.now(), reviewNote: input.note?.trim() || null }).where('id', '=', ob.report!.id).execute();
+    await updateIfUnchanged(tx, ob.report!.id, seen, { state, reviewedBy: actor.userId, reviewedAt: s.now(), reviewNote: input.note?.trim() || null });
     await recordAudit(tx, ctx, `task.review.${input.decision}`, {
       entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: t.leadUnitId, before: { state: ob.report!.state }, after: { state, note: input.note ?? null },
     });

@@ -72,7 +72,7 @@ export async function runDossierImport(
   const cal = s.calendar();
   const units = await unitCodesOf(db, s.provinceCode);
   const { id: importId } = await db.insertInto('dossierImport')
-    .values({ provinceCode: s.provinceCode, filename: input.filename, userId, startedAt: s.now(), status: 'running' }).returning('id').executeTakeFirstOrThrow();
+    .values({ provinceCode: s.provinceCode, filename: input.filename, userId, startedAt: s.now(), heartbeatAt: s.now(), status: 'running' }).returning('id').executeTakeFirstOrThrow();
   const out: ImportOutcome = { importId, inserted: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, rowsRead: 0, errors: [], errorsTotal: 0 };
   const pendingErrors: RowError[] = [];
   const addErrors = (errs: RowError[]) => {
@@ -109,7 +109,7 @@ export async function runDossierImport(
       await writeBatch(s, ctx, importId, ready, out, addErrors, touched, mode, rights);
       written = ready[ready.length - 1]!.row;
       await flushErrors();
-      await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead }).where('id', '=', importId).execute();
+      await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead, heartbeatAt: s.now(), touchedMonths: [...touched].sort() }).where('id', '=', importId).execute();
     })();
     inflight.catch(() => undefined); // awaited later; this only avoids an unhandled-rejection warning meanwhile
   };

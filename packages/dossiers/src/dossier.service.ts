@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import {
-  AppError, authorize, formatLocalDateTime, getUnitByCode, inTransaction, recordAudit, tablesToXlsx,
+  AppError, authorize, can, formatLocalDateTime, getUnitByCode, inTransaction, recordAudit, tablesToXlsx,
   type Actor, type AppServices, type RequestContext,
 } from '@cchc/core';
 import { apologyBreaches, dossierStats, ENDED_LATE, lateCauses, lateResolvedCauses, checkRange, periodReport, type GroupBy, type StatsRow } from './dossier.stats';
@@ -308,4 +308,27 @@ export async function saveOfficial766(
     await recordAudit(tx, ctx, 'dossier.official766', { entityType: 'index766', entityId: `${unit.code}:${input.period}`, unitId: unit.id, before, after: input });
   });
   return index766(s, actor, { unit: unit.code, period: input.period });
+}
+
+const IMPORT_STATUS: Record<string, string> = {
+  running: 'Đang nhập', done: 'Hoàn tất', interrupted: 'Bị gián đoạn (máy chủ dừng giữa chừng; các lô đã ghi được giữ, nhập lại tệp để tiếp tục)', refused: 'Tệp bị từ chối',
+};
+
+/** The import history: Sở Nội vụ sees every import of the province, an importer their own. */
+export async function listImports(s: AppServices, actor: Actor, q: { limit: number; offset: number }) {
+  authorize(actor, 'dossier.import');
+  let query = s.db.selectFrom('dossierImport as i').leftJoin('appUser as u', 'u.id', 'i.userId').where('i.provinceCode', '=', s.provinceCode);
+  if (!can(actor, 'dossier.importReport', { userId: -1 })) query = query.where('i.userId', '=', actor.userId);
+  const [rows, total] = await Promise.all([
+    query.select(['i.id', 'i.filename', 'i.status', 'i.startedAt', 'i.finishedAt', 'i.rowsRead', 'i.inserted', 'i.updated', 'i.unchanged', 'i.rejected', 'u.fullName as userName'])
+      .orderBy('i.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(total.n),
+    rows: rows.map((r) => ({
+      ...r, id: Number(r.id), statusLabel: IMPORT_STATUS[r.status] ?? r.status,
+      startedAt: formatLocalDateTime(r.startedAt), finishedAt: r.finishedAt ? formatLocalDateTime(r.finishedAt) : null,
+    })),
+  };
 }

@@ -118,6 +118,17 @@ export function registerDossierRoutes(app: App): void {
     });
   });
 
+  app.get('/api/dossiers/imports', {
+    schema: {
+      operationId: 'listDossierImports', tags, summary: 'Các lần nhập hồ sơ (đang chạy, xong, bị gián đoạn, bị từ chối), mới nhất trước',
+      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) }),
+      response: replies({ 200: Type.Object({ total: N, rows: Type.Array(Type.Object({
+        id: N, filename: Type.String(), status: Type.String(), statusLabel: Type.String(), startedAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
+        rowsRead: N, inserted: N, updated: N, unchanged: N, rejected: N, userName: Type.Union([Type.String(), Type.Null()]),
+      })) }) }),
+    },
+  }, async (req) => svc.listImports(s, req.requireActor(), req.query));
+
   app.get('/api/dossiers/imports/:id/errors.xlsx', {
     schema: { operationId: 'getDossierImportErrors', tags, summary: 'Báo cáo đầy đủ các dòng bị loại của một lần nhập', params: Type.Object({ id: N }), response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {

@@ -66,6 +66,10 @@ export interface DossierImportTable {
   unchanged: Generated<number>;
   rejected: Generated<number>;
   rowsRead: Generated<number>;
+  /** Set after each committed batch; an import whose heartbeat stopped was interrupted. */
+  heartbeatAt: NTs;
+  /** Received months of the committed batches, so an interrupted import's rollups can be rebuilt. */
+  touchedMonths: Generated<string[]>;
 }
 
 export interface DossierImportErrorTable {
@@ -283,6 +287,13 @@ export const dossiersMigrations: MigrationSet = {
       const byProvince = new Map<string, string[]>();
       for (const r of months.rows) byProvince.set(r.provinceCode, [...(byProvince.get(r.provinceCode) ?? []), r.receivedMonth]);
       for (const [province, list] of byProvince) await refreshRollups(db as never, province, list);
+    },
+  },
+  // Heartbeat and touched months: after a crash, interrupted imports are found and their months rebuilt.
+  '20261201_23_import_heartbeat': {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('dossier_import').addColumn('heartbeat_at', 'timestamptz').execute();
+      await db.schema.alterTable('dossier_import').addColumn('touched_months', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`)).execute();
     },
   },
 };

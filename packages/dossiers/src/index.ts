@@ -5,3 +5,4 @@ export { registerDossierRoutes } from './dossiers.routes';
 export { dossiersDemo } from './dossiers.demo';
 export { runDossierImport } from './dossier.import';
 export { generateDossierCsv } from './dossiers.generate';
+export { recoverInterruptedImports } from './dossier.recovery';

@@ -130,6 +130,15 @@ export const coreMigrations: MigrationSet = {
         .execute();
     },
   },
+  // TRUNCATE skips row triggers: a statement trigger refuses it too (the application's role may own the
+  // table, so revoking the privilege alone would not hold; see README "Audit").
+  '20261201_02_core_audit_no_truncate': {
+    async up(db: AnyDb) {
+      await sql`
+        create trigger audit_log_no_truncate before truncate on audit_log
+        for each statement execute function audit_log_append_only()`.execute(db);
+    },
+  },
 };
 
 export async function migrateToLatest(db: Db, sets: MigrationSet[]): Promise<string[]> {

@@ -51,6 +51,12 @@ function refuse(filename: string, reason: string): AppError {
   return new AppError('FILE_REFUSED', `Tệp "${filename}" bị từ chối: ${reason}. Tệp xuất từ phần mềm thật không có đặc điểm này; hãy kiểm tra lại tệp.`, 422, { reason });
 }
 
+const kindOf = (filename: string) => (/\.docx$/i.test(filename) ? 'DOCX' : /\.xlsx$/i.test(filename) ? 'XLSX' : 'Office (XLSX/DOCX)');
+
+function corrupt(filename: string): AppError {
+  return new AppError('UNREADABLE_FILE', `Không đọc được tệp "${filename}": tệp không phải ${kindOf(filename)} hợp lệ hoặc bị hỏng (cấu trúc nén sai).`, 422);
+}
+
 export const isZip = (head: Uint8Array) => head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 
 class Counter {
@@ -92,7 +98,7 @@ class Counter {
     try {
       this.unzip.push(chunk, final);
     } catch {
-      this.failure ??= refuse(this.filename, 'cấu trúc nén bị hỏng');
+      this.failure ??= corrupt(this.filename);
     }
   }
 }
@@ -113,7 +119,7 @@ export function checkZipBuffer(data: Buffer, filename: string, limits: ArchiveLi
       },
     });
   } catch {
-    throw refuse(filename, 'cấu trúc nén bị hỏng');
+    throw corrupt(filename);
   }
   if (entries > limits.maxEntries) throw refuse(filename, `có hơn ${limits.maxEntries.toLocaleString('vi-VN')} phần bên trong`);
   if (declared > limits.maxTotalBytes) throw refuse(filename, `khai báo ${fmtMb(declared)} khi giải nén, quá giới hạn ${fmtMb(limits.maxTotalBytes)}`);

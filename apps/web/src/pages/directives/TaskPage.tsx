@@ -54,10 +54,10 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
     void queryClient.invalidateQueries({ queryKey: ['directives'] });
   };
   const onError = (e: unknown) => message.error(errorMessage(e));
-  const save = useMutation({ mutationFn: (v: { content: string; percent: number }) => unwrap(api.PUT('/api/tasks/{id}/reports/{period}', { ...base, body: v })), onSuccess: done('Đã lưu bản nháp'), onError });
-  const submit = useMutation({ mutationFn: () => unwrap(api.POST('/api/tasks/{id}/reports/{period}/submit', base)), onSuccess: done('Đã gửi báo cáo tới Sở Nội vụ'), onError });
+  const save = useMutation({ mutationFn: (v: { content: string; percent: number }) => unwrap(api.PUT('/api/tasks/{id}/reports/{period}', { ...base, body: { ...v, version: r?.version } })), onSuccess: done('Đã lưu bản nháp'), onError });
+  const submit = useMutation({ mutationFn: () => unwrap(api.POST('/api/tasks/{id}/reports/{period}/submit', { ...base, body: { version: r?.version } })), onSuccess: done('Đã gửi báo cáo tới Sở Nội vụ'), onError });
   const review = useMutation({
-    mutationFn: (v: { decision: 'accept' | 'return'; note?: string }) => unwrap(api.POST('/api/tasks/{id}/reports/{period}/review', { ...base, body: v })),
+    mutationFn: (v: { decision: 'accept' | 'return'; note?: string }) => unwrap(api.POST('/api/tasks/{id}/reports/{period}/review', { ...base, body: { ...v, version: r?.version } })),
     onSuccess: (_d, v) => { setReturning(false); done(v.decision === 'accept' ? 'Đã chấp nhận báo cáo' : 'Đã trả lại báo cáo')(); },
     onError,
   });

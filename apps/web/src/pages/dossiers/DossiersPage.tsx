@@ -26,6 +26,33 @@ function useRange() {
   return { range, setRange, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
 }
 
+const IMPORT_TAG: Record<string, string> = { running: 'processing', done: 'success', interrupted: 'warning', refused: 'error' };
+
+/** The latest imports, so an import a crash interrupted is seen (and run again) rather than trusted. */
+function ImportHistory() {
+  const [page, setPage] = useState(1);
+  const q = useQuery({
+    queryKey: ['dossiers', 'imports', page],
+    queryFn: () => unwrap(api.GET('/api/dossiers/imports', { params: { query: { limit: 5, offset: (page - 1) * 5 } } })),
+  });
+  if (!q.data?.total) return null;
+  return (
+    <Card size="small" title="Các lần nhập gần đây">
+      <Table size="small" rowKey="id" loading={q.isLoading} dataSource={q.data.rows} scroll={{ x: 720 }}
+        pagination={{ current: page, pageSize: 5, total: q.data.total, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
+        columns={[
+          { title: 'Bắt đầu', dataIndex: 'startedAt', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: 'Tệp', dataIndex: 'filename', ellipsis: true },
+          { title: 'Người nhập', dataIndex: 'userName', width: 160, render: (v: string | null) => v ?? 'Hệ thống' },
+          { title: 'Trạng thái', dataIndex: 'status', width: 170, render: (v: string, r) => <Tooltip title={r.statusLabel}><Tag color={IMPORT_TAG[v]}>{r.statusLabel.split(' (')[0]}</Tag></Tooltip> },
+          { title: 'Đã đọc', dataIndex: 'rowsRead', align: 'right', width: 90, render: (v: number) => formatNumber(v) },
+          { title: 'Thêm / cập nhật', width: 130, align: 'right', render: (_: unknown, r) => `${formatNumber(r.inserted)} / ${formatNumber(r.updated)}` },
+          { title: 'Bị loại', dataIndex: 'rejected', align: 'right', width: 80, render: (v: number) => formatNumber(v) },
+        ]} />
+    </Card>
+  );
+}
+
 export function DossiersPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
@@ -328,6 +355,7 @@ function ImportTab() {
           <Space style={{ marginTop: 12 }}><Input placeholder="Tên ánh xạ, ví dụ: VNPT iGate" value={name} onChange={(e) => setName(e.target.value)} /><Button type="primary" disabled={!name.trim()} onClick={() => saveMapping.mutate()}>Lưu ánh xạ</Button></Space>
         </Card>
       )}
+      <ImportHistory />
       {result && (
         <Card size="small" title="Kết quả nhập">
           <Row gutter={16}>
