@@ -9,18 +9,20 @@ import { toLocalParts } from './calendar/calendar.domain';
 import type { AppServices } from './http/types';
 import { loadDemoProvince } from './demo/demo-province';
 
-/** A module's contribution to first start: loads its demo data into the demo province. */
-export type DemoSeeder = (db: Db, provinceCode: string) => Promise<void>;
+/**
+ * A module's contribution to first start: loads its demo data into the demo province. `now` is the
+ * clock of the run (the real one at start, a fixed one in tests); seeders never read the wall clock.
+ */
+export type DemoSeeder = (db: Db, provinceCode: string, now: () => Date) => Promise<void>;
 
 /**
  * Services for a demo seeder, which runs inside the first-start transaction: that transaction, the
- * province, the stored working calendar and the real clock. Seeders never read `dbKind`.
+ * province, the stored working calendar and the run's clock. Seeders never read `dbKind`.
  */
-export async function seederServices(db: Db, provinceCode: string): Promise<AppServices> {
+export async function seederServices(db: Db, provinceCode: string, now: () => Date): Promise<AppServices> {
   let calendar = await loadWorkingCalendar(db);
-  const today = toLocalParts(new Date()).date;
   return {
-    db, dbKind: 'postgresql', bulk: kyselyBulkTransaction(db as never), provinceCode, calendar: () => calendar, today: () => today, now: () => new Date(),
+    db, dbKind: 'postgresql', bulk: kyselyBulkTransaction(db as never), provinceCode, calendar: () => calendar, today: () => toLocalParts(now()).date, now,
     reloadCalendar: async () => { calendar = await loadWorkingCalendar(db); },
   };
 }
@@ -30,7 +32,7 @@ export interface PrepareOptions {
   /** Load the 34 provinces, 63 old ones, lineage and the calendar (on first start). */
   referenceData?: boolean;
   /** Load the demo province (departments, users, then each module's demo data). */
-  demo?: { provinceCode: string; seeders?: DemoSeeder[] } | false;
+  demo?: { provinceCode: string; seeders?: DemoSeeder[]; now?: () => Date } | false;
   log?: (msg: string) => void;
 }
 
@@ -47,7 +49,8 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
     if (opts.demo) {
       const d = await loadDemoProvince(tx, opts.demo.provinceCode);
       log(`Đã nạp tỉnh mẫu ${opts.demo.provinceCode}: ${d.departments} sở ngành, ${d.users} người dùng`);
-      for (const seed of opts.demo.seeders ?? []) await seed(tx, opts.demo.provinceCode);
+      const now = opts.demo.now ?? (() => new Date());
+      for (const seed of opts.demo.seeders ?? []) await seed(tx, opts.demo.provinceCode, now);
     }
   });
   return { migrated, seeded: true };

@@ -33,8 +33,8 @@ const RECURRENCES: Recurrence[] = ['quarterly', 'half_yearly', 'monthly'];
 /** A stable number in [0, 1) for a key. */
 const rand = (key: string) => crypto.createHash('sha1').update(key).digest().readUInt32BE(0) / 2 ** 32;
 
-export const directivesDemo: DemoSeeder = async (db: Db, provinceCode: string) => {
-  const services = await seederServices(db, provinceCode);
+export const directivesDemo: DemoSeeder = async (db: Db, provinceCode: string, now: () => Date) => {
+  const services = await seederServices(db, provinceCode, now);
   const today = services.today();
   const calendar = services.calendar();
   const actor = systemActor(provinceCode, 'Dữ liệu mẫu');

@@ -6,8 +6,8 @@ import { generateDossierCsv } from './dossiers.generate';
 export const DEMO_DOSSIERS = 20_000;
 
 /** A year of generated dossiers for the demo province, imported through the real import. */
-export const dossiersDemo: DemoSeeder = async (db, provinceCode) => {
-  const services = await seederServices(db, provinceCode);
+export const dossiersDemo: DemoSeeder = async (db, provinceCode, now) => {
+  const services = await seederServices(db, provinceCode, now);
   const calendar = services.calendar();
   const today = services.today();
   const units = (await db.selectFrom('unit as u').innerJoin('unit as p', 'p.id', 'u.parentId').select('u.code')

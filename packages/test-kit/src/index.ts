@@ -18,7 +18,9 @@ export interface TestDatabase extends DatabaseHandle {
  * on the real PostgreSQL server, dropped afterwards. Migrations run; reference data and the demo
  * province load unless told otherwise.
  */
-export async function createTestDatabase(opts: { migrations?: MigrationSet[]; reference?: boolean; demo?: boolean; seeders?: DemoSeeder[] } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  opts: { migrations?: MigrationSet[]; reference?: boolean; demo?: boolean; seeders?: DemoSeeder[]; now?: () => Date } = {},
+): Promise<TestDatabase> {
   const url = testDatabaseUrl();
   let handle: DatabaseHandle;
   let dropSchema = async () => {};
@@ -41,7 +43,7 @@ export async function createTestDatabase(opts: { migrations?: MigrationSet[]; re
   await prepareDatabase(handle.db, {
     migrations: opts.migrations,
     referenceData: opts.reference !== false,
-    demo: opts.demo === false || opts.reference === false ? false : { provinceCode: '86', seeders: opts.seeders },
+    demo: opts.demo === false || opts.reference === false ? false : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW) },
   });
   return {
     ...handle,
