@@ -9,6 +9,7 @@ export interface ServicesOptions {
 export async function createServices(handle: DatabaseHandle, opts: ServicesOptions): Promise<AppServices> {
   let calendar: WorkingCalendar = await loadWorkingCalendar(handle.db);
   const now = opts.now ?? (() => new Date());
+  const calendarListeners: (() => Promise<void>)[] = [];
   return {
     db: handle.db,
     dbKind: handle.kind,
@@ -17,6 +18,10 @@ export async function createServices(handle: DatabaseHandle, opts: ServicesOptio
     calendar: () => calendar,
     reloadCalendar: async () => {
       calendar = await loadWorkingCalendar(handle.db);
+      for (const listener of calendarListeners) await listener();
+    },
+    onCalendarChange: (listener) => {
+      calendarListeners.push(listener);
     },
     now,
     today: () => toLocalParts(now()).date,

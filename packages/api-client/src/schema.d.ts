@@ -863,7 +863,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhiệm vụ trong phạm vi của người dùng */
+        /** Nhiệm vụ trong phạm vi của người dùng: lọc, tìm, sắp xếp và phân trang */
         get: operations["listTasks"];
         put?: never;
         post?: never;
@@ -1101,7 +1101,9 @@ export interface components {
                 title: string;
             }[];
             byUnit: components["schemas"]["UnitProgress"][];
+            /** @description Các nhiệm vụ quá hạn lâu nhất (tối đa 20); tổng số ở overdueTotal */
             overdue: components["schemas"]["TaskSummary"][];
+            overdueTotal: number;
             totals: {
                 done: number;
                 doneOnTime: number;
@@ -5238,8 +5240,13 @@ export interface operations {
     };
     listTasks: {
         parameters: {
-            query?: {
+            query: {
                 directive?: number;
+                limit: number;
+                offset: number;
+                /** @description Tìm trong nội dung, ký hiệu nhiệm vụ, số văn bản */
+                q?: string;
+                sort?: "directive" | "due" | "overdue";
                 status?: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue";
                 unit?: string;
             };
@@ -5255,7 +5262,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TaskSummary"][];
+                    "application/json": {
+                        rows: components["schemas"]["TaskSummary"][];
+                        total: number;
+                    };
                 };
             };
             /** @description Default Response */

@@ -24,6 +24,7 @@ export async function seederServices(db: Db, provinceCode: string, now: () => Da
   return {
     db, dbKind: 'postgresql', bulk: kyselyBulkTransaction(db as never), provinceCode, calendar: () => calendar, today: () => toLocalParts(now()).date, now,
     reloadCalendar: async () => { calendar = await loadWorkingCalendar(db); },
+    onCalendarChange: () => undefined,
   };
 }
 

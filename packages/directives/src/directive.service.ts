@@ -5,8 +5,10 @@ import {
 } from '@cchc/core';
 import { parseDirective, KIND_LABELS, type DirectiveKind, type ParsedDirective } from './parser/directive-parser';
 import type { MatchableUnit } from './parser/unit-matcher';
-import { deadlineProblem, isDone } from './task.domain';
+import { deadlineProblem, isDone, type TaskStatus } from './task.domain';
 import { loadTasks, type TaskView } from './task.service';
+import { syncObligations } from './task.obligations';
+import * as status from './task.status';
 import type { GroupKind, Recurrence } from './directives.schema';
 
 const DEPARTMENT_TYPES = ['department', 'service_centre'];
@@ -140,6 +142,7 @@ export async function createDirective(s: AppServices, ctx: RequestContext, actor
       sourceText: input.sourceText ?? null, createdBy: actor.userId || null,
     }).returning('id').executeTakeFirstOrThrow();
     let count = 0;
+    const newTaskIds: number[] = [];
     for (const p of plan) {
       const { id: sectionId } = await tx.insertInto('directiveSection').values({
         directiveId: id, number: p.section.number, heading: p.section.heading, sortOrder: p.sectionIndex + 1,
@@ -154,6 +157,7 @@ export async function createDirective(s: AppServices, ctx: RequestContext, actor
             reportDays: t.dueDate ? null : t.reportDays ?? 0, recurUntil: t.dueDate ? null : t.recurUntil ?? null,
           }).returning('id').executeTakeFirstOrThrow();
           count++;
+          newTaskIds.push(taskId);
           const coords = t.coordinatorIds.filter((c) => c !== lead.id);
           if (coords.length) await tx.insertInto('taskCoordinator').values(coords.map((unitId) => ({ taskId, unitId }))).execute();
           if (t.indexLinks?.length) {
@@ -166,6 +170,7 @@ export async function createDirective(s: AppServices, ctx: RequestContext, actor
       entityType: 'directive', entityId: id,
       after: { number: input.number, kind: input.kind, date: input.date, title: input.title, sections: input.sections.length, tasks: count },
     });
+    await syncObligations(tx, s.calendar(), newTaskIds);
     return { id, tasks: count };
   });
 }
@@ -276,48 +281,67 @@ export function presentTaskSummary(t: TaskView) {
 
 export async function listDirectives(s: AppServices, actor: Actor) {
   authorize(actor, 'directive.read');
+  const counts = await status.countByDirective(s.db, { scope: actor.scope, provinceCode: s.provinceCode, asOf: s.today() });
+  const byId = new Map(counts.map((c) => [Number(c.id), c]));
   const rows = await s.db.selectFrom('directive').select(['id', 'number', 'kind', 'issuedOn', 'issuer', 'title', 'status', 'sourceFilename'])
     .where('provinceCode', '=', s.provinceCode).orderBy('issuedOn', 'desc').execute();
-  const tasks = await loadTasks(s, actor, {});
-  return rows.map((d) => ({ ...d, kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind, ...countStatuses(tasks.filter((t) => t.directiveId === d.id)) }))
-    .filter((d) => actor.scope.kind === 'province' || d.tasks > 0);
+  const none = { tasks: 0, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 };
+  return rows.map((d) => {
+    const c = byId.get(Number(d.id));
+    return { ...d, kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind, ...none, ...(c && pickCounts(c)) };
+  }).filter((d) => actor.scope.kind === 'province' || d.tasks > 0);
 }
 
-/** What a leader sees: totals, per unit, per directive, the overdue list and the monthly trend. */
+const pickCounts = (c: Counts): Counts => ({ tasks: c.tasks, done: c.done, doneOnTime: c.doneOnTime, overdue: c.overdue, inProgress: c.inProgress, notStarted: c.notStarted });
+
+/** The overdue tasks a dashboard lists (the most days late first); the rest are one click away in the task list. */
+export const DASHBOARD_OVERDUE = 20;
+
+/**
+ * What a leader sees: totals, per unit, per directive, the most overdue tasks and the monthly trend —
+ * all SQL aggregates over the derived status; only the listed overdue tasks are loaded.
+ */
 export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string; unitCode?: string }) {
   authorize(actor, 'directive.read');
   const asOf = q.asOf ?? s.today();
-  let tasks = await loadTasks(s, actor, {}, asOf);
-  if (q.unitCode && q.unitCode !== s.provinceCode) {
-    const unit = await getUnitByCode(s, q.unitCode);
-    tasks = tasks.filter((t) => t.leadUnitId === unit.id);
-  }
-  const directives = new Map<number, { id: number; number: string; title: string; list: TaskView[] }>();
-  for (const t of tasks) {
-    const e = directives.get(t.directiveId) ?? { id: t.directiveId, number: t.directiveNumber, title: t.directiveTitle, list: [] };
-    e.list.push(t);
-    directives.set(t.directiveId, e);
-  }
-  const months = new Map<string, { month: string; onTime: number; late: number }>();
-  const start = `${Number(asOf.slice(0, 4)) - 1}-${asOf.slice(5, 7)}`;
-  for (const t of tasks) {
-    for (const o of t.obligations) {
-      if (!o.report?.submittedAt || o.report.state !== 'accepted') continue;
-      const month = o.report.submittedAt.slice(0, 7);
-      if (month <= start || month > asOf.slice(0, 7)) continue;
-      const e = months.get(month) ?? { month, onTime: 0, late: 0 };
-      if (o.status === 'done_on_time') e.onTime++;
-      else e.late++;
-      months.set(month, e);
-    }
-  }
+  const f: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf };
+  if (q.unitCode && q.unitCode !== s.provinceCode) f.leadUnitId = (await getUnitByCode(s, q.unitCode)).id;
+  const [totals, units, directives, overdue, trend] = await Promise.all([
+    status.countTotals(s.db, f),
+    status.countByUnit(s.db, f),
+    status.countByDirective(s.db, f),
+    status.pageTaskIds(s.db, { ...f, status: 'overdue' }, { limit: DASHBOARD_OVERDUE, offset: 0, sort: 'overdue' }),
+    status.acceptedTrend(s.db, f),
+  ]);
   return {
     asOf,
-    totals: countStatuses(tasks),
-    byUnit: byUnit(tasks),
-    byDirective: [...directives.values()].map((d) => ({ id: d.id, number: d.number, title: d.title, ...countStatuses(d.list) })),
-    overdue: tasks.filter((t) => t.status === 'overdue').map(presentTaskSummary).sort((a, b) => b.daysLate - a.daysLate),
-    trend: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    totals: pickCounts(totals),
+    byUnit: units.map((u) => ({ unitCode: u.unitCode, unitName: u.unitName, ...pickCounts(u) }))
+      .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi')),
+    byDirective: directives.map((d) => ({ id: Number(d.id), number: d.number, title: d.title, ...pickCounts(d) })),
+    overdue: (await tasksInOrder(s, actor, overdue.ids, asOf)).map(presentTaskSummary),
+    overdueTotal: overdue.total,
+    trend,
   };
 }
 
+/** Full task views for a page of ids, in the page's order. */
+export async function tasksInOrder(s: AppServices, actor: Actor, ids: number[], asOf?: string): Promise<TaskView[]> {
+  if (!ids.length) return [];
+  const views = await loadTasks(s, actor, { taskIds: ids }, asOf);
+  const byId = new Map(views.map((t) => [t.id, t]));
+  return ids.map((id) => byId.get(id)).filter((t): t is TaskView => !!t);
+}
+
+/** `GET /api/tasks`: one page of the caller's tasks, filtered, searched and sorted in SQL. */
+export async function listTaskPage(
+  s: AppServices, actor: Actor,
+  q: { status?: TaskStatus; unit?: string; directive?: number; q?: string; sort?: status.TaskSort; limit: number; offset: number },
+) {
+  authorize(actor, 'directive.read');
+  const asOf = s.today();
+  const f: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf, directiveId: q.directive, status: q.status, q: q.q?.trim() || undefined };
+  if (q.unit && q.unit !== s.provinceCode) f.leadUnitId = (await getUnitByCode(s, q.unit)).id;
+  const page = await status.pageTaskIds(s.db, f, { limit: q.limit, offset: q.offset, sort: q.sort ?? (q.status === 'overdue' ? 'overdue' : 'directive') });
+  return { total: page.total, rows: (await tasksInOrder(s, actor, page.ids, asOf)).map(presentTaskSummary) };
+}

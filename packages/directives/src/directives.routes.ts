@@ -5,6 +5,7 @@ import * as directives from './directive.service';
 import * as tasks from './task.service';
 import { listNotifications, markRead } from './reminders';
 import { compiledReportDocx, compiledReportXlsx } from './report.export';
+import { syncObligations } from './task.obligations';
 
 const tags = ['Chỉ đạo, điều hành'];
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -20,6 +21,10 @@ async function readParseInput(req: Parameters<typeof readMultipart>[0]): Promise
 }
 
 export function registerDirectiveRoutes(app: App): void {
+  // Due dates depend on the working calendar: recomputed for every task when an administrator edits it.
+  app.services.onCalendarChange?.(async () => {
+    await syncObligations(app.services.db, app.services.calendar(), 'all');
+  });
   for (const schema of [S.ParsedDirective, S.UnitProgress, S.TaskSummary, S.DirectiveSummary, S.DirectiveDetail, S.TaskDetail, S.Dashboard, S.Notifications]) app.addSchema(schema);
   const s = app.services;
 
@@ -95,17 +100,16 @@ export function registerDirectiveRoutes(app: App): void {
 
   app.get('/api/tasks', {
     schema: {
-      operationId: 'listTasks', tags, summary: 'Nhiệm vụ trong phạm vi của người dùng',
-      querystring: Type.Object({ status: Type.Optional(S.Status), unit: Type.Optional(Type.String({ maxLength: 32 })), directive: Type.Optional(Type.Integer()) }),
-      response: replies({ 200: Type.Array(Type.Ref('TaskSummary')) }),
+      operationId: 'listTasks', tags, summary: 'Nhiệm vụ trong phạm vi của người dùng: lọc, tìm, sắp xếp và phân trang',
+      querystring: Type.Object({
+        status: Type.Optional(S.Status), unit: Type.Optional(Type.String({ maxLength: 32 })), directive: Type.Optional(Type.Integer({ minimum: 1 })),
+        q: Type.Optional(Type.String({ maxLength: 100, description: 'Tìm trong nội dung, ký hiệu nhiệm vụ, số văn bản' })),
+        sort: Type.Optional(Type.Union([Type.Literal('directive'), Type.Literal('due'), Type.Literal('overdue')])),
+        limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+      }),
+      response: replies({ 200: Type.Object({ total: Type.Integer(), rows: Type.Array(Type.Ref('TaskSummary')) }) }),
     },
-  }, async (req) => {
-    const actor = req.requireActor();
-    let list = await tasks.loadTasks(s, actor, { directiveId: req.query.directive });
-    if (req.query.unit && req.query.unit !== s.provinceCode) list = list.filter((t) => t.leadUnitCode === req.query.unit);
-    if (req.query.status) list = list.filter((t) => t.status === req.query.status);
-    return list.map(directives.presentTaskSummary);
-  });
+  }, async (req) => directives.listTaskPage(s, req.requireActor(), req.query as Parameters<typeof directives.listTaskPage>[2]));
 
   app.get('/api/tasks/:id', {
     schema: { operationId: 'getTask', tags, summary: 'Chi tiết nhiệm vụ, các kỳ báo cáo, minh chứng', params: Id, response: replies({ 200: Type.Ref('TaskDetail') }) },

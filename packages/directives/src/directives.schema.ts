@@ -1,5 +1,6 @@
 import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
-import type { MigrationSet } from '@cchc/core';
+import { loadWorkingCalendar, type MigrationSet } from '@cchc/core';
+import { syncObligations } from './task.obligations';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -51,6 +52,19 @@ export interface TaskTable {
   reportDays: number | null;
   recurUntil: string | null;
   createdAt: Timestamp;
+}
+
+/**
+ * What a task owes, one row per report: the due date computed from the task's deadline and the
+ * working calendar (recomputed when either changes). Status is still derived, never stored: SQL judges
+ * each obligation against its report and a report date, so lists and dashboards are aggregates.
+ */
+export interface TaskObligationTable {
+  taskId: number;
+  periodKey: string;
+  periodLabel: string;
+  periodEnd: string | null;
+  dueDate: string;
 }
 
 export interface TaskCoordinatorTable {
@@ -115,6 +129,7 @@ declare module '@cchc/core' {
     directiveSection: DirectiveSectionTable;
     task: TaskTable;
     taskCoordinator: TaskCoordinatorTable;
+    taskObligation: TaskObligationTable;
     taskIndexLink: TaskIndexLinkTable;
     taskReport: TaskReportTable;
     taskEvidence: TaskEvidenceTable;
@@ -240,6 +255,22 @@ export const directivesMigrations: MigrationSet = {
   '20261201_11_task_report_version': {
     async up(db: AnyDb) {
       await db.schema.alterTable('task_report').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
+  '20261201_12_task_obligation': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('task_obligation')
+        .addColumn('task_id', 'bigint', (c) => c.notNull().references('task.id').onDelete('cascade'))
+        .addColumn('period_key', 'text', (c) => c.notNull())
+        .addColumn('period_label', 'text', (c) => c.notNull())
+        .addColumn('period_end', 'date')
+        .addColumn('due_date', 'date', (c) => c.notNull())
+        .addPrimaryKeyConstraint('task_obligation_pk', ['task_id', 'period_key'])
+        .execute();
+      await db.schema.createIndex('task_obligation_due_idx').on('task_obligation').columns(['due_date']).execute();
+      // Tasks saved before this table existed get their obligations now.
+      await syncObligations(db as never, await loadWorkingCalendar(db as never), 'all');
     },
   },
 };

@@ -17,6 +17,8 @@ export interface AppServices {
   /** Working-day calendar, reloaded after an administrator edits it. */
   calendar(): WorkingCalendar;
   reloadCalendar(): Promise<void>;
+  /** Work to redo when an administrator changes the calendar (e.g. recompute due dates). */
+  onCalendarChange(listener: () => Promise<void>): void;
   /** Today in Vietnam (injectable so tests run on a fixed clock). */
   today(): string;
   now(): Date;

@@ -1,11 +1,11 @@
 import { useSearchParams, Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Space, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Input, Progress, Row, Select, Space, Statistic, Table, Tabs, Tooltip, Typography, type TablePaginationConfig } from 'antd';
 import { FileWordOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
 import { StatusTag, pct, type TaskSummary, type UnitProgress } from './common';
@@ -125,35 +125,43 @@ export function UnitTable({ rows, title = 'Theo đơn vị chủ trì' }: { rows
   );
 }
 
+const PAGE = 20;
+
+/** The caller's tasks, one page at a time: the server filters, searches, sorts and counts. */
 function TaskList({ status }: { status?: 'overdue' }) {
   const { unitCode, me } = useSession();
   const [filter, setFilter] = useState<string | undefined>(status);
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const query = { unit: unitCode === me.provinceCode ? undefined : unitCode, status: filter as never, q: search || undefined, limit: PAGE, offset: (page - 1) * PAGE };
   const q = useQuery({
-    queryKey: ['tasks', unitCode, filter],
-    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { unit: unitCode === me.provinceCode ? undefined : unitCode, status: filter as never } } })),
+    queryKey: ['tasks', query],
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query } })),
+    placeholderData: (prev) => prev,
   });
   return (
     <Card size="small">
-      {!status && (
-        <Space style={{ marginBottom: 12 }}>
-          <span>Trạng thái</span>
-          <Select allowClear placeholder="Tất cả" value={filter} onChange={setFilter} style={{ width: 240 }} options={[
+      <Space wrap style={{ marginBottom: 12 }}>
+        {!status && (
+          <Select allowClear placeholder="Mọi trạng thái" value={filter} onChange={(v) => { setFilter(v); setPage(1); }} style={{ width: 240 }} options={[
             { value: 'not_started', label: 'Chưa thực hiện' }, { value: 'in_progress', label: 'Đang thực hiện' }, { value: 'done_on_time', label: 'Hoàn thành đúng hạn' },
             { value: 'done_late', label: 'Hoàn thành quá hạn' }, { value: 'overdue', label: 'Quá hạn chưa hoàn thành' },
           ]} />
-        </Space>
-      )}
-      <TaskTable rows={q.data ?? []} loading={q.isPending} />
+        )}
+        <Input.Search allowClear placeholder="Tìm nội dung, ký hiệu, số văn bản" style={{ width: 300 }} onSearch={(v) => { setSearch(v.trim()); setPage(1); }} />
+      </Space>
+      <TaskTable rows={q.data?.rows ?? []} loading={q.isFetching}
+        pagination={{ current: page, pageSize: PAGE, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => `${formatNumber(n)} nhiệm vụ`, hideOnSinglePage: true }} />
     </Card>
   );
 }
 
-export function TaskTable({ rows, loading, showUnit = true }: { rows: TaskSummary[]; loading?: boolean; showUnit?: boolean }) {
+export function TaskTable({ rows, loading, showUnit = true, pagination }: { rows: TaskSummary[]; loading?: boolean; showUnit?: boolean; pagination?: TablePaginationConfig }) {
   const navigate = useNavigate();
   return (
     <Table<TaskSummary>
       size="small" rowKey="id" loading={loading} dataSource={rows} scroll={{ x: 900 }}
-      pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `${n} nhiệm vụ`, hideOnSinglePage: true }}
+      pagination={pagination ?? { pageSize: 20, showSizeChanger: false, showTotal: (n) => `${formatNumber(n)} nhiệm vụ`, hideOnSinglePage: true }}
       onRow={(r) => ({ onClick: () => navigate(`/directives/tasks/${r.id}`), style: { cursor: 'pointer' } })}
       columns={[
         { title: 'Văn bản', dataIndex: 'directiveNumber', width: 120 },

@@ -1,0 +1,143 @@
+/**
+ * Task status in SQL (DOMAIN §5, the same rules as `obligationStatus` and `combineStatus` in
+ * task.domain.ts, checked against them in the tests): each obligation is judged against its report
+ * and the report date, then a task takes the worst of the obligations already due, or the next one's
+ * when none is due yet. Lists, counts and dashboards are queries over this, never "load all and count".
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, Scope } from '@cchc/core';
+import type { TaskStatus } from './task.domain';
+
+/** The local (UTC+7, no daylight saving) date of a timestamp column. */
+const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + interval '7 hours')::date`);
+
+/** One row per task of the province: status, next due date, first overdue due date. */
+export function taskStatuses(asOf: string): RawBuilder<{ taskId: number; status: TaskStatus; nextDueDate: string | null; overdueSince: string | null }> {
+  return sql`(
+    select ob.task_id,
+      case
+        when count(*) filter (where ob.due_date <= ${asOf}::date or ob.st in ('done_on_time', 'done_late')) = 0
+          then coalesce((array_agg(ob.st order by ob.due_date, ob.period_key) filter (where ob.due_date > ${asOf}::date))[1], 'not_started')
+        when bool_or(ob.st = 'overdue') then 'overdue'
+        when bool_or((ob.due_date <= ${asOf}::date) and ob.st in ('in_progress', 'not_started')) then 'in_progress'
+        when bool_or(ob.st = 'done_late') then 'done_late'
+        else 'done_on_time'
+      end as status,
+      min(ob.due_date) filter (where ob.st not in ('done_on_time', 'done_late')) as next_due_date,
+      min(ob.due_date) filter (where ob.st = 'overdue') as overdue_since
+    from (
+      select o.task_id, o.period_key, o.due_date,
+        case
+          when r.state = 'accepted' then case when ${localDate('r.submitted_at')} > o.due_date then 'done_late' else 'done_on_time' end
+          when ${asOf}::date > o.due_date then 'overdue'
+          when r.id is not null then 'in_progress'
+          else 'not_started'
+        end as st
+      from task_obligation o
+      left join task_report r on r.task_id = o.task_id and r.period_key = o.period_key
+    ) ob
+    group by ob.task_id
+  )`;
+}
+
+export interface TaskQuery {
+  scope: Scope;
+  provinceCode: string;
+  asOf: string;
+  directiveId?: number;
+  leadUnitId?: number;
+  status?: TaskStatus;
+  /** Words of the task's text, label or directive number (accent-insensitive is left to the caller's folding). */
+  q?: string;
+}
+
+/** Tasks of the query with their derived status: the base of lists and counts. */
+export function scopedTasks(db: Db, f: TaskQuery) {
+  let q = db.selectFrom('task as t')
+    .innerJoin('directive as d', 'd.id', 't.directiveId')
+    .leftJoin(taskStatuses(f.asOf).as('ts'), 'ts.taskId', 't.id')
+    .where('d.provinceCode', '=', f.provinceCode);
+  if (f.scope.kind === 'units') {
+    const ids = f.scope.unitIds.length ? [...f.scope.unitIds] : [-1];
+    q = q.where((eb) => eb.or([
+      eb('t.leadUnitId', 'in', ids),
+      eb.exists(eb.selectFrom('taskCoordinator as c').select('c.taskId').whereRef('c.taskId', '=', 't.id').where('c.unitId', 'in', ids)),
+    ]));
+  }
+  if (f.directiveId !== undefined) q = q.where('t.directiveId', '=', f.directiveId);
+  if (f.leadUnitId !== undefined) q = q.where('t.leadUnitId', '=', f.leadUnitId);
+  if (f.status) q = q.where(sql`coalesce(ts.status, 'not_started')`, '=', f.status);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('t.content', 'ilike', like), eb('t.label', 'ilike', like), eb('d.number', 'ilike', like)]));
+  }
+  return q;
+}
+
+const STATUS = sql<TaskStatus>`coalesce(ts.status, 'not_started')`;
+
+export interface Counts {
+  tasks: number;
+  done: number;
+  doneOnTime: number;
+  overdue: number;
+  inProgress: number;
+  notStarted: number;
+}
+
+const countColumns = () => [
+  sql<number>`count(*)::int`.as('tasks'),
+  sql<number>`(count(*) filter (where ${STATUS} in ('done_on_time', 'done_late')))::int`.as('done'),
+  sql<number>`(count(*) filter (where ${STATUS} = 'done_on_time'))::int`.as('doneOnTime'),
+  sql<number>`(count(*) filter (where ${STATUS} = 'overdue'))::int`.as('overdue'),
+  sql<number>`(count(*) filter (where ${STATUS} = 'in_progress'))::int`.as('inProgress'),
+  sql<number>`(count(*) filter (where ${STATUS} = 'not_started'))::int`.as('notStarted'),
+] as const;
+
+export async function countTotals(db: Db, f: TaskQuery): Promise<Counts> {
+  return (await scopedTasks(db, f).select(countColumns()).executeTakeFirstOrThrow()) as Counts;
+}
+
+/** Per lead unit, most overdue first (then by name, Vietnamese order is applied by the caller). */
+export async function countByUnit(db: Db, f: TaskQuery) {
+  return scopedTasks(db, f).innerJoin('unit as u', 'u.id', 't.leadUnitId')
+    .select(['u.code as unitCode', 'u.name as unitName', ...countColumns()])
+    .groupBy(['u.code', 'u.name']).execute() as Promise<({ unitCode: string; unitName: string } & Counts)[]>;
+}
+
+export async function countByDirective(db: Db, f: TaskQuery) {
+  return scopedTasks(db, f)
+    .select(['d.id', 'd.number', 'd.title', 'd.issuedOn', ...countColumns()])
+    .groupBy(['d.id', 'd.number', 'd.title', 'd.issuedOn']).orderBy('d.issuedOn', 'desc').execute() as Promise<({ id: number; number: string; title: string; issuedOn: string } & Counts)[]>;
+}
+
+export type TaskSort = 'directive' | 'due' | 'overdue';
+
+/** One page of task ids in order, and how many match. */
+export async function pageTaskIds(db: Db, f: TaskQuery, page: { limit: number; offset: number; sort: TaskSort }) {
+  let q = scopedTasks(db, f).innerJoin('directiveSection as s', 's.id', 't.sectionId').select(['t.id', sql<number>`count(*) over ()`.as('total')]);
+  if (page.sort === 'overdue') q = q.orderBy(sql`ts.overdue_since`, sql`asc nulls last`).orderBy('t.id');
+  else if (page.sort === 'due') q = q.orderBy(sql`ts.next_due_date`, sql`asc nulls last`).orderBy('t.id');
+  else q = q.orderBy('d.issuedOn', 'desc').orderBy('s.sortOrder').orderBy('t.id');
+  const rows = await q.limit(page.limit).offset(page.offset).execute();
+  const total = rows.length ? Number(rows[0]!.total) : page.offset === 0 ? 0 : Number((await countTotals(db, f)).tasks);
+  return { ids: rows.map((r) => Number(r.id)), total };
+}
+
+/** Accepted reports per month of submission over the twelve months to `asOf`: on time or late. */
+export async function acceptedTrend(db: Db, f: TaskQuery) {
+  const from = `${Number(f.asOf.slice(0, 4)) - 1}-${f.asOf.slice(5, 7)}-01`;
+  const rows = await scopedTasks(db, f)
+    .innerJoin('taskObligation as o', 'o.taskId', 't.id')
+    .innerJoin('taskReport as r', (j) => j.onRef('r.taskId', '=', 'o.taskId').onRef('r.periodKey', '=', 'o.periodKey'))
+    .where('r.state', '=', 'accepted')
+    .where(localDate('r.submitted_at'), '>=', sql`(${from}::date + interval '1 month')::date`)
+    .where(localDate('r.submitted_at'), '<=', sql`${f.asOf}::date`)
+    .select([
+      sql<string>`to_char(${localDate('r.submitted_at')}, 'YYYY-MM')`.as('month'),
+      sql<number>`(count(*) filter (where ${localDate('r.submitted_at')} <= o.due_date))::int`.as('onTime'),
+      sql<number>`(count(*) filter (where ${localDate('r.submitted_at')} > o.due_date))::int`.as('late'),
+    ])
+    .groupBy(sql`1`).orderBy(sql`1`).execute();
+  return rows as { month: string; onTime: number; late: number }[];
+}
