@@ -10,82 +10,20 @@
  * same rows with PostgreSQL's own COPY (rows/s, ratios) and time the unit overview through
  * GET /api/dossiers/stats (p50/p95 over 20 calls after 3 warm-up calls) against a naive GROUP BY over the raw table.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { loadWorkingCalendar, openDatabase, type Db } from '@cchc/core';
 import { generateDossierCsv } from '@cchc/dossiers';
-import { SERVER_NODE_ARGS } from '../apps/server/src/node-args';
+import { login, percentile, resetPeak, rssOf, startServer, timeIt, type Server } from './server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PROVINCE = '86';
 const YEAR = 2026;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const TEXT_COLUMNS = Array.from({ length: 19 }, (_, i) => `c${i} text`).join(', ');
-
-async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const t = performance.now();
-  const r = await fn();
-  return [r, performance.now() - t];
-}
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  url: string;
-  proc: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, 'apps/server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', REMINDER_FIRST_DELAY_MS: '86400000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Sẵn sàng')) resolve();
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    proc,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
-}
-
-/** Resets the process's peak RSS (Linux clear_refs 5); VmHWM then reports the peak since. */
-const resetPeak = (pid: number) => fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
-const rssOf = (pid: number, field: 'VmHWM' | 'VmRSS') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
-
-async function login(url: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cchc', password: 'Cchc@2026' }) });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { token } = (await (await fetch(`${url}/api/auth/csrf`, { headers: { cookie } })).json()) as { token: string };
-  return { cookie, 'x-csrf-token': token };
-}
 
 async function generate(db: Db, rows: number, file: string) {
   const cal = await loadWorkingCalendar(db);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { constants as zlibConstants } from 'node:zlib';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import Fastify, { type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -12,7 +13,7 @@ import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
-  AppError, ErrorReply, SESSION_COOKIE, registerCoreRoutes, resumeSession, verifyCsrfToken,
+  AppError, DATA_TOPIC, ErrorReply, SESSION_COOKIE, authorize, replies, registerCoreRoutes, resumeSession, verifyCsrfToken,
   type App, type AppServices, type RequestContext,
 } from '@cchc/core';
 import { registerIndicesRoutes } from '@cchc/indices';
@@ -43,7 +44,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
     // Errors (5xx) are always logged with the request id; every request only with LOG_REQUESTS=1.
     logger: { level: opts.logger ? 'info' : 'error' },
-    disableRequestLogging: !opts.logger,
     genReqId: () => crypto.randomUUID(),
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     bodyLimit: 10 * 1024 * 1024,
@@ -96,9 +96,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // A change of state makes cached reads stale; bumped before the reply leaves, so the writer's next read is fresh.
+    if (MUTATING.has(req.method) && reply.statusCode < 400 && app.services.cache) app.services.cache.bump(DATA_TOPIC);
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'],
+    // Fast levels: replies are compressed on every request; a higher level saves little on JSON and costs CPU under load.
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }, zlibOptions: { level: 3 } });
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(rateLimit, { global: false });
@@ -159,6 +163,30 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       return { status: 'ok' as const, database: app.services.dbKind };
     },
   );
+
+  // How the process is doing under load: event-loop delay since the last reset, memory. Administrators only.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  app.get('/api/system/runtime', {
+    schema: {
+      operationId: 'getRuntime', tags: ['Hệ thống'], summary: 'Độ trễ vòng sự kiện (ms) và bộ nhớ của máy chủ; reset=1 để đo lại từ đầu',
+      querystring: Type.Object({ reset: Type.Optional(Type.Boolean()) }),
+      response: replies({ 200: Type.Object({
+        eventLoopDelayMs: Type.Object({ p50: Type.Number(), p99: Type.Number(), max: Type.Number(), samples: Type.Integer() }),
+        rssMb: Type.Number(), heapUsedMb: Type.Number(), uptimeS: Type.Number(),
+      }) }),
+    },
+  }, async (req) => {
+    authorize(req.requireActor(), 'system.runtime');
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const out = {
+      eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max), samples: loopDelay.count },
+      rssMb: Math.round(process.memoryUsage.rss() / 1048576), heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1048576), uptimeS: Math.round(process.uptime()),
+    };
+    if (req.query.reset) loopDelay.reset();
+    return out;
+  });
+  app.addHook('onClose', async () => loopDelay.disable());
 
   registerCoreRoutes(app);
   // The indices module learns which directive tasks protect each component through this one function.

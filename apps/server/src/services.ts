@@ -1,4 +1,4 @@
-import { loadWorkingCalendar, toLocalParts, type AppServices, type DatabaseHandle, type WorkingCalendar } from '@cchc/core';
+import { ReadCache, loadWorkingCalendar, toLocalParts, type AppServices, type DatabaseHandle, type WorkingCalendar } from '@cchc/core';
 
 export interface ServicesOptions {
   provinceCode: string;
@@ -10,7 +10,7 @@ export async function createServices(handle: DatabaseHandle, opts: ServicesOptio
   let calendar: WorkingCalendar = await loadWorkingCalendar(handle.db);
   const now = opts.now ?? (() => new Date());
   const calendarListeners: (() => Promise<void>)[] = [];
-  return {
+  const services: AppServices = {
     db: handle.db,
     dbKind: handle.kind,
     bulk: handle.bulk,
@@ -19,11 +19,14 @@ export async function createServices(handle: DatabaseHandle, opts: ServicesOptio
     reloadCalendar: async () => {
       calendar = await loadWorkingCalendar(handle.db);
       for (const listener of calendarListeners) await listener();
+      services.cache.bump('tasks', 'dossiers', 'calendar');
     },
     onCalendarChange: (listener) => {
       calendarListeners.push(listener);
     },
+    cache: new ReadCache({ ttlMs: 30_000, maxEntries: 2_000 }),
     now,
     today: () => toLocalParts(now()).date,
   };
+  return services;
 }

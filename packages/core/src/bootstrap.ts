@@ -8,6 +8,7 @@ import { insertDays, loadWorkingCalendar } from './calendar/calendar.repository'
 import { toLocalParts } from './calendar/calendar.domain';
 import type { AppServices } from './http/types';
 import { loadDemoProvince } from './demo/demo-province';
+import { NO_CACHE } from './cache/read-cache';
 
 /**
  * A module's contribution to first start: loads its demo data into the demo province. `now` is the
@@ -25,6 +26,7 @@ export async function seederServices(db: Db, provinceCode: string, now: () => Da
     db, dbKind: 'postgresql', bulk: kyselyBulkTransaction(db as never), provinceCode, calendar: () => calendar, today: () => toLocalParts(now()).date, now,
     reloadCalendar: async () => { calendar = await loadWorkingCalendar(db); },
     onCalendarChange: () => undefined,
+    cache: NO_CACHE,
   };
 }
 

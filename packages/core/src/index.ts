@@ -31,3 +31,4 @@ export * from './http/upload';
 export * from './files/archive-guard';
 export * from './files/tabular';
 export * from './files/csv-text';
+export * from './cache/read-cache';

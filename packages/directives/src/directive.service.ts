@@ -306,19 +306,16 @@ export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string
   const asOf = q.asOf ?? s.today();
   const f: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf };
   if (q.unitCode && q.unitCode !== s.provinceCode) f.leadUnitId = (await getUnitByCode(s, q.unitCode)).id;
-  const [totals, units, directives, overdue, trend] = await Promise.all([
-    status.countTotals(s.db, f),
-    status.countByUnit(s.db, f),
-    status.countByDirective(s.db, f),
+  const [groups, overdue, trend] = await Promise.all([
+    status.countGroups(s.db, f),
     status.pageTaskIds(s.db, { ...f, status: 'overdue' }, { limit: DASHBOARD_OVERDUE, offset: 0, sort: 'overdue' }),
     status.acceptedTrend(s.db, f),
   ]);
   return {
     asOf,
-    totals: pickCounts(totals),
-    byUnit: units.map((u) => ({ unitCode: u.unitCode, unitName: u.unitName, ...pickCounts(u) }))
-      .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi')),
-    byDirective: directives.map((d) => ({ id: Number(d.id), number: d.number, title: d.title, ...pickCounts(d) })),
+    totals: groups.totals,
+    byUnit: groups.byUnit.sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi')),
+    byDirective: groups.byDirective,
     overdue: (await tasksInOrder(s, actor, overdue.ids, asOf)).map(presentTaskSummary),
     overdueTotal: overdue.total,
     trend,

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, DOCX_MIME, XLSX_MIME, multipartBody, readMultipart, replies, sendDownload, type App } from '@cchc/core';
+import { AppError, DOCX_MIME, cachedRead, XLSX_MIME, multipartBody, readMultipart, replies, sendDownload, type App } from '@cchc/core';
 import * as S from './directives.schemas';
 import * as directives from './directive.service';
 import * as tasks from './task.service';
@@ -48,7 +48,10 @@ export function registerDirectiveRoutes(app: App): void {
 
   app.get('/api/directives', {
     schema: { operationId: 'listDirectives', tags, summary: 'Danh sách văn bản chỉ đạo và tiến độ', response: replies({ 200: Type.Array(Type.Ref('DirectiveSummary')) }) },
-  }, async (req) => directives.listDirectives(s, req.requireActor()));
+  }, async (req) => {
+    const actor = req.requireActor();
+    return cachedRead(s, actor, 'directives', null, () => directives.listDirectives(s, actor));
+  });
 
   app.get('/api/directives/:id', {
     schema: { operationId: 'getDirective', tags, summary: 'Chi tiết văn bản: các mục, nhiệm vụ và trạng thái', params: Id, response: replies({ 200: Type.Ref('DirectiveDetail') }) },
@@ -82,7 +85,10 @@ export function registerDirectiveRoutes(app: App): void {
       querystring: Type.Object({ asOf: Type.Optional(Date), unit: Type.Optional(Type.String({ maxLength: 32 })) }),
       response: replies({ 200: Type.Ref('DirectiveDashboard') }),
     },
-  }, async (req) => directives.dashboard(s, req.requireActor(), { asOf: req.query.asOf, unitCode: req.query.unit }));
+  }, async (req) => {
+    const actor = req.requireActor();
+    return cachedRead(s, actor, 'directives.dashboard', req.query, () => directives.dashboard(s, actor, { asOf: req.query.asOf, unitCode: req.query.unit }));
+  });
 
   app.get('/api/directives/report.docx', {
     schema: { operationId: 'getCompiledReportDocx', tags, summary: 'Báo cáo tổng hợp CCHC (DOCX, thể thức Nghị định 30/2020)', querystring: Period, response: replies({ 200: Type.String({ format: 'binary' }) }) },
@@ -109,7 +115,10 @@ export function registerDirectiveRoutes(app: App): void {
       }),
       response: replies({ 200: Type.Object({ total: Type.Integer(), rows: Type.Array(Type.Ref('TaskSummary')) }) }),
     },
-  }, async (req) => directives.listTaskPage(s, req.requireActor(), req.query as Parameters<typeof directives.listTaskPage>[2]));
+  }, async (req) => {
+    const actor = req.requireActor();
+    return cachedRead(s, actor, 'tasks', req.query, () => directives.listTaskPage(s, actor, req.query as Parameters<typeof directives.listTaskPage>[2]));
+  });
 
   app.get('/api/tasks/:id', {
     schema: { operationId: 'getTask', tags, summary: 'Chi tiết nhiệm vụ, các kỳ báo cáo, minh chứng', params: Id, response: replies({ 200: Type.Ref('TaskDetail') }) },

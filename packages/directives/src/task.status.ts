@@ -12,7 +12,8 @@ import type { TaskStatus } from './task.domain';
 const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + interval '7 hours')::date`);
 
 /** One row per task of the province: status, next due date, first overdue due date. */
-export function taskStatuses(asOf: string): RawBuilder<{ taskId: number; status: TaskStatus; nextDueDate: string | null; overdueSince: string | null }> {
+export function taskStatuses(asOf: string, taskIds?: number[]): RawBuilder<{ taskId: number; status: TaskStatus; nextDueDate: string | null; overdueSince: string | null }> {
+  const only = taskIds ? sql`where o.task_id = any(${taskIds.length ? taskIds : [-1]}::bigint[])` : sql``;
   return sql`(
     select ob.task_id,
       case
@@ -35,6 +36,7 @@ export function taskStatuses(asOf: string): RawBuilder<{ taskId: number; status:
         end as st
       from task_obligation o
       left join task_report r on r.task_id = o.task_id and r.period_key = o.period_key
+      ${only}
     ) ob
     group by ob.task_id
   )`;
@@ -47,6 +49,8 @@ export interface TaskQuery {
   directiveId?: number;
   leadUnitId?: number;
   status?: TaskStatus;
+  /** Only these tasks (the status is then computed for them alone). */
+  taskIds?: number[];
   /** Words of the task's text, label or directive number (accent-insensitive is left to the caller's folding). */
   q?: string;
 }
@@ -55,8 +59,9 @@ export interface TaskQuery {
 export function scopedTasks(db: Db, f: TaskQuery) {
   let q = db.selectFrom('task as t')
     .innerJoin('directive as d', 'd.id', 't.directiveId')
-    .leftJoin(taskStatuses(f.asOf).as('ts'), 'ts.taskId', 't.id')
+    .leftJoin(taskStatuses(f.asOf, f.taskIds).as('ts'), 'ts.taskId', 't.id')
     .where('d.provinceCode', '=', f.provinceCode);
+  if (f.taskIds) q = q.where('t.id', 'in', f.taskIds.length ? f.taskIds : [-1]);
   if (f.scope.kind === 'units') {
     const ids = f.scope.unitIds.length ? [...f.scope.unitIds] : [-1];
     q = q.where((eb) => eb.or([
@@ -98,13 +103,6 @@ export async function countTotals(db: Db, f: TaskQuery): Promise<Counts> {
   return (await scopedTasks(db, f).select(countColumns()).executeTakeFirstOrThrow()) as Counts;
 }
 
-/** Per lead unit, most overdue first (then by name, Vietnamese order is applied by the caller). */
-export async function countByUnit(db: Db, f: TaskQuery) {
-  return scopedTasks(db, f).innerJoin('unit as u', 'u.id', 't.leadUnitId')
-    .select(['u.code as unitCode', 'u.name as unitName', ...countColumns()])
-    .groupBy(['u.code', 'u.name']).execute() as Promise<({ unitCode: string; unitName: string } & Counts)[]>;
-}
-
 export async function countByDirective(db: Db, f: TaskQuery) {
   return scopedTasks(db, f)
     .select(['d.id', 'd.number', 'd.title', 'd.issuedOn', ...countColumns()])
@@ -140,4 +138,28 @@ export async function acceptedTrend(db: Db, f: TaskQuery) {
     ])
     .groupBy(sql`1`).orderBy(sql`1`).execute();
   return rows as { month: string; onTime: number; late: number }[];
+}
+
+/**
+ * Totals, per lead unit and per directive in one pass over the statuses (GROUPING SETS): what the
+ * dashboard shows, for the cost of one aggregate.
+ */
+export async function countGroups(db: Db, f: TaskQuery) {
+  const rows = await scopedTasks(db, f).innerJoin('unit as u', 'u.id', 't.leadUnitId')
+    .select([
+      sql<number>`grouping(u.code)`.as('gUnit'), sql<number>`grouping(d.id)`.as('gDirective'),
+      sql<string | null>`u.code`.as('unitCode'), sql<string | null>`u.name`.as('unitName'),
+      sql<number | null>`d.id`.as('directiveId'), sql<string | null>`d.number`.as('number'), sql<string | null>`d.title`.as('title'), sql<string | null>`d.issued_on`.as('issuedOn'),
+      ...countColumns(),
+    ])
+    .groupBy(sql`grouping sets ((u.code, u.name), (d.id, d.number, d.title, d.issued_on), ())`)
+    .execute();
+  const pick = (r: Counts): Counts => ({ tasks: r.tasks, done: r.done, doneOnTime: r.doneOnTime, overdue: r.overdue, inProgress: r.inProgress, notStarted: r.notStarted });
+  const total = rows.find((r) => Number(r.gUnit) === 1 && Number(r.gDirective) === 1);
+  return {
+    totals: total ? pick(total as Counts) : { tasks: 0, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 },
+    byUnit: rows.filter((r) => Number(r.gUnit) === 0).map((r) => ({ unitCode: r.unitCode!, unitName: r.unitName!, ...pick(r as Counts) })),
+    byDirective: rows.filter((r) => Number(r.gDirective) === 0).sort((a, b) => String(b.issuedOn).localeCompare(String(a.issuedOn)))
+      .map((r) => ({ id: Number(r.directiveId), number: r.number!, title: r.title!, ...pick(r as Counts) })),
+  };
 }

@@ -282,7 +282,15 @@ export interface LinkedTask {
 }
 
 /** Supplied by the server from the directives module: the tasks that protect each component. */
-export type LinkedTasksProvider = (actor: Actor, index: IndexCode) => Promise<Map<string, LinkedTask[]>>;
+/** Per component: how many tasks protect it, how many are overdue or done, and the few to show (overdue first). */
+export interface LinkedTasks {
+  linked: number;
+  overdue: number;
+  done: number;
+  items: LinkedTask[];
+}
+
+export type LinkedTasksProvider = (actor: Actor, index: IndexCode) => Promise<Map<string, LinkedTasks>>;
 
 export async function analysis(
   s: AppServices, actor: Actor,
@@ -303,7 +311,7 @@ export async function analysis(
   const peers = q.peers?.length ? q.peers : regionCodes;
   const gaps = main ? componentGaps(main.components, field, top.map((c) => c.code), peers.filter((p) => p !== main.provinceCode || main.derived)) : [];
   const values = results.map((r) => r.value).filter((v): v is number => v !== null);
-  const links = linkedTasks ? await linkedTasks(actor, q.index) : new Map<string, LinkedTask[]>();
+  const links = linkedTasks ? await linkedTasks(actor, q.index) : new Map<string, LinkedTasks>();
   const prevOf = (code: string) => previous.find((p) => p.provinceCode === code);
   const mainPrev = main
     ? main.derived ? mean(parts.map((p) => prevOf(p.provinceCode)?.value).filter((v): v is number => v != null)) : prevOf(main.provinceCode)?.value ?? null
@@ -319,15 +327,10 @@ export async function analysis(
     main: main ? { ...main, previousValue: mainPrev, change: main.value !== null && mainPrev !== null ? main.value - mainPrev : null } : null,
     peerGroups: { formerParts, region: region ? { name: region.name, codes: regionCodes } : null, used: peers },
     components: top.map((c, i) => {
-      const items = links.get(c.code) ?? [];
+      const linked = links.get(c.code) ?? { linked: 0, overdue: 0, done: 0, items: [] };
       return {
         name: c.name, maxPoints: c.maxPoints, ...gaps[i]!, code: c.code,
-        tasks: {
-          linked: items.length,
-          overdue: items.filter((t) => t.status === 'overdue').length,
-          done: items.filter((t) => t.status === 'done_on_time' || t.status === 'done_late').length,
-          items: [...items].sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue')).slice(0, 20),
-        },
+        tasks: linked,
       };
     }),
   };

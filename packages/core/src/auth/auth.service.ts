@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { recordAudit, type RequestContext } from '../audit/audit';
 import { checkPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { loadActor } from './actor.loader';
+import { DATA_TOPIC } from '../cache/read-cache';
 
 export const SESSION_IDLE_HOURS = 8;
 export const MAX_FAILED_LOGINS = 5;
@@ -100,7 +101,9 @@ export async function resumeSession(s: AppServices, sessionId: string) {
     await s.db.deleteFrom('session').where('id', '=', sessionId).execute();
     return null;
   }
-  const actor = await loadActor(s.db, session.userId, s.provinceCode);
+  // The actor (roles, unit subtree) is the same on every request until something changes: cached like
+  // other reads, so any write (a role, a unit) makes it load again.
+  const actor = await s.cache.get([DATA_TOPIC], `actor|${session.userId}`, () => loadActor(s.db, session.userId, s.provinceCode));
   if (!actor) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await s.db

@@ -5,6 +5,7 @@ import type { BulkTransaction } from '../db/bulk';
 import type { Actor } from '../policy/actor';
 import type { RequestContext } from '../audit/audit';
 import type { WorkingCalendar } from '../calendar/calendar.domain';
+import type { ReadCache } from '../cache/read-cache';
 
 /** What every module's routes receive from the server. */
 export interface AppServices {
@@ -19,6 +20,8 @@ export interface AppServices {
   reloadCalendar(): Promise<void>;
   /** Work to redo when an administrator changes the calendar (e.g. recompute due dates). */
   onCalendarChange(listener: () => Promise<void>): void;
+  /** Answers of expensive reads, invalidated by topic when data changes. */
+  cache: ReadCache;
   /** Today in Vietnam (injectable so tests run on a fixed clock). */
   today(): string;
   now(): Date;

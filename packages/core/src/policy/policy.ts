@@ -73,6 +73,7 @@ defineRules<{ isLocal?: boolean; provinceCode?: string } | undefined>({
   'calendar.read': () => true,
   'calendar.update': (a) => isAdmin(a),
   'audit.read': (a) => isAdmin(a) || hasRole(a, 'cchc_office'),
+  'system.runtime': (a) => isAdmin(a),
 });
 
 defineGlobalActions(['unit.create', 'user.read', 'calendar.update', 'audit.read']);

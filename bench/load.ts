@@ -1,0 +1,108 @@
+/**
+ * `npm run bench` (load part): many logged-in officials at once against the real server, with
+ * autocannon on loopback.
+ *   Read mix — the provincial pages of a deadline day: directive dashboard, task list, dossier
+ *   statistics by unit, index analysis — at BENCH_READ_CONNECTIONS connections (PostgreSQL 200,
+ *   PGlite 50 by default), each connection its own session.
+ *   Write mix — 50 focal points saving their task reports at once (each its own task).
+ * For each: requests/s, latency p50/p95/p99, errors (non-2xx and socket errors), the server's
+ * event-loop delay (monitorEventLoopDelay, p99 and max) and its RSS; whether it crashed.
+ *   BENCH_DATABASE_URL=postgres://…  PostgreSQL part (skipped without it); BENCH_LOAD_SECONDS (default 20).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { login, rssOf, startServer, type Server } from './server';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** Sessions from distinct client addresses (the server trusts X-Forwarded-For from loopback in the bench only). */
+async function sessions(server: Server, usernames: string[], n: number) {
+  const out: Record<string, string>[] = [];
+  for (let i = 0; i < n; i++) out.push(await login(server.url, usernames[i % usernames.length]!, { 'x-forwarded-for': `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` }));
+  return out;
+}
+
+async function runtime(server: Server, admin: Record<string, string>, reset = false) {
+  const r = await fetch(`${server.url}/api/system/runtime${reset ? '?reset=true' : ''}`, { headers: admin });
+  return (await r.json()) as { eventLoopDelayMs: { p50: number; p99: number; max: number }; rssMb: number };
+}
+
+async function cannon(server: Server, admin: Record<string, string>, opts: { title: string; connections: number; headers: Record<string, string>[]; requests: (i: number) => autocannon.Request[] }) {
+  await runtime(server, admin, true);
+  let next = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections: opts.connections,
+    duration: SECONDS,
+    timeout: 30,
+    headers: { 'accept-encoding': 'gzip' },
+    requests: [{ method: 'GET', path: '/api/health' }],
+    setupClient: (client) => {
+      const i = next++;
+      client.setHeaders({ ...opts.headers[i % opts.headers.length]!, 'accept-encoding': 'gzip' });
+      client.setRequests(opts.requests(i));
+    },
+  });
+  const alive = server.proc.exitCode === null;
+  const rt = alive ? await runtime(server, admin) : null;
+  const errors = result.errors + result.timeouts + result.non2xx;
+  console.log(`${opts.title.padEnd(44)} ${fmt(result.requests.average).padStart(6)} req/s  p50 ${fmt(result.latency.p50)} ms  p90 ${fmt(result.latency.p90)} ms  p97.5 ${fmt(result.latency.p97_5)} ms  p99 ${fmt(result.latency.p99)} ms  errors ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts})  ` +
+    (rt ? `loop delay p99 ${rt.eventLoopDelayMs.p99} ms max ${rt.eventLoopDelayMs.max} ms  RSS ${rt.rssMb} MB (peak ${fmt(rssOf(server.proc.pid!, 'VmHWM') / 1048576)} MB)` : 'SERVER CRASHED'));
+  return { result, alive };
+}
+
+async function bench(label: string, env: Record<string, string>, readConnections: number) {
+  console.log(`\n== Load, ${label}: read mix at ${readConnections} connections, write mix at 50, ${SECONDS} s each ==`);
+  const server = await startServer({ ...env, TRUST_PROXY: '127.0.0.1' });
+  try {
+    const admin = await login(server.url, 'admin', { 'x-forwarded-for': '198.19.0.1' });
+    const readers = await sessions(server, ['lanhdao', 'cchc', 'thamdinh', 'admin'], Math.min(readConnections, 200));
+    const year = new Date().getFullYear();
+    const reads = [
+      '/api/directives/dashboard',
+      '/api/tasks?limit=20',
+      `/api/dossiers/stats?from=${year}-01-01&to=${year}-12-31&groupBy=unit`,
+      '/api/indices/analysis?index=PAPI&year=2022&province=86',
+    ];
+    await cannon(server, admin, { title: 'read mix (4 provincial pages)', connections: readConnections, headers: readers, requests: (i) => [...reads.slice(i % 4), ...reads.slice(0, i % 4)].map((p) => ({ method: 'GET', path: p })) });
+    // Write mix: each connection saves the report of its own task (a focal point of Sở Tài chính or the commune).
+    const writers = await sessions(server, ['daumoi.stc', 'giamdoc.stc'], 50);
+    const list = (await (await fetch(`${server.url}/api/tasks?unit=86.STC&limit=200`, { headers: writers[0]! })).json()) as { rows: { id: number; dueDate: string | null; reportState: string | null }[] };
+    const editable = list.rows.filter((t) => t.dueDate && (!t.reportState || t.reportState === 'draft' || t.reportState === 'returned'));
+    if (!editable.length) throw new Error('no editable task for the write mix');
+    await cannon(server, admin, {
+      title: `write mix (50 report saves, ${Math.min(50, editable.length)} tasks)`, connections: 50, headers: writers,
+      requests: (i) => [{ method: 'PUT', path: `/api/tasks/${editable[i % editable.length]!.id}/reports/once`, headers: { ...writers[i % writers.length]!, 'content-type': 'application/json' }, body: JSON.stringify({ content: `Cập nhật tiến độ lần ${i}: đã hoàn thành các phần việc theo kế hoạch.`, percent: 50 }) }],
+    });
+  } finally {
+    if (server.proc.exitCode === null) await server.stop();
+    else console.log(`server exited with ${server.proc.exitCode}`);
+  }
+}
+
+const pgUrl = process.env.BENCH_DATABASE_URL;
+if (pgUrl) {
+  const dbName = `cchc_load_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${dbName}`;
+  try {
+    await bench('PostgreSQL', { DATABASE_URL: url.href }, Number(process.env.BENCH_READ_CONNECTIONS ?? 200));
+  } finally {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+} else console.log('BENCH_DATABASE_URL not set: PostgreSQL load part skipped.');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-load-pglite-'));
+try {
+  await bench('PGlite', { DATA_DIR: dataDir }, Number(process.env.BENCH_PGLITE_CONNECTIONS ?? 50));
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+console.log("Latency: autocannon reports p97.5 (not p95); it is stricter than the p95 targets.");
