@@ -182,7 +182,8 @@ describe('concurrent report writes', () => {
     const focal = await t.login('daumoi.stc');
     const head = await t.login('giamdoc.stc');
     const tasks = (await focal.get('/api/tasks?unit=86.STC&limit=200')).json().rows.filter((r: { dueDate: string | null; reportState: string | null }) => r.dueDate && !r.reportState);
-    for (const task of tasks.slice(1, 11)) {
+    expect(tasks.length).toBeGreaterThan(8);
+    for (const task of tasks.slice(1, 7)) {
       const url = `/api/tasks/${task.id}/reports/once`;
       expect((await focal.send('PUT', url, { content: 'Bản nháp đầu.', percent: 50 })).statusCode).toBe(200);
       const [save, submit] = await Promise.all([focal.send('PUT', url, { content: 'Sửa lại.', percent: 60 }), head.send('POST', `${url}/submit`)]);
@@ -195,7 +196,7 @@ describe('concurrent report writes', () => {
     }
     // Two first saves at once: never a duplicate-key 500 — the second is a 409, or (when the database ran
     // them one after the other) an ordinary second save.
-    const fresh = tasks[12];
+    const fresh = tasks[tasks.length - 1];
     const url = `/api/tasks/${fresh.id}/reports/once`;
     const both = await Promise.all([focal.send('PUT', url, { content: 'A', percent: 1 }), head.send('PUT', url, { content: 'B', percent: 2 })]);
     expect([[200, 200], [200, 409]]).toContainEqual(both.map((r) => r.statusCode).sort());
