@@ -20,7 +20,7 @@ import { registerIndicesRoutes } from '@cchc/indices';
 import { linkedTasksByComponent, registerDirectiveRoutes } from '@cchc/directives';
 import { registerDossierRoutes } from '@cchc/dossiers';
 import { errorHandler } from './errors';
-import { boundSchemas, rejectNulInUrl, strictJsonParser } from './input-guard';
+import { boundSchemas, rejectNonFiniteNumbers, rejectNulInUrl, strictJsonParser } from './input-guard';
 
 export interface BuildAppOptions {
   services: AppServices;
@@ -68,6 +68,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.addHook('onRoute', boundSchemas);
   // A POST with an optional body and none sent validates as an empty object, not as a missing body.
   app.addHook('preValidation', async (req) => {
+    rejectNonFiniteNumbers(req);
     if (req.body === undefined && MUTATING.has(req.method) && req.routeOptions.schema?.body) req.body = {};
   });
   app.removeContentTypeParser('application/json');

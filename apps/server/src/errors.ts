@@ -55,6 +55,8 @@ const PG_DATA_ERRORS: Record<string, string> = {
   '22P02': 'Giá trị không đúng kiểu dữ liệu (ví dụ chữ ở chỗ cần số).',
   '22007': 'Ngày hoặc thời điểm sai định dạng.',
   '22008': 'Ngày hoặc thời điểm nằm ngoài phạm vi cho phép.',
+  '22009': 'Ngày hoặc thời điểm nằm ngoài phạm vi cho phép.',
+  '22015': 'Khoảng thời gian vượt quá phạm vi cho phép.',
   '22021': 'Dữ liệu chứa ký tự không hợp lệ (ví dụ ký tự NUL).',
   '22001': 'Chuỗi ký tự dài quá mức cho phép.',
   '22023': 'Giá trị tham số không hợp lệ.',

@@ -13,6 +13,8 @@ export const MAX_NUMBER = 1e15;
 /** Strings with no declared maxLength (declared ones keep theirs). */
 export const MAX_STRING = 100_000;
 
+export const DATE_PATTERN = '^(19|20)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
 type JsonSchema = Record<string, unknown> & {
   type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema | JsonSchema[];
   anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; additionalProperties?: unknown; patternProperties?: Record<string, JsonSchema>;
@@ -30,6 +32,8 @@ function bound(schema: unknown, seen: Set<unknown>): void {
     s.maximum ??= MAX_NUMBER;
     s.minimum ??= -MAX_NUMBER;
   }
+  // Dates: a real calendar date of 1900–2099 (the working calendar's range), not any four digits.
+  if (types.includes('string') && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') s.pattern = DATE_PATTERN;
   if (types.includes('string') && s.format !== 'binary' && s.maxLength === undefined && s.enum === undefined && s.const === undefined) s.maxLength = MAX_STRING;
   for (const child of Object.values(s.properties ?? {})) bound(child, seen);
   for (const child of Object.values(s.patternProperties ?? {})) bound(child, seen);
@@ -40,12 +44,43 @@ function bound(schema: unknown, seen: Set<unknown>): void {
   if (types.includes('array')) s.maxItems ??= 10_000;
 }
 
+function numericKeys(schema: unknown): string[] {
+  const props = (schema as JsonSchema | undefined)?.properties ?? {};
+  return Object.entries(props).filter(([, p]) => {
+    const all = [p, ...((p.anyOf as JsonSchema[] | undefined) ?? [])];
+    return all.some((x) => x.type === 'integer' || x.type === 'number') && !all.some((x) => x.type === 'string' || x.const !== undefined);
+  }).map(([k]) => k);
+}
+
 /** onRoute hook: puts the outer limits into each route's params, query and body schemas. */
 export function boundSchemas(route: RouteOptions): void {
   const schema = route.schema as Record<string, unknown> | undefined;
   if (!schema) return;
   const seen = new Set<unknown>();
   for (const part of ['params', 'querystring', 'body']) bound(schema[part], seen);
+  route.config = { ...(route.config as object), numericQuery: numericKeys(schema.querystring), numericParams: numericKeys(schema.params) } as never;
+}
+
+const NUMBER_LITERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * preValidation: a number in the URL must be a finite decimal literal — the schema's coercion would
+ * otherwise turn "Infinity" into a number that passes as an integer.
+ */
+export function rejectNonFiniteNumbers(req: FastifyRequest): void {
+  const config = req.routeOptions.config as { numericQuery?: string[]; numericParams?: string[] };
+  const check = (values: unknown, keys: string[] | undefined, where: string) => {
+    for (const k of keys ?? []) {
+      const raw = (values as Record<string, unknown> | undefined)?.[k];
+      for (const v of Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) {
+        if (typeof v === 'string' && (!NUMBER_LITERAL.test(v) || !Number.isFinite(Number(v)))) {
+          throw new AppError('VALIDATION_ERROR', `Trường "${k}" (${where}) phải là một số hữu hạn, không phải "${v.slice(0, 40)}".`, 400);
+        }
+      }
+    }
+  };
+  check(req.query, config.numericQuery, 'tham số truy vấn');
+  check(req.params, config.numericParams, 'đường dẫn');
 }
 
 const NUL_IN_URL = /%00|\u0000/i;

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import {
-  AppError, LOADED_OFFICE_LIMITS, authorize, checkZipBuffer, getUnitByCode, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
+  AppError, LOADED_OFFICE_LIMITS, authorize, checkZipBuffer, getUnitByCode, resolveScopedUnit, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
   type Actor, type AppServices, type Db, type RequestContext, type UploadedFile,
 } from '@cchc/core';
 import { parseDirective, KIND_LABELS, type DirectiveKind, type ParsedDirective } from './parser/directive-parser';
@@ -305,7 +305,10 @@ export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string
   authorize(actor, 'directive.read');
   const asOf = q.asOf ?? s.today();
   const f: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf };
-  if (q.unitCode && q.unitCode !== s.provinceCode) f.leadUnitId = (await getUnitByCode(s, q.unitCode)).id;
+  if (q.unitCode) {
+    const unit = await resolveScopedUnit(s, actor, q.unitCode);
+    if (unit.code !== s.provinceCode) f.leadUnitId = Number(unit.id);
+  }
   const [groups, overdue, trend] = await Promise.all([
     status.countGroups(s.db, f),
     status.pageTaskIds(s.db, { ...f, status: 'overdue' }, { limit: DASHBOARD_OVERDUE, offset: 0, sort: 'overdue' }),
@@ -338,7 +341,10 @@ export async function listTaskPage(
   authorize(actor, 'directive.read');
   const asOf = s.today();
   const f: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf, directiveId: q.directive, status: q.status, q: q.q?.trim() || undefined };
-  if (q.unit && q.unit !== s.provinceCode) f.leadUnitId = (await getUnitByCode(s, q.unit)).id;
+  if (q.unit) {
+    const unit = await resolveScopedUnit(s, actor, q.unit);
+    if (unit.code !== s.provinceCode) f.leadUnitId = Number(unit.id);
+  }
   const page = await status.pageTaskIds(s.db, f, { limit: q.limit, offset: q.offset, sort: q.sort ?? (q.status === 'overdue' ? 'overdue' : 'directive') });
   return { total: page.total, rows: (await tasksInOrder(s, actor, page.ids, asOf)).map(presentTaskSummary) };
 }

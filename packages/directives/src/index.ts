@@ -7,3 +7,4 @@ export { directivesDemo } from './directives.demo';
 export { tasksLinkedTo } from './task.repository';
 export { loadTasks, linkedTasksByComponent } from './task.service';
 export { parseDirective } from './parser/directive-parser';
+export { createDirective } from './directive.service';

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import {
-  AppError, authorize, can, formatLocalDateTime, getUnitByCode, inTransaction, recordAudit, tablesToXlsx,
+  AppError, authorize, can, formatLocalDateTime, getUnitByCode, resolveScopedUnit, inTransaction, recordAudit, tablesToXlsx,
   type Actor, type AppServices, type RequestContext,
 } from '@cchc/core';
 import { apologyBreaches, dossierStats, ENDED_LATE, lateCauses, lateResolvedCauses, checkRange, periodReport, type GroupBy, type StatsRow } from './dossier.stats';
@@ -17,9 +17,9 @@ async function scopeCodes(s: AppServices, actor: Actor): Promise<string[] | null
 /** The units a query may cover: the chosen one (inside the actor's scope) or all the actor sees (null = province). */
 async function unitFilter(s: AppServices, actor: Actor, unit: string | undefined): Promise<string[] | undefined> {
   const scope = await scopeCodes(s, actor);
-  if (unit && unit !== s.provinceCode) {
-    if (scope && !scope.includes(unit)) throw new AppError('NOT_FOUND', `Đơn vị ${unit} ngoài phạm vi của bạn.`, 404);
-    return [unit];
+  if (unit) {
+    const u = await resolveScopedUnit(s, actor, unit);
+    if (u.code !== s.provinceCode) return [u.code];
   }
   return scope ?? undefined;
 }
@@ -71,10 +71,9 @@ export async function listDossiers(
   authorize(actor, 'dossier.read');
   const asOf = p.asOf ?? s.today();
   checkRange(p.from, p.to, asOf);
-  const scope = await scopeCodes(s, actor);
+  const units = await unitFilter(s, actor, p.unit);
   let q = s.db.selectFrom('dossier as d').where('d.provinceCode', '=', s.provinceCode).where('d.receivedDate', '>=', p.from).where('d.receivedDate', '<=', p.to);
-  if (scope) q = q.where('d.unitCode', 'in', [...scope, '-']);
-  if (p.unit && p.unit !== s.provinceCode) q = q.where('d.unitCode', '=', p.unit);
+  if (units) q = q.where('d.unitCode', 'in', [...units, '-']);
   if (p.procedure) q = q.where('d.procedureCode', '=', p.procedure);
   if (p.official) q = q.where('d.official', '=', p.official);
   if (p.q) q = q.where('d.code', 'ilike', `%${p.q}%`);
@@ -137,10 +136,8 @@ export function periodRange(period: string): { from: string; to: string } {
 export async function index766(s: AppServices, actor: Actor, q: { unit: string; period: string }) {
   authorize(actor, 'dossier.read');
   const { from, to } = periodRange(q.period);
-  const unit = await getUnitByCode(s, q.unit);
-  const scope = await scopeCodes(s, actor);
+  const unit = await resolveScopedUnit(s, actor, q.unit);
   const codes = unit.code === s.provinceCode ? null : [unit.code];
-  if (scope && (!codes || !codes.every((c) => scope.includes(c)))) throw new AppError('NOT_FOUND', `Đơn vị ${q.unit} ngoài phạm vi của bạn.`, 404);
   const base = s.db.selectFrom('dossier as d').where('d.provinceCode', '=', s.provinceCode);
   const scoped = codes ? base.where('d.unitCode', 'in', codes) : base;
   const rec = await scoped.where('d.receivedDate', '>=', from).where('d.receivedDate', '<=', to).select([

@@ -20,6 +20,18 @@ export async function getUnitByCode(s: AppServices, code: string, at?: string): 
   return unit;
 }
 
+/**
+ * A unit a request names as a filter (`?unit=`): it must belong to the deployment's province (or be the
+ * province itself) and lie inside the actor's scope; anything else answers 404, as if it did not exist.
+ */
+export async function resolveScopedUnit(s: AppServices, actor: Actor, code: string): Promise<repo.UnitView> {
+  const unit = await repo.findUnitByCode(s.db, code, s.today());
+  const inProvince = !!unit && (unit.code === s.provinceCode || unit.provinceCode === s.provinceCode);
+  const inScope = !!unit && (actor.scope.kind === 'province' ? inProvince : actor.scope.unitIds.includes(Number(unit.id)));
+  if (!unit || !inProvince || !inScope) throw new AppError('NOT_FOUND', `Không có đơn vị "${code}" hoặc đơn vị ngoài phạm vi của bạn.`, 404);
+  return unit;
+}
+
 export async function listUnits(
   s: AppServices,
   q: { parent?: string; province?: string; type?: string; q?: string; at?: string; limit?: number },

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { recordAudit, type RequestContext } from '../audit/audit';
 import { checkPasswordStrength, hashPassword } from '../auth/password';
 import { findUnitByCode } from '../units/unit.repository';
+import { resolveScopedUnit } from '../units/unit.service';
 import { normalizeText } from '../text/normalize';
 import type { Db } from '../db/database';
 import { sql } from 'kysely';
@@ -52,6 +53,7 @@ function present(actor: Actor, r: Awaited<ReturnType<typeof fetchUsers>>[number]
 
 export async function listUsers(s: AppServices, actor: Actor, q: { search?: string; unit?: string }) {
   authorize(actor, 'user.read');
+  if (q.unit) await resolveScopedUnit(s, actor, q.unit);
   const rows = await fetchUsers(s.db, { search: q.search, unitCode: q.unit }, s.now());
   return rows.map((r) => present(actor, r));
 }
