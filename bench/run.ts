@@ -19,7 +19,6 @@ import { loadWorkingCalendar, openDatabase, type Db } from '@cchc/core';
 import { generateDossierCsv } from '@cchc/dossiers';
 import { login, percentile, resetPeak, rssOf, startServer, timeIt, type Server } from './server';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const PROVINCE = '86';
 const YEAR = 2026;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

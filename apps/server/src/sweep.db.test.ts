@@ -176,7 +176,7 @@ describe('unit scope on every route', () => {
 });
 
 const BAD_VALUES: unknown[] = ['', '%00', '\u0000', 'x'.repeat(5000), '-1', '0', '1e308', '99999999999999999999', 'NaN', 'Infinity', '9999-12-31', '0000-00-00', '2026-02-30', '[]', '{}', 'true', '../../etc/passwd', "' or 1=1 --"];
-const BAD_JSON: unknown[] = [null, -1, 0, 1e308, 99999999999999999999, 'x'.repeat(5000), '\u0000', '9999-12-31', {}, [], true, [null], { a: 1 }];
+const BAD_JSON: unknown[] = [null, -1, 0, 1e308, 1e20, 'x'.repeat(5000), '\u0000', '9999-12-31', {}, [], true, [null], { a: 1 }];
 const SKIP_FUZZ = new Set(['POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/login']);
 
 function sample(schema: Record<string, unknown> | undefined): string {

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import {
-  AppError, LOADED_OFFICE_LIMITS, authorize, checkZipBuffer, getUnitByCode, resolveScopedUnit, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
+  AppError, LOADED_OFFICE_LIMITS, authorize, checkZipBuffer, resolveScopedUnit, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
   type Actor, type AppServices, type Db, type RequestContext, type UploadedFile,
 } from '@cchc/core';
 import { parseDirective, KIND_LABELS, type DirectiveKind, type ParsedDirective } from './parser/directive-parser';
