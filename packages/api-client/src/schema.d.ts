@@ -795,7 +795,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thông báo nhắc việc của người dùng */
+        /** Thông báo nhắc việc của người dùng (mới nhất trước, phân trang) */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
@@ -1426,6 +1426,7 @@ export interface components {
                 readAt: string | null;
                 title: string;
             }[];
+            total: number;
             unread: number;
         };
         ParsedDirective: {
@@ -5002,7 +5003,10 @@ export interface operations {
     };
     listNotifications: {
         parameters: {
-            query?: never;
+            query: {
+                limit: number;
+                offset: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -166,8 +166,12 @@ export function registerDirectiveRoutes(app: App): void {
   }, async (req) => tasks.reviewReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.body));
 
   app.get('/api/notifications', {
-    schema: { operationId: 'listNotifications', tags, summary: 'Thông báo nhắc việc của người dùng', response: replies({ 200: Type.Ref('Notifications') }) },
-  }, async (req) => listNotifications(s.db, req.requireActor().userId));
+    schema: {
+      operationId: 'listNotifications', tags, summary: 'Thông báo nhắc việc của người dùng (mới nhất trước, phân trang)',
+      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) }),
+      response: replies({ 200: Type.Ref('Notifications') }),
+    },
+  }, async (req) => listNotifications(s.db, req.requireActor().userId, req.query));
 
   app.post('/api/notifications/:id/read', {
     schema: { operationId: 'markNotificationRead', tags, summary: 'Đánh dấu đã đọc (id hoặc "all")', params: Type.Object({ id: Type.Union([Type.Integer(), Type.Literal('all')]) }), response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }) },

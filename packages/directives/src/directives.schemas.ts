@@ -134,7 +134,7 @@ export const Dashboard = Type.Object(
 
 export const Notifications = Type.Object(
   {
-    unread: Type.Integer(),
+    unread: Type.Integer(), total: Type.Integer(),
     items: Type.Array(Type.Object({
       id: Type.Integer(), kind: Type.String(), title: Type.String(), body: Type.String(), link: NStr, createdAt: Type.String(), readAt: NStr, emailStatus: Type.String(),
     })),

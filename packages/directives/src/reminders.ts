@@ -4,6 +4,7 @@
  * once, whatever restarts or overlapping passes do. E-mails go out from the notification rows
  * (pending → sent), so a crash between the two only delays an e-mail, never repeats one.
  */
+import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { formatLocalDateTime, systemActor, type AppServices, type Db } from '@cchc/core';
 import { reminderFor, type ReminderKind } from './task.domain';
@@ -154,11 +155,16 @@ export function startReminderScheduler(
 
 // ---- the user's notifications ---------------------------------------------------------------------
 
-export async function listNotifications(db: Db, userId: number) {
-  const rows = await db.selectFrom('notification').select(['id', 'kind', 'title', 'body', 'link', 'createdAt', 'readAt', 'emailStatus'])
-    .where('userId', '=', userId).orderBy('id', 'desc').limit(100).execute();
+/** One page of the user's notifications (newest first); unread and total are counted in SQL. */
+export async function listNotifications(db: Db, userId: number, page: { limit: number; offset: number } = { limit: 20, offset: 0 }) {
+  const mine = db.selectFrom('notification').where('userId', '=', userId);
+  const [rows, counts] = await Promise.all([
+    mine.select(['id', 'kind', 'title', 'body', 'link', 'createdAt', 'readAt', 'emailStatus']).orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    mine.select([sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where read_at is null))::int`.as('unread')]).executeTakeFirstOrThrow(),
+  ]);
   return {
-    unread: rows.filter((r) => !r.readAt).length,
+    unread: Number(counts.unread),
+    total: Number(counts.total),
     items: rows.map((r) => ({ ...r, createdAt: formatLocalDateTime(r.createdAt), readAt: r.readAt ? formatLocalDateTime(r.readAt) : null })),
   };
 }

@@ -114,8 +114,8 @@ export type TaskSort = 'directive' | 'due' | 'overdue';
 /** One page of task ids in order, and how many match. */
 export async function pageTaskIds(db: Db, f: TaskQuery, page: { limit: number; offset: number; sort: TaskSort }) {
   let q = scopedTasks(db, f).innerJoin('directiveSection as s', 's.id', 't.sectionId').select(['t.id', sql<number>`count(*) over ()`.as('total')]);
-  if (page.sort === 'overdue') q = q.orderBy(sql`ts.overdue_since`, sql`asc nulls last`).orderBy('t.id');
-  else if (page.sort === 'due') q = q.orderBy(sql`ts.next_due_date`, sql`asc nulls last`).orderBy('t.id');
+  if (page.sort === 'overdue') q = q.orderBy(sql`ts.overdue_since asc nulls last`).orderBy('t.id');
+  else if (page.sort === 'due') q = q.orderBy(sql`ts.next_due_date asc nulls last`).orderBy('t.id');
   else q = q.orderBy('d.issuedOn', 'desc').orderBy('s.sortOrder').orderBy('t.id');
   const rows = await q.limit(page.limit).offset(page.offset).execute();
   const total = rows.length ? Number(rows[0]!.total) : page.offset === 0 ? 0 : Number((await countTotals(db, f)).tasks);

@@ -8,7 +8,7 @@ import { formatDateTime } from '../lib/format';
 /** Reminders and escalations for the signed-in user (checked every minute). */
 export function NotificationBell() {
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['notifications'], queryFn: () => unwrap(api.GET('/api/notifications')), refetchInterval: 60_000 });
+  const q = useQuery({ queryKey: ['notifications'], queryFn: () => unwrap(api.GET('/api/notifications', { params: { query: { limit: 30, offset: 0 } } })), refetchInterval: 60_000 });
   const read = useMutation({
     mutationFn: (id: number | 'all') => unwrap(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
