@@ -32,3 +32,4 @@ export * from './files/archive-guard';
 export * from './files/tabular';
 export * from './files/csv-text';
 export * from './cache/read-cache';
+export * from './cache/cached-reply';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, DOCX_MIME, cachedRead, XLSX_MIME, multipartBody, readMultipart, replies, sendDownload, type App } from '@cchc/core';
+import { AppError, DOCX_MIME, cachedReply, XLSX_MIME, multipartBody, readMultipart, replies, sendDownload, type App } from '@cchc/core';
 import * as S from './directives.schemas';
 import * as directives from './directive.service';
 import * as tasks from './task.service';
@@ -48,9 +48,9 @@ export function registerDirectiveRoutes(app: App): void {
 
   app.get('/api/directives', {
     schema: { operationId: 'listDirectives', tags, summary: 'Danh sách văn bản chỉ đạo và tiến độ', response: replies({ 200: Type.Array(Type.Ref('DirectiveSummary')) }) },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = req.requireActor();
-    return cachedRead(s, actor, 'directives', null, () => directives.listDirectives(s, actor));
+    return cachedReply(s, req, reply, actor, 'directives', null, () => directives.listDirectives(s, actor));
   });
 
   app.get('/api/directives/:id', {
@@ -85,9 +85,9 @@ export function registerDirectiveRoutes(app: App): void {
       querystring: Type.Object({ asOf: Type.Optional(Date), unit: Type.Optional(Type.String({ maxLength: 32 })) }),
       response: replies({ 200: Type.Ref('DirectiveDashboard') }),
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = req.requireActor();
-    return cachedRead(s, actor, 'directives.dashboard', req.query, () => directives.dashboard(s, actor, { asOf: req.query.asOf, unitCode: req.query.unit }));
+    return cachedReply(s, req, reply, actor, 'directives.dashboard', req.query, () => directives.dashboard(s, actor, { asOf: req.query.asOf, unitCode: req.query.unit }));
   });
 
   app.get('/api/directives/report.docx', {
@@ -115,9 +115,9 @@ export function registerDirectiveRoutes(app: App): void {
       }),
       response: replies({ 200: Type.Object({ total: Type.Integer(), rows: Type.Array(Type.Ref('TaskSummary')) }) }),
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = req.requireActor();
-    return cachedRead(s, actor, 'tasks', req.query, () => directives.listTaskPage(s, actor, req.query as Parameters<typeof directives.listTaskPage>[2]));
+    return cachedReply(s, req, reply, actor, 'tasks', req.query, () => directives.listTaskPage(s, actor, req.query as Parameters<typeof directives.listTaskPage>[2]));
   });
 
   app.get('/api/tasks/:id', {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, XLSX_MIME, authorize, cachedRead, can, rowsOf, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
+import { AppError, XLSX_MIME, authorize, cachedReply, can, rowsOf, recordAudit, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
 import * as svc from './dossier.service';
 import { MAX_DOSSIER_IMPORT_BYTES, importDossiers } from './dossier.import';
 import { FIELDS, resolveColumns, type Field } from './dossier.row';
@@ -144,9 +144,9 @@ export function registerDossierRoutes(app: App): void {
 
   app.get('/api/dossiers/stats', {
     schema: { operationId: 'getDossierStats', tags, summary: 'Tình hình giải quyết hồ sơ theo đơn vị, thủ tục, kênh, tháng, cán bộ', querystring: StatsQuery, response: replies({ 200: Type.Array(Type.Ref('DossierStatsRow')) }) },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = req.requireActor();
-    return cachedRead(s, actor, 'dossiers.stats', req.query, () => svc.stats(s, actor, req.query as svc.StatsParams));
+    return cachedReply(s, req, reply, actor, 'dossiers.stats', req.query, () => svc.stats(s, actor, req.query as svc.StatsParams));
   });
 
   app.get('/api/dossiers/stats.xlsx', {

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { cachedRead, multipartBody, readMultipart, replies, sendDownload, DOCX_MIME, XLSX_MIME, type App } from '@cchc/core';
+import { cachedReply, multipartBody, readMultipart, replies, sendDownload, DOCX_MIME, XLSX_MIME, type App } from '@cchc/core';
 import { INDEX_CODES, type IndexCode } from './indices.schema';
 import * as results from './indices.service';
 import * as schemes from './scheme.service';
@@ -167,9 +167,9 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
 
   app.get('/api/indices/analysis', {
     schema: { operationId: 'getIndexAnalysis', tags, summary: 'Hồ sơ chỉ số của tỉnh: điểm, thứ hạng, thành phần mất điểm so với tốt nhất, trung vị, nhóm so sánh', querystring: AnalysisQuery, response: replies({ 200: Type.Ref('IndexAnalysis') }) },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = req.requireActor();
-    return cachedRead(s, actor, 'indices.analysis', req.query, () => results.analysis(s, actor, analysisQuery(req.query), deps.linkedTasks));
+    return cachedReply(s, req, reply, actor, 'indices.analysis', req.query, () => results.analysis(s, actor, analysisQuery(req.query), deps.linkedTasks));
   });
 
   app.get('/api/indices/trend', {
