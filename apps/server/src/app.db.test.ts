@@ -223,7 +223,7 @@ describe('users and scope', () => {
     expect(badUnit.json().message).toContain('Không tìm thấy đơn vị có mã "86.KHONGCO"');
     const badRole = await admin.send('POST', '/api/users', { username: 'x.y', fullName: 'X', unitCode: '86.SYT', roles: ['sieu_nhan'], password: 'BanDau2026' });
     expect(badRole.json().message).toContain('Vai trò không hợp lệ: sieu_nhan');
-    const list = (await admin.get('/api/users?q=x.y')).json() as unknown[];
+    const list = (await admin.get('/api/users?q=x.y')).json().rows as unknown[];
     expect(list).toEqual([]);
   });
 
@@ -238,7 +238,7 @@ describe('users and scope', () => {
   it('deactivating a user ends their sessions and is audited with before/after', async () => {
     const admin = await t.login('admin');
     const victim = await t.login('motcua');
-    const users = (await admin.get('/api/users?q=motcua')).json() as Array<{ id: number }>;
+    const users = (await admin.get('/api/users?q=motcua')).json().rows as Array<{ id: number }>;
     const res = await admin.send('PATCH', `/api/users/${users[0]!.id}`, { isActive: false });
     expect(res.json().isActive).toBe(false);
     expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
@@ -304,5 +304,16 @@ describe('audit log', () => {
   it('cannot be altered or deleted, even directly in the database', async () => {
     await expect(t.db.db.deleteFrom('auditLog').execute()).rejects.toThrow(/append-only/);
     await expect(t.db.db.updateTable('auditLog').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('user list', () => {
+  it('is paged and searched in SQL without accents', async () => {
+    const admin = await t.login('admin');
+    const page = (await admin.get('/api/users?limit=3')).json();
+    expect(page.rows).toHaveLength(3);
+    expect(page.total).toBeGreaterThanOrEqual(9);
+    const found = (await admin.get(`/api/users?q=${encodeURIComponent('phu khuong')}`)).json();
+    expect(found.rows.map((u: { username: string }) => u.username).sort()).toEqual(['chutich.xa', 'daumoi.xa']);
   });
 });

@@ -6103,7 +6103,10 @@ export interface operations {
     };
     listUsers: {
         parameters: {
-            query?: {
+            query: {
+                limit: number;
+                offset: number;
+                /** @description Tìm theo tên, tài khoản, đơn vị (không phân biệt dấu) */
                 q?: string;
                 unit?: string;
             };
@@ -6119,7 +6122,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"][];
+                    "application/json": {
+                        rows: components["schemas"]["User"][];
+                        total: number;
+                    };
                 };
             };
             /** @description Default Response */

@@ -33,3 +33,4 @@ export * from './files/tabular';
 export * from './files/csv-text';
 export * from './cache/read-cache';
 export * from './cache/cached-reply';
+export * from './db/search';

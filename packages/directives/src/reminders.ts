@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
-import { formatLocalDateTime, systemActor, type AppServices, type Db } from '@cchc/core';
+import { addWorkingDays, formatLocalDateTime, systemActor, type AppServices, type Db } from '@cchc/core';
 import { reminderFor, type ReminderKind } from './task.domain';
 import { loadTasks } from './task.service';
 
@@ -30,6 +30,9 @@ async function provincialUsers(db: Db, provinceCode: string, roles: string[]): P
 /** Who hears of an obligation: the focal point before, the unit head (and focal point) on the day and after. */
 const UNIT_ROLES: Record<ReminderKind, string[]> = { due_soon: ['focal_point'], due_today: ['unit_head', 'focal_point'], overdue: ['unit_head'] };
 
+/** Tasks loaded at a time by a reminder pass. */
+const REMINDER_CHUNK = 200;
+
 export interface ReminderSettings {
   remindDays: number;
   emailEnabled: boolean;
@@ -41,7 +44,16 @@ export interface ReminderSettings {
  */
 export async function runReminders(s: AppServices, settings: ReminderSettings): Promise<number> {
   const today = s.today();
-  const tasks = await loadTasks(s, systemActor(s.provinceCode), {}, today);
+  // Only tasks with an obligation not yet accepted and due within the reminder window (or past) matter;
+  // they are found in SQL and handled in chunks, so a pass never holds the event loop for long.
+  const horizon = addWorkingDays(s.calendar(), today, settings.remindDays + 1); // one day of margin; reminderFor decides
+  const due = await s.db.selectFrom('taskObligation as o').innerJoin('task as t', 't.id', 'o.taskId').innerJoin('directive as d', 'd.id', 't.directiveId')
+    .leftJoin('taskReport as r', (j) => j.onRef('r.taskId', '=', 'o.taskId').onRef('r.periodKey', '=', 'o.periodKey'))
+    .select('o.taskId').distinct()
+    .where('d.provinceCode', '=', s.provinceCode).where('o.dueDate', '<=', horizon)
+    .where((eb) => eb.or([eb('r.state', 'is', null), eb('r.state', '!=', 'accepted')]))
+    .orderBy('o.taskId').execute();
+  const ids = due.map((d) => Number(d.taskId));
   let created = 0;
   const insert = async (row: { userId: number; kind: string; taskId: number | null; periodKey: string; title: string; body: string; link: string }) => {
     const res = await s.db.insertInto('notification').values({ ...row, emailStatus: settings.emailEnabled ? 'pending' : 'none' })
@@ -55,18 +67,21 @@ export async function runReminders(s: AppServices, settings: ReminderSettings): 
     if (!usersCache.has(key)) usersCache.set(key, await unitUsers(s.db, unitId, UNIT_ROLES[kind]));
     return usersCache.get(key)!;
   };
-  for (const t of tasks) {
-    for (const o of t.obligations) {
-      if (o.status === 'done_on_time' || o.status === 'done_late') continue;
-      if (o.report?.state === 'submitted' && o.dueDate >= today) continue; // waiting for Sở Nội vụ, not late
-      const kind = reminderFor(s.calendar(), o.dueDate, today, settings.remindDays);
-      if (!kind) continue;
-      if (kind === 'overdue') overdueByUnit.set(t.leadUnitName, (overdueByUnit.get(t.leadUnitName) ?? 0) + 1);
-      const due = o.dueDate.split('-').reverse().join('/');
-      const short = `${t.directiveNumber} – ${t.label ? `${t.sectionNumber} ${t.label}` : t.sectionNumber} ${t.content.slice(0, 80)}${t.content.length > 80 ? '…' : ''}`;
-      const text = KIND_TEXT[kind](short, due, t.leadUnitName);
-      for (const u of await usersOf(t.leadUnitId, kind)) {
-        await insert({ userId: u.id, kind, taskId: t.id, periodKey: o.periodKey, title: text.title, body: text.body, link: `/directives/tasks/${t.id}` });
+  for (let i = 0; i < ids.length; i += REMINDER_CHUNK) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const t of await loadTasks(s, systemActor(s.provinceCode), { taskIds: ids.slice(i, i + REMINDER_CHUNK) }, today)) {
+      for (const o of t.obligations) {
+        if (o.status === 'done_on_time' || o.status === 'done_late') continue;
+        if (o.report?.state === 'submitted' && o.dueDate >= today) continue; // waiting for Sở Nội vụ, not late
+        const kind = reminderFor(s.calendar(), o.dueDate, today, settings.remindDays);
+        if (!kind) continue;
+        if (kind === 'overdue') overdueByUnit.set(t.leadUnitName, (overdueByUnit.get(t.leadUnitName) ?? 0) + 1);
+        const due = o.dueDate.split('-').reverse().join('/');
+        const short = `${t.directiveNumber} – ${t.label ? `${t.sectionNumber} ${t.label}` : t.sectionNumber} ${t.content.slice(0, 80)}${t.content.length > 80 ? '…' : ''}`;
+        const text = KIND_TEXT[kind](short, due, t.leadUnitName);
+        for (const u of await usersOf(t.leadUnitId, kind)) {
+          await insert({ userId: u.id, kind, taskId: t.id, periodKey: o.periodKey, title: text.title, body: text.body, link: `/directives/tasks/${t.id}` });
+        }
       }
     }
   }

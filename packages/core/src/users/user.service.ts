@@ -7,6 +7,7 @@ import { recordAudit, type RequestContext } from '../audit/audit';
 import { checkPasswordStrength, hashPassword } from '../auth/password';
 import { findUnitByCode } from '../units/unit.repository';
 import { resolveScopedUnit } from '../units/unit.service';
+import { foldedLike, foldedSql } from '../db/search';
 import { normalizeText } from '../text/normalize';
 import type { Db } from '../db/database';
 import { sql } from 'kysely';
@@ -24,7 +25,7 @@ export interface UserView {
   abilities: Record<string, boolean>;
 }
 
-async function fetchUsers(db: Db, where: { id?: number; search?: string; unitCode?: string }, now: Date) {
+async function fetchUsers(db: Db, where: { id?: number; search?: string; unitCode?: string; limit?: number; offset?: number }, now: Date) {
   let q = db
     .selectFrom('appUser as u')
     .innerJoin('unit', 'unit.id', 'u.unitId')
@@ -36,10 +37,10 @@ async function fetchUsers(db: Db, where: { id?: number; search?: string; unitCod
   if (where.id !== undefined) q = q.where('u.id', '=', where.id);
   if (where.unitCode) q = q.where('unit.code', '=', where.unitCode);
   if (where.search) {
-    const like = `%${where.search.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['u.fullName']), 'like', like), eb('u.username', 'like', like)]));
+    const like = foldedLike(where.search);
+    q = q.where((eb) => eb.or([eb(foldedSql('u.fullName'), 'like', like), eb(foldedSql('u.username'), 'like', like), eb(foldedSql('unit.name'), 'like', like)]));
   }
-  const rows = await q.orderBy('unit.sortOrder').orderBy('u.username').limit(1000).execute();
+  const rows = await q.select(sql<number>`count(*) over ()`.as('total')).orderBy('unit.sortOrder').orderBy('u.username').limit(where.limit ?? 1).offset(where.offset ?? 0).execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), unitId: Number(r.unitId), locked: !!r.lockedUntil && r.lockedUntil > now }));
 }
 
@@ -51,11 +52,12 @@ function present(actor: Actor, r: Awaited<ReturnType<typeof fetchUsers>>[number]
   };
 }
 
-export async function listUsers(s: AppServices, actor: Actor, q: { search?: string; unit?: string }) {
+/** One page of users, searched (accent-insensitive) and counted in SQL. */
+export async function listUsers(s: AppServices, actor: Actor, q: { search?: string; unit?: string; limit: number; offset: number }) {
   authorize(actor, 'user.read');
   if (q.unit) await resolveScopedUnit(s, actor, q.unit);
-  const rows = await fetchUsers(s.db, { search: q.search, unitCode: q.unit }, s.now());
-  return rows.map((r) => present(actor, r));
+  const rows = await fetchUsers(s.db, { search: q.search?.trim() || undefined, unitCode: q.unit, limit: q.limit, offset: q.offset }, s.now());
+  return { total: rows.length ? Number(rows[0]!.total) : 0, rows: rows.map((r) => present(actor, r)) };
 }
 
 export interface UserInput {

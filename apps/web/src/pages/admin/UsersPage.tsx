@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -9,13 +9,12 @@ import { foldForSearch } from '../../lib/text';
 export function UsersPage() {
   const { can } = useSession();
   const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/users', {})), enabled: can('user.read') });
+  const query = { q: search || undefined, limit: 20, offset: (page - 1) * 20 };
+  // Searched (without accents) and paged by the server.
+  const users = useQuery({ queryKey: ['users', query], queryFn: () => unwrap(api.GET('/api/users', { params: { query } })), enabled: can('user.read'), placeholderData: (p) => p });
   const roles = useRoles();
-  const rows = useMemo(() => {
-    const f = foldForSearch(search);
-    return (users.data ?? []).filter((u) => !f || foldForSearch(`${u.username} ${u.fullName} ${u.unitName}`).includes(f));
-  }, [users.data, search]);
   const unlock = useMutation({
     mutationFn: (u: User) => unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: u.id } }, body: { unlock: true } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
@@ -27,16 +26,16 @@ export function UsersPage() {
       <Typography.Title level={3} className="page-title">Người dùng</Typography.Title>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder="Tìm theo tên, tài khoản, đơn vị" onChange={(e) => setSearch(e.target.value)} style={{ width: 300 }} />
+          <Input.Search allowClear placeholder="Tìm theo tên, tài khoản, đơn vị" onSearch={(v) => { setSearch(v.trim()); setPage(1); }} style={{ width: 300 }} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>Thêm người dùng</Button>
         </Space>
         <Table<User>
           rowKey="id"
           size="middle"
-          loading={users.isPending}
-          dataSource={rows}
+          loading={users.isFetching}
+          dataSource={users.data?.rows ?? []}
           scroll={{ x: 800 }}
-          pagination={{ pageSize: 20, showTotal: (n) => `${n} người dùng`, showSizeChanger: false }}
+          pagination={{ current: page, pageSize: 20, total: users.data?.total ?? 0, onChange: setPage, showTotal: (n) => `${n.toLocaleString('vi-VN')} người dùng`, showSizeChanger: false }}
           columns={[
             { title: 'Tài khoản', dataIndex: 'username', width: 140 },
             { title: 'Họ và tên', dataIndex: 'fullName' },
