@@ -178,7 +178,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách văn bản chỉ đạo và tiến độ */
+        /** Danh sách văn bản chỉ đạo và tiến độ (mới nhất trước, tìm theo số hoặc trích yếu, phân trang) */
         get: operations["listDirectives"];
         put?: never;
         /** Lưu văn bản đã rà soát cùng các nhiệm vụ (nhóm đơn vị được tách thành từng nhiệm vụ) */
@@ -2301,7 +2301,11 @@ export interface operations {
     };
     listDirectives: {
         parameters: {
-            query?: never;
+            query: {
+                limit: number;
+                offset: number;
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2314,7 +2318,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DirectiveSummary"][];
+                    "application/json": {
+                        rows: components["schemas"]["DirectiveSummary"][];
+                        total: number;
+                    };
                 };
             };
             /** @description Default Response */

@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
+import { sql } from 'kysely';
 import {
-  AppError, LOADED_OFFICE_LIMITS, authorize, checkZipBuffer, resolveScopedUnit, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
+  AppError, LOADED_OFFICE_LIMITS, authorize, foldedLike, foldedSql, checkZipBuffer, resolveScopedUnit, inTransaction, recordAudit, isIsoDate, formatLocalDateTime,
   type Actor, type AppServices, type Db, type RequestContext, type UploadedFile,
 } from '@cchc/core';
 import { parseDirective, KIND_LABELS, type DirectiveKind, type ParsedDirective } from './parser/directive-parser';
@@ -279,17 +280,37 @@ export function presentTaskSummary(t: TaskView) {
   };
 }
 
-export async function listDirectives(s: AppServices, actor: Actor) {
+/**
+ * One page of the directives the actor sees (the province's roles: all; a unit: those giving it a task),
+ * newest first, searched by number or title without accents, with task counts from SQL.
+ */
+export async function listDirectives(s: AppServices, actor: Actor, q: { q?: string; limit: number; offset: number } = { limit: 50, offset: 0 }) {
   authorize(actor, 'directive.read');
-  const counts = await status.countByDirective(s.db, { scope: actor.scope, provinceCode: s.provinceCode, asOf: s.today() });
+  let query = s.db.selectFrom('directive as d').where('d.provinceCode', '=', s.provinceCode);
+  if (actor.scope.kind === 'units') {
+    const ids = actor.scope.unitIds.length ? [...actor.scope.unitIds] : [-1];
+    query = query.where((eb) => eb.exists(eb.selectFrom('task as t').select('t.id').whereRef('t.directiveId', '=', 'd.id').where((e) => e.or([
+      e('t.leadUnitId', 'in', ids),
+      e.exists(e.selectFrom('taskCoordinator as c').select('c.taskId').whereRef('c.taskId', '=', 't.id').where('c.unitId', 'in', ids)),
+    ]))));
+  }
+  if (q.q?.trim()) {
+    const like = foldedLike(q.q);
+    query = query.where((eb) => eb.or([eb(foldedSql('d.number'), 'like', like), eb(foldedSql('d.title'), 'like', like)]));
+  }
+  const rows = await query.select(['d.id', 'd.number', 'd.kind', 'd.issuedOn', 'd.issuer', 'd.title', 'd.status', 'd.sourceFilename', sql<number>`count(*) over ()`.as('total')])
+    .orderBy('d.issuedOn', 'desc').orderBy('d.id', 'desc').limit(q.limit).offset(q.offset).execute();
+  const ids = rows.map((r) => Number(r.id));
+  const counts = ids.length ? await status.countByDirective(s.db, { scope: actor.scope, provinceCode: s.provinceCode, asOf: s.today(), directiveIds: ids }) : [];
   const byId = new Map(counts.map((c) => [Number(c.id), c]));
-  const rows = await s.db.selectFrom('directive').select(['id', 'number', 'kind', 'issuedOn', 'issuer', 'title', 'status', 'sourceFilename'])
-    .where('provinceCode', '=', s.provinceCode).orderBy('issuedOn', 'desc').execute();
   const none = { tasks: 0, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 };
-  return rows.map((d) => {
-    const c = byId.get(Number(d.id));
-    return { ...d, kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind, ...none, ...(c && pickCounts(c)) };
-  }).filter((d) => actor.scope.kind === 'province' || d.tasks > 0);
+  return {
+    total: rows.length ? Number(rows[0]!.total) : 0,
+    rows: rows.map(({ total: _total, ...d }) => {
+      const c = byId.get(Number(d.id));
+      return { ...d, kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind, ...none, ...(c && pickCounts(c)) };
+    }),
+  };
 }
 
 const pickCounts = (c: Counts): Counts => ({ tasks: c.tasks, done: c.done, doneOnTime: c.doneOnTime, overdue: c.overdue, inProgress: c.inProgress, notStarted: c.notStarted });

@@ -34,14 +34,14 @@ const directive = (over: Record<string, unknown> = {}) => ({
 
 describe('POST /api/directives/parse', () => {
   it('proposes the structure of a seed without saving anything', async () => {
-    const before = (await office.get('/api/directives')).json().length;
+    const before = (await office.get('/api/directives')).json().total;
     const res = await office.send('POST', '/api/directives/parse', { text: seed('002_113563b5a82f84bb.txt') });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ number: '08/CT-UBND', kind: 'chi_thi', date: '2022-07-14' });
     expect(body.sections[1]).toMatchObject({ number: '2.1.', heading: 'Sở Nội vụ', leadUnitName: 'Sở Nội vụ', leadUnitCode: '86.SNV', isGroup: false });
     expect(body.sections[1].tasks[0]).toMatchObject({ label: 'a)' });
-    expect((await office.get('/api/directives')).json().length).toBe(before);
+    expect((await office.get('/api/directives')).json().total).toBe(before);
   });
 
   it('reads a DOCX upload', async () => {
@@ -69,7 +69,7 @@ describe('POST /api/directives/parse', () => {
 
 describe('saving a directive', () => {
   it('refuses a section without a lead unit and a deadline before the directive date, saving nothing', async () => {
-    const before = (await office.get('/api/directives')).json().length;
+    const before = (await office.get('/api/directives')).json().total;
     const bad = directive({
       number: '98/CT-UBND',
       sections: [
@@ -82,7 +82,7 @@ describe('saving a directive', () => {
     const msg = res.json().message;
     expect(msg).toContain('Mục 1. "Bảo hiểm xã hội tỉnh": chưa chọn đơn vị chủ trì');
     expect(msg).toContain('Mục 2. "Sở Y tế", nhiệm vụ a): thời hạn 01/10/2026 trước ngày ban hành văn bản 02/11/2026');
-    expect((await office.get('/api/directives')).json().length).toBe(before);
+    expect((await office.get('/api/directives')).json().total).toBe(before);
   });
 
   let id: number;
@@ -243,5 +243,18 @@ describe('task status in SQL', () => {
     const mine = (await xa.get('/api/tasks?limit=200')).json();
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.total).toBeLessThan(page1.total);
+  });
+});
+
+describe('directive list', () => {
+  it('is paged, searched without accents, and a unit sees only directives that give it a task', async () => {
+    const all = (await office.get('/api/directives?limit=2')).json();
+    expect(all.rows).toHaveLength(2);
+    expect(all.total).toBeGreaterThanOrEqual(5);
+    const found = (await office.get(`/api/directives?q=${encodeURIComponent('cai cach hanh chinh')}`)).json();
+    expect(found.total).toBeGreaterThan(0);
+    const xa = await t.login('daumoi.xa');
+    const mine = (await xa.get('/api/directives?limit=200')).json();
+    for (const d of mine.rows) expect(d.tasks).toBeGreaterThan(0);
   });
 });

@@ -47,10 +47,17 @@ export function registerDirectiveRoutes(app: App): void {
   }, async (req) => directives.createDirective(s, req.auditContext(), req.requireActor(), req.body));
 
   app.get('/api/directives', {
-    schema: { operationId: 'listDirectives', tags, summary: 'Danh sách văn bản chỉ đạo và tiến độ', response: replies({ 200: Type.Array(Type.Ref('DirectiveSummary')) }) },
+    schema: {
+      operationId: 'listDirectives', tags, summary: 'Danh sách văn bản chỉ đạo và tiến độ (mới nhất trước, tìm theo số hoặc trích yếu, phân trang)',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+        limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+      }),
+      response: replies({ 200: Type.Object({ total: Type.Integer(), rows: Type.Array(Type.Ref('DirectiveSummary')) }) }),
+    },
   }, async (req, reply) => {
     const actor = req.requireActor();
-    return cachedReply(s, req, reply, actor, 'directives', null, () => directives.listDirectives(s, actor));
+    return cachedReply(s, req, reply, actor, 'directives', req.query, () => directives.listDirectives(s, actor, req.query));
   });
 
   app.get('/api/directives/:id', {

@@ -51,6 +51,8 @@ export interface TaskQuery {
   status?: TaskStatus;
   /** Only these tasks (the status is then computed for them alone). */
   taskIds?: number[];
+  /** Only the tasks of these directives. */
+  directiveIds?: number[];
   /** Words of the task's text, label or directive number (accent-insensitive is left to the caller's folding). */
   q?: string;
 }
@@ -70,6 +72,7 @@ export function scopedTasks(db: Db, f: TaskQuery) {
     ]));
   }
   if (f.directiveId !== undefined) q = q.where('t.directiveId', '=', f.directiveId);
+  if (f.directiveIds) q = q.where('t.directiveId', 'in', f.directiveIds.length ? f.directiveIds : [-1]);
   if (f.leadUnitId !== undefined) q = q.where('t.leadUnitId', '=', f.leadUnitId);
   if (f.status) q = q.where(sql`coalesce(ts.status, 'not_started')`, '=', f.status);
   if (f.q) {

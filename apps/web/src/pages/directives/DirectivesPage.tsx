@@ -176,11 +176,16 @@ export function TaskTable({ rows, loading, showUnit = true, pagination }: { rows
 
 function DirectiveList() {
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['directives', 'list'], queryFn: () => unwrap(api.GET('/api/directives')) });
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const query = { q: search || undefined, limit: PAGE, offset: (page - 1) * PAGE };
+  const q = useQuery({ queryKey: ['directives', 'list', query], queryFn: () => unwrap(api.GET('/api/directives', { params: { query } })), placeholderData: (p) => p });
   return (
     <Card size="small">
+      <Input.Search allowClear placeholder="Tìm theo số, ký hiệu hoặc trích yếu" style={{ width: 320, marginBottom: 12 }} onSearch={(v) => { setSearch(v.trim()); setPage(1); }} />
       <Table
-        size="small" rowKey="id" loading={q.isPending} dataSource={q.data ?? []} scroll={{ x: 900 }} pagination={false}
+        size="small" rowKey="id" loading={q.isFetching} dataSource={q.data?.rows ?? []} scroll={{ x: 900 }}
+        pagination={{ current: page, pageSize: PAGE, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, showTotal: (n) => `${formatNumber(n)} văn bản` }}
         onRow={(r) => ({ onClick: () => navigate(`/directives/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: 'Số, ký hiệu', dataIndex: 'number', width: 130 },
