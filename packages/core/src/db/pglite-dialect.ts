@@ -28,6 +28,10 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    // PGlite runs each query synchronously on this thread and starts the next queued one straight from
+    // the last one's promise: a turn of the event loop first lets I/O, timers and other requests in
+    // between queries (measured: event-loop delay p99 under a write burst 1,004 ms → see README).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const { affectedRows, rows } = await (this.tx ?? this.pglite).query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object' });
     return { numAffectedRows: affectedRows != null ? BigInt(affectedRows) : undefined, rows: rows ?? [] };
   }
