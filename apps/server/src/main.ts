@@ -27,6 +27,7 @@ async function main() {
   await prepareDatabase(handle.db, {
     migrations: moduleMigrations,
     demo: config.demo ? { provinceCode: config.provinceCode, seeders: demoSeeders } : false,
+    analyzeAtStart: handle.kind === 'pglite',
     log,
   });
   const services = await createServices(handle, { provinceCode: config.provinceCode });

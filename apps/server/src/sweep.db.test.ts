@@ -69,7 +69,7 @@ beforeAll(async () => {
     const me = (await clients.get(r)!.get('/api/auth/me')).json() as { scope: string; unitCode: string };
     const seen = new Set<string>();
     for (const code of fixtures.keys()) {
-      const unit = await s.db.selectFrom('unit').select(['id', 'provinceCode']).where('code', '=', code).executeTakeFirstOrThrow();
+      const unit = await s.db.selectFrom('unit').select(['id', 'provinceCode']).where('code', '=', code).where('validTo', 'is', null).executeTakeFirstOrThrow();
       if (me.scope === 'province') {
         if (unit.provinceCode === '86') seen.add(code);
       } else {

@@ -23,7 +23,7 @@ export interface TestApp {
 
 /** The whole server on a fresh test database with the demo province and a fixed clock. */
 export async function startTestApp(opts: { now?: () => Date; trustProxy?: string[] } = {}): Promise<TestApp> {
-  const db = await createTestDatabase({ migrations: moduleMigrations, seeders: demoSeeders, now: opts.now ?? (() => FIXED_NOW) });
+  const db = await createTestDatabase({ migrations: moduleMigrations, seeders: demoSeeders, now: opts.now ?? (() => FIXED_NOW), fromTemplate: true });
   const services = await createServices(db, { provinceCode: '86', now: opts.now ?? (() => FIXED_NOW) });
   const app = await buildApp({ services, cookieSecret: 'test-secret-test-secret-test-secret', trustProxy: opts.trustProxy });
   await app.ready();

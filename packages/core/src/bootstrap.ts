@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './db/database';
 import { kyselyBulkTransaction } from './db/bulk';
 import { coreMigrations, migrateToLatest, type MigrationSet } from './db/migrations';
@@ -37,13 +38,19 @@ export interface PrepareOptions {
   /** Load the demo province (departments, users, then each module's demo data). */
   demo?: { provinceCode: string; seeders?: DemoSeeder[]; now?: () => Date } | false;
   log?: (msg: string) => void;
+  /** Refresh planner statistics on an existing database (PGlite, which has no autovacuum). */
+  analyzeAtStart?: boolean;
 }
 
 export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promise<{ migrated: string[]; seeded: boolean }> {
   const log = opts.log ?? (() => {});
   const migrated = await migrateToLatest(db, [coreMigrations, ...(opts.migrations ?? [])]);
   if (migrated.length) log(`Đã chạy ${migrated.length} migration: ${migrated.join(', ')}`);
-  if (opts.referenceData === false || (await countUnits(db)) > 0) return { migrated, seeded: false };
+  if (opts.referenceData === false || (await countUnits(db)) > 0) {
+    // The embedded database has no autovacuum: statistics are refreshed at each start instead.
+    if (opts.analyzeAtStart) await sql`analyze`.execute(db);
+    return { migrated, seeded: false };
+  }
   await db.transaction().execute(async (tx) => {
     const t0 = Date.now();
     const r = await loadReferenceUnits(tx);
@@ -56,5 +63,8 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
       for (const seed of opts.demo.seeders ?? []) await seed(tx, opts.demo.provinceCode, now);
     }
   });
+  // Planner statistics for what was just loaded (without them a join of tasks and their obligations was
+  // planned as a nested loop over an aggregate: seconds instead of milliseconds).
+  await sql`analyze`.execute(db);
   return { migrated, seeded: true };
 }

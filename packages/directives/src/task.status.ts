@@ -14,7 +14,9 @@ const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + inter
 /** One row per task of the province: status, next due date, first overdue due date. */
 export function taskStatuses(asOf: string, taskIds?: number[]): RawBuilder<{ taskId: number; status: TaskStatus; nextDueDate: string | null; overdueSince: string | null }> {
   const only = taskIds ? sql`where o.task_id = any(${taskIds.length ? taskIds : [-1]}::bigint[])` : sql``;
-  return sql`(
+  // MATERIALIZED: computed once per query. Inlined, the planner may put the aggregate on the inner side of
+  // a nested loop and run it once per task (measured: 23 s instead of 40 ms for a filtered list).
+  return sql`(with st as materialized (
     select ob.task_id,
       case
         when count(*) filter (where ob.due_date <= ${asOf}::date or ob.st in ('done_on_time', 'done_late')) = 0
@@ -39,7 +41,7 @@ export function taskStatuses(asOf: string, taskIds?: number[]): RawBuilder<{ tas
       ${only}
     ) ob
     group by ob.task_id
-  )`;
+  ) select * from st)`;
 }
 
 export interface TaskQuery {

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import {
   DEMO_PASSWORD, openDatabase, prepareDatabase, type AppServices, type DatabaseHandle, type DemoSeeder, type MigrationSet,
@@ -19,12 +22,23 @@ export interface TestDatabase extends DatabaseHandle {
  * province load unless told otherwise.
  */
 export async function createTestDatabase(
-  opts: { migrations?: MigrationSet[]; reference?: boolean; demo?: boolean; seeders?: DemoSeeder[]; now?: () => Date } = {},
+  opts: { migrations?: MigrationSet[]; reference?: boolean; demo?: boolean; seeders?: DemoSeeder[]; now?: () => Date; fromTemplate?: boolean } = {},
 ): Promise<TestDatabase> {
   const url = testDatabaseUrl();
   let handle: DatabaseHandle;
   let dropSchema = async () => {};
-  if (url) {
+  const template = opts.fromTemplate ? templateLocation() : null;
+  if (template?.kind === 'postgresql' && url) {
+    // A copy of the prepared template database (CREATE DATABASE … TEMPLATE), dropped afterwards.
+    const name = `t_${crypto.randomBytes(6).toString('hex')}`;
+    await adminQuery(url, `create database ${name} template ${template.name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    handle = await openDatabase({ databaseUrl: target.href, poolSize: 4 });
+    dropSchema = () => adminQuery(url, `drop database if exists ${name} with (force)`);
+  } else if (template?.kind === 'pglite') {
+    handle = await openDatabase({ pgliteLoadDataDir: new Blob([fs.readFileSync(template.file)]) });
+  } else if (url) {
     const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -56,3 +70,49 @@ export async function createTestDatabase(
 
 export { DEMO_PASSWORD };
 export type { AppServices };
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * The template every test app starts from, prepared once per `vitest` run by the global setup
+ * (migrations, reference data, the demo province on the fixed clock): a PGlite tarball, or a database
+ * on the PostgreSQL server used as a template.
+ */
+export type TemplateLocation = { kind: 'pglite'; file: string } | { kind: 'postgresql'; name: string };
+
+export function templateLocation(): TemplateLocation | null {
+  const raw = process.env.CCHC_TEST_TEMPLATE;
+  return raw ? (JSON.parse(raw) as TemplateLocation) : null;
+}
+
+/** Builds the template (called by the global setup); returns where it is and how to remove it. */
+export async function buildTemplate(opts: { migrations: MigrationSet[]; seeders: DemoSeeder[] }): Promise<{ location: TemplateLocation; remove(): Promise<void> }> {
+  const url = testDatabaseUrl();
+  const prepare = (db: DatabaseHandle['db']) =>
+    prepareDatabase(db, { migrations: opts.migrations, referenceData: true, demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW } });
+  if (url) {
+    const name = `cchc_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+    await adminQuery(url, `create database ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const handle = await openDatabase({ databaseUrl: target.href, poolSize: 2 });
+    await prepare(handle.db);
+    await handle.close();
+    return { location: { kind: 'postgresql', name }, remove: () => adminQuery(url, `drop database if exists ${name} with (force)`) };
+  }
+  const handle = await openDatabase({});
+  await prepare(handle.db);
+  const file = path.join(os.tmpdir(), `cchc-test-template-${process.pid}.tar.gz`);
+  const dump = await handle.pglite!.dumpDataDir('gzip');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
+  return { location: { kind: 'pglite', file }, remove: async () => fs.rmSync(file, { force: true }) };
+}

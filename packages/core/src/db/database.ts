@@ -31,6 +31,8 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL schema to use (tests give every file its own). */
   searchPath?: string;
   poolSize?: number;
+  /** An embedded database to start from (a `dumpDataDir` tarball): tests copy one prepared template. */
+  pgliteLoadDataDir?: Blob;
 }
 
 const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
@@ -62,7 +64,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // Loaded only when used: the embedded engine weighs ~40 MB that a PostgreSQL deployment does not need.
     const { PGlite, types } = await import('@electric-sql/pglite');
     const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v), [types.DATE]: (v: string) => v };
-    const pglite: PGlite = await PGlite.create({ dataDir: options.dataDir, parsers });
+    const pglite: PGlite = await PGlite.create({ dataDir: options.dataDir, parsers, ...(options.pgliteLoadDataDir && { loadDataDir: options.pgliteLoadDataDir }) });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: plugins() });
     return {
       db,
