@@ -2,6 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Domain modules: each a package under packages/, depending on @cchc/core only. */
+const MODULES = ['directives', 'dossiers', 'indices', 'assessment', 'surveys', 'feedback', 'inspections', 'initiatives', 'reports'];
+
 export default tseslint.config(
   { ignores: ['.tmp/**', '**/node_modules/**', '**/dist/**', 'data/**', 'reference-data/**', 'packages/api-client/src/schema.d.ts', 'screenshots/**', 'coverage/**'] },
   js.configs.recommended,
@@ -13,6 +16,15 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
     },
   },
+  // A module depends on core only: figures cross modules through core, never by importing each other.
+  ...MODULES.map((m) => ({
+    files: [`packages/${m}/src/**`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: MODULES.filter((o) => o !== m).flatMap((o) => [`@cchc/${o}`, `@cchc/${o}/*`, `**/${o}/src/**`]), message: 'Một module chỉ phụ thuộc vào core (xem README, Architecture).' }],
+      }],
+    },
+  })),
   {
     files: ['scripts/**', 'bench/**', 'e2e/**', '.ci/**'],
     rules: { 'no-console': 'off' },

@@ -10,6 +10,7 @@ import { deadlineProblem, isDone, type TaskStatus } from './task.domain';
 import { loadTasks, type TaskView } from './task.service';
 import { syncObligations } from './task.obligations';
 import * as status from './task.status';
+import type { Counts } from './task.status';
 import type { GroupKind, Recurrence } from './directives.schema';
 
 const DEPARTMENT_TYPES = ['department', 'service_centre'];
@@ -198,14 +199,7 @@ export async function getSource(s: AppServices, actor: Actor, id: number) {
 
 // ---- read -----------------------------------------------------------------------------------------
 
-export interface Counts {
-  tasks: number;
-  done: number;
-  doneOnTime: number;
-  overdue: number;
-  inProgress: number;
-  notStarted: number;
-}
+export type { Counts } from './task.status';
 
 export function countStatuses(tasks: TaskView[]): Counts {
   const c: Counts = { tasks: tasks.length, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 };
@@ -313,7 +307,7 @@ export async function listDirectives(s: AppServices, actor: Actor, q: { q?: stri
   };
 }
 
-const pickCounts = (c: Counts): Counts => ({ tasks: c.tasks, done: c.done, doneOnTime: c.doneOnTime, overdue: c.overdue, inProgress: c.inProgress, notStarted: c.notStarted });
+const { pickCounts } = status;
 
 /** The overdue tasks a dashboard lists (the most days late first); the rest are one click away in the task list. */
 export const DASHBOARD_OVERDUE = 20;

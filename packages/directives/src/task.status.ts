@@ -95,6 +95,9 @@ export interface Counts {
   notStarted: number;
 }
 
+/** The six counts of a row, without the row's other columns. */
+export const pickCounts = (c: Counts): Counts => ({ tasks: c.tasks, done: c.done, doneOnTime: c.doneOnTime, overdue: c.overdue, inProgress: c.inProgress, notStarted: c.notStarted });
+
 const countColumns = () => [
   sql<number>`count(*)::int`.as('tasks'),
   sql<number>`(count(*) filter (where ${STATUS} in ('done_on_time', 'done_late')))::int`.as('done'),
@@ -159,12 +162,11 @@ export async function countGroups(db: Db, f: TaskQuery) {
     ])
     .groupBy(sql`grouping sets ((u.code, u.name), (d.id, d.number, d.title, d.issued_on), ())`)
     .execute();
-  const pick = (r: Counts): Counts => ({ tasks: r.tasks, done: r.done, doneOnTime: r.doneOnTime, overdue: r.overdue, inProgress: r.inProgress, notStarted: r.notStarted });
   const total = rows.find((r) => Number(r.gUnit) === 1 && Number(r.gDirective) === 1);
   return {
-    totals: total ? pick(total as Counts) : { tasks: 0, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 },
-    byUnit: rows.filter((r) => Number(r.gUnit) === 0).map((r) => ({ unitCode: r.unitCode!, unitName: r.unitName!, ...pick(r as Counts) })),
+    totals: total ? pickCounts(total as Counts) : { tasks: 0, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 },
+    byUnit: rows.filter((r) => Number(r.gUnit) === 0).map((r) => ({ unitCode: r.unitCode!, unitName: r.unitName!, ...pickCounts(r as Counts) })),
     byDirective: rows.filter((r) => Number(r.gDirective) === 0).sort((a, b) => String(b.issuedOn).localeCompare(String(a.issuedOn)))
-      .map((r) => ({ id: Number(r.directiveId), number: r.number!, title: r.title!, ...pick(r as Counts) })),
+      .map((r) => ({ id: Number(r.directiveId), number: r.number!, title: r.title!, ...pickCounts(r as Counts) })),
   };
 }
