@@ -200,10 +200,12 @@ describe('concurrent report writes', () => {
     const url = `/api/tasks/${fresh.id}/reports/once`;
     const both = await Promise.all([focal.send('PUT', url, { content: 'A', percent: 1 }), head.send('PUT', url, { content: 'B', percent: 2 })]);
     expect([[200, 200], [200, 409]]).toContainEqual(both.map((r) => r.statusCode).sort());
-    // A stale version is refused.
-    const current = (await focal.get(`/api/tasks/${fresh.id}`)).json().obligations[0].report;
-    expect((await focal.send('PUT', url, { content: 'C', percent: 3, version: current.version - 1 })).statusCode).toBe(409);
-    expect((await focal.send('PUT', url, { content: 'C', percent: 3, version: current.version })).statusCode).toBe(200);
+    // A stale version is refused: the version seen, then a save by someone else, then a save with the old one.
+    const seen = (await focal.get(`/api/tasks/${fresh.id}`)).json().obligations[0].report.version as number;
+    expect((await head.send('PUT', url, { content: 'C', percent: 3, version: seen })).statusCode).toBe(200);
+    const stale = await focal.send('PUT', url, { content: 'D', percent: 4, version: seen });
+    expect([stale.statusCode, stale.json().code]).toEqual([409, 'REPORT_CHANGED']);
+    expect((await focal.get(`/api/tasks/${fresh.id}`)).json().obligations[0].report.content).toBe('C');
   });
 });
 
