@@ -20,7 +20,7 @@ import { registerIndicesRoutes } from '@cchc/indices';
 import { linkedTasksByComponent, registerDirectiveRoutes } from '@cchc/directives';
 import { registerDossierRoutes } from '@cchc/dossiers';
 import { errorHandler } from './errors';
-import { boundSchemas, rejectNonFiniteNumbers, rejectNulInUrl, strictJsonParser } from './input-guard';
+import { boundSchemas, rejectNonFiniteNumbers, rejectNulInUrl, requirePermission, strictJsonParser } from './input-guard';
 
 export interface BuildAppOptions {
   services: AppServices;
@@ -66,6 +66,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.addSchema(ErrorReply);
   app.addHook('onRoute', boundSchemas);
+  app.addHook('onRoute', requirePermission);
   // A POST with an optional body and none sent validates as an empty object, not as a missing body.
   app.addHook('preValidation', async (req) => {
     rejectNonFiniteNumbers(req);
@@ -151,7 +152,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.get(
     '/api/health',
     {
-      config: { public: true },
+      config: { permission: 'public', public: true },
       schema: {
         operationId: 'getHealth',
         tags: ['Hệ thống'],
@@ -169,6 +170,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   app.get('/api/system/runtime', {
+    config: { permission: 'system.runtime' },
     schema: {
       operationId: 'getRuntime', tags: ['Hệ thống'], summary: 'Độ trễ vòng sự kiện (ms) và bộ nhớ của máy chủ; reset=1 để đo lại từ đầu',
       querystring: Type.Object({ reset: Type.Optional(Type.Boolean()) }),
@@ -195,7 +197,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerDirectiveRoutes(app);
   registerDossierRoutes(app);
 
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: 'public', public: true }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, maxAge: '1h' });

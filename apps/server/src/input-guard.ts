@@ -4,7 +4,7 @@
  * stricter; these are the outer limits for schemas that say nothing.
  */
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import { AppError } from '@cchc/core';
+import { AppError, isKnownAction } from '@cchc/core';
 
 /** int4 range: ids, counts, limits and offsets all fit; anything beyond is a mistake or an attack. */
 export const MAX_INTEGER = 2_147_483_647;
@@ -50,6 +50,17 @@ function numericKeys(schema: unknown): string[] {
     const all = [p, ...((p.anyOf as JsonSchema[] | undefined) ?? [])];
     return all.some((x) => x.type === 'integer' || x.type === 'number') && !all.some((x) => x.type === 'string' || x.const !== undefined);
   }).map(([k]) => k);
+}
+
+/** onRoute: every API route names its permission (a known policy action, `session` or `public`). */
+export function requirePermission(route: RouteOptions): void {
+  if (!route.url.startsWith('/api/')) return;
+  const config = (route.config ?? {}) as { permission?: string; public?: boolean };
+  const p = config.permission;
+  const where = `${String(route.method)} ${route.url}`;
+  if (!p) throw new Error(`route ${where} names no permission (config.permission)`);
+  if (p === 'public' ? !config.public : config.public) throw new Error(`route ${where}: permission "${p}" and public: ${String(config.public)} disagree`);
+  if (p !== 'public' && p !== 'session' && !isKnownAction(p)) throw new Error(`route ${where}: unknown permission "${p}"`);
 }
 
 /** onRoute hook: puts the outer limits into each route's params, query and body schemas. */

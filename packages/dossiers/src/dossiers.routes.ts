@@ -45,6 +45,7 @@ export function registerDossierRoutes(app: App): void {
 
   // Streaming import: the file part is parsed as it arrives; fields sent before it (mapping) apply.
   app.post('/api/dossiers/imports', {
+    config: { permission: 'dossier.import' },
     schema: {
       operationId: 'importDossiers', tags, summary: 'Nhập hồ sơ từ tệp CSV (UTF-8) hoặc XLSX; lũy đẳng theo mã hồ sơ', consumes: ['multipart/form-data'],
       body: Type.Object({ file: Type.String({ format: 'binary' }), mappingId: Type.Optional(Type.String()) }),
@@ -71,6 +72,7 @@ export function registerDossierRoutes(app: App): void {
   });
 
   app.post('/api/dossiers/imports/headers', {
+    config: { permission: 'dossier.import' },
     schema: {
       operationId: 'readDossierHeaders', tags, summary: 'Đọc dòng tiêu đề của tệp để ánh xạ cột', consumes: ['multipart/form-data'],
       body: Type.Object({ file: Type.String({ format: 'binary' }) }),
@@ -93,6 +95,7 @@ export function registerDossierRoutes(app: App): void {
   });
 
   app.get('/api/dossiers/mappings', {
+    config: { permission: 'dossier.import' },
     schema: { operationId: 'listDossierMappings', tags, summary: 'Các ánh xạ cột đã lưu', response: replies({ 200: Type.Array(Type.Object({ id: N, name: Type.String(), mapping: Type.Record(Type.String(), Type.String()) })) }) },
   }, async (req) => {
     authorize(req.requireActor(), 'dossier.import');
@@ -100,6 +103,7 @@ export function registerDossierRoutes(app: App): void {
   });
 
   app.post('/api/dossiers/mappings', {
+    config: { permission: 'dossier.import' },
     schema: {
       operationId: 'saveDossierMapping', tags, summary: 'Lưu ánh xạ cột của một phần mềm một cửa',
       body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), mapping: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 })) }),
@@ -119,6 +123,7 @@ export function registerDossierRoutes(app: App): void {
   });
 
   app.get('/api/dossiers/imports', {
+    config: { permission: 'dossier.import' },
     schema: {
       operationId: 'listDossierImports', tags, summary: 'Các lần nhập hồ sơ (đang chạy, xong, bị gián đoạn, bị từ chối), mới nhất trước',
       querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) }),
@@ -130,6 +135,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.listImports(s, req.requireActor(), req.query));
 
   app.get('/api/dossiers/imports/:id/errors.xlsx', {
+    config: { permission: 'dossier.importReport' },
     schema: { operationId: 'getDossierImportErrors', tags, summary: 'Báo cáo đầy đủ các dòng bị loại của một lần nhập', params: Type.Object({ id: N }), response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const actor = req.requireActor();
@@ -143,6 +149,7 @@ export function registerDossierRoutes(app: App): void {
   });
 
   app.get('/api/dossiers/stats', {
+    config: { permission: 'dossier.read' },
     schema: { operationId: 'getDossierStats', tags, summary: 'Tình hình giải quyết hồ sơ theo đơn vị, thủ tục, kênh, tháng, cán bộ', querystring: StatsQuery, response: replies({ 200: Type.Array(Type.Ref('DossierStatsRow')) }) },
   }, async (req, reply) => {
     const actor = req.requireActor();
@@ -150,10 +157,12 @@ export function registerDossierRoutes(app: App): void {
   });
 
   app.get('/api/dossiers/stats.xlsx', {
+    config: { permission: 'dossier.read' },
     schema: { operationId: 'exportDossierStats', tags, summary: 'Xuất bảng tình hình giải quyết ra XLSX', querystring: StatsQuery, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => sendDownload(reply, await svc.exportStatsXlsx(s, req.requireActor(), req.query as svc.StatsParams), XLSX_MIME));
 
   app.get('/api/dossiers/late-causes', {
+    config: { permission: 'dossier.read' },
     schema: {
       operationId: 'getDossierLateCauses', tags, summary: 'Hồ sơ trễ hạn theo nhóm nguyên nhân',
       querystring: RangeQuery,
@@ -162,6 +171,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.causes(s, req.requireActor(), req.query));
 
   app.get('/api/dossiers/apologies', {
+    config: { permission: 'dossier.read' },
     schema: {
       operationId: 'getDossierApologyBreaches', tags, summary: 'Vi phạm về thư xin lỗi theo đơn vị: thiếu, gửi muộn, gia hạn lần hai',
       querystring: RangeQuery,
@@ -170,6 +180,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.apologies(s, req.requireActor(), req.query));
 
   app.get('/api/dossiers/apologies.xlsx', {
+    config: { permission: 'dossier.read' },
     schema: {
       operationId: 'exportDossierApologyBreaches', tags, summary: 'Xuất bảng vi phạm về thư xin lỗi ra XLSX',
       querystring: RangeQuery,
@@ -178,6 +189,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req, reply) => sendDownload(reply, await svc.exportApologiesXlsx(s, req.requireActor(), req.query), XLSX_MIME));
 
   app.get('/api/dossiers/period-report.xlsx', {
+    config: { permission: 'dossier.read' },
     schema: {
       operationId: 'exportDossierPeriodReport', tags, summary: 'Báo cáo kết quả giải quyết theo đơn vị (mẫu 06) và nguyên nhân quá hạn (mẫu 07), XLSX',
       querystring: Type.Object({ from: DateStr, to: DateStr, unit: Type.Optional(Type.String()) }),
@@ -186,6 +198,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req, reply) => sendDownload(reply, await svc.exportPeriodReportXlsx(s, req.requireActor(), req.query), XLSX_MIME));
 
   app.get('/api/dossiers', {
+    config: { permission: 'dossier.read' },
     schema: {
       operationId: 'listDossiers', tags, summary: 'Danh sách hồ sơ (lọc theo đơn vị, thủ tục, cán bộ, kết quả)',
       querystring: Type.Object({
@@ -203,6 +216,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.listDossiers(s, req.requireActor(), req.query));
 
   app.get('/api/dossiers/:code', {
+    config: { permission: 'dossier.read' },
     schema: {
       operationId: 'getDossier', tags, summary: 'Chi tiết một hồ sơ và lịch sử thay đổi qua các lần nhập', params: Type.Object({ code: Type.String({ maxLength: 60 }) }),
       response: replies({ 200: Type.Object({
@@ -217,6 +231,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.getDossier(s, req.requireActor(), req.params.code));
 
   app.get('/api/indices/766', {
+    config: { permission: 'dossier.read' },
     schema: {
       operationId: 'getIndex766', tags, summary: 'Bộ chỉ số 766 tính từ dữ liệu hồ sơ (và điểm chính thức nếu đã nhập)',
       querystring: Type.Object({ unit: Type.String({ maxLength: 32 }), period: Type.String({ maxLength: 10, description: 'YYYY-MM, YYYY-Qn hoặc YYYY' }) }),
@@ -225,6 +240,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.index766(s, req.requireActor(), req.query));
 
   app.put('/api/indices/766/official', {
+    config: { permission: 'dossier.official766' },
     schema: {
       operationId: 'saveOfficial766', tags, summary: 'Nhập điểm 766 chính thức (từ Cổng Dịch vụ công quốc gia) để so sánh',
       body: Type.Object({ unit: Type.String(), period: Type.String(), source: Type.String({ minLength: 3, maxLength: 500 }), groups: Type.Array(Type.Object({ code: Type.String(), points: Type.Number() }), { minItems: 1, maxItems: 5 }) }),
@@ -233,7 +249,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.saveOfficial766(s, req.auditContext(), req.requireActor(), req.body));
 
   app.get('/api/public/late-units', {
-    config: { public: true },
+    config: { permission: 'public', public: true },
     schema: {
       operationId: 'getPublicLateUnits', tags: ['Công khai'], summary: 'Công khai: đơn vị (và cán bộ, nếu tỉnh chọn) có hồ sơ trễ hạn, chỉ xếp đơn vị đủ số lượng hồ sơ',
       querystring: Type.Object({ from: DateStr, to: DateStr, minVolume: Type.Integer({ minimum: 1, maximum: 100000, default: 30 }) }),

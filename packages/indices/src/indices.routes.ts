@@ -98,10 +98,12 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   const s = app.services;
 
   app.get('/api/index-schemes', {
+    config: { permission: 'index_result.read' },
     schema: { operationId: 'listIndexSchemes', tags, summary: 'Các phương pháp (bộ tiêu chí) của từng chỉ số', response: replies({ 200: Type.Array(Type.Ref('IndexScheme')) }) },
   }, async (req) => schemes.listSchemes(s, req.requireActor()));
 
   app.put('/api/index-schemes/:id/components', {
+    config: { permission: 'index_scheme.update' },
     schema: {
       operationId: 'replaceIndexSchemeComponents', tags, summary: 'Sửa cây tiêu chí của một phương pháp',
       params: Type.Object({ id: Type.Integer() }),
@@ -111,6 +113,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req) => schemes.replaceSchemeComponents(s, req.auditContext(), req.requireActor(), req.params.id, req.body.components));
 
   app.get('/api/index-schemes/:id/export.xlsx', {
+    config: { permission: 'index_result.read' },
     schema: { operationId: 'exportIndexScheme', tags, summary: 'Xuất cây tiêu chí ra XLSX', params: Type.Object({ id: Type.Integer() }), response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await schemes.exportSchemeXlsx(s, req.requireActor(), req.params.id);
@@ -118,6 +121,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   });
 
   app.post('/api/index-schemes/:id/import', {
+    config: { permission: 'index_scheme.update' },
     preValidation: readMultipart,
     schema: {
       operationId: 'importIndexScheme', tags, summary: 'Nạp cây tiêu chí từ XLSX (theo mẫu xuất ra)', consumes: ['multipart/form-data'],
@@ -126,6 +130,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req) => schemes.importSchemeXlsx(s, req.auditContext(), req.requireActor(), req.params.id, req.upload!.data));
 
   app.post('/api/index-results/imports', {
+    config: { permission: 'index_result.import' },
     preValidation: readMultipart,
     schema: {
       operationId: 'importIndexResults', tags, summary: 'Nhập kết quả chỉ số từ CSV/XLSX', consumes: ['multipart/form-data'],
@@ -139,6 +144,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
     results.importResults(s, req.auditContext(), req.requireActor(), { index: req.body.index, format: req.body.format, filename: req.upload!.filename, data: req.upload!.data }));
 
   app.get('/api/index-results', {
+    config: { permission: 'index_result.read' },
     schema: {
       operationId: 'listIndexResults', tags, summary: 'Kết quả chỉ số theo năm (thứ hạng công bố và thứ hạng tính lại)',
       querystring: Type.Object({ index: IndexParam, year: Type.Optional(Year) }),
@@ -147,6 +153,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req) => results.listResults(s, req.requireActor(), req.query.index as IndexCode, req.query.year));
 
   app.put('/api/index-results', {
+    config: { permission: 'index_result.update' },
     schema: {
       operationId: 'saveIndexResult', tags, summary: 'Nhập tay một kết quả (kèm nguồn)',
       body: Type.Object({
@@ -158,6 +165,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req) => results.saveResult(s, req.auditContext(), req.requireActor(), { ...req.body, index: req.body.index as IndexCode }));
 
   app.post('/api/index-results/aliases', {
+    config: { permission: 'index_result.import' },
     schema: {
       operationId: 'resolveProvinceAlias', tags, summary: 'Gán một tên tỉnh chưa khớp cho một tỉnh',
       body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), provinceCode: ProvinceCode, year: Year }),
@@ -166,6 +174,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req) => results.resolveAlias(s, req.auditContext(), req.requireActor(), req.body));
 
   app.get('/api/indices/analysis', {
+    config: { permission: 'index_result.read' },
     schema: { operationId: 'getIndexAnalysis', tags, summary: 'Hồ sơ chỉ số của tỉnh: điểm, thứ hạng, thành phần mất điểm so với tốt nhất, trung vị, nhóm so sánh', querystring: AnalysisQuery, response: replies({ 200: Type.Ref('IndexAnalysis') }) },
   }, async (req, reply) => {
     const actor = req.requireActor();
@@ -173,6 +182,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   });
 
   app.get('/api/indices/trend', {
+    config: { permission: 'index_result.read' },
     schema: {
       operationId: 'getIndexTrend', tags, summary: 'Diễn biến qua các năm (kể cả các tỉnh cũ trước sáp nhập)',
       querystring: Type.Object({ index: IndexParam, province: ProvinceCode }),
@@ -181,6 +191,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   }, async (req) => results.trend(s, req.requireActor(), { index: req.query.index as IndexCode, provinceCode: req.query.province }));
 
   app.get('/api/indices/what-if', {
+    config: { permission: 'index_result.read' },
     schema: {
       operationId: 'getIndexWhatIf', tags, summary: 'Giả định: đặt giá trị mục tiêu cho thành phần, xem tổng điểm và thứ hạng so với các tỉnh năm đó',
       querystring: Type.Object({ index: IndexParam, year: Year, province: ProvinceCode, targets: Type.String({ pattern: '^[A-Za-z0-9.]+:[0-9.]+(,[A-Za-z0-9.]+:[0-9.]+)*$', description: 'Ví dụ D6:7.5,D8:4' }) }),
@@ -192,6 +203,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   });
 
   app.get('/api/indices/analysis.xlsx', {
+    config: { permission: 'index_result.read' },
     schema: { operationId: 'exportIndexAnalysisXlsx', tags, summary: 'Xuất phân tích chỉ số ra XLSX', querystring: AnalysisQuery, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await analysisXlsx(s, req.requireActor(), analysisQuery(req.query), deps.linkedTasks);
@@ -199,6 +211,7 @@ export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
   });
 
   app.get('/api/indices/briefing.docx', {
+    config: { permission: 'index_result.read' },
     schema: { operationId: 'exportIndexBriefingDocx', tags, summary: 'Báo cáo tóm tắt cho lãnh đạo (DOCX, thể thức Nghị định 30/2020)', querystring: AnalysisQuery, response: replies({ 200: Type.String({ format: 'binary' }) }) },
   }, async (req, reply) => {
     const f = await analysisDocx(s, req.requireActor(), analysisQuery(req.query), deps.linkedTasks);

@@ -28,6 +28,7 @@ export function registerAuditRoutes(app: App): void {
   app.get(
     '/api/audit',
     {
+      config: { permission: 'audit.read' },
       schema: {
         operationId: 'listAudit',
         tags: ['Nhật ký'],

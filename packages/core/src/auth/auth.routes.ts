@@ -48,7 +48,7 @@ export function registerAuthRoutes(app: App): void {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, skipCsrf: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { permission: 'public', public: true, skipCsrf: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         operationId: 'login',
         tags: ['Xác thực'],
@@ -68,7 +68,7 @@ export function registerAuthRoutes(app: App): void {
 
   app.post(
     '/api/auth/logout',
-    { schema: { operationId: 'logout', tags: ['Xác thực'], summary: 'Đăng xuất', response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }) } },
+    { config: { permission: 'session' }, schema: { operationId: 'logout', tags: ['Xác thực'], summary: 'Đăng xuất', response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }) } },
     async (req, reply) => {
       if (req.sessionId) await logout(s, req.auditContext(), req.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -78,13 +78,14 @@ export function registerAuthRoutes(app: App): void {
 
   app.get(
     '/api/auth/me',
-    { schema: { operationId: 'getMe', tags: ['Xác thực'], summary: 'Người dùng đang đăng nhập', response: replies({ 200: Type.Ref('Me') }) } },
+    { config: { permission: 'session' }, schema: { operationId: 'getMe', tags: ['Xác thực'], summary: 'Người dùng đang đăng nhập', response: replies({ 200: Type.Ref('Me') }) } },
     async (req) => presentMe(req.requireActor(), req.mustChangePassword),
   );
 
   app.get(
     '/api/auth/csrf',
     {
+      config: { permission: 'session' },
       schema: {
         operationId: 'getCsrfToken',
         tags: ['Xác thực'],
@@ -101,6 +102,7 @@ export function registerAuthRoutes(app: App): void {
   app.post(
     '/api/auth/password',
     {
+      config: { permission: 'session' },
       schema: {
         operationId: 'changePassword',
         tags: ['Xác thực'],

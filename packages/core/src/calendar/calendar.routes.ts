@@ -30,7 +30,7 @@ export function registerCalendarRoutes(app: App): void {
   app.get(
     '/api/calendar/add-working-days',
     {
-      config: { public: true },
+      config: { permission: 'public', public: true },
       schema: {
         operationId: 'addWorkingDays',
         tags,
@@ -45,7 +45,7 @@ export function registerCalendarRoutes(app: App): void {
   app.get(
     '/api/calendar/count-working-days',
     {
-      config: { public: true },
+      config: { permission: 'public', public: true },
       schema: {
         operationId: 'countWorkingDays',
         tags,
@@ -60,7 +60,7 @@ export function registerCalendarRoutes(app: App): void {
   app.get(
     '/api/calendar/is-working-day',
     {
-      config: { public: true },
+      config: { permission: 'public', public: true },
       schema: {
         operationId: 'isWorkingDay',
         tags,
@@ -75,6 +75,7 @@ export function registerCalendarRoutes(app: App): void {
   app.get(
     '/api/calendar/years/:year',
     {
+      config: { permission: 'calendar.read' },
       schema: {
         operationId: 'getCalendarYear',
         tags,
@@ -93,6 +94,7 @@ export function registerCalendarRoutes(app: App): void {
   app.put(
     '/api/calendar/years/:year',
     {
+      config: { permission: 'calendar.update' },
       schema: {
         operationId: 'replaceCalendarYear',
         tags,

@@ -53,6 +53,12 @@ declare module 'fastify' {
     upload: UploadedFile | null;
   }
   interface FastifyContextConfig {
+    /**
+     * The permission the route is for, named where it is declared: a policy action (`task.report`),
+     * `session` (the caller's own session and notifications) or `public` (no login). The services
+     * enforce it on the loaded record; the server refuses to start with a route that names none.
+     */
+    permission?: string;
     /** No login needed. */
     public?: boolean;
     /** State-changing but exempt from CSRF (login: there is no session yet). */

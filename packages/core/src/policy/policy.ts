@@ -17,6 +17,11 @@ export function defineRules<S>(defs: Record<string, Rule<S>>): void {
   }
 }
 
+/** Whether a rule of that name exists (routes name their permission; an unknown name is a mistake). */
+export function isKnownAction(action: string): boolean {
+  return rules.has(action);
+}
+
 export function can<S>(actor: Actor, action: string, subject?: S): boolean {
   const rule = rules.get(action) as Rule<S | undefined> | undefined;
   if (!rule) throw new Error(`no rule for ${action}`);

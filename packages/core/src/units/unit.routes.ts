@@ -56,7 +56,7 @@ export function registerUnitRoutes(app: App): void {
   app.get(
     '/api/units',
     {
-      config: { public: true },
+      config: { permission: 'public', public: true },
       schema: {
         operationId: 'listUnits',
         tags: ['Đơn vị'],
@@ -77,14 +77,14 @@ export function registerUnitRoutes(app: App): void {
 
   app.get(
     '/api/units/:code',
-    { config: { public: true }, schema: { operationId: 'getUnit', tags: ['Đơn vị'], summary: 'Một đơn vị theo mã, tại một ngày', params: CodeParams, querystring: AtQuery, response: replies({ 200: Type.Ref('Unit') }) } },
+    { config: { permission: 'public', public: true }, schema: { operationId: 'getUnit', tags: ['Đơn vị'], summary: 'Một đơn vị theo mã, tại một ngày', params: CodeParams, querystring: AtQuery, response: replies({ 200: Type.Ref('Unit') }) } },
     async (req) => presentUnit(await service.getUnitByCode(s, req.params.code, req.query.at), req.actor),
   );
 
   app.get(
     '/api/units/:code/lineage',
     {
-      config: { public: true },
+      config: { permission: 'public', public: true },
       schema: {
         operationId: 'getUnitOrigins',
         tags: ['Đơn vị'],
@@ -102,7 +102,7 @@ export function registerUnitRoutes(app: App): void {
   app.get(
     '/api/units/:code/successors',
     {
-      config: { public: true },
+      config: { permission: 'public', public: true },
       schema: {
         operationId: 'getUnitSuccessors',
         tags: ['Đơn vị'],
@@ -127,7 +127,7 @@ export function registerUnitRoutes(app: App): void {
 
   app.post(
     '/api/units',
-    { schema: { operationId: 'createUnit', tags: ['Đơn vị'], summary: 'Thêm sở, ban, ngành hoặc trung tâm của tỉnh', body: UnitBody, response: replies({ 200: Type.Ref('Unit') }) } },
+    { config: { permission: 'unit.create' }, schema: { operationId: 'createUnit', tags: ['Đơn vị'], summary: 'Thêm sở, ban, ngành hoặc trung tâm của tỉnh', body: UnitBody, response: replies({ 200: Type.Ref('Unit') }) } },
     async (req) => {
       const actor = req.requireActor();
       return presentUnit(await service.createLocalUnit(s, req.auditContext(), actor, req.body), actor);
@@ -137,6 +137,7 @@ export function registerUnitRoutes(app: App): void {
   app.patch(
     '/api/units/:code',
     {
+      config: { permission: 'unit.update' },
       schema: {
         operationId: 'updateUnit',
         tags: ['Đơn vị'],

@@ -27,6 +27,7 @@ export function registerUserRoutes(app: App): void {
   app.get(
     '/api/roles',
     {
+      config: { permission: 'session' },
       schema: {
         operationId: 'listRoles',
         tags: ['Người dùng'],
@@ -43,6 +44,7 @@ export function registerUserRoutes(app: App): void {
   app.get(
     '/api/users',
     {
+      config: { permission: 'user.read' },
       schema: {
         operationId: 'listUsers',
         tags: ['Người dùng'],
@@ -60,6 +62,7 @@ export function registerUserRoutes(app: App): void {
   app.post(
     '/api/users',
     {
+      config: { permission: 'user.create' },
       schema: {
         operationId: 'createUser',
         tags: ['Người dùng'],
@@ -81,6 +84,7 @@ export function registerUserRoutes(app: App): void {
   app.patch(
     '/api/users/:id',
     {
+      config: { permission: 'user.update' },
       schema: {
         operationId: 'updateUser',
         tags: ['Người dùng'],
