@@ -32,6 +32,31 @@ export const specs: Spec[] = [
     },
   },
   {
+    name: 'a commune focal point pages and searches its tasks on the server, on a phone too',
+    async run({ newPage, login, screenshot }) {
+      for (const phone of [false, true]) {
+        const { page, context } = await newPage({ phone });
+        await login(page, 'daumoi.xa');
+        await page.goto('/directives?tab=tasks');
+        const total = page.locator('.ant-pagination-total-text');
+        await total.waitFor();
+        const before = await total.innerText();
+        expectTrue(/nhiệm vụ/.test(before), `no total in the pager: ${before}`);
+        await page.getByPlaceholder('Tìm nội dung, ký hiệu, số văn bản').fill('công khai');
+        await page.getByPlaceholder('Tìm nội dung, ký hiệu, số văn bản').press('Enter');
+        await page.waitForFunction((b) => document.querySelector('.ant-pagination-total-text')?.textContent !== b || !document.querySelector('.ant-pagination-total-text'), before);
+        const rows = await page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
+        expectTrue(rows.length > 0 && rows.every((r) => /công khai/i.test(r)), `search did not filter: ${rows.slice(0, 2).join(' | ')}`);
+        if (phone) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expectTrue(overflow <= 1, `page wider than the phone by ${overflow}px`);
+        }
+        await screenshot(page, phone ? 'tasks-search-phone' : 'tasks-search');
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'the CCHC office imports a directive, resolves an unknown unit and saves',
     async run({ newPage, login, screenshot }) {
       const { page, context } = await newPage();
