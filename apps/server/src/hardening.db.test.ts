@@ -146,6 +146,12 @@ describe('bad input', () => {
     }
     const nul = await office.send('POST', '/api/directives/parse', { text: 'Chỉ thị\u0000' });
     expect(nul.statusCode).toBe(400);
+    // Found by hand before the fuzz test existed: an index year with no result for the province, and a
+    // unit's end date cleared with null (coerced to "" by the string branch).
+    expect((await office.get('/api/indices/analysis?index=PAR_INDEX&year=2024&province=86')).statusCode).toBe(200);
+    const admin = await t.login('admin');
+    const cleared = await admin.send('PATCH', '/api/units/86.STC', { validTo: null });
+    expect([cleared.statusCode, cleared.json().validTo]).toEqual([200, null]);
   });
 });
 

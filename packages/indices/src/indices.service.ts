@@ -309,7 +309,8 @@ export async function analysis(
   const region = regionOf(parts[0]?.provinceCode ?? q.provinceCode);
   const regionCodes = region ? results.map((r) => r.provinceCode).filter((c) => regionOf(c)?.key === region.key) : [];
   const peers = q.peers?.length ? q.peers : regionCodes;
-  const gaps = main ? componentGaps(main.components, field, top.map((c) => c.code), peers.filter((p) => p !== main.provinceCode || main.derived)) : [];
+  // Without the province's own result (a year it has none) the field's figures still show, with no gap.
+  const gaps = componentGaps(main?.components ?? {}, field, top.map((c) => c.code), main ? peers.filter((p) => p !== main.provinceCode || main.derived) : peers);
   const values = results.map((r) => r.value).filter((v): v is number => v !== null);
   const links = linkedTasks ? await linkedTasks(actor, q.index) : new Map<string, LinkedTasks>();
   const prevOf = (code: string) => previous.find((p) => p.provinceCode === code);
