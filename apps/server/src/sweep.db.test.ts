@@ -160,6 +160,7 @@ describe('unit scope on every route', () => {
       const errs = await c.get(`/api/dossiers/imports/${imp.id}/errors.xlsx`);
       if (errs.statusCode < 300 && !['admin', 'cchc'].includes(role)) leaks.push(`${role} errors.xlsx of another's import: ${errs.statusCode}`);
     }
+    console.info(`[sweep] ${checked} requests as ${ROLES.length} roles on ${fixtures.size} units, ${leaks.length} leaks`);
     expect(checked).toBeGreaterThan(500);
     expect(leaks).toEqual([]);
   }, 300_000);
@@ -222,6 +223,7 @@ describe('fuzz: malformed values on every route', () => {
         }
       }
     }
+    console.info(`[fuzz] ${sent} malformed requests, ${failures.length} answered 5xx`);
     expect(sent).toBeGreaterThan(1500);
     expect(failures).toEqual([]);
   }, 600_000);
