@@ -41,9 +41,6 @@ function bound(schema: unknown, seen: Set<unknown>): void {
   else bound(s.items, seen);
   if (typeof s.additionalProperties === 'object') bound(s.additionalProperties, seen);
   for (const list of [s.anyOf, s.oneOf, s.allOf]) list?.forEach((c) => bound(c, seen));
-  // With type coercion on, a null meant for "string or null" would be coerced to "" by the first branch:
-  // the null branch is tried first.
-  if (Array.isArray(s.anyOf)) s.anyOf.sort((a, b) => Number(b.type === 'null') - Number(a.type === 'null'));
   if (types.includes('array')) s.maxItems ??= 10_000;
 }
 

@@ -147,7 +147,8 @@ export function registerUnitRoutes(app: App): void {
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
           shortName: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
           type: Type.Optional(Type.String()),
-          validTo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          // Null first: with type coercion on, the string branch would turn null into "".
+          validTo: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })])),
         }),
         response: replies({ 200: Type.Ref('Unit') }),
       },
