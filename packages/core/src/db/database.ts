@@ -55,6 +55,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: options.poolSize ?? 10,
       options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
     });
+    // An idle connection that the server drops (restart, failover, a DBA's terminate) emits 'error' on the
+    // pool; unhandled, it would end the process. The pool replaces the connection on the next query.
+    pool.on('error', (err) => console.error(`[cchc] kết nối CSDL đang rảnh bị đóng: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
     return { db, kind: 'postgresql', bulk: pgBulkTransaction(pool), close: () => db.destroy() };
   }
