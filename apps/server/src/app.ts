@@ -137,8 +137,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     }
     const config = req.routeOptions.config ?? {};
     if (!req.url.startsWith('/api/')) return;
-    if (!config.public && !req.actor && req.routeOptions.url) req.requireActor();
-    if (req.mustChangePassword && req.routeOptions.url && !BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url) && !config.public) {
+    const isPublic = config.permission === 'public';
+    if (!isPublic && !req.actor && req.routeOptions.url) req.requireActor();
+    if (req.mustChangePassword && req.routeOptions.url && !BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url) && !isPublic) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu khởi tạo trước khi sử dụng hệ thống.', 403);
     }
     if (MUTATING.has(req.method) && !config.skipCsrf && req.actor) {
@@ -152,7 +153,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.get(
     '/api/health',
     {
-      config: { permission: 'public', public: true },
+      config: { permission: 'public' },
       schema: {
         operationId: 'getHealth',
         tags: ['Hệ thống'],
@@ -197,7 +198,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerDirectiveRoutes(app);
   registerDossierRoutes(app);
 
-  app.get('/api/openapi.json', { config: { permission: 'public', public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, maxAge: '1h' });

@@ -6,12 +6,11 @@ import { boundSchemas, requirePermission } from './input-guard';
 const route = (config: Record<string, unknown>, url = '/api/x') => ({ method: 'GET', url, config, handler: () => undefined }) as unknown as RouteOptions;
 
 describe('routes name their permission', () => {
-  it('refuses an API route without one, an unknown one, or public without public: true', () => {
+  it('refuses an API route without one or with an unknown one', () => {
     expect(() => requirePermission(route({}))).toThrow(/names no permission/);
     expect(() => requirePermission(route({ permission: 'task.fly' }))).toThrow(/unknown permission/);
-    expect(() => requirePermission(route({ permission: 'public' }))).toThrow(/disagree/);
     expect(() => requirePermission(route({ permission: 'task.report' }))).not.toThrow();
-    expect(() => requirePermission(route({ permission: 'public', public: true }))).not.toThrow();
+    expect(() => requirePermission(route({ permission: 'public' }))).not.toThrow();
     expect(() => requirePermission(route({}, '/assets/x.js'))).not.toThrow();
   });
 });

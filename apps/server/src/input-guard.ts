@@ -55,11 +55,9 @@ function numericKeys(schema: unknown): string[] {
 /** onRoute: every API route names its permission (a known policy action, `session` or `public`). */
 export function requirePermission(route: RouteOptions): void {
   if (!route.url.startsWith('/api/')) return;
-  const config = (route.config ?? {}) as { permission?: string; public?: boolean };
-  const p = config.permission;
+  const p = (route.config as { permission?: string } | undefined)?.permission;
   const where = `${String(route.method)} ${route.url}`;
   if (!p) throw new Error(`route ${where} names no permission (config.permission)`);
-  if (p === 'public' ? !config.public : config.public) throw new Error(`route ${where}: permission "${p}" and public: ${String(config.public)} disagree`);
   if (p !== 'public' && p !== 'session' && !isKnownAction(p)) throw new Error(`route ${where}: unknown permission "${p}"`);
 }
 

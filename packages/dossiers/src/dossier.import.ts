@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { AppError, authorize, can, copyLine, rowChunksOf, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
+import { AppError, authorize, can, copyLine, rowChunksOf, unitCodesInScope, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
 import { resolveColumns, type Field, type RowError } from './dossier.row';
 import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, type PreparedRow, type PrepareSetup } from './dossier.parse';
 import { refreshRollups } from './dossier.stats';
@@ -42,14 +42,8 @@ export interface ImportInput {
 
 export async function importDossiers(s: AppServices, ctx: RequestContext, actor: Actor, input: ImportInput): Promise<ImportOutcome> {
   authorize(actor, 'dossier.import');
-  const scope = actor.scope.kind === 'province' ? null : await unitCodesIn(s.db, actor.scope.unitIds);
-  return runDossierImport(s, ctx, actor.userId, input, { allowedUnits: scope, mayMoveUnits: can(actor, 'dossier.move') });
-}
-
-async function unitCodesIn(db: Db, ids: readonly number[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db.selectFrom('unit').select('code').where('id', 'in', [...ids]).execute();
-  return new Set(rows.map((r) => r.code));
+  const codes = await unitCodesInScope(s.db, actor);
+  return runDossierImport(s, ctx, actor.userId, input, { allowedUnits: codes && new Set(codes), mayMoveUnits: can(actor, 'dossier.move') });
 }
 
 /** What an importer may change: dossiers of their units only, and moving one to another unit (province level). */

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import {
-  AppError, authorize, can, formatLocalDateTime, getUnitByCode, resolveScopedUnit, inTransaction, recordAudit, tablesToXlsx,
+  AppError, authorize, can, formatLocalDateTime, getUnitByCode, resolveScopedUnit, unitCodesInScope, inTransaction, recordAudit, tablesToXlsx,
   type Actor, type AppServices, type RequestContext,
 } from '@cchc/core';
 import { apologyBreaches, dossierStats, ENDED_LATE, lateCauses, lateResolvedCauses, checkRange, periodReport, type GroupBy, type StatsRow } from './dossier.stats';
@@ -8,15 +8,9 @@ import { compute766, type Counts766 } from './index766.domain';
 import { LATE_CAUSE_CATEGORIES, lateCauseCategory, OUTCOME_LABELS, outcome } from './dossier.domain';
 
 /** Unit codes the actor may see (null = the whole province). */
-async function scopeCodes(s: AppServices, actor: Actor): Promise<string[] | null> {
-  if (actor.scope.kind === 'province') return null;
-  const rows = await s.db.selectFrom('unit').select('code').where('id', 'in', [...actor.scope.unitIds, -1]).execute();
-  return rows.map((r) => r.code);
-}
-
 /** The units a query may cover: the chosen one (inside the actor's scope) or all the actor sees (null = province). */
 async function unitFilter(s: AppServices, actor: Actor, unit: string | undefined): Promise<string[] | undefined> {
-  const scope = await scopeCodes(s, actor);
+  const scope = await unitCodesInScope(s.db, actor);
   if (unit) {
     const u = await resolveScopedUnit(s, actor, unit);
     if (u.code !== s.provinceCode) return [u.code];
@@ -99,7 +93,7 @@ export async function listDossiers(
 export async function getDossier(s: AppServices, actor: Actor, code: string) {
   authorize(actor, 'dossier.read');
   const d = await s.db.selectFrom('dossier').selectAll().where('provinceCode', '=', s.provinceCode).where('code', '=', code).executeTakeFirst();
-  const scope = await scopeCodes(s, actor);
+  const scope = await unitCodesInScope(s.db, actor);
   if (!d || (scope && !scope.includes(d.unitCode))) throw new AppError('NOT_FOUND', `Không có hồ sơ ${code} hoặc hồ sơ ngoài phạm vi của bạn.`, 404);
   const history = await s.db.selectFrom('dossierHistory as h').leftJoin('dossierImport as i', 'i.id', 'h.importId')
     .select(['h.changedAt', 'h.before', 'h.after', 'h.flagged', 'i.filename']).where('h.dossierId', '=', d.id).orderBy('h.id').execute();

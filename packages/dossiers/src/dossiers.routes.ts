@@ -249,7 +249,7 @@ export function registerDossierRoutes(app: App): void {
   }, async (req) => svc.saveOfficial766(s, req.auditContext(), req.requireActor(), req.body));
 
   app.get('/api/public/late-units', {
-    config: { permission: 'public', public: true },
+    config: { permission: 'public' },
     schema: {
       operationId: 'getPublicLateUnits', tags: ['Công khai'], summary: 'Công khai: đơn vị (và cán bộ, nếu tỉnh chọn) có hồ sơ trễ hạn, chỉ xếp đơn vị đủ số lượng hồ sơ',
       querystring: Type.Object({ from: DateStr, to: DateStr, minVolume: Type.Integer({ minimum: 1, maximum: 100000, default: 30 }) }),

@@ -48,7 +48,7 @@ export function registerAuthRoutes(app: App): void {
   app.post(
     '/api/auth/login',
     {
-      config: { permission: 'public', public: true, skipCsrf: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { permission: 'public', skipCsrf: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         operationId: 'login',
         tags: ['Xác thực'],

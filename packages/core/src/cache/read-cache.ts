@@ -68,14 +68,3 @@ export function scopeKey(actor: { scope: { kind: 'province'; provinceCode: strin
 
 /** The topic every write invalidates (the server bumps it after each successful change of state). */
 export const DATA_TOPIC = 'data';
-
-/** A cached read of the actor's view: keyed by the read's name, the actor's scope, today and the query. */
-export function cachedRead<T>(
-  s: { cache: ReadCache; today(): string },
-  actor: Parameters<typeof scopeKey>[0],
-  name: string,
-  query: unknown,
-  load: () => Promise<T>,
-): Promise<T> {
-  return s.cache.get([DATA_TOPIC], `${name}|${scopeKey(actor)}|${s.today()}|${JSON.stringify(query ?? null)}`, load);
-}

@@ -30,7 +30,7 @@ export function registerCalendarRoutes(app: App): void {
   app.get(
     '/api/calendar/add-working-days',
     {
-      config: { permission: 'public', public: true },
+      config: { permission: 'public' },
       schema: {
         operationId: 'addWorkingDays',
         tags,
@@ -45,7 +45,7 @@ export function registerCalendarRoutes(app: App): void {
   app.get(
     '/api/calendar/count-working-days',
     {
-      config: { permission: 'public', public: true },
+      config: { permission: 'public' },
       schema: {
         operationId: 'countWorkingDays',
         tags,
@@ -60,7 +60,7 @@ export function registerCalendarRoutes(app: App): void {
   app.get(
     '/api/calendar/is-working-day',
     {
-      config: { permission: 'public', public: true },
+      config: { permission: 'public' },
       schema: {
         operationId: 'isWorkingDay',
         tags,

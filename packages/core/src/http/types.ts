@@ -59,8 +59,6 @@ declare module 'fastify' {
      * enforce it on the loaded record; the server refuses to start with a route that names none.
      */
     permission?: string;
-    /** No login needed. */
-    public?: boolean;
     /** State-changing but exempt from CSRF (login: there is no session yet). */
     skipCsrf?: boolean;
   }

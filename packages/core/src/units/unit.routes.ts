@@ -56,7 +56,7 @@ export function registerUnitRoutes(app: App): void {
   app.get(
     '/api/units',
     {
-      config: { permission: 'public', public: true },
+      config: { permission: 'public' },
       schema: {
         operationId: 'listUnits',
         tags: ['Đơn vị'],
@@ -77,14 +77,14 @@ export function registerUnitRoutes(app: App): void {
 
   app.get(
     '/api/units/:code',
-    { config: { permission: 'public', public: true }, schema: { operationId: 'getUnit', tags: ['Đơn vị'], summary: 'Một đơn vị theo mã, tại một ngày', params: CodeParams, querystring: AtQuery, response: replies({ 200: Type.Ref('Unit') }) } },
+    { config: { permission: 'public' }, schema: { operationId: 'getUnit', tags: ['Đơn vị'], summary: 'Một đơn vị theo mã, tại một ngày', params: CodeParams, querystring: AtQuery, response: replies({ 200: Type.Ref('Unit') }) } },
     async (req) => presentUnit(await service.getUnitByCode(s, req.params.code, req.query.at), req.actor),
   );
 
   app.get(
     '/api/units/:code/lineage',
     {
-      config: { permission: 'public', public: true },
+      config: { permission: 'public' },
       schema: {
         operationId: 'getUnitOrigins',
         tags: ['Đơn vị'],
@@ -102,7 +102,7 @@ export function registerUnitRoutes(app: App): void {
   app.get(
     '/api/units/:code/successors',
     {
-      config: { permission: 'public', public: true },
+      config: { permission: 'public' },
       schema: {
         operationId: 'getUnitSuccessors',
         tags: ['Đơn vị'],

@@ -1,5 +1,6 @@
 import type { AppServices } from '../http/types';
 import type { Actor } from '../policy/actor';
+import type { Db } from '../db/database';
 import { authorize } from '../policy/policy';
 import { AppError, notFound } from '../errors';
 import { recordAudit, type RequestContext } from '../audit/audit';
@@ -30,6 +31,13 @@ export async function resolveScopedUnit(s: AppServices, actor: Actor, code: stri
   const inScope = !!unit && (actor.scope.kind === 'province' ? inProvince : actor.scope.unitIds.includes(Number(unit.id)));
   if (!unit || !inProvince || !inScope) throw new AppError('NOT_FOUND', `Không có đơn vị "${code}" hoặc đơn vị ngoài phạm vi của bạn.`, 404);
   return unit;
+}
+
+/** The codes of the units an actor sees, for records keyed by unit code; null = the whole province. */
+export async function unitCodesInScope(db: Db, actor: Actor): Promise<string[] | null> {
+  if (actor.scope.kind === 'province') return null;
+  const rows = await db.selectFrom('unit').select('code').where('id', 'in', [...actor.scope.unitIds, -1]).execute();
+  return rows.map((r) => r.code);
 }
 
 export async function listUnits(
