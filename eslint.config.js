@@ -6,7 +6,18 @@ import tseslint from 'typescript-eslint';
 const MODULES = ['directives', 'dossiers', 'indices', 'assessment', 'surveys', 'feedback', 'inspections', 'initiatives', 'reports'];
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', '**/node_modules/**', '**/dist/**', 'data/**', 'reference-data/**', 'packages/api-client/src/schema.d.ts', 'screenshots/**', 'coverage/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'reference-data/**',
+      'packages/api-client/src/schema.d.ts',
+      'screenshots/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,9 +31,17 @@ export default tseslint.config(
   ...MODULES.map((m) => ({
     files: [`packages/${m}/src/**`],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: MODULES.filter((o) => o !== m).flatMap((o) => [`@cchc/${o}`, `@cchc/${o}/*`, `**/${o}/src/**`]), message: 'Một module chỉ phụ thuộc vào core (xem README, Architecture).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: MODULES.filter((o) => o !== m).flatMap((o) => [`@cchc/${o}`, `@cchc/${o}/*`, `**/${o}/src/**`]),
+              message: 'Một module chỉ phụ thuộc vào core (xem README, Architecture).',
+            },
+          ],
+        },
+      ],
     },
   })),
   {

@@ -5,10 +5,21 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'], exclude: ['**/*.db.test.ts', '**/node_modules/**'], environment: 'node' } },
       {
         test: {
-          name: 'db', include: ['packages/*/src/**/*.db.test.ts', 'apps/*/src/**/*.db.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, environment: 'node',
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: ['packages/*/src/**/*.db.test.ts', 'apps/*/src/**/*.db.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          environment: 'node',
           // One template database per run (migrated and seeded once), copied by every test app.
           globalSetup: ['apps/server/src/test-template.ts'],
         },

@@ -22,7 +22,10 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 /** Sessions from distinct client addresses (the server trusts X-Forwarded-For from loopback in the bench only). */
 async function sessions(server: Server, usernames: string[], n: number) {
   const out: Record<string, string>[] = [];
-  for (let i = 0; i < n; i++) out.push(await login(server.url, usernames[i % usernames.length]!, { 'x-forwarded-for': `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` }));
+  for (let i = 0; i < n; i++)
+    out.push(
+      await login(server.url, usernames[i % usernames.length]!, { 'x-forwarded-for': `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` }),
+    );
   return out;
 }
 
@@ -31,7 +34,11 @@ async function runtime(server: Server, admin: Record<string, string>, reset = fa
   return (await r.json()) as { eventLoopDelayMs: { p50: number; p99: number; max: number }; rssMb: number };
 }
 
-async function cannon(server: Server, admin: Record<string, string>, opts: { title: string; connections: number; headers: Record<string, string>[]; requests: (i: number) => autocannon.Request[] }) {
+async function cannon(
+  server: Server,
+  admin: Record<string, string>,
+  opts: { title: string; connections: number; headers: Record<string, string>[]; requests: (i: number) => autocannon.Request[] },
+) {
   await runtime(server, admin, true);
   // Event-loop delay is read over the steady state: reset once the connections are open and the first
   // answers computed (the opening burst of N simultaneous requests queues N callbacks at once).
@@ -56,8 +63,16 @@ async function cannon(server: Server, admin: Record<string, string>, opts: { tit
   const codes = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
   const conflicts = codes['409']?.count ?? 0;
   const errors = result.errors + result.timeouts + result.non2xx - conflicts;
-  console.log(`${opts.title.padEnd(44)} ${fmt(result.requests.average).padStart(6)} req/s  p50 ${fmt(result.latency.p50)} ms  p90 ${fmt(result.latency.p90)} ms  p97.5 ${fmt(result.latency.p97_5)} ms  p99 ${fmt(result.latency.p99)} ms  errors ${errors} (timeouts ${result.timeouts}${conflicts ? `; 409 version conflicts ${conflicts}` : ''}; codes ${Object.entries(codes).map(([c, v]) => `${c}×${v.count}`).join(' ')})  ` +
-    (rt ? `loop delay (after 2 s) p99 ${rt.eventLoopDelayMs.p99} ms max ${rt.eventLoopDelayMs.max} ms  RSS ${rt.rssMb} MB (peak ${fmt(rssOf(server.proc.pid!, 'VmHWM') / 1048576)} MB)` : 'SERVER CRASHED'));
+  console.log(
+    `${opts.title.padEnd(44)} ${fmt(result.requests.average).padStart(6)} req/s  p50 ${fmt(result.latency.p50)} ms  p90 ${fmt(result.latency.p90)} ms  p97.5 ${fmt(result.latency.p97_5)} ms  p99 ${fmt(result.latency.p99)} ms  errors ${errors} (timeouts ${result.timeouts}${conflicts ? `; 409 version conflicts ${conflicts}` : ''}; codes ${Object.entries(
+      codes,
+    )
+      .map(([c, v]) => `${c}×${v.count}`)
+      .join(' ')})  ` +
+      (rt
+        ? `loop delay (after 2 s) p99 ${rt.eventLoopDelayMs.p99} ms max ${rt.eventLoopDelayMs.max} ms  RSS ${rt.rssMb} MB (peak ${fmt(rssOf(server.proc.pid!, 'VmHWM') / 1048576)} MB)`
+        : 'SERVER CRASHED'),
+  );
   return { result, alive };
 }
 
@@ -74,24 +89,41 @@ async function bench(label: string, env: Record<string, string>, readConnections
       `/api/dossiers/stats?from=${year}-01-01&to=${year}-12-31&groupBy=unit`,
       '/api/indices/analysis?index=PAPI&year=2022&province=86',
     ];
-    await cannon(server, admin, { title: 'read mix (4 provincial pages)', connections: readConnections, headers: readers, requests: (i) => [...reads.slice(i % 4), ...reads.slice(0, i % 4)].map((p) => ({ method: 'GET', path: p })) });
+    await cannon(server, admin, {
+      title: 'read mix (4 provincial pages)',
+      connections: readConnections,
+      headers: readers,
+      requests: (i) => [...reads.slice(i % 4), ...reads.slice(0, i % 4)].map((p) => ({ method: 'GET', path: p })),
+    });
     // Write mix: each connection is a focal point or head saving the report of a task of their own unit
     // (Sở Tài chính and Phường Phú Khương); with more connections than tasks, two may save one report at
     // once and the loser gets 409 (the version check), counted apart from errors.
     const pairs: { headers: Record<string, string>; taskId: number }[] = [];
-    for (const [unit, users] of [['86.STC', ['daumoi.stc', 'giamdoc.stc']], [null, ['daumoi.xa', 'chutich.xa']]] as const) {
+    for (const [unit, users] of [
+      ['86.STC', ['daumoi.stc', 'giamdoc.stc']],
+      [null, ['daumoi.xa', 'chutich.xa']],
+    ] as const) {
       const who = await sessions(server, [...users], 2);
-      const list = (await (await fetch(`${server.url}/api/tasks?limit=200${unit ? `&unit=${unit}` : ''}`, { headers: who[0]! })).json()) as { rows: { id: number; dueDate: string | null; reportState: string | null }[] };
-      list.rows.filter((t) => t.dueDate && (!t.reportState || t.reportState === 'draft' || t.reportState === 'returned'))
+      const list = (await (
+        await fetch(`${server.url}/api/tasks?limit=200${unit ? `&unit=${unit}` : ''}`, { headers: who[0]! })
+      ).json()) as { rows: { id: number; dueDate: string | null; reportState: string | null }[] };
+      list.rows
+        .filter((t) => t.dueDate && (!t.reportState || t.reportState === 'draft' || t.reportState === 'returned'))
         .forEach((t, i) => pairs.push({ headers: who[i % 2]!, taskId: t.id }));
     }
     if (!pairs.length) throw new Error('no editable task for the write mix');
     await cannon(server, admin, {
-      title: `write mix (50 report saves, ${Math.min(50, pairs.length)} reports)`, connections: 50, headers: pairs.map((p) => p.headers),
-      requests: (i) => [{
-        method: 'PUT', path: `/api/tasks/${pairs[i % pairs.length]!.taskId}/reports/once`, headers: { ...pairs[i % pairs.length]!.headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ content: `Cập nhật tiến độ lần ${i}: đã hoàn thành các phần việc theo kế hoạch.`, percent: 50 }),
-      }],
+      title: `write mix (50 report saves, ${Math.min(50, pairs.length)} reports)`,
+      connections: 50,
+      headers: pairs.map((p) => p.headers),
+      requests: (i) => [
+        {
+          method: 'PUT',
+          path: `/api/tasks/${pairs[i % pairs.length]!.taskId}/reports/once`,
+          headers: { ...pairs[i % pairs.length]!.headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ content: `Cập nhật tiến độ lần ${i}: đã hoàn thành các phần việc theo kế hoạch.`, percent: 50 }),
+        },
+      ],
     });
   } finally {
     if (server.proc.exitCode === null) await server.stop();
@@ -120,4 +152,4 @@ try {
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.log("Latency: autocannon reports p97.5 (not p95); it is stricter than the p95 targets.");
+console.log('Latency: autocannon reports p97.5 (not p95); it is stricter than the p95 targets.');

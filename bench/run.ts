@@ -26,7 +26,15 @@ const TEXT_COLUMNS = Array.from({ length: 19 }, (_, i) => `c${i} text`).join(', 
 
 async function generate(db: Db, rows: number, file: string) {
   const cal = await loadWorkingCalendar(db);
-  const units = (await db.selectFrom('unit').select('code').where('provinceCode', '=', PROVINCE).where('type', 'in', ['commune', 'ward', 'special_zone']).where('validTo', 'is', null).execute()).map((u) => u.code);
+  const units = (
+    await db
+      .selectFrom('unit')
+      .select('code')
+      .where('provinceCode', '=', PROVINCE)
+      .where('type', 'in', ['commune', 'ward', 'special_zone'])
+      .where('validTo', 'is', null)
+      .execute()
+  ).map((u) => u.code);
   const [, ms] = await timeIt(async () => {
     const out = fs.createWriteStream(file);
     for (const line of generateDossierCsv(cal, { count: rows, units, year: YEAR, today: `${YEAR}-12-31`, seed: 7, codePrefix: 'B' })) {
@@ -43,11 +51,22 @@ async function importThroughApi(server: Server, headers: Record<string, string>,
   resetPeak(pid);
   const form = new FormData();
   form.append('file', await fs.openAsBlob(file), 'bench.csv');
-  const [reply, ms] = await timeIt(async () => (await (await fetch(`${server.url}/api/dossiers/imports`, { method: 'POST', body: form, headers })).json()) as { inserted: number; rejected: number; errors: unknown[] });
+  const [reply, ms] = await timeIt(
+    async () =>
+      (await (await fetch(`${server.url}/api/dossiers/imports`, { method: 'POST', body: form, headers })).json()) as {
+        inserted: number;
+        rejected: number;
+        errors: unknown[];
+      },
+  );
   if (!reply.inserted) throw new Error(`import failed: ${JSON.stringify(reply).slice(0, 500)}`);
   const rate = reply.inserted / (ms / 1000);
-  console.log(`import (API)  ${fmt(rate)} rows/s (${fmt(reply.inserted)} inserted, ${reply.rejected} rejected, ${(ms / 1000).toFixed(1)} s, rollups and ANALYZE included)`);
-  console.log(`server RSS    peak ${fmt(rssOf(pid, 'VmHWM') / 1e6)} MB during the import (${fmt(before / 1e6)} MB before; target ≤ 300 MB)`);
+  console.log(
+    `import (API)  ${fmt(rate)} rows/s (${fmt(reply.inserted)} inserted, ${reply.rejected} rejected, ${(ms / 1000).toFixed(1)} s, rollups and ANALYZE included)`,
+  );
+  console.log(
+    `server RSS    peak ${fmt(rssOf(pid, 'VmHWM') / 1e6)} MB during the import (${fmt(before / 1e6)} MB before; target ≤ 300 MB)`,
+  );
   return rate;
 }
 
@@ -61,9 +80,13 @@ async function overviewThroughApi(server: Server, headers: Record<string, string
     api.push((await timeIt(call))[1]);
     raw.push((await timeIt(naive))[1]);
   }
-  console.log(`overview      unit × year through the API, 20 calls after ${WARM_UP} warm-up: p50 ${percentile(api, 50).toFixed(0)} ms, p95 ${percentile(api, 95).toFixed(0)} ms`);
+  console.log(
+    `overview      unit × year through the API, 20 calls after ${WARM_UP} warm-up: p50 ${percentile(api, 50).toFixed(0)} ms, p95 ${percentile(api, 95).toFixed(0)} ms`,
+  );
   if (!raw.some((ms) => ms > 1)) return console.log(`overview      (naive GROUP BY timed separately below)`);
-  console.log(`naive         GROUP BY unit, month over the raw table: p50 ${percentile(raw, 50).toFixed(0)} ms → API is ${(percentile(raw, 50) / percentile(api, 50)).toFixed(1)}× faster at p50, ${(percentile(raw, 95) / percentile(api, 95)).toFixed(1)}× at p95`);
+  console.log(
+    `naive         GROUP BY unit, month over the raw table: p50 ${percentile(raw, 50).toFixed(0)} ms → API is ${(percentile(raw, 50) / percentile(api, 50)).toFixed(1)}× faster at p50, ${(percentile(raw, 95) / percentile(api, 95)).toFixed(1)}× at p95`,
+  );
 }
 
 /** Calls before timing: the first ones read the tables from disk into the cache. */
@@ -71,8 +94,12 @@ const WARM_UP = 3;
 const NAIVE = `select unit_code, received_month, count(*), count(*) filter (where finished_date > due_date) from dossier where province_code = '${PROVINCE}' group by 1, 2`;
 
 function printCopy(importRate: number, typedRate: number, textRate: number) {
-  console.log(`COPY typed    ${fmt(typedRate)} rows/s: the same dossier rows into a copy of the dossier table (same columns and indexes) → import / COPY = ${(importRate / typedRate).toFixed(2)} (target ≥ 0.5)`);
-  console.log(`COPY text     ${fmt(textRate)} rows/s: the raw CSV into 19 unindexed text columns → import / COPY = ${(importRate / textRate).toFixed(2)}`);
+  console.log(
+    `COPY typed    ${fmt(typedRate)} rows/s: the same dossier rows into a copy of the dossier table (same columns and indexes) → import / COPY = ${(importRate / typedRate).toFixed(2)} (target ≥ 0.5)`,
+  );
+  console.log(
+    `COPY text     ${fmt(textRate)} rows/s: the raw CSV into 19 unindexed text columns → import / COPY = ${(importRate / textRate).toFixed(2)}`,
+  );
 }
 
 async function benchPostgres(baseUrl: string, rows: number) {
@@ -98,9 +125,24 @@ async function benchPostgres(baseUrl: string, rows: number) {
     // PostgreSQL's own COPY of the same rows: (a) typed, into a table like `dossier` with its indexes — the
     // same end state without validation, derivation or idempotency; (b) the raw CSV into text columns.
     await client.query(`create table bench_dossier (like dossier including all); create table bench_text (${TEXT_COLUMNS})`);
-    await new Promise<void>((res, rej) => client.query(copyTo(`COPY (select * from dossier where code like 'B%') TO STDOUT`)).pipe(fs.createWriteStream(dump)).on('finish', res).on('error', rej));
+    await new Promise<void>((res, rej) =>
+      client
+        .query(copyTo(`COPY (select * from dossier where code like 'B%') TO STDOUT`))
+        .pipe(fs.createWriteStream(dump))
+        .on('finish', res)
+        .on('error', rej),
+    );
     const load = (statement: string, source: string) =>
-      timeIt(() => new Promise<void>((res, rej) => fs.createReadStream(source).pipe(client.query(copyFrom(statement))).on('finish', res).on('error', rej)));
+      timeIt(
+        () =>
+          new Promise<void>((res, rej) =>
+            fs
+              .createReadStream(source)
+              .pipe(client.query(copyFrom(statement)))
+              .on('finish', res)
+              .on('error', rej),
+          ),
+      );
     const [, typedMs] = await load('COPY bench_dossier FROM STDIN', dump);
     const [, textMs] = await load('COPY bench_text FROM STDIN WITH (FORMAT csv, HEADER true)', file);
     printCopy(importRate, rows / (typedMs / 1000), rows / (textMs / 1000));
@@ -143,7 +185,9 @@ async function benchPglite(rows: number) {
     const { blob } = await pglite.query(`COPY (select * from dossier where code like 'B%') TO '/dev/blob'`);
     const [, typedMs] = await timeIt(() => pglite.query(`COPY bench_dossier FROM '/dev/blob'`, [], { blob }));
     const csvBlob = await fs.openAsBlob(file);
-    const [, textMs] = await timeIt(() => pglite.query(`COPY bench_text FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: csvBlob }));
+    const [, textMs] = await timeIt(() =>
+      pglite.query(`COPY bench_text FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: csvBlob }),
+    );
     printCopy(importRate, rows / (typedMs / 1000), rows / (textMs / 1000));
     await handle.close();
   } finally {

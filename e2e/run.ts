@@ -12,7 +12,10 @@ export interface Spec {
 }
 
 const specDir = path.join(import.meta.dirname, 'specs');
-const files = fs.readdirSync(specDir).filter((f) => f.endsWith('.e2e.ts')).sort();
+const files = fs
+  .readdirSync(specDir)
+  .filter((f) => f.endsWith('.e2e.ts'))
+  .sort();
 const filter = process.argv[2];
 
 const t0 = Date.now();
@@ -43,5 +46,7 @@ try {
   await browser.close();
   await server.stop();
 }
-console.log(`\nBrowser tests: ${passed} passed, ${failed.length} failed (${((Date.now() - t0) / 1000).toFixed(1)} s). Screenshots in screenshots/.`);
+console.log(
+  `\nBrowser tests: ${passed} passed, ${failed.length} failed (${((Date.now() - t0) / 1000).toFixed(1)} s). Screenshots in screenshots/.`,
+);
 if (failed.length) process.exit(1);

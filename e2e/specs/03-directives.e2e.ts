@@ -44,7 +44,12 @@ export const specs: Spec[] = [
         expectTrue(/nhiệm vụ/.test(before), `no total in the pager: ${before}`);
         await page.getByPlaceholder('Tìm nội dung, ký hiệu, số văn bản').fill('công khai');
         await page.getByPlaceholder('Tìm nội dung, ký hiệu, số văn bản').press('Enter');
-        await page.waitForFunction((b) => document.querySelector('.ant-pagination-total-text')?.textContent !== b || !document.querySelector('.ant-pagination-total-text'), before);
+        await page.waitForFunction(
+          (b) =>
+            document.querySelector('.ant-pagination-total-text')?.textContent !== b ||
+            !document.querySelector('.ant-pagination-total-text'),
+          before,
+        );
         const rows = await page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
         expectTrue(rows.length > 0 && rows.every((r) => /công khai/i.test(r)), `search did not filter: ${rows.slice(0, 2).join(' | ')}`);
         if (phone) {
@@ -97,7 +102,9 @@ export const specs: Spec[] = [
       await focal.page.getByLabel('Kết quả thực hiện').fill('Đã gửi 14/14 thư xin lỗi trước hạn trả kết quả.');
       await focal.page.getByRole('button', { name: 'Lưu bản nháp' }).click();
       await focal.page.getByText('Đã lưu bản nháp').waitFor();
-      await focal.page.locator('input[type=file]').setInputFiles({ name: 'danh-sach-thu-xin-loi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 danh sách') });
+      await focal.page
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'danh-sach-thu-xin-loi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 danh sách') });
       await focal.page.getByText('danh-sach-thu-xin-loi.pdf').waitFor();
       expectTrue((await focal.page.getByRole('button', { name: 'Duyệt và gửi Sở Nội vụ' }).count()) === 0, 'a focal point cannot submit');
       await screenshot(focal.page, 'task-focal-point');
@@ -147,7 +154,10 @@ export const specs: Spec[] = [
       expectTrue(download.suggestedFilename().endsWith('.docx'), `got ${download.suggestedFilename()}`);
       await screenshot(page, 'directives-report');
       await page.getByRole('button', { name: 'Thông báo' }).click();
-      await page.getByText(/nhiệm vụ quá hạn chưa hoàn thành/).first().waitFor();
+      await page
+        .getByText(/nhiệm vụ quá hạn chưa hoàn thành/)
+        .first()
+        .waitFor();
       await screenshot(page, 'notifications');
       await context.close();
     },

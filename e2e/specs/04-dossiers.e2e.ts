@@ -32,7 +32,10 @@ export const specs: Spec[] = [
       await page.goto('/dossiers');
       const href = await page.getByRole('link', { name: /Báo cáo mẫu 06, 07/ }).getAttribute('href');
       const report = await page.request.get(href!);
-      expectTrue(report.status() === 200 && report.headers()['content-type']!.includes('spreadsheetml'), `06/07 report: ${report.status()}`);
+      expectTrue(
+        report.status() === 200 && report.headers()['content-type']!.includes('spreadsheetml'),
+        `06/07 report: ${report.status()}`,
+      );
       await page.goto('/dossiers?tab=causes');
       const breaches = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: 'Vi phạm về thư xin lỗi' }) });
       await breaches.locator('.ant-table-row').first().waitFor();
@@ -49,7 +52,10 @@ export const specs: Spec[] = [
       await page.goto('/dossiers?tab=766');
       await page.getByText('G2 Tiến độ giải quyết').waitFor();
       await page.getByText('không tính').first().waitFor();
-      await page.getByText(/kết thúc trong kỳ: /).first().waitFor();
+      await page
+        .getByText(/kết thúc trong kỳ: /)
+        .first()
+        .waitFor();
       const body = await page.locator('main, .ant-layout-content').first().innerText();
       expectTrue(!/[a-z][A-Z]/.test(body.replace(/\b(?:PAPI|SIPAS|TTHC)\b/g, '')), 'a camelCase key is shown to the user on the 766 tab');
       await screenshot(page, 'dossiers-766');

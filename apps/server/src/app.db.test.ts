@@ -21,7 +21,15 @@ describe('health and OpenAPI', () => {
   it('GET /api/openapi.json documents every route with an operation id', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/auth/login', '/api/auth/csrf', '/api/units', '/api/units/{code}/lineage', '/api/calendar/add-working-days', '/api/users', '/api/audit']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/auth/csrf',
+      '/api/units',
+      '/api/units/{code}/lineage',
+      '/api/calendar/add-working-days',
+      '/api/users',
+      '/api/audit',
+    ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
     const ops = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((m) => Object.values(m));
@@ -56,10 +64,16 @@ describe('authentication', () => {
   it('locks the account after 5 failures with 429 and a Vietnamese message, even for the right password', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 6; i++) {
-      codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'thamdinh', password: 'sai' } })).statusCode);
+      codes.push(
+        (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'thamdinh', password: 'sai' } })).statusCode,
+      );
     }
     expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'thamdinh', password: DEMO_PASSWORD } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'thamdinh', password: DEMO_PASSWORD },
+    });
     expect(right.statusCode).toBe(429);
     expect(right.json().message).toMatch(/Tài khoản tạm khóa.*thử lại sau 15 phút/);
     expect((await auditRows('auth.lock')).length).toBe(1);
@@ -67,7 +81,15 @@ describe('authentication', () => {
 
   it('rate-limits login attempts per client address', async () => {
     let last = 0;
-    for (let i = 0; i < 35; i++) last = (await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.9', payload: { username: `khong-co-${i}`, password: 'x' } })).statusCode;
+    for (let i = 0; i < 35; i++)
+      last = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '10.9.9.9',
+          payload: { username: `khong-co-${i}`, password: 'x' },
+        })
+      ).statusCode;
     expect(last).toBe(429);
   });
 
@@ -158,7 +180,9 @@ describe('units', () => {
 
   it('a commune of today came from old communes', async () => {
     const communes = (await t.app.inject({ url: '/api/units?parent=86&type=commune,ward' })).json() as Array<{ code: string }>;
-    const withOrigins = await Promise.all(communes.slice(0, 5).map(async (c) => (await t.app.inject({ url: `/api/units/${c.code}/lineage` })).json() as unknown[]));
+    const withOrigins = await Promise.all(
+      communes.slice(0, 5).map(async (c) => (await t.app.inject({ url: `/api/units/${c.code}/lineage` })).json() as unknown[]),
+    );
     expect(withOrigins.some((o) => o.length > 1)).toBe(true);
   });
 
@@ -207,10 +231,20 @@ describe('units', () => {
 describe('users and scope', () => {
   it('administrators create users; the new user must change the password; all audited', async () => {
     const admin = await t.login('admin');
-    const res = await admin.send('POST', '/api/users', { username: 'daumoi.syt', fullName: 'Ngô Thị Y Tế', unitCode: '86.SYT', roles: ['focal_point'], password: 'BanDau2026' });
+    const res = await admin.send('POST', '/api/users', {
+      username: 'daumoi.syt',
+      fullName: 'Ngô Thị Y Tế',
+      unitCode: '86.SYT',
+      roles: ['focal_point'],
+      password: 'BanDau2026',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ username: 'daumoi.syt', unitName: 'Sở Y tế', roles: ['focal_point'] });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'daumoi.syt', password: 'BanDau2026' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'daumoi.syt', password: 'BanDau2026' },
+    });
     expect(login.json().mustChangePassword).toBe(true);
     const [row] = await auditRows('user.create');
     expect(JSON.stringify(row!.after)).not.toContain('BanDau2026');
@@ -218,10 +252,22 @@ describe('users and scope', () => {
 
   it('rejects an unknown unit code and an unknown role in Vietnamese, creating nothing', async () => {
     const admin = await t.login('admin');
-    const badUnit = await admin.send('POST', '/api/users', { username: 'x.y', fullName: 'X', unitCode: '86.KHONGCO', roles: ['focal_point'], password: 'BanDau2026' });
+    const badUnit = await admin.send('POST', '/api/users', {
+      username: 'x.y',
+      fullName: 'X',
+      unitCode: '86.KHONGCO',
+      roles: ['focal_point'],
+      password: 'BanDau2026',
+    });
     expect(badUnit.statusCode).toBe(400);
     expect(badUnit.json().message).toContain('Không tìm thấy đơn vị có mã "86.KHONGCO"');
-    const badRole = await admin.send('POST', '/api/users', { username: 'x.y', fullName: 'X', unitCode: '86.SYT', roles: ['sieu_nhan'], password: 'BanDau2026' });
+    const badRole = await admin.send('POST', '/api/users', {
+      username: 'x.y',
+      fullName: 'X',
+      unitCode: '86.SYT',
+      roles: ['sieu_nhan'],
+      password: 'BanDau2026',
+    });
     expect(badRole.json().message).toContain('Vai trò không hợp lệ: sieu_nhan');
     const list = (await admin.get('/api/users?q=x.y')).json().rows as unknown[];
     expect(list).toEqual([]);
@@ -280,7 +326,9 @@ describe('calendar', () => {
   it('rejects a bad calendar row by row and keeps the year unchanged', async () => {
     const admin = await t.login('admin');
     const before = (await admin.get('/api/calendar/years/2026')).json().days;
-    const res = await admin.send('PUT', '/api/calendar/years/2026', { days: [...before, { date: '2026-13-01', kind: 'day_off', name: 'Sai' }] });
+    const res = await admin.send('PUT', '/api/calendar/years/2026', {
+      days: [...before, { date: '2026-13-01', kind: 'day_off', name: 'Sai' }],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/^Dòng \d+, trường "ngày": "2026-13-01" không phải ngày hợp lệ/);
     expect((await admin.get('/api/calendar/years/2026')).json().days).toEqual(before);

@@ -13,8 +13,18 @@ import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
-  AppError, DATA_TOPIC, ErrorReply, SESSION_COOKIE, authorize, replies, registerCoreRoutes, resumeSession, verifyCsrfToken,
-  type App, type AppServices, type RequestContext,
+  AppError,
+  DATA_TOPIC,
+  ErrorReply,
+  SESSION_COOKIE,
+  authorize,
+  replies,
+  registerCoreRoutes,
+  resumeSession,
+  verifyCsrfToken,
+  type App,
+  type AppServices,
+  type RequestContext,
 } from '@cchc/core';
 import { registerIndicesRoutes } from '@cchc/indices';
 import { linkedTasksByComponent, registerDirectiveRoutes } from '@cchc/directives';
@@ -56,7 +66,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorateRequest('csrfSecret', null);
   app.decorateRequest('upload', null);
   app.decorateRequest('requireActor', function (this: FastifyRequest) {
-    if (!this.actor) throw new AppError('UNAUTHENTICATED', 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 401);
+    if (!this.actor)
+      throw new AppError('UNAUTHENTICATED', 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 401);
     return this.actor;
   });
   app.decorateRequest('auditContext', function (this: FastifyRequest): RequestContext {
@@ -102,9 +113,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     if (MUTATING.has(req.method) && reply.statusCode < 400 && app.services.cache) app.services.cache.bump(DATA_TOPIC);
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'],
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip', 'deflate'],
     // Fast levels: replies are compressed on every request; a higher level saves little on JSON and costs CPU under load.
-    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }, zlibOptions: { level: 3 } });
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 3 },
+  });
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(rateLimit, { global: false });
@@ -112,8 +128,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'cchc API', version: '0.1.0', description: 'API của hệ thống quản lý cải cách hành chính cấp tỉnh. Ngày dạng YYYY-MM-DD, thời điểm ISO 8601 với +07:00.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: 'cchc API',
+        version: '0.1.0',
+        description: 'API của hệ thống quản lý cải cách hành chính cấp tỉnh. Ngày dạng YYYY-MM-DD, thời điểm ISO 8601 với +07:00.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -158,7 +183,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         operationId: 'getHealth',
         tags: ['Hệ thống'],
         summary: 'Tình trạng dịch vụ và loại cơ sở dữ liệu',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]) }) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]) }),
+        },
       },
     },
     async () => {
@@ -170,26 +197,43 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   // How the process is doing under load: event-loop delay since the last reset, memory. Administrators only.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  app.get('/api/system/runtime', {
-    config: { permission: 'system.runtime' },
-    schema: {
-      operationId: 'getRuntime', tags: ['Hệ thống'], summary: 'Độ trễ vòng sự kiện (ms) và bộ nhớ của máy chủ; reset=1 để đo lại từ đầu',
-      querystring: Type.Object({ reset: Type.Optional(Type.Boolean()) }),
-      response: replies({ 200: Type.Object({
-        eventLoopDelayMs: Type.Object({ p50: Type.Number(), p99: Type.Number(), max: Type.Number(), samples: Type.Integer() }),
-        rssMb: Type.Number(), heapUsedMb: Type.Number(), uptimeS: Type.Number(),
-      }) }),
+  app.get(
+    '/api/system/runtime',
+    {
+      config: { permission: 'system.runtime' },
+      schema: {
+        operationId: 'getRuntime',
+        tags: ['Hệ thống'],
+        summary: 'Độ trễ vòng sự kiện (ms) và bộ nhớ của máy chủ; reset=1 để đo lại từ đầu',
+        querystring: Type.Object({ reset: Type.Optional(Type.Boolean()) }),
+        response: replies({
+          200: Type.Object({
+            eventLoopDelayMs: Type.Object({ p50: Type.Number(), p99: Type.Number(), max: Type.Number(), samples: Type.Integer() }),
+            rssMb: Type.Number(),
+            heapUsedMb: Type.Number(),
+            uptimeS: Type.Number(),
+          }),
+        }),
+      },
     },
-  }, async (req) => {
-    authorize(req.requireActor(), 'system.runtime');
-    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    const out = {
-      eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max), samples: loopDelay.count },
-      rssMb: Math.round(process.memoryUsage.rss() / 1048576), heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1048576), uptimeS: Math.round(process.uptime()),
-    };
-    if (req.query.reset) loopDelay.reset();
-    return out;
-  });
+    async (req) => {
+      authorize(req.requireActor(), 'system.runtime');
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      const out = {
+        eventLoopDelayMs: {
+          p50: ms(loopDelay.percentile(50)),
+          p99: ms(loopDelay.percentile(99)),
+          max: ms(loopDelay.max),
+          samples: loopDelay.count,
+        },
+        rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+        heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+        uptimeS: Math.round(process.uptime()),
+      };
+      if (req.query.reset) loopDelay.reset();
+      return out;
+    },
+  );
   app.addHook('onClose', async () => loopDelay.disable());
 
   registerCoreRoutes(app);

@@ -34,7 +34,10 @@ export function readConfig(env = process.env): ServerConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'CCHC <no-reply@cchc.local>',
     publicUrl: env.PUBLIC_URL || undefined,
-    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
   };
 }
 
@@ -44,6 +47,10 @@ export async function cookieSecret(db: Db, env = process.env): Promise<string> {
   const row = await db.selectFrom('appSetting').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
   if (row) return row.value;
   const value = crypto.randomBytes(32).toString('base64url');
-  await db.insertInto('appSetting').values({ key: 'cookie_secret', value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('appSetting')
+    .values({ key: 'cookie_secret', value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   return (await db.selectFrom('appSetting').select('value').where('key', '=', 'cookie_secret').executeTakeFirstOrThrow()).value;
 }

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 const SUPPORTED = ['20.19.0', '22.12.0', '24.0.0'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-interface LockEntry { version?: string; dev?: boolean; devOptional?: boolean; engines?: { node?: string } | string[] }
+interface LockEntry {
+  version?: string;
+  dev?: boolean;
+  devOptional?: boolean;
+  engines?: { node?: string } | string[];
+}
 
 describe('production dependencies', () => {
   it('declare no Node engine outside 20, 22 and 24 LTS', () => {

@@ -23,7 +23,9 @@ export function describeValidation(issue: AjvIssue, context: string): string {
     case 'type':
       return `Sai kiểu dữ liệu ở ${where}: cần ${p.type === 'integer' ? 'số nguyên' : p.type === 'number' ? 'số' : p.type === 'string' ? 'chuỗi' : p.type === 'boolean' ? 'true/false' : p.type === 'array' ? 'danh sách' : String(p.type)}.`;
     case 'minLength':
-      return p.limit === 1 ? `${where[0]!.toUpperCase()}${where.slice(1)} không được để trống.` : `${where[0]!.toUpperCase()}${where.slice(1)} phải có ít nhất ${p.limit} ký tự.`;
+      return p.limit === 1
+        ? `${where[0]!.toUpperCase()}${where.slice(1)} không được để trống.`
+        : `${where[0]!.toUpperCase()}${where.slice(1)} phải có ít nhất ${p.limit} ký tự.`;
     case 'maxLength':
       return `${where[0]!.toUpperCase()}${where.slice(1)} dài quá ${p.limit} ký tự.`;
     case 'minimum':
@@ -63,18 +65,35 @@ const PG_DATA_ERRORS: Record<string, string> = {
   '22012': 'Phép chia cho 0 do tham số không hợp lệ.',
 };
 
-export function errorHandler(err: FastifyError & { validation?: AjvIssue[]; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(
+  err: FastifyError & { validation?: AjvIssue[]; validationContext?: string },
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (err instanceof AppError) {
-    return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details !== undefined && { details: err.details }) });
+    return reply
+      .status(err.status)
+      .send({ code: err.code, message: err.message, ...(err.details !== undefined && { details: err.details }) });
   }
   if (err.validation) {
     const messages = err.validation.map((v) => describeValidation(v, err.validationContext ?? 'body'));
-    return reply.status(400).send({ code: 'VALIDATION_ERROR', message: messages.join(' '), details: err.validation.map((v, i) => ({ path: v.instancePath, keyword: v.keyword, message: messages[i] })) });
+    return reply.status(400).send({
+      code: 'VALIDATION_ERROR',
+      message: messages.join(' '),
+      details: err.validation.map((v, i) => ({ path: v.instancePath, keyword: v.keyword, message: messages[i] })),
+    });
   }
   if (err.statusCode === 429) {
-    return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ một phút rồi thử lại.' });
+    return reply
+      .status(429)
+      .send({ code: 'TOO_MANY_REQUESTS', message: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ một phút rồi thử lại.' });
   }
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
+  if (
+    err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (err.statusCode === 400 && err instanceof SyntaxError)
+  ) {
     return reply.status(400).send({ code: 'INVALID_BODY', message: 'Nội dung yêu cầu không đọc được (cần JSON hợp lệ).' });
   }
   if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -87,7 +106,10 @@ export function errorHandler(err: FastifyError & { validation?: AjvIssue[]; vali
   if (typeof pgCode === 'string' && PG_DATA_ERRORS[pgCode]) {
     return reply.status(400).send({ code: 'INVALID_VALUE', message: PG_DATA_ERRORS[pgCode] });
   }
-  req.log.error({ err, reqId: req.id, method: req.method, url: req.url.split('?')[0], user: req.actor?.username ?? null }, 'request failed');
+  req.log.error(
+    { err, reqId: req.id, method: req.method, url: req.url.split('?')[0], user: req.actor?.username ?? null },
+    'request failed',
+  );
   return reply.status(500).send({
     code: 'INTERNAL_ERROR',
     message: `Lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị kèm mã yêu cầu ${req.id}.`,

@@ -24,12 +24,17 @@ const MB = 1024 * 1024;
 /** An XLSX whose shared strings inflate to `mb` megabytes from a file of a few hundred KB. */
 function xlsxBomb(mb: number, lieAboutSize = false): Buffer {
   const filler = Buffer.alloc(mb * MB, 'a');
-  const zip = Buffer.from(zipSync({
-    '[Content_Types].xml': Buffer.from('<?xml version="1.0"?><Types/>'),
-    'xl/workbook.xml': Buffer.from('<workbook/>'),
-    'xl/sharedStrings.xml': filler,
-    'xl/worksheets/sheet1.xml': Buffer.from('<worksheet><sheetData/></worksheet>'),
-  }, { level: 9 }));
+  const zip = Buffer.from(
+    zipSync(
+      {
+        '[Content_Types].xml': Buffer.from('<?xml version="1.0"?><Types/>'),
+        'xl/workbook.xml': Buffer.from('<workbook/>'),
+        'xl/sharedStrings.xml': filler,
+        'xl/worksheets/sheet1.xml': Buffer.from('<worksheet><sheetData/></worksheet>'),
+      },
+      { level: 9 },
+    ),
+  );
   if (lieAboutSize) {
     // Declare 1 KB in every local header and in the central directory: only counting while inflating catches it.
     for (let i = 0; i + 30 < zip.length; i++) {
@@ -56,7 +61,11 @@ describe('hostile files', () => {
     ['directive DOCX', '/api/directives/parse', {}],
   ] as const) {
     it(`${name}: a compression bomb, one that lies about its sizes and random bytes get a 4xx in Vietnamese`, async () => {
-      for (const [file, data] of [['bom.xlsx', bomb], ['noi-doi.xlsx', liar], ['rac.xlsx', junk]] as const) {
+      for (const [file, data] of [
+        ['bom.xlsx', bomb],
+        ['noi-doi.xlsx', liar],
+        ['rac.xlsx', junk],
+      ] as const) {
         const filename = url.includes('directives') ? file.replace('.xlsx', '.docx') : file;
         const res = await office.upload(url, { name: filename, data }, fields);
         expect(res.statusCode, `${name} ${file}: ${res.body}`).toBeGreaterThanOrEqual(400);
@@ -82,18 +91,46 @@ describe('hostile files', () => {
 
 describe('client address', () => {
   it('believes X-Forwarded-For only from a trusted proxy', async () => {
-    const forged = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.1.1.1', headers: { 'x-forwarded-for': '203.0.113.7' }, payload: { username: 'lanhdao', password: 'sai' } });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.1.1.1',
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+      payload: { username: 'lanhdao', password: 'sai' },
+    });
     expect(forged.statusCode).toBe(401);
-    const viaProxy = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': '203.0.113.8' }, payload: { username: 'lanhdao', password: 'sai' } });
+    const viaProxy = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.9.9.9',
+      headers: { 'x-forwarded-for': '203.0.113.8' },
+      payload: { username: 'lanhdao', password: 'sai' },
+    });
     expect(viaProxy.statusCode).toBe(401);
-    const rows = await t.db.db.selectFrom('auditLog').select('ip').where('action', '=', 'auth.login_failed').orderBy('id', 'desc').limit(2).execute();
+    const rows = await t.db.db
+      .selectFrom('auditLog')
+      .select('ip')
+      .where('action', '=', 'auth.login_failed')
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
     if (rows.length === 2) expect(rows.map((r) => r.ip).sort()).toEqual(['10.1.1.1', '203.0.113.8']);
   });
 
   it('rate-limits a client that forges a new X-Forwarded-For on every attempt', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 35; i++) {
-      codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.2.2.2', headers: { 'x-forwarded-for': `198.51.100.${i}` }, payload: { username: `khong-co-${i}`, password: 'x' } })).statusCode);
+      codes.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            remoteAddress: '10.2.2.2',
+            headers: { 'x-forwarded-for': `198.51.100.${i}` },
+            payload: { username: `khong-co-${i}`, password: 'x' },
+          })
+        ).statusCode,
+      );
     }
     expect(codes.filter((c) => c === 429).length).toBeGreaterThan(0);
   });
@@ -102,7 +139,13 @@ describe('client address', () => {
 describe('initial password', () => {
   it('is enforced by the server: nothing but the password change until it is changed', async () => {
     const admin = await t.login('admin');
-    const created = await admin.send('POST', '/api/users', { username: 'moi.stc', fullName: 'Người Dùng Mới', unitCode: '86.STC', roles: ['focal_point'], password: 'KhoiTao@2026' });
+    const created = await admin.send('POST', '/api/users', {
+      username: 'moi.stc',
+      fullName: 'Người Dùng Mới',
+      unitCode: '86.STC',
+      roles: ['focal_point'],
+      password: 'KhoiTao@2026',
+    });
     expect(created.statusCode).toBe(200);
     const fresh = await t.login('moi.stc', 'KhoiTao@2026');
     const me = (await fresh.get('/api/auth/me')).json();
@@ -110,23 +153,36 @@ describe('initial password', () => {
     const blocked = await fresh.get('/api/tasks');
     expect([blocked.statusCode, blocked.json().code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
     expect((await fresh.send('PUT', '/api/tasks/1/reports/once', { content: 'x', percent: 1 })).statusCode).toBe(403);
-    expect((await fresh.send('POST', '/api/auth/password', { currentPassword: 'KhoiTao@2026', newPassword: 'MatKhauMoi#2026' })).statusCode).toBe(200);
+    expect(
+      (await fresh.send('POST', '/api/auth/password', { currentPassword: 'KhoiTao@2026', newPassword: 'MatKhauMoi#2026' })).statusCode,
+    ).toBe(200);
     expect((await fresh.get('/api/tasks')).statusCode).toBe(200);
   });
 });
 
 describe('replies', () => {
   it('carry security headers, compress JSON and send uploads back as safe attachments', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/directives/dashboard', headers: { cookie: office.cookie, 'accept-encoding': 'gzip' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/directives/dashboard',
+      headers: { cookie: office.cookie, 'accept-encoding': 'gzip' },
+    });
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeUndefined();
-    const tls = await t.app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-proto': 'https' } });
+    const tls = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      remoteAddress: '10.9.9.9',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(tls.headers['strict-transport-security']).toContain('max-age=');
 
     const focal = await t.login('daumoi.stc');
-    const task = (await focal.get('/api/tasks?unit=86.STC&limit=200')).json().rows.find((r: { dueDate: string | null; reportState: string | null }) => r.dueDate && !r.reportState);
+    const task = (await focal.get('/api/tasks?unit=86.STC&limit=200'))
+      .json()
+      .rows.find((r: { dueDate: string | null; reportState: string | null }) => r.dueDate && !r.reportState);
     const url = `/api/tasks/${task.id}/reports/once`;
     expect((await focal.send('PUT', url, { content: 'Đang thực hiện.', percent: 10 })).statusCode).toBe(200);
     const ev = await focal.upload(`${url}/evidence`, { name: 'trang.html', data: '<script>alert(1)</script>' });
@@ -139,7 +195,13 @@ describe('replies', () => {
 
 describe('bad input', () => {
   it('gets 400 with a Vietnamese message, never 500', async () => {
-    for (const url of ['/api/units?q=%00', '/api/tasks/99999999999999999999', '/api/tasks?offset=1e308', '/api/tasks?limit=Infinity', '/api/audit?limit=1e400']) {
+    for (const url of [
+      '/api/units?q=%00',
+      '/api/tasks/99999999999999999999',
+      '/api/tasks?offset=1e308',
+      '/api/tasks?limit=Infinity',
+      '/api/audit?limit=1e400',
+    ]) {
       const res = await office.get(url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().message).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
@@ -157,23 +219,44 @@ describe('bad input', () => {
 
 describe('unit scope of a dossier import', () => {
   it('rejects rows for dossiers of units outside the importer, and moving a dossier is province-level and audited', async () => {
-    const HEADER = 'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
-    const commune = await t.db.db.selectFrom('dossier').select(['code', 'unitCode']).where('unitCode', 'like', '86.%').where('unitCode', '!=', '86.TTPVHCC').limit(1).executeTakeFirstOrThrow();
-    const row = (unit: string) => `${commune.code},1.000001,Chứng thực bản sao,${unit},1,2026-09-03T09:00:00,,2026-09-04T10:00:00,10,3,ngay_lam_viec,,,Kẻ Gian,`;
+    const HEADER =
+      'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
+    const commune = await t.db.db
+      .selectFrom('dossier')
+      .select(['code', 'unitCode'])
+      .where('unitCode', 'like', '86.%')
+      .where('unitCode', '!=', '86.TTPVHCC')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const row = (unit: string) =>
+      `${commune.code},1.000001,Chứng thực bản sao,${unit},1,2026-09-03T09:00:00,,2026-09-04T10:00:00,10,3,ngay_lam_viec,,,Kẻ Gian,`;
     const motcua = await t.login('motcua');
     const overwrite = (await motcua.upload('/api/dossiers/imports', { name: 'x.csv', data: `${HEADER}\n${row(commune.unitCode)}` })).json();
     expect(overwrite).toMatchObject({ inserted: 0, updated: 0, rejected: 1 });
     expect(overwrite.errors[0].message).toContain('ngoài phạm vi');
     const steal = (await motcua.upload('/api/dossiers/imports', { name: 'y.csv', data: `${HEADER}\n${row('86.TTPVHCC')}` })).json();
     expect(steal).toMatchObject({ inserted: 0, updated: 0, rejected: 1 });
-    const unchanged = await t.db.db.selectFrom('dossier').select(['unitCode', 'official']).where('code', '=', commune.code).executeTakeFirstOrThrow();
+    const unchanged = await t.db.db
+      .selectFrom('dossier')
+      .select(['unitCode', 'official'])
+      .where('code', '=', commune.code)
+      .executeTakeFirstOrThrow();
     expect(unchanged.unitCode).toBe(commune.unitCode);
     expect(unchanged.official).not.toBe('Kẻ Gian');
     // Sở Nội vụ may move it; the move is in the audit log with before and after.
     const moved = (await office.upload('/api/dossiers/imports', { name: 'z.csv', data: `${HEADER}\n${row('86.STP')}` })).json();
     expect(moved).toMatchObject({ updated: 1, rejected: 0 });
-    const audit = await t.db.db.selectFrom('auditLog').select(['before', 'after', 'actorUsername']).where('action', '=', 'dossier.move').where('entityId', '=', commune.code).executeTakeFirstOrThrow();
-    expect([audit.actorUsername, (audit.before as { unitCode: string }).unitCode, (audit.after as { unitCode: string }).unitCode]).toEqual(['cchc', commune.unitCode, '86.STP']);
+    const audit = await t.db.db
+      .selectFrom('auditLog')
+      .select(['before', 'after', 'actorUsername'])
+      .where('action', '=', 'dossier.move')
+      .where('entityId', '=', commune.code)
+      .executeTakeFirstOrThrow();
+    expect([audit.actorUsername, (audit.before as { unitCode: string }).unitCode, (audit.after as { unitCode: string }).unitCode]).toEqual([
+      'cchc',
+      commune.unitCode,
+      '86.STP',
+    ]);
     // An import's rejected rows are the importer's (and Sở Nội vụ's), not any user's.
     const xa = await t.login('daumoi.xa');
     expect((await xa.get(`/api/dossiers/imports/${overwrite.importId}/errors.xlsx`)).statusCode).toBe(404);
@@ -187,14 +270,23 @@ describe('concurrent report writes', () => {
   it('a head submitting while the focal point saves: one wins, the other gets 409, nothing reverts silently', async () => {
     const focal = await t.login('daumoi.stc');
     const head = await t.login('giamdoc.stc');
-    const tasks = (await focal.get('/api/tasks?unit=86.STC&limit=200')).json().rows.filter((r: { dueDate: string | null; reportState: string | null }) => r.dueDate && !r.reportState);
+    const tasks = (await focal.get('/api/tasks?unit=86.STC&limit=200'))
+      .json()
+      .rows.filter((r: { dueDate: string | null; reportState: string | null }) => r.dueDate && !r.reportState);
     expect(tasks.length).toBeGreaterThan(8);
     for (const task of tasks.slice(1, 7)) {
       const url = `/api/tasks/${task.id}/reports/once`;
       expect((await focal.send('PUT', url, { content: 'Bản nháp đầu.', percent: 50 })).statusCode).toBe(200);
-      const [save, submit] = await Promise.all([focal.send('PUT', url, { content: 'Sửa lại.', percent: 60 }), head.send('POST', `${url}/submit`)]);
+      const [save, submit] = await Promise.all([
+        focal.send('PUT', url, { content: 'Sửa lại.', percent: 60 }),
+        head.send('POST', `${url}/submit`),
+      ]);
       // Either order may win; the loser is told (409 changed meanwhile, or 403 the report is already submitted).
-      expect([[200, 200], [200, 409], [200, 403]]).toContainEqual([save.statusCode, submit.statusCode].sort());
+      expect([
+        [200, 200],
+        [200, 409],
+        [200, 403],
+      ]).toContainEqual([save.statusCode, submit.statusCode].sort());
       const report = (await focal.get(`/api/tasks/${task.id}`)).json().obligations[0].report;
       // A submitted report never silently goes back to draft; a refused submit leaves the saved draft.
       if (submit.statusCode === 200) expect(report.state).toBe('submitted');
@@ -204,8 +296,14 @@ describe('concurrent report writes', () => {
     // them one after the other) an ordinary second save.
     const fresh = tasks[tasks.length - 1];
     const url = `/api/tasks/${fresh.id}/reports/once`;
-    const both = await Promise.all([focal.send('PUT', url, { content: 'A', percent: 1 }), head.send('PUT', url, { content: 'B', percent: 2 })]);
-    expect([[200, 200], [200, 409]]).toContainEqual(both.map((r) => r.statusCode).sort());
+    const both = await Promise.all([
+      focal.send('PUT', url, { content: 'A', percent: 1 }),
+      head.send('PUT', url, { content: 'B', percent: 2 }),
+    ]);
+    expect([
+      [200, 200],
+      [200, 409],
+    ]).toContainEqual(both.map((r) => r.statusCode).sort());
     // A stale version is refused: the version seen, then a save by someone else, then a save with the old one.
     const seen = (await focal.get(`/api/tasks/${fresh.id}`)).json().obligations[0].report.version as number;
     expect((await head.send('PUT', url, { content: 'C', percent: 3, version: seen })).statusCode).toBe(200);
@@ -218,19 +316,36 @@ describe('concurrent report writes', () => {
 describe('an import a crash interrupted', () => {
   it('is marked interrupted with an audit row and its months are rebuilt from the rows written', async () => {
     const s = t.app.services;
-    const { id } = await s.db.insertInto('dossierImport').values({
-      provinceCode: '86', filename: 'dang-do.csv', userId: null, startedAt: new Date('2026-11-23T08:00:00+07:00'), status: 'running',
-      heartbeatAt: new Date('2026-11-23T08:01:00+07:00'), touchedMonths: ['2026-05'], rowsRead: 5000,
-    }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await s.db
+      .insertInto('dossierImport')
+      .values({
+        provinceCode: '86',
+        filename: 'dang-do.csv',
+        userId: null,
+        startedAt: new Date('2026-11-23T08:00:00+07:00'),
+        status: 'running',
+        heartbeatAt: new Date('2026-11-23T08:01:00+07:00'),
+        touchedMonths: ['2026-05'],
+        rowsRead: 5000,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     // The rollup of May is wrong (as if the crash hit between a batch and the rebuild).
     await sql`delete from dossier_rollup where province_code = '86' and received_month = '2026-05'`.execute(s.db);
     const statsMay = () => office.get('/api/dossiers/stats?from=2026-05-01&to=2026-05-31&groupBy=unit&asOf=2026-11-23');
     expect(await recoverInterruptedImports(s, { staleMs: 0 })).toBe(1);
     const row = await s.db.selectFrom('dossierImport').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('interrupted');
-    const audit = await s.db.selectFrom('auditLog').select('after').where('action', '=', 'dossier.import.interrupted').where('entityId', '=', String(id)).executeTakeFirstOrThrow();
+    const audit = await s.db
+      .selectFrom('auditLog')
+      .select('after')
+      .where('action', '=', 'dossier.import.interrupted')
+      .where('entityId', '=', String(id))
+      .executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({ status: 'interrupted', rebuiltMonths: ['2026-05'] });
-    const rollup = await sql<{ n: number }>`select count(*)::int as n from dossier_rollup where province_code = '86' and received_month = '2026-05'`.execute(s.db);
+    const rollup = await sql<{
+      n: number;
+    }>`select count(*)::int as n from dossier_rollup where province_code = '86' and received_month = '2026-05'`.execute(s.db);
     expect(rollup.rows[0]!.n).toBeGreaterThan(0);
     expect((await statsMay()).statusCode).toBe(200);
     const list = (await office.get('/api/dossiers/imports?limit=50')).json();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import '@cchc/directives';
 import { boundSchemas, requirePermission } from './input-guard';
 
-const route = (config: Record<string, unknown>, url = '/api/x') => ({ method: 'GET', url, config, handler: () => undefined }) as unknown as RouteOptions;
+const route = (config: Record<string, unknown>, url = '/api/x') =>
+  ({ method: 'GET', url, config, handler: () => undefined }) as unknown as RouteOptions;
 
 describe('routes name their permission', () => {
   it('refuses an API route without one or with an unknown one', () => {
@@ -17,7 +18,17 @@ describe('routes name their permission', () => {
 
 describe('schema bounds', () => {
   it('bounds numbers and strings a schema leaves open and makes dates real days', () => {
-    const schema = { querystring: { type: 'object', properties: { n: { type: 'integer' }, x: { type: 'number', maximum: 5 }, s: { type: 'string' }, d: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } } } };
+    const schema = {
+      querystring: {
+        type: 'object',
+        properties: {
+          n: { type: 'integer' },
+          x: { type: 'number', maximum: 5 },
+          s: { type: 'string' },
+          d: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        },
+      },
+    };
     const r = { method: 'GET', url: '/api/x', schema, config: {} } as unknown as RouteOptions;
     boundSchemas(r);
     const p = schema.querystring.properties as Record<string, Record<string, unknown>>;

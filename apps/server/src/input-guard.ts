@@ -16,8 +16,14 @@ export const MAX_STRING = 100_000;
 export const DATE_PATTERN = '^(19|20)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 
 type JsonSchema = Record<string, unknown> & {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema | JsonSchema[];
-  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; additionalProperties?: unknown; patternProperties?: Record<string, JsonSchema>;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema | JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  additionalProperties?: unknown;
+  patternProperties?: Record<string, JsonSchema>;
 };
 
 function bound(schema: unknown, seen: Set<unknown>): void {
@@ -34,7 +40,8 @@ function bound(schema: unknown, seen: Set<unknown>): void {
   }
   // Dates: a real calendar date of 1900–2099 (the working calendar's range), not any four digits.
   if (types.includes('string') && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') s.pattern = DATE_PATTERN;
-  if (types.includes('string') && s.format !== 'binary' && s.maxLength === undefined && s.enum === undefined && s.const === undefined) s.maxLength = MAX_STRING;
+  if (types.includes('string') && s.format !== 'binary' && s.maxLength === undefined && s.enum === undefined && s.const === undefined)
+    s.maxLength = MAX_STRING;
   for (const child of Object.values(s.properties ?? {})) bound(child, seen);
   for (const child of Object.values(s.patternProperties ?? {})) bound(child, seen);
   if (Array.isArray(s.items)) s.items.forEach((c) => bound(c, seen));
@@ -46,10 +53,12 @@ function bound(schema: unknown, seen: Set<unknown>): void {
 
 function numericKeys(schema: unknown): string[] {
   const props = (schema as JsonSchema | undefined)?.properties ?? {};
-  return Object.entries(props).filter(([, p]) => {
-    const all = [p, ...((p.anyOf as JsonSchema[] | undefined) ?? [])];
-    return all.some((x) => x.type === 'integer' || x.type === 'number') && !all.some((x) => x.type === 'string' || x.const !== undefined);
-  }).map(([k]) => k);
+  return Object.entries(props)
+    .filter(([, p]) => {
+      const all = [p, ...((p.anyOf as JsonSchema[] | undefined) ?? [])];
+      return all.some((x) => x.type === 'integer' || x.type === 'number') && !all.some((x) => x.type === 'string' || x.const !== undefined);
+    })
+    .map(([k]) => k);
 }
 
 /** onRoute: every API route names its permission (a known policy action, `session` or `public`). */
@@ -67,7 +76,11 @@ export function boundSchemas(route: RouteOptions): void {
   if (!schema) return;
   const seen = new Set<unknown>();
   for (const part of ['params', 'querystring', 'body']) bound(schema[part], seen);
-  route.config = { ...(route.config as object), numericQuery: numericKeys(schema.querystring), numericParams: numericKeys(schema.params) } as never;
+  route.config = {
+    ...(route.config as object),
+    numericQuery: numericKeys(schema.querystring),
+    numericParams: numericKeys(schema.params),
+  } as never;
 }
 
 const NUMBER_LITERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
@@ -95,7 +108,8 @@ export function rejectNonFiniteNumbers(req: FastifyRequest): void {
 const NUL_IN_URL = /%00/i;
 
 export function rejectNulInUrl(url: string): void {
-  if (NUL_IN_URL.test(url) || url.includes('\0')) throw new AppError('INVALID_CHARACTER', 'Địa chỉ hoặc tham số truy vấn chứa ký tự NUL (mã 0), không được chấp nhận.', 400);
+  if (NUL_IN_URL.test(url) || url.includes('\0'))
+    throw new AppError('INVALID_CHARACTER', 'Địa chỉ hoặc tham số truy vấn chứa ký tự NUL (mã 0), không được chấp nhận.', 400);
 }
 
 const NUL_IN_JSON = /\\u0000/i;
@@ -103,7 +117,8 @@ const NUL_IN_JSON = /\\u0000/i;
 /** JSON bodies: parsed as usual, refused with a Vietnamese reason when unreadable or carrying NUL. */
 export function strictJsonParser(_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, value?: unknown) => void): void {
   const text = typeof body === 'string' ? body : body.toString('utf8');
-  if (NUL_IN_JSON.test(text) || text.includes('\0')) return done(new AppError('INVALID_CHARACTER', 'Nội dung gửi lên chứa ký tự NUL (mã 0), không được chấp nhận.', 400));
+  if (NUL_IN_JSON.test(text) || text.includes('\0'))
+    return done(new AppError('INVALID_CHARACTER', 'Nội dung gửi lên chứa ký tự NUL (mã 0), không được chấp nhận.', 400));
   if (text.trim() === '') return done(null, undefined);
   try {
     done(null, JSON.parse(text));

@@ -35,7 +35,10 @@ async function main() {
   // them; on PostgreSQL other instances may be importing, so those whose heartbeat stopped 2 minutes ago.
   const recover = () => recoverInterruptedImports(services, { staleMs: handle.kind === 'pglite' ? 0 : 2 * 60_000 });
   const interrupted = await recover();
-  if (interrupted) log(`${interrupted} lần nhập hồ sơ bị gián đoạn (máy chủ dừng giữa chừng) đã được đánh dấu; số liệu tổng hợp của các tháng liên quan đã tính lại.`);
+  if (interrupted)
+    log(
+      `${interrupted} lần nhập hồ sơ bị gián đoạn (máy chủ dừng giữa chừng) đã được đánh dấu; số liệu tổng hợp của các tháng liên quan đã tính lại.`,
+    );
   const recoverTimer = handle.kind === 'postgresql' ? setInterval(() => void recover().catch((e) => console.error(e)), 60_000) : undefined;
   const app = await buildApp({
     services,

@@ -12,13 +12,16 @@ describe('OpenAPI document', () => {
   });
 
   it('gives every route an operationId, a summary in Vietnamese and a response schema', async () => {
-    const doc = (await buildOpenApiDocument()) as { paths: Record<string, Record<string, { operationId?: string; summary?: string; responses?: object }>> };
+    const doc = (await buildOpenApiDocument()) as {
+      paths: Record<string, Record<string, { operationId?: string; summary?: string; responses?: object }>>;
+    };
     const problems: string[] = [];
     for (const [p, methods] of Object.entries(doc.paths)) {
       for (const [m, op] of Object.entries(methods)) {
         if (!op.operationId) problems.push(`${m} ${p}: no operationId`);
         if (!op.summary) problems.push(`${m} ${p}: no summary`);
-        if (!op.responses || !('200' in op.responses || '201' in op.responses || '204' in op.responses)) problems.push(`${m} ${p}: no success response`);
+        if (!op.responses || !('200' in op.responses || '201' in op.responses || '204' in op.responses))
+          problems.push(`${m} ${p}: no success response`);
       }
     }
     expect(problems).toEqual([]);

@@ -17,32 +17,85 @@ let t: TestApp;
 let s: AppServices;
 const ROLES = ['admin', 'lanhdao', 'cchc', 'thamdinh', 'giamdoc.stc', 'daumoi.stc', 'chutich.xa', 'daumoi.xa', 'motcua'] as const;
 const clients = new Map<string, TestClient>();
-type Doc = { paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[]; requestBody?: { content: Record<string, { schema: Record<string, unknown> }> } }>> };
+type Doc = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
+        requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+      }
+    >
+  >;
+};
 let doc: Doc;
 
 /** Per unit code: the records the sweep reads and writes. */
-interface Fixture { unitCode: string; directiveId: number; taskId: number; evidenceId: number; dossierCode: string }
+interface Fixture {
+  unitCode: string;
+  directiveId: number;
+  taskId: number;
+  evidenceId: number;
+  dossierCode: string;
+}
 const fixtures = new Map<string, Fixture>();
 const OTHER_PROVINCE = '01';
 let otherUnit = '';
 /** Units each role may see (its subtree, or the whole province). */
 const visible = new Map<string, Set<string>>();
 
-const HEADER = 'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
+const HEADER =
+  'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
 
 async function makeFixture(services: AppServices, unitCode: string): Promise<Fixture> {
   const actor = systemActor(services.provinceCode, 'Kiểm thử');
   const { id } = await createDirective(services, systemContext('sweep'), actor, {
-    number: `SW-${unitCode}`, kind: 'ke_hoach', date: '2026-10-01', issuer: 'Chủ tịch UBND tỉnh', title: `Phạm vi ${unitCode}`,
-    sections: [{ number: '1.', heading: unitCode, leadUnitCode: unitCode, isGroup: false, tasks: [{ label: 'a)', text: `Nhiệm vụ riêng của ${unitCode}.`, dueDate: '2026-12-30' }] }],
+    number: `SW-${unitCode}`,
+    kind: 'ke_hoach',
+    date: '2026-10-01',
+    issuer: 'Chủ tịch UBND tỉnh',
+    title: `Phạm vi ${unitCode}`,
+    sections: [
+      {
+        number: '1.',
+        heading: unitCode,
+        leadUnitCode: unitCode,
+        isGroup: false,
+        tasks: [{ label: 'a)', text: `Nhiệm vụ riêng của ${unitCode}.`, dueDate: '2026-12-30' }],
+      },
+    ],
   } as never);
   const task = await s.db.selectFrom('task').select('id').where('directiveId', '=', id).executeTakeFirstOrThrow();
-  const report = await s.db.insertInto('taskReport').values({ taskId: task.id, periodKey: 'once', content: 'Bản nháp.', percent: 10, state: 'draft', writtenBy: null, updatedAt: new Date() }).returning('id').executeTakeFirstOrThrow();
-  const ev = await s.db.insertInto('taskEvidence').values({ reportId: report.id, filename: 'mc.pdf', mime: 'application/pdf', size: 4, data: Buffer.from('%PDF'), uploadedBy: null }).returning('id').executeTakeFirstOrThrow();
-  await s.db.updateTable('directive').set({ sourceFilename: 'goc.txt', sourceMime: 'text/plain', sourceData: Buffer.from('Văn bản gốc') }).where('id', '=', id).execute();
+  const report = await s.db
+    .insertInto('taskReport')
+    .values({
+      taskId: task.id,
+      periodKey: 'once',
+      content: 'Bản nháp.',
+      percent: 10,
+      state: 'draft',
+      writtenBy: null,
+      updatedAt: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const ev = await s.db
+    .insertInto('taskEvidence')
+    .values({ reportId: report.id, filename: 'mc.pdf', mime: 'application/pdf', size: 4, data: Buffer.from('%PDF'), uploadedBy: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await s.db
+    .updateTable('directive')
+    .set({ sourceFilename: 'goc.txt', sourceMime: 'text/plain', sourceData: Buffer.from('Văn bản gốc') })
+    .where('id', '=', id)
+    .execute();
   const code = `SW-${unitCode}`;
   const out = await runDossierImport(services, systemContext('sweep'), null, {
-    filename: 'sweep.csv', stream: Readable.from([`${HEADER}\n${code},1.000001,Chứng thực,${unitCode},1,2026-09-03T09:00:00,,2026-09-04T10:00:00,10,3,ngay_lam_viec,,,Cán bộ,\n`]),
+    filename: 'sweep.csv',
+    stream: Readable.from([
+      `${HEADER}\n${code},1.000001,Chứng thực,${unitCode},1,2026-09-03T09:00:00,,2026-09-04T10:00:00,10,3,ngay_lam_viec,,,Cán bộ,\n`,
+    ]),
   });
   expect(out.inserted, JSON.stringify(out.errors)).toBe(1);
   return { unitCode, directiveId: Number(id), taskId: Number(task.id), evidenceId: Number(ev.id), dossierCode: code };
@@ -54,22 +107,49 @@ beforeAll(async () => {
   doc = (await buildOpenApiDocument()) as unknown as Doc;
   for (const r of ROLES) clients.set(r, await t.login(r));
   // Own units of the unit roles, a sibling of each, and a unit of another province.
-  const units = await s.db.selectFrom('appUser as u').innerJoin('unit as un', 'un.id', 'u.unitId').select(['u.username', 'un.code', 'un.parentId']).execute();
+  const units = await s.db
+    .selectFrom('appUser as u')
+    .innerJoin('unit as un', 'un.id', 'u.unitId')
+    .select(['u.username', 'un.code', 'un.parentId'])
+    .execute();
   const codes = new Set<string>();
   for (const u of units) {
     codes.add(u.code);
-    const sibling = await s.db.selectFrom('unit').select('code').where('parentId', '=', u.parentId!).where('code', '!=', u.code).where('validTo', 'is', null).orderBy('code').limit(1).executeTakeFirst();
+    const sibling = await s.db
+      .selectFrom('unit')
+      .select('code')
+      .where('parentId', '=', u.parentId!)
+      .where('code', '!=', u.code)
+      .where('validTo', 'is', null)
+      .orderBy('code')
+      .limit(1)
+      .executeTakeFirst();
     if (sibling) codes.add(sibling.code);
   }
   codes.delete('86'); // province-level users sit in departments; the province itself leads nothing here
   for (const code of codes) fixtures.set(code, await makeFixture(s, code));
-  otherUnit = (await s.db.selectFrom('unit').select('code').where('provinceCode', '=', OTHER_PROVINCE).where('type', '=', 'ward').where('validTo', 'is', null).orderBy('code').limit(1).executeTakeFirstOrThrow()).code;
+  otherUnit = (
+    await s.db
+      .selectFrom('unit')
+      .select('code')
+      .where('provinceCode', '=', OTHER_PROVINCE)
+      .where('type', '=', 'ward')
+      .where('validTo', 'is', null)
+      .orderBy('code')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).code;
   fixtures.set(otherUnit, await makeFixture({ ...s, provinceCode: OTHER_PROVINCE }, otherUnit));
   for (const r of ROLES) {
     const me = (await clients.get(r)!.get('/api/auth/me')).json() as { scope: string; unitCode: string };
     const seen = new Set<string>();
     for (const code of fixtures.keys()) {
-      const unit = await s.db.selectFrom('unit').select(['id', 'provinceCode']).where('code', '=', code).where('validTo', 'is', null).executeTakeFirstOrThrow();
+      const unit = await s.db
+        .selectFrom('unit')
+        .select(['id', 'provinceCode'])
+        .where('code', '=', code)
+        .where('validTo', 'is', null)
+        .executeTakeFirstOrThrow();
       if (me.scope === 'province') {
         if (unit.provinceCode === '86') seen.add(code);
       } else {
@@ -100,17 +180,34 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
 };
 /** Routes whose path names reference data, the caller's own records, or province-level configuration (policy-tested elsewhere). */
 const NOT_UNIT_RECORDS = new Set([
-  'GET /api/units/{code}', 'PATCH /api/units/{code}', 'GET /api/units/{code}/lineage', 'GET /api/units/{code}/successors', 'PATCH /api/users/{id}',
-  'GET /api/calendar/years/{year}', 'PUT /api/calendar/years/{year}', 'PUT /api/index-schemes/{id}/components', 'GET /api/index-schemes/{id}/export.xlsx',
-  'POST /api/index-schemes/{id}/import', 'POST /api/notifications/{id}/read', 'GET /api/dossiers/imports/{id}/errors.xlsx',
+  'GET /api/units/{code}',
+  'PATCH /api/units/{code}',
+  'GET /api/units/{code}/lineage',
+  'GET /api/units/{code}/successors',
+  'PATCH /api/users/{id}',
+  'GET /api/calendar/years/{year}',
+  'PUT /api/calendar/years/{year}',
+  'PUT /api/index-schemes/{id}/components',
+  'GET /api/index-schemes/{id}/export.xlsx',
+  'POST /api/index-schemes/{id}/import',
+  'POST /api/notifications/{id}/read',
+  'GET /api/dossiers/imports/{id}/errors.xlsx',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */
 const UNIT_QUERY = (path: string): string | null => {
   const range = 'from=2026-01-01&to=2026-12-31';
   const q: Record<string, string> = {
-    '/api/directives/dashboard': '', '/api/tasks': '', '/api/dossiers/stats': `${range}&groupBy=unit`, '/api/dossiers/stats.xlsx': `${range}&groupBy=unit`,
-    '/api/dossiers/late-causes': range, '/api/dossiers/apologies': range, '/api/dossiers/apologies.xlsx': range, '/api/dossiers/period-report.xlsx': range,
-    '/api/dossiers': range, '/api/indices/766': 'period=2026', '/api/users': '',
+    '/api/directives/dashboard': '',
+    '/api/tasks': '',
+    '/api/dossiers/stats': `${range}&groupBy=unit`,
+    '/api/dossiers/stats.xlsx': `${range}&groupBy=unit`,
+    '/api/dossiers/late-causes': range,
+    '/api/dossiers/apologies': range,
+    '/api/dossiers/apologies.xlsx': range,
+    '/api/dossiers/period-report.xlsx': range,
+    '/api/dossiers': range,
+    '/api/indices/766': 'period=2026',
+    '/api/users': '',
   };
   return path in q ? q[path]! : null;
 };
@@ -141,9 +238,12 @@ describe('unit scope on every route', () => {
         const inScope = visible.get(role)!.has(code);
         for (const [key, url] of Object.entries(RECORD_ROUTES)) {
           const [method] = key.split(' ') as ['GET' | 'POST' | 'PUT'];
-          const res = method === 'GET' ? await c.get(url(f))
-            : key.endsWith('/evidence') || key.endsWith('/source') ? await c.upload(url(f), { name: 'x.pdf', data: '%PDF-1.4' })
-            : await c.send(method, url(f), BODY[key] ?? {});
+          const res =
+            method === 'GET'
+              ? await c.get(url(f))
+              : key.endsWith('/evidence') || key.endsWith('/source')
+                ? await c.upload(url(f), { name: 'x.pdf', data: '%PDF-1.4' })
+                : await c.send(method, url(f), BODY[key] ?? {});
           checked++;
           if (res.statusCode < 300 && !inScope) leaks.push(`${role} ${key} on ${code}: ${res.statusCode}`);
         }
@@ -156,9 +256,15 @@ describe('unit scope on every route', () => {
         }
       }
       // An import's rejected rows: the importer and Sở Nội vụ only (the fixtures were imported by the system).
-      const imp = await s.db.selectFrom('dossierImport').select('id').where('filename', '=', 'sweep.csv').limit(1).executeTakeFirstOrThrow();
+      const imp = await s.db
+        .selectFrom('dossierImport')
+        .select('id')
+        .where('filename', '=', 'sweep.csv')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       const errs = await c.get(`/api/dossiers/imports/${imp.id}/errors.xlsx`);
-      if (errs.statusCode < 300 && !['admin', 'cchc'].includes(role)) leaks.push(`${role} errors.xlsx of another's import: ${errs.statusCode}`);
+      if (errs.statusCode < 300 && !['admin', 'cchc'].includes(role))
+        leaks.push(`${role} errors.xlsx of another's import: ${errs.statusCode}`);
     }
     console.info(`[sweep] ${checked} requests as ${ROLES.length} roles on ${fixtures.size} units, ${leaks.length} leaks`);
     expect(checked).toBeGreaterThan(500);
@@ -176,7 +282,26 @@ describe('unit scope on every route', () => {
   });
 });
 
-const BAD_VALUES: unknown[] = ['', '%00', '\u0000', 'x'.repeat(5000), '-1', '0', '1e308', '99999999999999999999', 'NaN', 'Infinity', '9999-12-31', '0000-00-00', '2026-02-30', '[]', '{}', 'true', '../../etc/passwd', "' or 1=1 --"];
+const BAD_VALUES: unknown[] = [
+  '',
+  '%00',
+  '\u0000',
+  'x'.repeat(5000),
+  '-1',
+  '0',
+  '1e308',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  '9999-12-31',
+  '0000-00-00',
+  '2026-02-30',
+  '[]',
+  '{}',
+  'true',
+  '../../etc/passwd',
+  "' or 1=1 --",
+];
 const BAD_JSON: unknown[] = [null, -1, 0, 1e308, 1e20, 'x'.repeat(5000), '\u0000', '9999-12-31', {}, [], true, [null], { a: 1 }];
 const SKIP_FUZZ = new Set(['POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/login']);
 
@@ -196,23 +321,37 @@ describe('fuzz: malformed values on every route', () => {
     const failures: string[] = [];
     let sent = 0;
     const fixture = fixtures.get('86.STC')!;
-    const realPath = (path: string) => path.replace('{id}', String(fixture.taskId)).replace('{period}', 'once').replace('{code}', '86.STC').replace('{year}', '2026');
+    const realPath = (path: string) =>
+      path.replace('{id}', String(fixture.taskId)).replace('{period}', 'once').replace('{code}', '86.STC').replace('{year}', '2026');
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const key = `${method.toUpperCase()} ${path}`;
         if (SKIP_FUZZ.has(key)) continue;
         const params = op.parameters ?? [];
-        const baseQuery = params.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(sample(p.schema))}`);
+        const baseQuery = params
+          .filter((p) => p.in === 'query' && p.required)
+          .map((p) => `${p.name}=${encodeURIComponent(sample(p.schema))}`);
         const send = async (url: string, body?: unknown) => {
           sent++;
           const res = method === 'get' ? await admin.get(url) : await admin.send(method.toUpperCase() as 'POST', url, body);
-          if (res.statusCode >= 500) failures.push(`${key} ${url.slice(0, 160)} ${body === undefined ? '' : JSON.stringify(body).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          if (res.statusCode >= 500)
+            failures.push(
+              `${key} ${url.slice(0, 160)} ${body === undefined ? '' : JSON.stringify(body).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
         };
         for (const p of params) {
           for (const bad of BAD_VALUES) {
             const v = encodeURIComponent(String(bad));
-            if (p.in === 'path') await send(realPath(path.replace(`{${p.name}}`, v)) + (baseQuery.length ? `?${baseQuery.join('&')}` : ''), method === 'get' ? undefined : {});
-            else if (p.in === 'query') await send(`${realPath(path)}?${[...baseQuery.filter((q) => !q.startsWith(`${p.name}=`)), `${p.name}=${v}`].join('&')}`, method === 'get' ? undefined : {});
+            if (p.in === 'path')
+              await send(
+                realPath(path.replace(`{${p.name}}`, v)) + (baseQuery.length ? `?${baseQuery.join('&')}` : ''),
+                method === 'get' ? undefined : {},
+              );
+            else if (p.in === 'query')
+              await send(
+                `${realPath(path)}?${[...baseQuery.filter((q) => !q.startsWith(`${p.name}=`)), `${p.name}=${v}`].join('&')}`,
+                method === 'get' ? undefined : {},
+              );
           }
         }
         const json = op.requestBody?.content['application/json']?.schema as { properties?: Record<string, unknown> } | undefined;

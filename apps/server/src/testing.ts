@@ -9,7 +9,12 @@ export interface TestClient {
   cookie: string;
   csrf: string;
   get(url: string): Promise<LightMyRequestResponse>;
-  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: { csrf?: string | null }): Promise<LightMyRequestResponse>;
+  send(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    opts?: { csrf?: string | null },
+  ): Promise<LightMyRequestResponse>;
   /** POST multipart/form-data with one file and text fields. */
   upload(url: string, file: { name: string; data: Buffer | string }, fields?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
@@ -23,7 +28,12 @@ export interface TestApp {
 
 /** The whole server on a fresh test database with the demo province and a fixed clock. */
 export async function startTestApp(opts: { now?: () => Date; trustProxy?: string[] } = {}): Promise<TestApp> {
-  const db = await createTestDatabase({ migrations: moduleMigrations, seeders: demoSeeders, now: opts.now ?? (() => FIXED_NOW), fromTemplate: true });
+  const db = await createTestDatabase({
+    migrations: moduleMigrations,
+    seeders: demoSeeders,
+    now: opts.now ?? (() => FIXED_NOW),
+    fromTemplate: true,
+  });
   const services = await createServices(db, { provinceCode: '86', now: opts.now ?? (() => FIXED_NOW) });
   const app = await buildApp({ services, cookieSecret: 'test-secret-test-secret-test-secret', trustProxy: opts.trustProxy });
   await app.ready();
@@ -45,7 +55,9 @@ export async function startTestApp(opts: { now?: () => Date; trustProxy?: string
         get: (url) => app.inject({ method: 'GET', url, headers: { cookie } }),
         send: (method, url, body, o) =>
           app.inject({
-            method, url, payload: body as never,
+            method,
+            url,
+            payload: body as never,
             headers: { cookie, ...(o?.csrf === null ? {} : { 'x-csrf-token': o?.csrf ?? csrf }) },
           }),
         upload: (url, file, fields = {}) => {

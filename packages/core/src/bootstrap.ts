@@ -24,8 +24,16 @@ export type DemoSeeder = (db: Db, provinceCode: string, now: () => Date) => Prom
 export async function seederServices(db: Db, provinceCode: string, now: () => Date): Promise<AppServices> {
   let calendar = await loadWorkingCalendar(db);
   return {
-    db, dbKind: 'postgresql', bulk: kyselyBulkTransaction(db as never), provinceCode, calendar: () => calendar, today: () => toLocalParts(now()).date, now,
-    reloadCalendar: async () => { calendar = await loadWorkingCalendar(db); },
+    db,
+    dbKind: 'postgresql',
+    bulk: kyselyBulkTransaction(db as never),
+    provinceCode,
+    calendar: () => calendar,
+    today: () => toLocalParts(now()).date,
+    now,
+    reloadCalendar: async () => {
+      calendar = await loadWorkingCalendar(db);
+    },
     onCalendarChange: () => undefined,
     cache: NO_CACHE,
   };
@@ -54,7 +62,9 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
   await db.transaction().execute(async (tx) => {
     const t0 = Date.now();
     const r = await loadReferenceUnits(tx);
-    log(`Đã nạp đơn vị hành chính: ${r.provinces} tỉnh, ${r.communes} xã; trước 2025: ${r.oldProvinces} tỉnh, ${r.oldDistricts} huyện, ${r.oldCommunes} xã; ${r.lineageEdges} quan hệ sáp nhập (${Date.now() - t0} ms)`);
+    log(
+      `Đã nạp đơn vị hành chính: ${r.provinces} tỉnh, ${r.communes} xã; trước 2025: ${r.oldProvinces} tỉnh, ${r.oldDistricts} huyện, ${r.oldCommunes} xã; ${r.lineageEdges} quan hệ sáp nhập (${Date.now() - t0} ms)`,
+    );
     await insertDays(tx, defaultCalendar());
     if (opts.demo) {
       const d = await loadDemoProvince(tx, opts.demo.provinceCode);

@@ -19,15 +19,30 @@ afterAll(() => t.close());
 const seed = (name: string) => fs.readFileSync(path.join(referenceDataDir(), 'seeds', name), 'utf8');
 
 const directive = (over: Record<string, unknown> = {}) => ({
-  number: '99/CT-UBND', kind: 'chi_thi', date: '2026-11-02', issuer: 'Chủ tịch UBND tỉnh', title: 'Về việc thử nghiệm',
+  number: '99/CT-UBND',
+  kind: 'chi_thi',
+  date: '2026-11-02',
+  issuer: 'Chủ tịch UBND tỉnh',
+  title: 'Về việc thử nghiệm',
   sections: [
-    { number: '1.', heading: 'Sở Tài chính', leadUnitCode: '86.STC', isGroup: false, tasks: [
-      { label: 'a)', text: 'Rà soát kinh phí số hóa.', dueDate: '2026-11-20', indexLinks: [{ index: 'SIPAS', component: 'A2' }] },
-      { label: 'b)', text: 'Báo cáo quý.', recurrence: 'quarterly', reportDays: 5, recurUntil: '2026-12-31' },
-    ] },
-    { number: '2.', heading: 'Các sở, ban, ngành', leadUnitCode: null, isGroup: true, group: 'departments', tasks: [
-      { label: 'a)', text: 'Công khai thủ tục hành chính.', dueDate: '2026-11-26' },
-    ] },
+    {
+      number: '1.',
+      heading: 'Sở Tài chính',
+      leadUnitCode: '86.STC',
+      isGroup: false,
+      tasks: [
+        { label: 'a)', text: 'Rà soát kinh phí số hóa.', dueDate: '2026-11-20', indexLinks: [{ index: 'SIPAS', component: 'A2' }] },
+        { label: 'b)', text: 'Báo cáo quý.', recurrence: 'quarterly', reportDays: 5, recurUntil: '2026-12-31' },
+      ],
+    },
+    {
+      number: '2.',
+      heading: 'Các sở, ban, ngành',
+      leadUnitCode: null,
+      isGroup: true,
+      group: 'departments',
+      tasks: [{ label: 'a)', text: 'Công khai thủ tục hành chính.', dueDate: '2026-11-26' }],
+    },
   ],
   ...over,
 });
@@ -39,16 +54,42 @@ describe('POST /api/directives/parse', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ number: '08/CT-UBND', kind: 'chi_thi', date: '2022-07-14' });
-    expect(body.sections[1]).toMatchObject({ number: '2.1.', heading: 'Sở Nội vụ', leadUnitName: 'Sở Nội vụ', leadUnitCode: '86.SNV', isGroup: false });
+    expect(body.sections[1]).toMatchObject({
+      number: '2.1.',
+      heading: 'Sở Nội vụ',
+      leadUnitName: 'Sở Nội vụ',
+      leadUnitCode: '86.SNV',
+      isGroup: false,
+    });
     expect(body.sections[1].tasks[0]).toMatchObject({ label: 'a)' });
     expect((await office.get('/api/directives')).json().total).toBe(before);
   });
 
   it('reads a DOCX upload', async () => {
-    const doc = new Document({ sections: [{ children: ['Số: 15/KH-UBND', 'Vĩnh Long, ngày 5 tháng 1 năm 2026', 'KẾ HOẠCH', 'Về cải cách hành chính', '1. Sở Y tế', 'a) Số hóa hồ sơ bệnh án.', '2. Sở Tư pháp', 'a) Rà soát văn bản.'].map((x) => new Paragraph(x)) }] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            'Số: 15/KH-UBND',
+            'Vĩnh Long, ngày 5 tháng 1 năm 2026',
+            'KẾ HOẠCH',
+            'Về cải cách hành chính',
+            '1. Sở Y tế',
+            'a) Số hóa hồ sơ bệnh án.',
+            '2. Sở Tư pháp',
+            'a) Rà soát văn bản.',
+          ].map((x) => new Paragraph(x)),
+        },
+      ],
+    });
     const res = await office.upload('/api/directives/parse', { name: 'ke-hoach.docx', data: await Packer.toBuffer(doc) });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ number: '15/KH-UBND', kind: 'ke_hoach', date: '2026-01-05', sections: [{ leadUnitCode: '86.SYT' }, { leadUnitCode: '86.STP' }] });
+    expect(res.json()).toMatchObject({
+      number: '15/KH-UBND',
+      kind: 'ke_hoach',
+      date: '2026-01-05',
+      sections: [{ leadUnitCode: '86.SYT' }, { leadUnitCode: '86.STP' }],
+    });
   });
 
   it('explains an empty file, an unreadable file and a text without sections', async () => {
@@ -73,8 +114,20 @@ describe('saving a directive', () => {
     const bad = directive({
       number: '98/CT-UBND',
       sections: [
-        { number: '1.', heading: 'Bảo hiểm xã hội tỉnh', leadUnitCode: null, isGroup: false, tasks: [{ label: 'a)', text: 'Việc A.', dueDate: '2026-12-01' }] },
-        { number: '2.', heading: 'Sở Y tế', leadUnitCode: '86.SYT', isGroup: false, tasks: [{ label: 'a)', text: 'Việc B.', dueDate: '2026-10-01' }] },
+        {
+          number: '1.',
+          heading: 'Bảo hiểm xã hội tỉnh',
+          leadUnitCode: null,
+          isGroup: false,
+          tasks: [{ label: 'a)', text: 'Việc A.', dueDate: '2026-12-01' }],
+        },
+        {
+          number: '2.',
+          heading: 'Sở Y tế',
+          leadUnitCode: '86.SYT',
+          isGroup: false,
+          tasks: [{ label: 'a)', text: 'Việc B.', dueDate: '2026-10-01' }],
+        },
       ],
     });
     const res = await office.send('POST', '/api/directives', bad);
@@ -90,9 +143,17 @@ describe('saving a directive', () => {
     const res = await office.send('POST', '/api/directives', directive());
     expect(res.statusCode).toBe(200);
     id = res.json().id;
-    const departments = (await office.get('/api/units?parent=86')).json().filter((u: { type: string }) => ['department', 'service_centre'].includes(u.type)).length;
+    const departments = (await office.get('/api/units?parent=86'))
+      .json()
+      .filter((u: { type: string }) => ['department', 'service_centre'].includes(u.type)).length;
     expect(res.json().tasks).toBe(2 + departments);
-    const progress = (await office.get(`/api/directives/${id}/progress`)).json() as { unitCode: string; tasks: number; done: number; doneOnTime: number; overdue: number }[];
+    const progress = (await office.get(`/api/directives/${id}/progress`)).json() as {
+      unitCode: string;
+      tasks: number;
+      done: number;
+      doneOnTime: number;
+      overdue: number;
+    }[];
     const stc = progress.find((p) => p.unitCode === '86.STC')!;
     // Today 23/11: task a) was due 20/11 with no report → overdue; b) Q4 is due in January; the group task is due 26/11.
     expect(stc).toMatchObject({ unitName: 'Sở Tài chính', tasks: 3, done: 0, doneOnTime: 0, overdue: 1 });
@@ -102,7 +163,11 @@ describe('saving a directive', () => {
   it('runs the report workflow: focal point writes, head submits, Sở Nội vụ returns, then accepts', async () => {
     const focal = await t.login('daumoi.stc');
     const head = await t.login('giamdoc.stc');
-    const tasks = (await focal.get(`/api/tasks?directive=${id}&unit=86.STC`)).json().rows as { id: number; label: string; content: string }[];
+    const tasks = (await focal.get(`/api/tasks?directive=${id}&unit=86.STC`)).json().rows as {
+      id: number;
+      label: string;
+      content: string;
+    }[];
     const groupTask = tasks.find((x) => x.content.startsWith('Công khai'))!;
     const url = `/api/tasks/${groupTask.id}/reports/once`;
     expect((await focal.send('PUT', url, { content: 'Đã công khai 120/120 thủ tục.', percent: 100 })).statusCode).toBe(200);
@@ -113,7 +178,10 @@ describe('saving a directive', () => {
     const noReason = await office.send('POST', `${url}/review`, { decision: 'return' });
     expect(noReason.json().message).toContain('lý do trả lại');
     const returned = (await office.send('POST', `${url}/review`, { decision: 'return', note: 'Thiếu danh mục thủ tục.' })).json();
-    expect(returned.obligations[0]).toMatchObject({ status: 'in_progress', report: { state: 'returned', reviewNote: 'Thiếu danh mục thủ tục.' } });
+    expect(returned.obligations[0]).toMatchObject({
+      status: 'in_progress',
+      report: { state: 'returned', reviewNote: 'Thiếu danh mục thủ tục.' },
+    });
     await focal.send('PUT', url, { content: 'Đã bổ sung danh mục.', percent: 100 });
     await head.send('POST', `${url}/submit`);
     const accepted = (await office.send('POST', `${url}/review`, { decision: 'accept' })).json();
@@ -121,7 +189,9 @@ describe('saving a directive', () => {
     const stc = (await office.get(`/api/directives/${id}/progress`)).json().find((p: { unitCode: string }) => p.unitCode === '86.STC');
     expect(stc).toMatchObject({ tasks: 3, done: 1, doneOnTime: 1, overdue: 1 });
     const audit = (await (await t.login('admin')).get(`/api/audit?entityType=task&entityId=${groupTask.id}:once`)).json();
-    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['task.report', 'task.evidence.add', 'task.submit', 'task.review.return', 'task.review.accept']));
+    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(
+      expect.arrayContaining(['task.report', 'task.evidence.add', 'task.submit', 'task.review.return', 'task.review.accept']),
+    );
   });
 
   it('shows the task on the index page of the component it protects', async () => {
@@ -129,17 +199,21 @@ describe('saving a directive', () => {
     const a = (await office.get('/api/indices/analysis?index=SIPAS&year=2021&province=86')).json();
     const a2 = a.components.find((c: { code: string }) => c.code === 'A2');
     expect(a2.tasks).toMatchObject({ linked: 1, overdue: 1, done: 0 });
-    expect(a2.tasks.items[0]).toMatchObject({ content: 'Rà soát kinh phí số hóa.', leadUnitName: 'Sở Tài chính', statusLabel: 'Quá hạn chưa hoàn thành' });
+    expect(a2.tasks.items[0]).toMatchObject({
+      content: 'Rà soát kinh phí số hóa.',
+      leadUnitName: 'Sở Tài chính',
+      statusLabel: 'Quá hạn chưa hoàn thành',
+    });
   });
 
-  it('keeps a unit out of other units\' tasks', async () => {
+  it("keeps a unit out of other units' tasks", async () => {
     const xa = await t.login('daumoi.xa');
     const stcTask = (await office.get(`/api/tasks?directive=${id}&unit=86.STC`)).json().rows[0];
     expect((await xa.get(`/api/tasks/${stcTask.id}`)).statusCode).toBe(404);
     expect((await xa.send('PUT', `/api/tasks/${stcTask.id}/reports/once`, { content: 'x', percent: 1 })).statusCode).toBe(404);
   });
 
-  it('the compiled report has the dashboard\'s numbers', async () => {
+  it("the compiled report has the dashboard's numbers", async () => {
     const dash = (await office.get('/api/directives/dashboard?asOf=2026-11-23')).json();
     expect(dash.totals.tasks).toBeGreaterThan(0);
     const docx = await office.get('/api/directives/report.docx?from=2026-07-01&to=2026-11-23&label=6%20th%C3%A1ng');
@@ -157,21 +231,37 @@ describe('reminders', () => {
   it('notifies once each, and sends each e-mail once through SMTP', async () => {
     const received: { to: string; body: string }[] = [];
     const smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
       onData(stream, session, cb) {
         let body = '';
         stream.on('data', (c: Buffer) => (body += c.toString()));
-        stream.on('end', () => { received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body }); cb(); });
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
+          cb();
+        });
       },
     });
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
     const port = (smtp.server.address() as { port: number }).port;
     try {
       const s = t.app.services as AppServices;
-      const created = await office.send('POST', '/api/directives', directive({
-        number: '97/CT-UBND',
-        sections: [{ number: '1.', heading: 'Sở Tài chính', leadUnitCode: '86.STC', isGroup: false, tasks: [{ label: 'a)', text: 'Nhắc việc thử.', dueDate: '2026-11-25' }] }],
-      }));
+      const created = await office.send(
+        'POST',
+        '/api/directives',
+        directive({
+          number: '97/CT-UBND',
+          sections: [
+            {
+              number: '1.',
+              heading: 'Sở Tài chính',
+              leadUnitCode: '86.STC',
+              isGroup: false,
+              tasks: [{ label: 'a)', text: 'Nhắc việc thử.', dueDate: '2026-11-25' }],
+            },
+          ],
+        }),
+      );
       expect(created.statusCode).toBe(200);
       await s.db.updateTable('appUser').set({ email: 'daumoi.stc@vinhlong.gov.vn' }).where('username', '=', 'daumoi.stc').execute();
       await s.db.updateTable('appUser').set({ email: 'cchc@vinhlong.gov.vn' }).where('username', '=', 'cchc').execute();
@@ -211,7 +301,10 @@ describe('task status in SQL', () => {
       const js = await loadTasks(s, actor, {}, asOf);
       expect(js.length).toBeGreaterThan(1000);
       const f = { scope: actor.scope, provinceCode: '86', asOf };
-      const sqlRows = await status.scopedTasks(s.db, f).select(['t.id', sql<string>`coalesce(ts.status, 'not_started')`.as('status'), sql<string | null>`ts.next_due_date`.as('next')]).execute();
+      const sqlRows = await status
+        .scopedTasks(s.db, f)
+        .select(['t.id', sql<string>`coalesce(ts.status, 'not_started')`.as('status'), sql<string | null>`ts.next_due_date`.as('next')])
+        .execute();
       const bySql = new Map(sqlRows.map((r) => [Number(r.id), r]));
       const mismatches = js.filter((tk) => bySql.get(tk.id)?.status !== tk.status || (bySql.get(tk.id)?.next ?? null) !== tk.nextDueDate);
       expect(mismatches.map((m) => [m.id, m.status, bySql.get(m.id)])).toEqual([]);
@@ -238,7 +331,11 @@ describe('task status in SQL', () => {
     expect(dash.overdue.length).toBeLessThanOrEqual(20);
     const found = (await office.get(`/api/tasks?q=${encodeURIComponent('thủ tục')}&limit=5`)).json();
     expect(found.total).toBeGreaterThan(0);
-    expect(found.rows.every((r: { content: string; label: string; directiveNumber: string }) => /thủ tục/i.test(`${r.content} ${r.label} ${r.directiveNumber}`))).toBe(true);
+    expect(
+      found.rows.every((r: { content: string; label: string; directiveNumber: string }) =>
+        /thủ tục/i.test(`${r.content} ${r.label} ${r.directiveNumber}`),
+      ),
+    ).toBe(true);
     const xa = await t.login('daumoi.xa');
     const mine = (await xa.get('/api/tasks?limit=200')).json();
     expect(mine.total).toBeGreaterThan(0);

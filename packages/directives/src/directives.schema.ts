@@ -254,7 +254,10 @@ export const directivesMigrations: MigrationSet = {
   },
   '20261201_11_task_report_version': {
     async up(db: AnyDb) {
-      await db.schema.alterTable('task_report').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable('task_report')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
     },
   },
   '20261201_12_task_obligation': {

@@ -5,22 +5,46 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 const NStr = Nullable(Type.String());
 const NDate = Type.Union([IsoDateString, Type.Null()]);
 
-export const Recurrence = Type.Union([Type.Literal('monthly'), Type.Literal('quarterly'), Type.Literal('half_yearly'), Type.Literal('yearly')]);
+export const Recurrence = Type.Union([
+  Type.Literal('monthly'),
+  Type.Literal('quarterly'),
+  Type.Literal('half_yearly'),
+  Type.Literal('yearly'),
+]);
 export const GroupKind = Type.Union([Type.Literal('departments'), Type.Literal('communes'), Type.Literal('all')]);
-export const Kind = Type.Union([Type.Literal('chi_thi'), Type.Literal('ke_hoach'), Type.Literal('quyet_dinh'), Type.Literal('cong_van')], { description: 'chỉ thị, kế hoạch, quyết định, công văn' });
+export const Kind = Type.Union([Type.Literal('chi_thi'), Type.Literal('ke_hoach'), Type.Literal('quyet_dinh'), Type.Literal('cong_van')], {
+  description: 'chỉ thị, kế hoạch, quyết định, công văn',
+});
 export const Status = Type.Union(['not_started', 'in_progress', 'done_on_time', 'done_late', 'overdue'].map((s) => Type.Literal(s)));
 
 export const ParsedDirective = Type.Object(
   {
-    number: NStr, kind: Type.Union([Kind, Type.Null()]), date: NDate, issuer: NStr, title: NStr,
-    sections: Type.Array(Type.Object({
-      number: Type.String(), heading: Type.String(), leadUnitName: Type.String(), leadUnitCode: NStr, isGroup: Type.Boolean(),
-      group: Type.Union([GroupKind, Type.Null()]), matchedBy: Type.String(), note: NStr,
-      tasks: Type.Array(Type.Object({
-        label: Type.String(), text: Type.String(),
-        suggestedLinks: Type.Array(Type.Object({ index: Type.String(), component: Type.String() }), { description: 'Thành phần chỉ số mà nhiệm vụ có thể bảo vệ (gợi ý)' }),
-      })),
-    })),
+    number: NStr,
+    kind: Type.Union([Kind, Type.Null()]),
+    date: NDate,
+    issuer: NStr,
+    title: NStr,
+    sections: Type.Array(
+      Type.Object({
+        number: Type.String(),
+        heading: Type.String(),
+        leadUnitName: Type.String(),
+        leadUnitCode: NStr,
+        isGroup: Type.Boolean(),
+        group: Type.Union([GroupKind, Type.Null()]),
+        matchedBy: Type.String(),
+        note: NStr,
+        tasks: Type.Array(
+          Type.Object({
+            label: Type.String(),
+            text: Type.String(),
+            suggestedLinks: Type.Array(Type.Object({ index: Type.String(), component: Type.String() }), {
+              description: 'Thành phần chỉ số mà nhiệm vụ có thể bảo vệ (gợi ý)',
+            }),
+          }),
+        ),
+      }),
+    ),
     warnings: Type.Array(Type.String()),
   },
   { $id: 'ParsedDirective' },
@@ -41,26 +65,39 @@ export const CreateDirective = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 2000 }),
   sourceText: Type.Optional(Type.Union([Type.String({ maxLength: 500_000 }), Type.Null()])),
   deadline: Type.Optional(Type.Union([Type.Object(DeadlineFields), Type.Null()])),
-  sections: Type.Array(Type.Object({
-    number: Type.String({ maxLength: 20 }),
-    heading: Type.String({ maxLength: 1000 }),
-    leadUnitCode: Type.Union([Type.String({ maxLength: 32 }), Type.Null()]),
-    isGroup: Type.Boolean(),
-    group: Type.Optional(Type.Union([GroupKind, Type.Null()])),
-    tasks: Type.Array(Type.Object({
-      label: Type.String({ maxLength: 20 }),
-      text: Type.String({ maxLength: 20_000 }),
-      ...DeadlineFields,
-      expectedOutput: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
-      priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('high')])),
-      coordinatingUnitCodes: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 200 })),
-      indexLinks: Type.Optional(Type.Array(Type.Object({ index: Type.String({ maxLength: 20 }), component: Type.String({ maxLength: 20 }) }), { maxItems: 20 })),
-    }), { maxItems: 500 }),
-  }), { maxItems: 200 }),
+  sections: Type.Array(
+    Type.Object({
+      number: Type.String({ maxLength: 20 }),
+      heading: Type.String({ maxLength: 1000 }),
+      leadUnitCode: Type.Union([Type.String({ maxLength: 32 }), Type.Null()]),
+      isGroup: Type.Boolean(),
+      group: Type.Optional(Type.Union([GroupKind, Type.Null()])),
+      tasks: Type.Array(
+        Type.Object({
+          label: Type.String({ maxLength: 20 }),
+          text: Type.String({ maxLength: 20_000 }),
+          ...DeadlineFields,
+          expectedOutput: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+          priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('high')])),
+          coordinatingUnitCodes: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 200 })),
+          indexLinks: Type.Optional(
+            Type.Array(Type.Object({ index: Type.String({ maxLength: 20 }), component: Type.String({ maxLength: 20 }) }), { maxItems: 20 }),
+          ),
+        }),
+        { maxItems: 500 },
+      ),
+    }),
+    { maxItems: 200 },
+  ),
 });
 
 export const Counts = {
-  tasks: Type.Integer(), done: Type.Integer(), doneOnTime: Type.Integer(), overdue: Type.Integer(), inProgress: Type.Integer(), notStarted: Type.Integer(),
+  tasks: Type.Integer(),
+  done: Type.Integer(),
+  doneOnTime: Type.Integer(),
+  overdue: Type.Integer(),
+  inProgress: Type.Integer(),
+  notStarted: Type.Integer(),
 };
 
 export const UnitProgress = Type.Object({ unitCode: Type.String(), unitName: Type.String(), ...Counts }, { $id: 'UnitProgress' });
@@ -69,16 +106,36 @@ const IndexLink = Type.Object({ indexCode: Type.String(), componentCode: Type.St
 
 export const TaskSummary = Type.Object(
   {
-    id: Type.Integer(), label: Type.String(), content: Type.String(), leadUnitCode: Type.String(), leadUnitName: Type.String(), groupKey: NStr,
-    status: Status, statusLabel: Type.String(), dueDate: NDate, recurrence: Type.Union([Recurrence, Type.Null()]), nextDueDate: NDate,
-    daysLate: Type.Integer(), reportState: NStr, directiveId: Type.Integer(), directiveNumber: Type.String(), indexLinks: Type.Array(IndexLink),
+    id: Type.Integer(),
+    label: Type.String(),
+    content: Type.String(),
+    leadUnitCode: Type.String(),
+    leadUnitName: Type.String(),
+    groupKey: NStr,
+    status: Status,
+    statusLabel: Type.String(),
+    dueDate: NDate,
+    recurrence: Type.Union([Recurrence, Type.Null()]),
+    nextDueDate: NDate,
+    daysLate: Type.Integer(),
+    reportState: NStr,
+    directiveId: Type.Integer(),
+    directiveNumber: Type.String(),
+    indexLinks: Type.Array(IndexLink),
   },
   { $id: 'TaskSummary' },
 );
 
 const DirectiveFields = {
-  id: Type.Integer(), number: Type.String(), kind: Type.String(), kindLabel: Type.String(), issuedOn: IsoDateString, issuer: Type.String(),
-  title: Type.String(), status: Type.String(), sourceFilename: NStr,
+  id: Type.Integer(),
+  number: Type.String(),
+  kind: Type.String(),
+  kindLabel: Type.String(),
+  issuedOn: IsoDateString,
+  issuer: Type.String(),
+  title: Type.String(),
+  status: Type.String(),
+  sourceFilename: NStr,
 };
 
 export const DirectiveSummary = Type.Object({ ...DirectiveFields, ...Counts }, { $id: 'DirectiveSummary' });
@@ -89,32 +146,82 @@ export const DirectiveDetail = Type.Object(
     createdAt: Type.String(),
     counts: Type.Object(Counts),
     progress: Type.Array(Type.Ref('UnitProgress')),
-    sections: Type.Array(Type.Object({
-      id: Type.Integer(), number: Type.String(), heading: Type.String(), groupKind: NStr, leadUnitCode: NStr, leadUnitName: NStr,
-      tasks: Type.Array(Type.Ref('TaskSummary')),
-    })),
+    sections: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        number: Type.String(),
+        heading: Type.String(),
+        groupKind: NStr,
+        leadUnitCode: NStr,
+        leadUnitName: NStr,
+        tasks: Type.Array(Type.Ref('TaskSummary')),
+      }),
+    ),
   },
   { $id: 'DirectiveDetail' },
 );
 
 const Report = Type.Object({
-  id: Type.Integer(), content: Type.String(), percent: Type.Integer(), state: Type.String(), writtenByName: NStr, updatedAt: Type.String(),
-  submittedAt: NStr, submittedByName: NStr, reviewedAt: NStr, reviewedByName: NStr, reviewNote: NStr, version: Type.Integer(),
+  id: Type.Integer(),
+  content: Type.String(),
+  percent: Type.Integer(),
+  state: Type.String(),
+  writtenByName: NStr,
+  updatedAt: Type.String(),
+  submittedAt: NStr,
+  submittedByName: NStr,
+  reviewedAt: NStr,
+  reviewedByName: NStr,
+  reviewNote: NStr,
+  version: Type.Integer(),
 });
 
 export const TaskDetail = Type.Object(
   {
-    id: Type.Integer(), directiveId: Type.Integer(), directiveNumber: Type.String(), directiveTitle: Type.String(), issuedOn: IsoDateString,
-    sectionNumber: Type.String(), sectionHeading: Type.String(), groupKey: NStr, label: Type.String(), content: Type.String(),
-    leadUnitCode: Type.String(), leadUnitName: Type.String(), priority: Type.String(), expectedOutput: NStr, dueDate: NDate,
-    recurrence: Type.Union([Recurrence, Type.Null()]), reportDays: Type.Union([Type.Integer(), Type.Null()]), status: Status, statusLabel: Type.String(),
-    nextDueDate: NDate, coordinators: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })), indexLinks: Type.Array(IndexLink),
-    obligations: Type.Array(Type.Object({
-      periodKey: Type.String(), periodLabel: Type.String(), periodEnd: NDate, dueDate: IsoDateString, status: Status, statusLabel: Type.String(),
-      daysLate: Type.Integer(), report: Type.Union([Report, Type.Null()]),
-      evidence: Type.Array(Type.Object({ id: Type.Integer(), filename: Type.String(), mime: Type.String(), size: Type.Integer(), uploadedAt: Type.String() })),
-      abilities: Type.Object({ report: Type.Boolean(), submit: Type.Boolean(), review: Type.Boolean() }),
-    })),
+    id: Type.Integer(),
+    directiveId: Type.Integer(),
+    directiveNumber: Type.String(),
+    directiveTitle: Type.String(),
+    issuedOn: IsoDateString,
+    sectionNumber: Type.String(),
+    sectionHeading: Type.String(),
+    groupKey: NStr,
+    label: Type.String(),
+    content: Type.String(),
+    leadUnitCode: Type.String(),
+    leadUnitName: Type.String(),
+    priority: Type.String(),
+    expectedOutput: NStr,
+    dueDate: NDate,
+    recurrence: Type.Union([Recurrence, Type.Null()]),
+    reportDays: Type.Union([Type.Integer(), Type.Null()]),
+    status: Status,
+    statusLabel: Type.String(),
+    nextDueDate: NDate,
+    coordinators: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    indexLinks: Type.Array(IndexLink),
+    obligations: Type.Array(
+      Type.Object({
+        periodKey: Type.String(),
+        periodLabel: Type.String(),
+        periodEnd: NDate,
+        dueDate: IsoDateString,
+        status: Status,
+        statusLabel: Type.String(),
+        daysLate: Type.Integer(),
+        report: Type.Union([Report, Type.Null()]),
+        evidence: Type.Array(
+          Type.Object({
+            id: Type.Integer(),
+            filename: Type.String(),
+            mime: Type.String(),
+            size: Type.Integer(),
+            uploadedAt: Type.String(),
+          }),
+        ),
+        abilities: Type.Object({ report: Type.Boolean(), submit: Type.Boolean(), review: Type.Boolean() }),
+      }),
+    ),
   },
   { $id: 'TaskDetail' },
 );
@@ -134,10 +241,20 @@ export const Dashboard = Type.Object(
 
 export const Notifications = Type.Object(
   {
-    unread: Type.Integer(), total: Type.Integer(),
-    items: Type.Array(Type.Object({
-      id: Type.Integer(), kind: Type.String(), title: Type.String(), body: Type.String(), link: NStr, createdAt: Type.String(), readAt: NStr, emailStatus: Type.String(),
-    })),
+    unread: Type.Integer(),
+    total: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        kind: Type.String(),
+        title: Type.String(),
+        body: Type.String(),
+        link: NStr,
+        createdAt: Type.String(),
+        readAt: NStr,
+        emailStatus: Type.String(),
+      }),
+    ),
   },
   { $id: 'Notifications' },
 );

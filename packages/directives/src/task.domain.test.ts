@@ -8,14 +8,23 @@ const cal = buildCalendar([...statutoryHolidays(2026), ...statutoryHolidays(2027
 describe('periods and obligations', () => {
   it('quarters overlapping the directive period', () => {
     expect(periodsBetween('quarterly', '2026-02-10', '2026-12-31').map((p) => [p.key, p.start, p.end])).toEqual([
-      ['2026-Q1', '2026-01-01', '2026-03-31'], ['2026-Q2', '2026-04-01', '2026-06-30'], ['2026-Q3', '2026-07-01', '2026-09-30'], ['2026-Q4', '2026-10-01', '2026-12-31'],
+      ['2026-Q1', '2026-01-01', '2026-03-31'],
+      ['2026-Q2', '2026-04-01', '2026-06-30'],
+      ['2026-Q3', '2026-07-01', '2026-09-30'],
+      ['2026-Q4', '2026-10-01', '2026-12-31'],
     ]);
-    expect(periodsBetween('half_yearly', '2026-07-01', '2027-06-30').map((p) => p.label)).toEqual(['6 tháng cuối năm 2026', '6 tháng đầu năm 2027']);
+    expect(periodsBetween('half_yearly', '2026-07-01', '2027-06-30').map((p) => p.label)).toEqual([
+      '6 tháng cuối năm 2026',
+      '6 tháng đầu năm 2027',
+    ]);
   });
   it('a quarterly report is due N working days after the quarter ends', () => {
     const obs = obligations({ start: '2026-01-15', dueDate: null, recurrence: 'quarterly', reportDays: 5, recurUntil: '2026-06-30' }, cal);
     // Q1 ends Tue 31/3; five working days later is Tue 7/4. Q2 ends Tue 30/6 → Tue 7/7.
-    expect(obs.map((o) => [o.periodKey, o.dueDate])).toEqual([['2026-Q1', '2026-04-07'], ['2026-Q2', '2026-07-07']]);
+    expect(obs.map((o) => [o.periodKey, o.dueDate])).toEqual([
+      ['2026-Q1', '2026-04-07'],
+      ['2026-Q2', '2026-07-07'],
+    ]);
   });
   it('a one-off task owes one report by its date', () => {
     expect(obligations({ start: '2026-01-15', dueDate: '2026-03-31', recurrence: null, reportDays: null, recurUntil: null }, cal)).toEqual([
@@ -38,8 +47,26 @@ describe('status (DOMAIN §5)', () => {
     expect(obligationStatus(due, report, today)).toBe(expected);
   });
   it('a recurring task is overdue when any due period is, done when all due ones are', () => {
-    expect(combineStatus([{ dueDate: '2026-04-07', status: 'done_on_time' }, { dueDate: '2026-07-07', status: 'overdue' }, { dueDate: '2026-10-07', status: 'not_started' }], '2026-08-01')).toBe('overdue');
-    expect(combineStatus([{ dueDate: '2026-04-07', status: 'done_on_time' }, { dueDate: '2026-07-07', status: 'done_late' }, { dueDate: '2026-10-07', status: 'not_started' }], '2026-08-01')).toBe('done_late');
+    expect(
+      combineStatus(
+        [
+          { dueDate: '2026-04-07', status: 'done_on_time' },
+          { dueDate: '2026-07-07', status: 'overdue' },
+          { dueDate: '2026-10-07', status: 'not_started' },
+        ],
+        '2026-08-01',
+      ),
+    ).toBe('overdue');
+    expect(
+      combineStatus(
+        [
+          { dueDate: '2026-04-07', status: 'done_on_time' },
+          { dueDate: '2026-07-07', status: 'done_late' },
+          { dueDate: '2026-10-07', status: 'not_started' },
+        ],
+        '2026-08-01',
+      ),
+    ).toBe('done_late');
     expect(combineStatus([{ dueDate: '2026-04-07', status: 'not_started' }], '2026-03-01')).toBe('not_started');
   });
 });

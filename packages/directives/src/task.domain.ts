@@ -37,15 +37,21 @@ function periodAt(recurrence: Recurrence, year: number, index: number): Period {
   const start = dayjs(`${year}-01-01`).add(index * months, 'month');
   const end = start.add(months, 'month').subtract(1, 'day');
   const key =
-    recurrence === 'monthly' ? `${year}-M${String(index + 1).padStart(2, '0')}`
-    : recurrence === 'quarterly' ? `${year}-Q${index + 1}`
-    : recurrence === 'half_yearly' ? `${year}-H${index + 1}`
-    : `${year}`;
+    recurrence === 'monthly'
+      ? `${year}-M${String(index + 1).padStart(2, '0')}`
+      : recurrence === 'quarterly'
+        ? `${year}-Q${index + 1}`
+        : recurrence === 'half_yearly'
+          ? `${year}-H${index + 1}`
+          : `${year}`;
   const label =
-    recurrence === 'monthly' ? `Tháng ${index + 1}/${year}`
-    : recurrence === 'quarterly' ? `Quý ${['I', 'II', 'III', 'IV'][index]}/${year}`
-    : recurrence === 'half_yearly' ? `${index === 0 ? '6 tháng đầu' : '6 tháng cuối'} năm ${year}`
-    : `Năm ${year}`;
+    recurrence === 'monthly'
+      ? `Tháng ${index + 1}/${year}`
+      : recurrence === 'quarterly'
+        ? `Quý ${['I', 'II', 'III', 'IV'][index]}/${year}`
+        : recurrence === 'half_yearly'
+          ? `${index === 0 ? '6 tháng đầu' : '6 tháng cuối'} năm ${year}`
+          : `Năm ${year}`;
   return { key, label, start: start.format('YYYY-MM-DD'), end: end.format('YYYY-MM-DD') };
 }
 
@@ -138,10 +144,14 @@ export function reminderFor(cal: WorkingCalendar, dueDate: string, today: string
 }
 
 /** Checks a deadline typed by a user; returns a Vietnamese message or null. */
-export function deadlineProblem(t: { dueDate?: string | null; recurrence?: Recurrence | null; reportDays?: number | null }, directiveDate: string): string | null {
+export function deadlineProblem(
+  t: { dueDate?: string | null; recurrence?: Recurrence | null; reportDays?: number | null },
+  directiveDate: string,
+): string | null {
   if (!t.dueDate && !t.recurrence) return 'chưa có thời hạn (một ngày cụ thể hoặc định kỳ)';
   if (t.dueDate && t.recurrence) return 'chỉ chọn một loại thời hạn: ngày cụ thể hoặc định kỳ';
-  if (t.dueDate && t.dueDate < directiveDate) return `thời hạn ${t.dueDate.split('-').reverse().join('/')} trước ngày ban hành văn bản ${directiveDate.split('-').reverse().join('/')}`;
+  if (t.dueDate && t.dueDate < directiveDate)
+    return `thời hạn ${t.dueDate.split('-').reverse().join('/')} trước ngày ban hành văn bản ${directiveDate.split('-').reverse().join('/')}`;
   if (t.recurrence && (t.reportDays ?? 0) < 0) return 'số ngày làm việc để báo cáo sau kỳ không được âm';
   return null;
 }

@@ -38,9 +38,27 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
     .innerJoin('directiveSection as s', 's.id', 't.sectionId')
     .innerJoin('unit as u', 'u.id', 't.leadUnitId')
     .select([
-      't.id', 't.directiveId', 'd.number as directiveNumber', 'd.title as directiveTitle', 'd.issuedOn', 't.sectionId', 's.number as sectionNumber',
-      's.heading as sectionHeading', 't.groupKey', 't.label', 't.content', 't.leadUnitId', 'u.code as leadUnitCode', 'u.name as leadUnitName',
-      'd.provinceCode', 't.priority', 't.expectedOutput', 't.dueDate', 't.recurrence', 't.reportDays', 't.recurUntil',
+      't.id',
+      't.directiveId',
+      'd.number as directiveNumber',
+      'd.title as directiveTitle',
+      'd.issuedOn',
+      't.sectionId',
+      's.number as sectionNumber',
+      's.heading as sectionHeading',
+      't.groupKey',
+      't.label',
+      't.content',
+      't.leadUnitId',
+      'u.code as leadUnitCode',
+      'u.name as leadUnitName',
+      'd.provinceCode',
+      't.priority',
+      't.expectedOutput',
+      't.dueDate',
+      't.recurrence',
+      't.reportDays',
+      't.recurUntil',
     ])
     .orderBy('d.issuedOn', 'desc')
     .orderBy('s.sortOrder')
@@ -49,7 +67,10 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
   else {
     const ids = f.scope.unitIds.length ? [...f.scope.unitIds] : [-1];
     q = q.where((eb) =>
-      eb.or([eb('t.leadUnitId', 'in', ids), eb.exists(eb.selectFrom('taskCoordinator as c').select('c.taskId').whereRef('c.taskId', '=', 't.id').where('c.unitId', 'in', ids))]),
+      eb.or([
+        eb('t.leadUnitId', 'in', ids),
+        eb.exists(eb.selectFrom('taskCoordinator as c').select('c.taskId').whereRef('c.taskId', '=', 't.id').where('c.unitId', 'in', ids)),
+      ]),
     );
   }
   if (f.directiveId !== undefined) q = q.where('t.directiveId', '=', f.directiveId);
@@ -83,8 +104,20 @@ export async function reportsFor(db: Db, taskIds: number[]): Promise<ReportRow[]
     .leftJoin('appUser as sb', 'sb.id', 'r.submittedBy')
     .leftJoin('appUser as rv', 'rv.id', 'r.reviewedBy')
     .select([
-      'r.id', 'r.taskId', 'r.periodKey', 'r.content', 'r.percent', 'r.state', 'w.fullName as writtenByName', 'r.updatedAt', 'r.submittedAt',
-      'sb.fullName as submittedByName', 'r.reviewedAt', 'rv.fullName as reviewedByName', 'r.reviewNote', 'r.version',
+      'r.id',
+      'r.taskId',
+      'r.periodKey',
+      'r.content',
+      'r.percent',
+      'r.state',
+      'w.fullName as writtenByName',
+      'r.updatedAt',
+      'r.submittedAt',
+      'sb.fullName as submittedByName',
+      'r.reviewedAt',
+      'rv.fullName as reviewedByName',
+      'r.reviewNote',
+      'r.version',
     ])
     .where('r.taskId', 'in', taskIds)
     .execute()) as ReportRow[];
@@ -125,4 +158,3 @@ export async function tasksLinkedTo(db: Db, provinceCode: string, indexCode: str
     .where('l.indexCode', '=', indexCode)
     .execute();
 }
-

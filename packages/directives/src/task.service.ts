@@ -1,12 +1,29 @@
 import {
-  AppError, authorize, abilities, inTransaction, recordAudit, toLocalParts, formatLocalDateTime,
-  type Actor, type AppServices, type Db, type RequestContext, type UploadedFile,
+  AppError,
+  authorize,
+  abilities,
+  inTransaction,
+  recordAudit,
+  toLocalParts,
+  formatLocalDateTime,
+  type Actor,
+  type AppServices,
+  type Db,
+  type RequestContext,
+  type UploadedFile,
 } from '@cchc/core';
 import { sql } from 'kysely';
 import * as repo from './task.repository';
 import * as status from './task.status';
 import {
-  STATUS_LABELS, combineStatus, daysLate, isDone, obligationStatus, obligations, type Obligation, type TaskStatus,
+  STATUS_LABELS,
+  combineStatus,
+  daysLate,
+  isDone,
+  obligationStatus,
+  obligations,
+  type Obligation,
+  type TaskStatus,
 } from './task.domain';
 import type { TaskSubject } from './directives.policy';
 
@@ -14,7 +31,13 @@ export interface ObligationView extends Obligation {
   status: TaskStatus;
   statusLabel: string;
   daysLate: number;
-  report: (Omit<repo.ReportRow, 'updatedAt' | 'submittedAt' | 'reviewedAt'> & { updatedAt: string; submittedAt: string | null; reviewedAt: string | null }) | null;
+  report:
+    | (Omit<repo.ReportRow, 'updatedAt' | 'submittedAt' | 'reviewedAt'> & {
+        updatedAt: string;
+        submittedAt: string | null;
+        reviewedAt: string | null;
+      })
+    | null;
 }
 
 export interface TaskView extends repo.TaskRow {
@@ -31,20 +54,34 @@ const iso = (d: Date | null) => (d ? formatLocalDateTime(d) : null);
 /** Tasks the actor may see, each with its obligations and status as of `asOf` (default today). */
 export async function loadTasks(s: AppServices, actor: Actor, f: Omit<repo.TaskFilter, 'scope'>, asOf?: string): Promise<TaskView[]> {
   const today = asOf ?? s.today();
-  const rows = await repo.listTasks(s.db, { ...f, scope: actor.scope.kind === 'province' ? { kind: 'province', provinceCode: actor.provinceCode } : actor.scope });
+  const rows = await repo.listTasks(s.db, {
+    ...f,
+    scope: actor.scope.kind === 'province' ? { kind: 'province', provinceCode: actor.provinceCode } : actor.scope,
+  });
   const ids = rows.map((r) => r.id);
-  const [reports, coords, links] = await Promise.all([repo.reportsFor(s.db, ids), repo.coordinatorsFor(s.db, ids), repo.indexLinksFor(s.db, ids)]);
+  const [reports, coords, links] = await Promise.all([
+    repo.reportsFor(s.db, ids),
+    repo.coordinatorsFor(s.db, ids),
+    repo.indexLinksFor(s.db, ids),
+  ]);
   const reportBy = new Map(reports.map((r) => [`${r.taskId}|${r.periodKey}`, r]));
   const cal = s.calendar();
   return rows.map((t) => {
-    const obs = obligations({ start: t.issuedOn, dueDate: t.dueDate, recurrence: t.recurrence, reportDays: t.reportDays, recurUntil: t.recurUntil }, cal);
+    const obs = obligations(
+      { start: t.issuedOn, dueDate: t.dueDate, recurrence: t.recurrence, reportDays: t.reportDays, recurUntil: t.recurUntil },
+      cal,
+    );
     const views: ObligationView[] = obs.map((o) => {
       const r = reportBy.get(`${t.id}|${o.periodKey}`);
       const submittedOn = r?.submittedAt ? toLocalParts(r.submittedAt).date : null;
       const status = obligationStatus(o.dueDate, r ? { state: r.state, submittedOn } : undefined, today);
-      const late = status === 'done_late' ? daysLate(cal, o.dueDate, submittedOn!) : status === 'overdue' ? daysLate(cal, o.dueDate, today) : 0;
+      const late =
+        status === 'done_late' ? daysLate(cal, o.dueDate, submittedOn!) : status === 'overdue' ? daysLate(cal, o.dueDate, today) : 0;
       return {
-        ...o, status, statusLabel: STATUS_LABELS[status], daysLate: late,
+        ...o,
+        status,
+        statusLabel: STATUS_LABELS[status],
+        daysLate: late,
         report: r ? { ...r, updatedAt: iso(r.updatedAt)!, submittedAt: iso(r.submittedAt), reviewedAt: iso(r.reviewedAt) } : null,
       };
     });
@@ -61,13 +98,20 @@ export async function loadTasks(s: AppServices, actor: Actor, f: Omit<repo.TaskF
   });
 }
 
-const subjectOf = (t: repo.TaskRow, state?: TaskSubject['reportState']): TaskSubject => ({ unitId: t.leadUnitId, provinceCode: t.provinceCode, reportState: state ?? null });
+const subjectOf = (t: repo.TaskRow, state?: TaskSubject['reportState']): TaskSubject => ({
+  unitId: t.leadUnitId,
+  provinceCode: t.provinceCode,
+  reportState: state ?? null,
+});
 
 export async function getTask(s: AppServices, actor: Actor, id: number) {
   // The scoped load is the read check: lead and coordinating units see the task, others get a 404.
   const [t] = await loadTasks(s, actor, { taskIds: [id] });
   if (!t) throw new AppError('NOT_FOUND', `Không có nhiệm vụ số ${id} hoặc nhiệm vụ ngoài phạm vi đơn vị của bạn.`, 404);
-  const evidence = await repo.evidenceFor(s.db, t.obligations.map((o) => o.report?.id).filter((x): x is number => !!x));
+  const evidence = await repo.evidenceFor(
+    s.db,
+    t.obligations.map((o) => o.report?.id).filter((x): x is number => !!x),
+  );
   return {
     ...t,
     obligations: t.obligations.map((o) => ({
@@ -94,12 +138,21 @@ export interface ReportInput {
 }
 
 function changedMeanwhile(): AppError {
-  return new AppError('REPORT_CHANGED', 'Báo cáo vừa được người khác cập nhật (lưu, gửi hoặc thẩm định). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.', 409);
+  return new AppError(
+    'REPORT_CHANGED',
+    'Báo cáo vừa được người khác cập nhật (lưu, gửi hoặc thẩm định). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.',
+    409,
+  );
 }
 
 /** The report's row is changed only if nobody wrote it since it was read: a lost race is a 409, never a silent revert. */
 async function updateIfUnchanged(tx: Db, reportId: number, version: number, values: Record<string, unknown>) {
-  const r = await tx.updateTable('taskReport').set({ ...values, version: version + 1 }).where('id', '=', reportId).where('version', '=', version).executeTakeFirst();
+  const r = await tx
+    .updateTable('taskReport')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', reportId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   if (!r.numUpdatedRows) throw changedMeanwhile();
 }
 
@@ -114,35 +167,76 @@ export async function saveReport(s: AppServices, ctx: RequestContext, actor: Act
   if (!input.content.trim()) throw new AppError('EMPTY_REPORT', 'Trường "nội dung báo cáo" không được để trống.');
   await inTransaction(s.db, async (tx) => {
     const before = ob.report ? { content: ob.report.content, percent: ob.report.percent, state: ob.report.state } : null;
-    const values = { content: input.content.trim(), percent: input.percent, state: 'draft' as const, writtenBy: actor.userId, updatedAt: s.now() };
+    const values = {
+      content: input.content.trim(),
+      percent: input.percent,
+      state: 'draft' as const,
+      writtenBy: actor.userId,
+      updatedAt: s.now(),
+    };
     if (ob.report) await updateIfUnchanged(tx, ob.report.id, expectedVersion(ob, input.version), values);
     else {
       if (input.version !== undefined) throw changedMeanwhile();
-      const inserted = await tx.insertInto('taskReport').values({ ...values, taskId, periodKey })
-        .onConflict((oc) => oc.columns(['taskId', 'periodKey']).doNothing()).returning('id').executeTakeFirst();
+      const inserted = await tx
+        .insertInto('taskReport')
+        .values({ ...values, taskId, periodKey })
+        .onConflict((oc) => oc.columns(['taskId', 'periodKey']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
       if (!inserted) throw changedMeanwhile(); // another first save won the race
     }
-    await recordAudit(tx, ctx, 'task.report', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, before, after: { content: values.content, percent: values.percent, state: 'draft' } });
+    await recordAudit(tx, ctx, 'task.report', {
+      entityType: 'task',
+      entityId: `${taskId}:${periodKey}`,
+      unitId: actor.unitId,
+      before,
+      after: { content: values.content, percent: values.percent, state: 'draft' },
+    });
   });
   return getTask(s, actor, taskId);
 }
 
-export async function addEvidence(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, file: UploadedFile) {
+export async function addEvidence(
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  taskId: number,
+  periodKey: string,
+  file: UploadedFile,
+) {
   const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.report');
   if (!ob.report) throw new AppError('NO_REPORT', 'Hãy lưu nội dung báo cáo trước khi đính kèm minh chứng.');
   if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
   await inTransaction(s.db, async (tx) => {
-    const { id } = await tx.insertInto('taskEvidence')
-      .values({ reportId: ob.report!.id, filename: file.filename, mime: file.mimetype, size: file.data.length, data: file.data, uploadedBy: actor.userId })
-      .returning('id').executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx, 'task.evidence.add', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, after: { evidenceId: id, filename: file.filename, size: file.data.length } });
+    const { id } = await tx
+      .insertInto('taskEvidence')
+      .values({
+        reportId: ob.report!.id,
+        filename: file.filename,
+        mime: file.mimetype,
+        size: file.data.length,
+        data: file.data,
+        uploadedBy: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, 'task.evidence.add', {
+      entityType: 'task',
+      entityId: `${taskId}:${periodKey}`,
+      unitId: actor.unitId,
+      after: { evidenceId: id, filename: file.filename, size: file.data.length },
+    });
   });
   return getTask(s, actor, taskId);
 }
 
 export async function getEvidence(s: AppServices, actor: Actor, evidenceId: number) {
-  const row = await s.db.selectFrom('taskEvidence as e').innerJoin('taskReport as r', 'r.id', 'e.reportId')
-    .select(['e.filename', 'e.mime', 'e.data', 'r.taskId']).where('e.id', '=', evidenceId).executeTakeFirst();
+  const row = await s.db
+    .selectFrom('taskEvidence as e')
+    .innerJoin('taskReport as r', 'r.id', 'e.reportId')
+    .select(['e.filename', 'e.mime', 'e.data', 'r.taskId'])
+    .where('e.id', '=', evidenceId)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Không có tệp minh chứng này.', 404);
   await getTask(s, actor, row.taskId); // scope check
   return row;
@@ -153,23 +247,49 @@ export async function submitReport(s: AppServices, ctx: RequestContext, actor: A
   if (!ob.report) throw new AppError('NO_REPORT', 'Chưa có nội dung báo cáo để gửi.');
   const seen = expectedVersion(ob, version);
   await inTransaction(s.db, async (tx) => {
-    await updateIfUnchanged(tx, ob.report!.id, seen, { state: 'submitted', submittedBy: actor.userId, submittedAt: s.now(), reviewNote: null });
-    await recordAudit(tx, ctx, 'task.submit', { entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: actor.unitId, before: { state: ob.report!.state }, after: { state: 'submitted' } });
+    await updateIfUnchanged(tx, ob.report!.id, seen, {
+      state: 'submitted',
+      submittedBy: actor.userId,
+      submittedAt: s.now(),
+      reviewNote: null,
+    });
+    await recordAudit(tx, ctx, 'task.submit', {
+      entityType: 'task',
+      entityId: `${taskId}:${periodKey}`,
+      unitId: actor.unitId,
+      before: { state: ob.report!.state },
+      after: { state: 'submitted' },
+    });
   });
   return getTask(s, actor, taskId);
 }
 
 export async function reviewReport(
-  s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, input: { decision: 'accept' | 'return'; note?: string; version?: number },
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  taskId: number,
+  periodKey: string,
+  input: { decision: 'accept' | 'return'; note?: string; version?: number },
 ) {
   const { t, ob } = await loadForChange(s, actor, taskId, periodKey, 'task.review');
   const seen = expectedVersion(ob, input.version);
-  if (input.decision === 'return' && !input.note?.trim()) throw new AppError('REASON_REQUIRED', 'Trường "lý do trả lại" không được để trống khi trả lại báo cáo.');
+  if (input.decision === 'return' && !input.note?.trim())
+    throw new AppError('REASON_REQUIRED', 'Trường "lý do trả lại" không được để trống khi trả lại báo cáo.');
   const state = input.decision === 'accept' ? 'accepted' : 'returned';
   await inTransaction(s.db, async (tx) => {
-    await updateIfUnchanged(tx, ob.report!.id, seen, { state, reviewedBy: actor.userId, reviewedAt: s.now(), reviewNote: input.note?.trim() || null });
+    await updateIfUnchanged(tx, ob.report!.id, seen, {
+      state,
+      reviewedBy: actor.userId,
+      reviewedAt: s.now(),
+      reviewNote: input.note?.trim() || null,
+    });
     await recordAudit(tx, ctx, `task.review.${input.decision}`, {
-      entityType: 'task', entityId: `${taskId}:${periodKey}`, unitId: t.leadUnitId, before: { state: ob.report!.state }, after: { state, note: input.note ?? null },
+      entityType: 'task',
+      entityId: `${taskId}:${periodKey}`,
+      unitId: t.leadUnitId,
+      before: { state: ob.report!.state },
+      after: { state, note: input.note ?? null },
     });
   });
   return getTask(s, actor, taskId);
@@ -183,35 +303,83 @@ const LINKED_SHOWN = 10;
  * component in SQL, and only the few shown are loaded.
  */
 export async function linkedTasksByComponent(s: AppServices, actor: Actor, indexCode: string) {
-  const links = await s.db.selectFrom('taskIndexLink as l').innerJoin('task as t', 't.id', 'l.taskId').innerJoin('directive as d', 'd.id', 't.directiveId')
-    .select(['l.componentCode', 'l.taskId']).where('l.indexCode', '=', indexCode).where('d.provinceCode', '=', s.provinceCode).execute();
-  const f = { scope: actor.scope, provinceCode: s.provinceCode, asOf: s.today(), taskIds: [...new Set(links.map((l) => Number(l.taskId)))] };
-  const statuses = await status.scopedTasks(s.db, f)
-    .select(['t.id', sql<string>`coalesce(ts.status, 'not_started')`.as('status'), sql<string | null>`ts.overdue_since`.as('overdueSince')]).execute();
+  const links = await s.db
+    .selectFrom('taskIndexLink as l')
+    .innerJoin('task as t', 't.id', 'l.taskId')
+    .innerJoin('directive as d', 'd.id', 't.directiveId')
+    .select(['l.componentCode', 'l.taskId'])
+    .where('l.indexCode', '=', indexCode)
+    .where('d.provinceCode', '=', s.provinceCode)
+    .execute();
+  const f = {
+    scope: actor.scope,
+    provinceCode: s.provinceCode,
+    asOf: s.today(),
+    taskIds: [...new Set(links.map((l) => Number(l.taskId)))],
+  };
+  const statuses = await status
+    .scopedTasks(s.db, f)
+    .select(['t.id', sql<string>`coalesce(ts.status, 'not_started')`.as('status'), sql<string | null>`ts.overdue_since`.as('overdueSince')])
+    .execute();
   const byTask = new Map(statuses.map((r) => [Number(r.id), r]));
   // Per component: overdue first (longest overdue first), then by id; the first few are shown.
   const ranked = new Map<string, { id: number; status: string; overdueSince: string | null }[]>();
   for (const l of links) {
     const st = byTask.get(Number(l.taskId));
     if (!st) continue; // outside the caller's scope
-    ranked.set(l.componentCode, [...(ranked.get(l.componentCode) ?? []), { id: Number(st.id), status: st.status, overdueSince: st.overdueSince }]);
+    ranked.set(l.componentCode, [
+      ...(ranked.get(l.componentCode) ?? []),
+      { id: Number(st.id), status: st.status, overdueSince: st.overdueSince },
+    ]);
   }
   const rows: { componentCode: string; id: number; status: string; rank: number }[] = [];
   for (const [componentCode, list] of ranked) {
-    list.sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue') || (a.overdueSince ?? '9999').localeCompare(b.overdueSince ?? '9999') || a.id - b.id);
+    list.sort(
+      (a, b) =>
+        Number(b.status === 'overdue') - Number(a.status === 'overdue') ||
+        (a.overdueSince ?? '9999').localeCompare(b.overdueSince ?? '9999') ||
+        a.id - b.id,
+    );
     list.forEach((x, i) => rows.push({ componentCode, id: x.id, status: x.status, rank: i + 1 }));
   }
   const shown = [...new Set(rows.filter((r) => Number(r.rank) <= LINKED_SHOWN).map((r) => Number(r.id)))];
   const tasks = await loadTasks(s, actor, { taskIds: shown });
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const out = new Map<string, { linked: number; overdue: number; done: number; items: { id: number; label: string; content: string; status: string; statusLabel: string; leadUnitName: string; directiveNumber: string; nextDueDate: string | null }[] }>();
+  const out = new Map<
+    string,
+    {
+      linked: number;
+      overdue: number;
+      done: number;
+      items: {
+        id: number;
+        label: string;
+        content: string;
+        status: string;
+        statusLabel: string;
+        leadUnitName: string;
+        directiveNumber: string;
+        nextDueDate: string | null;
+      }[];
+    }
+  >();
   for (const r of rows) {
     const e = out.get(r.componentCode) ?? { linked: 0, overdue: 0, done: 0, items: [] };
     e.linked++;
     if (r.status === 'overdue') e.overdue++;
     if (r.status === 'done_on_time' || r.status === 'done_late') e.done++;
     const t = Number(r.rank) <= LINKED_SHOWN ? byId.get(Number(r.id)) : undefined;
-    if (t) e.items.push({ id: t.id, label: t.label, content: t.content, status: t.status, statusLabel: t.statusLabel, leadUnitName: t.leadUnitName, directiveNumber: t.directiveNumber, nextDueDate: t.nextDueDate });
+    if (t)
+      e.items.push({
+        id: t.id,
+        label: t.label,
+        content: t.content,
+        status: t.status,
+        statusLabel: t.statusLabel,
+        leadUnitName: t.leadUnitName,
+        directiveNumber: t.directiveNumber,
+        nextDueDate: t.nextDueDate,
+      });
     out.set(r.componentCode, e);
   }
   for (const e of out.values()) e.items.sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue'));

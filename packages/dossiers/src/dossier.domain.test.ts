@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, defaultCalendar } from '@cchc/core';
-import { addWorkingHours, apologyStatus, dueDate, lateCauseCategory, outcome, parseLocalDateTime, parseSupplements } from './dossier.domain';
+import {
+  addWorkingHours,
+  apologyStatus,
+  dueDate,
+  lateCauseCategory,
+  outcome,
+  parseLocalDateTime,
+  parseSupplements,
+} from './dossier.domain';
 
 const cal = buildCalendar(defaultCalendar());
 const at = (s: string) => parseLocalDateTime(s)!.at;
@@ -17,8 +25,23 @@ describe('parseLocalDateTime', () => {
     expect(parseLocalDateTime('3/9/2025')).toMatchObject({ date: '2025-09-03' });
   });
   it('refuses what is not a date', () => {
-    for (const bad of ['31/02/2025', '2025-13-01', '03-09-2025', 'hôm qua', '2025-09-03T25:00', '2025-02-29', '2025-09-0a',
-      '2025-09-03X14:20', '2025-09-03T14-20', '2025-09-03T14:20:5x', '2025-09-03T14:20-00', '2025-09-03T14:60', '2025-09-03T14:20:00Z', '2025-9-03']) expect(parseLocalDateTime(bad)).toBeNull();
+    for (const bad of [
+      '31/02/2025',
+      '2025-13-01',
+      '03-09-2025',
+      'hôm qua',
+      '2025-09-03T25:00',
+      '2025-02-29',
+      '2025-09-0a',
+      '2025-09-03X14:20',
+      '2025-09-03T14-20',
+      '2025-09-03T14:20:5x',
+      '2025-09-03T14:20-00',
+      '2025-09-03T14:60',
+      '2025-09-03T14:20:00Z',
+      '2025-9-03',
+    ])
+      expect(parseLocalDateTime(bad)).toBeNull();
   });
 });
 

@@ -3,8 +3,15 @@
  * working hours, supplement waits), the outcome as of a date, and the apology rule.
  */
 import {
-  addDays, addWorkingDays, countWorkingDays, countedReceiptDay, isWorkingDay, nextWorkingDay, previousWorkingDay,
-  toLocalParts, type WorkingCalendar,
+  addDays,
+  addWorkingDays,
+  countWorkingDays,
+  countedReceiptDay,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  toLocalParts,
+  type WorkingCalendar,
 } from '@cchc/core/domain';
 
 export type TimeUnit = 'ngay_lam_viec' | 'ngay' | 'gio';
@@ -18,7 +25,14 @@ const VN_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))
  */
 export function parseLocalDateTime(text: string): { at: Date; hasTime: boolean; date: string } | null {
   const s = text.trim();
-  let Y: number, M: number, D: number, H = 0, Mi = 0, S = 0, hasTime = false, date: string;
+  let Y: number,
+    M: number,
+    D: number,
+    H = 0,
+    Mi = 0,
+    S = 0,
+    hasTime = false,
+    date: string;
   const n = s.length;
   if ((n === 10 || n === 16 || n === 19) && s[4] === '-' && s[7] === '-') {
     // ISO, the form of almost every export: read by position (imports parse millions of these).
@@ -65,7 +79,7 @@ function digitsAt(s: string, from: number, len: number): number {
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const daysInMonth = (y: number, m: number) => (m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : DAYS_IN_MONTH[m - 1]!);
+const daysInMonth = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1]!);
 
 export interface SupplementWait {
   start: Date;
@@ -76,7 +90,10 @@ export interface SupplementWait {
 export function parseSupplements(text: string): SupplementWait[] | string {
   if (!text.trim()) return [];
   const out: SupplementWait[] = [];
-  for (const pair of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [a, b] = pair.split('/').length === 2 ? pair.split('/') : splitVnPair(pair);
     const start = a ? parseLocalDateTime(a) : null;
     const end = b?.trim() ? parseLocalDateTime(b) : null;
@@ -140,7 +157,8 @@ export function dueDate(cal: WorkingCalendar, d: DueInput): string | null {
   } else return null;
   // A wait counts the working days after the request up to and including the day the applicant supplied.
   let waited = 0;
-  for (const w of d.supplements) if (w.end) waited += Math.max(0, countWorkingDays(cal, toLocalParts(w.start).date, toLocalParts(w.end).date));
+  for (const w of d.supplements)
+    if (w.end) waited += Math.max(0, countWorkingDays(cal, toLocalParts(w.start).date, toLocalParts(w.end).date));
   return waited ? addWorkingDays(cal, due, waited) : due;
 }
 
@@ -169,7 +187,12 @@ export function apologyStatus(cal: WorkingCalendar, due: string | null, apologyA
 
 /** Categories of lateness used by the Vũng Tàu report (seed 004), in the order reports list them. */
 export const LATE_CAUSE_CATEGORIES = [
-  'Do cán bộ, công chức', 'Liên thông, phối hợp giữa các cơ quan', 'Do người dân, tổ chức', 'Phần mềm, hệ thống', 'Nguyên nhân khác', 'Chưa ghi nguyên nhân',
+  'Do cán bộ, công chức',
+  'Liên thông, phối hợp giữa các cơ quan',
+  'Do người dân, tổ chức',
+  'Phần mềm, hệ thống',
+  'Nguyên nhân khác',
+  'Chưa ghi nguyên nhân',
 ] as const;
 
 /** The category of a free-text cause of lateness (one of LATE_CAUSE_CATEGORIES). */
@@ -184,6 +207,9 @@ export function lateCauseCategory(cause: string | null): string {
 }
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
-  early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Trễ hạn', open: 'Đang giải quyết', open_overdue: 'Đang giải quyết, quá hạn',
+  early: 'Trước hạn',
+  on_time: 'Đúng hạn',
+  late: 'Trễ hạn',
+  open: 'Đang giải quyết',
+  open_overdue: 'Đang giải quyết, quá hạn',
 };
-

@@ -6,7 +6,20 @@
  */
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { AppError, authorize, can, copyLine, rowChunksOf, unitCodesInScope, recordAudit, type Actor, type AppServices, type BulkConnection, type Db, type RequestContext } from '@cchc/core';
+import {
+  AppError,
+  authorize,
+  can,
+  copyLine,
+  rowChunksOf,
+  unitCodesInScope,
+  recordAudit,
+  type Actor,
+  type AppServices,
+  type BulkConnection,
+  type Db,
+  type RequestContext,
+} from '@cchc/core';
 import { resolveColumns, type Field, type RowError } from './dossier.row';
 import { DOSSIER_COLUMNS, prepareRows, snapshotOfLine, type PreparedRow, type PrepareSetup } from './dossier.parse';
 import { refreshRollups } from './dossier.stats';
@@ -60,14 +73,31 @@ export async function unitCodesOf(db: Db, provinceCode: string): Promise<Set<str
 }
 
 export async function runDossierImport(
-  s: AppServices, ctx: RequestContext, userId: number | null, input: ImportInput, rights: ImportRights = SYSTEM_RIGHTS,
+  s: AppServices,
+  ctx: RequestContext,
+  userId: number | null,
+  input: ImportInput,
+  rights: ImportRights = SYSTEM_RIGHTS,
 ): Promise<ImportOutcome> {
   const db = s.db;
   const cal = s.calendar();
   const units = await unitCodesOf(db, s.provinceCode);
-  const { id: importId } = await db.insertInto('dossierImport')
-    .values({ provinceCode: s.provinceCode, filename: input.filename, userId, startedAt: s.now(), heartbeatAt: s.now(), status: 'running' }).returning('id').executeTakeFirstOrThrow();
-  const out: ImportOutcome = { importId, inserted: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, rowsRead: 0, errors: [], errorsTotal: 0 };
+  const { id: importId } = await db
+    .insertInto('dossierImport')
+    .values({ provinceCode: s.provinceCode, filename: input.filename, userId, startedAt: s.now(), heartbeatAt: s.now(), status: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const out: ImportOutcome = {
+    importId,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    flagged: 0,
+    rowsRead: 0,
+    errors: [],
+    errorsTotal: 0,
+  };
   const pendingErrors: RowError[] = [];
   const addErrors = (errs: RowError[]) => {
     out.errorsTotal += errs.length;
@@ -76,7 +106,10 @@ export async function runDossierImport(
   };
   const flushErrors = async () => {
     for (let i = 0; i < pendingErrors.length; i += 1000) {
-      await db.insertInto('dossierImportError').values(pendingErrors.slice(i, i + 1000).map((e) => ({ importId, ...e }))).execute();
+      await db
+        .insertInto('dossierImportError')
+        .values(pendingErrors.slice(i, i + 1000).map((e) => ({ importId, ...e })))
+        .execute();
     }
     pendingErrors.length = 0;
   };
@@ -103,7 +136,11 @@ export async function runDossierImport(
       await writeBatch(s, ctx, importId, ready, out, addErrors, touched, mode, rights);
       written = ready[ready.length - 1]!.row;
       await flushErrors();
-      await db.updateTable('dossierImport').set({ rowsRead: out.rowsRead, heartbeatAt: s.now(), touchedMonths: [...touched].sort() }).where('id', '=', importId).execute();
+      await db
+        .updateTable('dossierImport')
+        .set({ rowsRead: out.rowsRead, heartbeatAt: s.now(), touchedMonths: [...touched].sort() })
+        .where('id', '=', importId)
+        .execute();
     })();
     inflight.catch(() => undefined); // awaited later; this only avoids an unhandled-rejection warning meanwhile
   };
@@ -130,7 +167,15 @@ export async function runDossierImport(
         if (!header) {
           header = cells;
           const r = resolveColumns(cells, input.mapping);
-          setup = { columns: r.columns, calendar: cal, unitCodes: units, allowedUnits: rights.allowedUnits, provinceCode: s.provinceCode, importId, stamp: s.now().toISOString() };
+          setup = {
+            columns: r.columns,
+            calendar: cal,
+            unitCodes: units,
+            allowedUnits: rights.allowedUnits,
+            provinceCode: s.provinceCode,
+            importId,
+            stamp: s.now().toISOString(),
+          };
           if (r.missing.length) {
             headerError = `Dòng 1 (tiêu đề): thiếu cột ${r.missing.join(', ')}. Không có dòng nào được nhập; hãy sửa tệp hoặc khai báo ánh xạ cột.`;
             addErrors([{ row: 1, field: 'header', message: headerError }]);
@@ -154,16 +199,30 @@ export async function runDossierImport(
     if (err instanceof AppError && out.rowsRead === 0) {
       // The file was refused before any row (not a spreadsheet, a compression bomb, too large): a 4xx, nothing written.
       await db.updateTable('dossierImport').set({ finishedAt: s.now(), status: 'refused' }).where('id', '=', importId).execute();
-      await recordAudit(db, ctx, 'dossier.import', { entityType: 'dossier_import', entityId: importId, after: { file: input.filename, refused: err.message } });
+      await recordAudit(db, ctx, 'dossier.import', {
+        entityType: 'dossier_import',
+        entityId: importId,
+        after: { file: input.filename, refused: err.message },
+      });
       throw err;
     }
     // A stream, parse or database failure ends the import; batches already committed stay, and the report says where it stopped.
-    const reason = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? `tệp lớn hơn ${MAX_DOSSIER_IMPORT_BYTES / 1024 ** 3} GB`
-      : err instanceof AppError ? err.message
-      : (err as { code?: string }).code === 'ECONNRESET' || (err as Error).message === 'aborted' ? 'kết nối tải tệp bị ngắt giữa chừng'
-      : `lỗi hệ thống khi ghi dữ liệu, mã lần nhập ${importId}`;
+    const reason =
+      (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+        ? `tệp lớn hơn ${MAX_DOSSIER_IMPORT_BYTES / 1024 ** 3} GB`
+        : err instanceof AppError
+          ? err.message
+          : (err as { code?: string }).code === 'ECONNRESET' || (err as Error).message === 'aborted'
+            ? 'kết nối tải tệp bị ngắt giữa chừng'
+            : `lỗi hệ thống khi ghi dữ liệu, mã lần nhập ${importId}`;
     if (!(err instanceof AppError)) console.error(`[cchc] dossier import ${importId} stopped`, err);
-    addErrors([{ row: written + 1, field: '*', message: `Dòng ${written + 1}: dừng nhập (${reason}). Các dòng trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.` }]);
+    addErrors([
+      {
+        row: written + 1,
+        field: '*',
+        message: `Dòng ${written + 1}: dừng nhập (${reason}). Các dòng trước đó đã được ghi trọn vẹn; chạy lại cùng tệp sẽ tiếp tục mà không tạo bản ghi trùng.`,
+      },
+    ]);
     await flushErrors();
   }
   if (touched.size) {
@@ -176,12 +235,31 @@ export async function runDossierImport(
       if (!db.isTransaction) await sql`vacuum (analyze) dossier_rollup`.execute(db);
     }
   }
-  await db.updateTable('dossierImport').set({
-    finishedAt: s.now(), status: 'done', inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, rejected: out.rejected, rowsRead: out.rowsRead,
-  }).where('id', '=', importId).execute();
+  await db
+    .updateTable('dossierImport')
+    .set({
+      finishedAt: s.now(),
+      status: 'done',
+      inserted: out.inserted,
+      updated: out.updated,
+      unchanged: out.unchanged,
+      rejected: out.rejected,
+      rowsRead: out.rowsRead,
+    })
+    .where('id', '=', importId)
+    .execute();
   await recordAudit(db, ctx, 'dossier.import', {
-    entityType: 'dossier_import', entityId: importId,
-    after: { file: input.filename, rowsRead: out.rowsRead, inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, rejected: out.rejected, flagged: out.flagged },
+    entityType: 'dossier_import',
+    entityId: importId,
+    after: {
+      file: input.filename,
+      rowsRead: out.rowsRead,
+      inserted: out.inserted,
+      updated: out.updated,
+      unchanged: out.unchanged,
+      rejected: out.rejected,
+      flagged: out.flagged,
+    },
   });
   return out;
 }
@@ -211,8 +289,15 @@ const UNIQUE_VIOLATION = '23505';
  * inserted the same codes first makes COPY fail on the unique key; the batch is then simply redone.
  */
 async function writeBatch(
-  s: AppServices, ctx: RequestContext, importId: number, batch: PreparedRow[], out: ImportOutcome, addErrors: (e: RowError[]) => void, touched: Set<string>,
-  mode: { optimistic: boolean }, rights: ImportRights,
+  s: AppServices,
+  ctx: RequestContext,
+  importId: number,
+  batch: PreparedRow[],
+  out: ImportOutcome,
+  addErrors: (e: RowError[]) => void,
+  touched: Set<string>,
+  mode: { optimistic: boolean },
+  rights: ImportRights,
 ) {
   // Duplicate codes inside the batch: the first row wins, the others are reported.
   const firstRow = new Map<string, number>();
@@ -221,7 +306,11 @@ async function writeBatch(
   for (const b of batch) {
     const seen = firstRow.get(b.code);
     if (seen !== undefined) {
-      duplicates.push({ row: b.row, field: 'ma_ho_so', message: `Dòng ${b.row}, cột "ma_ho_so": mã hồ sơ "${b.code}" trùng với dòng ${seen} trong cùng tệp; dòng này không được nhập.` });
+      duplicates.push({
+        row: b.row,
+        field: 'ma_ho_so',
+        message: `Dòng ${b.row}, cột "ma_ho_so": mã hồ sơ "${b.code}" trùng với dòng ${seen} trong cùng tệp; dòng này không được nhập.`,
+      });
     } else {
       firstRow.set(b.code, b.row);
       rows.push(b);
@@ -247,7 +336,13 @@ async function writeBatch(
 }
 
 async function writeRows(
-  conn: BulkConnection, s: AppServices, ctx: RequestContext, importId: number, rows: PreparedRow[], mode: { optimistic: boolean }, rights: ImportRights,
+  conn: BulkConnection,
+  s: AppServices,
+  ctx: RequestContext,
+  importId: number,
+  rows: PreparedRow[],
+  mode: { optimistic: boolean },
+  rights: ImportRights,
 ) {
   const result = { inserted: 0, updated: 0, unchanged: 0, flagged: 0, errors: [] as RowError[], touched: new Set<string>() };
   if (mode.optimistic) {
@@ -255,7 +350,11 @@ async function writeRows(
     // catches any that exist, and the batch falls back to the lookup below.
     await conn.query('SAVEPOINT optimistic');
     try {
-      await conn.copyIn('dossier', DOSSIER_COLUMNS, rows.map((r) => r.line));
+      await conn.copyIn(
+        'dossier',
+        DOSSIER_COLUMNS,
+        rows.map((r) => r.line),
+      );
       for (const r of rows) result.touched.add(r.receivedMonth);
       result.inserted = rows.length;
       return result;
@@ -284,12 +383,20 @@ async function writeRows(
       continue;
     }
     if (Number(e.last_import_id) === importId) {
-      result.errors.push({ row: r.row, field: 'ma_ho_so', message: `Dòng ${r.row}, cột "ma_ho_so": mã hồ sơ "${r.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.` });
+      result.errors.push({
+        row: r.row,
+        field: 'ma_ho_so',
+        message: `Dòng ${r.row}, cột "ma_ho_so": mã hồ sơ "${r.code}" đã xuất hiện ở dòng trước trong cùng tệp; dòng này không được nhập.`,
+      });
       continue;
     }
     if (rights.allowedUnits && !rights.allowedUnits.has(e.unit_code)) {
       // The dossier exists under a unit the importer may not see: refused without saying more about it.
-      result.errors.push({ row: r.row, field: 'ma_ho_so', message: `Dòng ${r.row}, cột "ma_ho_so": mã hồ sơ "${r.code}" thuộc đơn vị ngoài phạm vi của bạn; dòng này không được nhập.` });
+      result.errors.push({
+        row: r.row,
+        field: 'ma_ho_so',
+        message: `Dòng ${r.row}, cột "ma_ho_so": mã hồ sơ "${r.code}" thuộc đơn vị ngoài phạm vi của bạn; dòng này không được nhập.`,
+      });
       continue;
     }
     if (e.row_hash === r.rowHash) {
@@ -298,13 +405,25 @@ async function writeRows(
     }
     if (e.unit_code !== r.unitCode) {
       if (!rights.mayMoveUnits) {
-        result.errors.push({ row: r.row, field: 'ma_don_vi', message: `Dòng ${r.row}, cột "ma_don_vi": hồ sơ "${r.code}" đang thuộc đơn vị "${e.unit_code}"; chuyển hồ sơ sang đơn vị "${r.unitCode}" là thao tác cấp tỉnh (Sở Nội vụ), dòng này không được nhập.` });
+        result.errors.push({
+          row: r.row,
+          field: 'ma_don_vi',
+          message: `Dòng ${r.row}, cột "ma_don_vi": hồ sơ "${r.code}" đang thuộc đơn vị "${e.unit_code}"; chuyển hồ sơ sang đơn vị "${r.unitCode}" là thao tác cấp tỉnh (Sở Nội vụ), dòng này không được nhập.`,
+        });
         continue;
       }
       moves.push([r.code, e.unit_code, r.unitCode]);
     }
     result.touched.add(e.received_month).add(r.receivedMonth);
-    const before = { finishedAt: e.finished_at, appointmentAt: e.appointment_at, state: e.state, dueDate: e.due_date, apologyAt: e.apology_at, unitCode: e.unit_code, procedureCode: e.procedure_code };
+    const before = {
+      finishedAt: e.finished_at,
+      appointmentAt: e.appointment_at,
+      state: e.state,
+      dueDate: e.due_date,
+      apologyAt: e.apology_at,
+      unitCode: e.unit_code,
+      procedureCode: e.procedure_code,
+    };
     const endChanged = e.finished_at !== null && r.finishedAt !== new Date(e.finished_at).getTime();
     if (endChanged) result.flagged++;
     updates.push(r.line);
@@ -312,11 +431,15 @@ async function writeRows(
   }
   if (inserts.length) await conn.copyIn('dossier', DOSSIER_COLUMNS, inserts);
   if (updates.length) {
-    await conn.query(`create temp table if not exists dossier_stage on commit delete rows as select ${DOSSIER_COLUMNS.join(', ')} from dossier with no data`);
+    await conn.query(
+      `create temp table if not exists dossier_stage on commit delete rows as select ${DOSSIER_COLUMNS.join(', ')} from dossier with no data`,
+    );
     await conn.copyIn('dossier_stage', DOSSIER_COLUMNS, updates);
     // A changed end time on a closed dossier stays flagged until someone reviews it.
     await conn.query(
-      `update dossier d set ${DOSSIER_COLUMNS.filter((c) => c !== 'province_code' && c !== 'code').map((c) => `${c} = s.${c}`).join(', ')},
+      `update dossier d set ${DOSSIER_COLUMNS.filter((c) => c !== 'province_code' && c !== 'code')
+        .map((c) => `${c} = s.${c}`)
+        .join(', ')},
          flagged = d.flagged or (d.finished_at is not null and d.finished_at is distinct from s.finished_at)
        from dossier_stage s where d.province_code = s.province_code and d.code = s.code`,
     );
@@ -327,7 +450,16 @@ async function writeRows(
     await conn.query(
       `insert into audit_log (actor_user_id, actor_username, actor_unit_id, action, entity_type, entity_id, before, after, ip, request_id)
        values ($1, $2, $3, 'dossier.move', 'dossier', $4, $5, $6, $7, $8)`,
-      [ctx.actor?.userId ?? null, ctx.actor?.username ?? null, ctx.actor?.unitId ?? null, code, JSON.stringify({ unitCode: from, importId }), JSON.stringify({ unitCode: to, importId }), ctx.ip, ctx.requestId],
+      [
+        ctx.actor?.userId ?? null,
+        ctx.actor?.username ?? null,
+        ctx.actor?.unitId ?? null,
+        code,
+        JSON.stringify({ unitCode: from, importId }),
+        JSON.stringify({ unitCode: to, importId }),
+        ctx.ip,
+        ctx.requestId,
+      ],
     );
   }
   result.inserted = inserts.length;

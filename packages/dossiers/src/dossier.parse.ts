@@ -8,9 +8,34 @@ import { parseRow, type Columns, type DossierRecord, type RowError } from './dos
 
 /** The record's columns in one fixed order, for COPY. */
 const RECORD_KEYS = [
-  'code', 'procedureCode', 'procedureName', 'unitCode', 'channel', 'receivedAt', 'appointmentAt', 'finishedAt', 'state', 'timeLimit', 'timeUnit',
-  'supplements', 'supplementCount', 'apologyAt', 'newAppointmentAt', 'official', 'lateCause', 'paidOnline', 'digitised', 'electronicResult',
-  'receivedDate', 'receivedMonth', 'finishedDate', 'dueDate', 'apologyDeadline', 'apologyDate', 'settleDate', 'rowHash',
+  'code',
+  'procedureCode',
+  'procedureName',
+  'unitCode',
+  'channel',
+  'receivedAt',
+  'appointmentAt',
+  'finishedAt',
+  'state',
+  'timeLimit',
+  'timeUnit',
+  'supplements',
+  'supplementCount',
+  'apologyAt',
+  'newAppointmentAt',
+  'official',
+  'lateCause',
+  'paidOnline',
+  'digitised',
+  'electronicResult',
+  'receivedDate',
+  'receivedMonth',
+  'finishedDate',
+  'dueDate',
+  'apologyDeadline',
+  'apologyDate',
+  'settleDate',
+  'rowHash',
 ] as const satisfies readonly (keyof DossierRecord)[];
 const everyColumnWritten: [Exclude<keyof DossierRecord, (typeof RECORD_KEYS)[number]>] extends [never] ? true : false = true;
 void everyColumnWritten;
@@ -23,8 +48,13 @@ export function snapshotOfLine(line: string) {
   const at = (c: string) => v[DOSSIER_COLUMNS.indexOf(c)] ?? null;
   const num = (c: string) => (at(c) === null ? null : Number(at(c)));
   return {
-    finishedAt: at('finished_at'), appointmentAt: at('appointment_at'), state: num('state'), dueDate: at('due_date'), apologyAt: at('apology_at'),
-    unitCode: at('unit_code'), procedureCode: at('procedure_code'),
+    finishedAt: at('finished_at'),
+    appointmentAt: at('appointment_at'),
+    state: num('state'),
+    dueDate: at('due_date'),
+    apologyAt: at('apology_at'),
+    unitCode: at('unit_code'),
+    procedureCode: at('procedure_code'),
   };
 }
 
@@ -60,13 +90,28 @@ export function prepareRows(rows: string[][], firstRow: number, setup: PrepareSe
     if ('errors' in parsed) return { row, errors: parsed.errors };
     const r = parsed.record;
     if (setup.allowedUnits && !setup.allowedUnits.has(r.unitCode)) {
-      return { row, errors: [{ row, field: 'ma_don_vi', message: `Dòng ${row}, cột "ma_don_vi": đơn vị "${r.unitCode}" ngoài phạm vi đơn vị của bạn; dòng này không được nhập.` }] };
+      return {
+        row,
+        errors: [
+          {
+            row,
+            field: 'ma_don_vi',
+            message: `Dòng ${row}, cột "ma_don_vi": đơn vị "${r.unitCode}" ngoài phạm vi đơn vị của bạn; dòng này không được nhập.`,
+          },
+        ],
+      };
     }
     const values: unknown[] = [setup.provinceCode];
     for (const k of RECORD_KEYS) values.push(r[k]);
     values.push(setup.importId, setup.stamp);
     return {
-      row, code: r.code, rowHash: r.rowHash, receivedMonth: r.receivedMonth, finishedAt: r.finishedAt?.getTime() ?? null, unitCode: r.unitCode, line: copyLine(values as never),
+      row,
+      code: r.code,
+      rowHash: r.rowHash,
+      receivedMonth: r.receivedMonth,
+      finishedAt: r.finishedAt?.getTime() ?? null,
+      unitCode: r.unitCode,
+      line: copyLine(values as never),
     };
   });
 }

@@ -9,17 +9,26 @@ import { refreshRollups } from './dossier.stats';
 
 export async function recoverInterruptedImports(s: AppServices, opts: { staleMs: number }): Promise<number> {
   const cutoff = new Date(s.now().getTime() - opts.staleMs);
-  const stale = await s.db.selectFrom('dossierImport').select(['id', 'filename', 'rowsRead', 'touchedMonths', 'startedAt'])
-    .where('provinceCode', '=', s.provinceCode).where('status', '=', 'running')
-    .where((eb) => eb(eb.fn.coalesce('heartbeatAt', 'startedAt'), '<=', cutoff)).execute();
+  const stale = await s.db
+    .selectFrom('dossierImport')
+    .select(['id', 'filename', 'rowsRead', 'touchedMonths', 'startedAt'])
+    .where('provinceCode', '=', s.provinceCode)
+    .where('status', '=', 'running')
+    .where((eb) => eb(eb.fn.coalesce('heartbeatAt', 'startedAt'), '<=', cutoff))
+    .execute();
   for (const imp of stale) {
     await s.db.transaction().execute(async (tx) => {
-      const claimed = await tx.updateTable('dossierImport').set({ status: 'interrupted', finishedAt: s.now() })
-        .where('id', '=', imp.id).where('status', '=', 'running').executeTakeFirst();
+      const claimed = await tx
+        .updateTable('dossierImport')
+        .set({ status: 'interrupted', finishedAt: s.now() })
+        .where('id', '=', imp.id)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
       if (!claimed.numUpdatedRows) return; // another instance got there first
       await refreshRollups(tx, s.provinceCode, imp.touchedMonths ?? []);
       await recordAudit(tx, systemContext(`recover-import-${imp.id}`), 'dossier.import.interrupted', {
-        entityType: 'dossier_import', entityId: imp.id,
+        entityType: 'dossier_import',
+        entityId: imp.id,
         before: { status: 'running' },
         after: { status: 'interrupted', file: imp.filename, rowsRead: imp.rowsRead, rebuiltMonths: imp.touchedMonths },
       });

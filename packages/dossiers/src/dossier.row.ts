@@ -9,22 +9,56 @@ import { dueDate, parseLocalDateTime, parseSupplements, type TimeUnit } from './
 import type { DossierTable } from './dossiers.schema';
 
 export const FIELDS = [
-  'ma_ho_so', 'ma_tthc', 'ten_tthc', 'ma_don_vi', 'kenh', 'ngay_tiep_nhan', 'ngay_hen_tra', 'ngay_ket_thuc', 'trang_thai',
-  'thoi_han', 'don_vi_thoi_han', 'bo_sung', 'ngay_xin_loi', 'ngay_hen_tra_moi', 'can_bo_xu_ly', 'nguyen_nhan_tre_han',
-  'thanh_toan_truc_tuyen', 'ho_so_so_hoa', 'ket_qua_dien_tu',
+  'ma_ho_so',
+  'ma_tthc',
+  'ten_tthc',
+  'ma_don_vi',
+  'kenh',
+  'ngay_tiep_nhan',
+  'ngay_hen_tra',
+  'ngay_ket_thuc',
+  'trang_thai',
+  'thoi_han',
+  'don_vi_thoi_han',
+  'bo_sung',
+  'ngay_xin_loi',
+  'ngay_hen_tra_moi',
+  'can_bo_xu_ly',
+  'nguyen_nhan_tre_han',
+  'thanh_toan_truc_tuyen',
+  'ho_so_so_hoa',
+  'ket_qua_dien_tu',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
 export const FIELD_LABELS: Record<Field, string> = {
-  ma_ho_so: 'mã hồ sơ', ma_tthc: 'mã thủ tục', ten_tthc: 'tên thủ tục', ma_don_vi: 'mã đơn vị', kenh: 'kênh nộp', ngay_tiep_nhan: 'ngày tiếp nhận',
-  ngay_hen_tra: 'ngày hẹn trả', ngay_ket_thuc: 'ngày kết thúc', trang_thai: 'trạng thái', thoi_han: 'thời hạn', don_vi_thoi_han: 'đơn vị thời hạn',
-  bo_sung: 'bổ sung', ngay_xin_loi: 'ngày xin lỗi', ngay_hen_tra_moi: 'ngày hẹn trả mới', can_bo_xu_ly: 'cán bộ xử lý',
-  nguyen_nhan_tre_han: 'nguyên nhân trễ hạn', thanh_toan_truc_tuyen: 'thanh toán trực tuyến', ho_so_so_hoa: 'hồ sơ số hóa', ket_qua_dien_tu: 'kết quả điện tử',
+  ma_ho_so: 'mã hồ sơ',
+  ma_tthc: 'mã thủ tục',
+  ten_tthc: 'tên thủ tục',
+  ma_don_vi: 'mã đơn vị',
+  kenh: 'kênh nộp',
+  ngay_tiep_nhan: 'ngày tiếp nhận',
+  ngay_hen_tra: 'ngày hẹn trả',
+  ngay_ket_thuc: 'ngày kết thúc',
+  trang_thai: 'trạng thái',
+  thoi_han: 'thời hạn',
+  don_vi_thoi_han: 'đơn vị thời hạn',
+  bo_sung: 'bổ sung',
+  ngay_xin_loi: 'ngày xin lỗi',
+  ngay_hen_tra_moi: 'ngày hẹn trả mới',
+  can_bo_xu_ly: 'cán bộ xử lý',
+  nguyen_nhan_tre_han: 'nguyên nhân trễ hạn',
+  thanh_toan_truc_tuyen: 'thanh toán trực tuyến',
+  ho_so_so_hoa: 'hồ sơ số hóa',
+  ket_qua_dien_tu: 'kết quả điện tử',
 };
 
 const REQUIRED: Field[] = ['ma_ho_so', 'ma_tthc', 'ma_don_vi', 'kenh', 'ngay_tiep_nhan'];
 
-export const headerKey = (h: string) => foldText(h).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+export const headerKey = (h: string) =>
+  foldText(h)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 export type Columns = Partial<Record<Field, number>>;
 
@@ -38,7 +72,8 @@ export function resolveColumns(header: string[], mapping?: Partial<Record<Field,
     if (i >= 0) columns[f] = i;
   }
   const missing = REQUIRED.filter((f) => columns[f] === undefined);
-  if (columns.ngay_hen_tra === undefined && (columns.thoi_han === undefined || columns.don_vi_thoi_han === undefined)) missing.push('ngay_hen_tra');
+  if (columns.ngay_hen_tra === undefined && (columns.thoi_han === undefined || columns.don_vi_thoi_han === undefined))
+    missing.push('ngay_hen_tra');
   return { columns, missing };
 }
 
@@ -49,12 +84,42 @@ export const OPEN_SETTLE_DATE = '9999-12-31';
 
 export type { RowError };
 
-const TIME_UNITS: Record<string, TimeUnit> = { ngay_lam_viec: 'ngay_lam_viec', ngaylamviec: 'ngay_lam_viec', nlv: 'ngay_lam_viec', ngay: 'ngay', gio: 'gio' };
+const TIME_UNITS: Record<string, TimeUnit> = {
+  ngay_lam_viec: 'ngay_lam_viec',
+  ngaylamviec: 'ngay_lam_viec',
+  nlv: 'ngay_lam_viec',
+  ngay: 'ngay',
+  gio: 'gio',
+};
 
 const HASHED = [
-  'code', 'procedureCode', 'procedureName', 'unitCode', 'channel', 'receivedAt', 'appointmentAt', 'finishedAt', 'state', 'timeLimit', 'timeUnit',
-  'supplements', 'supplementCount', 'apologyAt', 'newAppointmentAt', 'official', 'lateCause', 'paidOnline', 'digitised', 'electronicResult',
-  'receivedDate', 'receivedMonth', 'finishedDate', 'dueDate', 'apologyDeadline', 'apologyDate', 'settleDate',
+  'code',
+  'procedureCode',
+  'procedureName',
+  'unitCode',
+  'channel',
+  'receivedAt',
+  'appointmentAt',
+  'finishedAt',
+  'state',
+  'timeLimit',
+  'timeUnit',
+  'supplements',
+  'supplementCount',
+  'apologyAt',
+  'newAppointmentAt',
+  'official',
+  'lateCause',
+  'paidOnline',
+  'digitised',
+  'electronicResult',
+  'receivedDate',
+  'receivedMonth',
+  'finishedDate',
+  'dueDate',
+  'apologyDeadline',
+  'apologyDate',
+  'settleDate',
 ] as const satisfies readonly (keyof DossierRecord)[];
 // Every stored value is hashed: a column added to the record and forgotten here fails to compile.
 const everyColumnHashed: [Exclude<keyof DossierRecord, 'rowHash' | (typeof HASHED)[number]>] extends [never] ? true : false = true;
@@ -92,11 +157,21 @@ function zeroOne(cells: string[], cols: Columns, f: Field, errors: RowError[], r
   return null;
 }
 
-export function parseRow(cells: string[], cols: Columns, row: number, cal: WorkingCalendar, unitCodes: ReadonlySet<string>): { record: DossierRecord } | { errors: RowError[] } {
+export function parseRow(
+  cells: string[],
+  cols: Columns,
+  row: number,
+  cal: WorkingCalendar,
+  unitCodes: ReadonlySet<string>,
+): { record: DossierRecord } | { errors: RowError[] } {
   const errors: RowError[] = [];
   for (const c of cells) {
     if (c !== undefined && c.includes('\uFFFD')) {
-      return { errors: [{ row, field: '*', message: `Dòng ${row}: có ký tự không đọc được — tệp không phải UTF-8 (hãy lưu lại CSV với mã hóa UTF-8).` }] };
+      return {
+        errors: [
+          { row, field: '*', message: `Dòng ${row}: có ký tự không đọc được — tệp không phải UTF-8 (hãy lưu lại CSV với mã hóa UTF-8).` },
+        ],
+      };
     }
   }
   const code = required(cells, cols, 'ma_ho_so', errors, row);
@@ -105,7 +180,8 @@ export function parseRow(cells: string[], cols: Columns, row: number, cal: Worki
   if (unitCode && !unitCodes.has(unitCode)) fail(errors, row, 'ma_don_vi', `mã "${unitCode}" không phải đơn vị nào của tỉnh.`);
   const kenh = required(cells, cols, 'kenh', errors, row);
   const channel = Number(kenh);
-  if (kenh && channel !== 1 && channel !== 2 && channel !== 3) fail(errors, row, 'kenh', `"${kenh}" phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).`);
+  if (kenh && channel !== 1 && channel !== 2 && channel !== 3)
+    fail(errors, row, 'kenh', `"${kenh}" phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).`);
   if (!cell(cells, cols, 'ngay_tiep_nhan')) fail(errors, row, 'ngay_tiep_nhan', 'không được để trống.');
   const received = dateTime(cells, cols, 'ngay_tiep_nhan', errors, row);
   const appointment = dateTime(cells, cols, 'ngay_hen_tra', errors, row);
@@ -114,13 +190,14 @@ export function parseRow(cells: string[], cols: Columns, row: number, cal: Worki
   const newAppointment = dateTime(cells, cols, 'ngay_hen_tra_moi', errors, row);
   const stateText = cell(cells, cols, 'trang_thai');
   const state = stateText ? Number(stateText) : null;
-  if (stateText && (!Number.isInteger(state) || state! < 1 || state! > 10)) fail(errors, row, 'trang_thai', `"${stateText}" phải là số từ 1 đến 10.`);
+  if (stateText && (!Number.isInteger(state) || state! < 1 || state! > 10))
+    fail(errors, row, 'trang_thai', `"${stateText}" phải là số từ 1 đến 10.`);
   const limitText = cell(cells, cols, 'thoi_han');
   const timeLimit = limitText ? Number(limitText.replace(',', '.')) : null;
   if (limitText && (!Number.isFinite(timeLimit) || timeLimit! < 0)) fail(errors, row, 'thoi_han', `"${limitText}" không phải số.`);
   const unitRaw = cell(cells, cols, 'don_vi_thoi_han');
   const unitText = unitRaw ? headerKey(unitRaw) : '';
-  const timeUnit = unitText ? TIME_UNITS[unitText] ?? null : null;
+  const timeUnit = unitText ? (TIME_UNITS[unitText] ?? null) : null;
   if (unitText && !timeUnit) fail(errors, row, 'don_vi_thoi_han', `"${unitRaw}" phải là ngay_lam_viec, ngay hoặc gio.`);
   if (!appointment && !cell(cells, cols, 'ngay_hen_tra') && (timeLimit === null || !timeUnit)) {
     fail(errors, row, 'ngay_hen_tra', 'không có ngày hẹn trả, cũng không có thời hạn và đơn vị thời hạn để tính.');
@@ -141,12 +218,32 @@ export function parseRow(cells: string[], cols: Columns, row: number, cal: Worki
   const finishedDate = finished?.date ?? null;
   const apologyDate = apology?.date ?? null;
   const record: DossierRecord = {
-    code, procedureCode, procedureName: cell(cells, cols, 'ten_tthc') || null, unitCode, channel, receivedAt, appointmentAt: appointment?.at ?? null,
-    finishedAt: finished?.at ?? null, state, timeLimit, timeUnit, supplements: supplementText || null, supplementCount: supplements.length,
-    apologyAt: apology?.at ?? null, newAppointmentAt: newAppointment?.at ?? null,
-    official: cell(cells, cols, 'can_bo_xu_ly') || null, lateCause: cell(cells, cols, 'nguyen_nhan_tre_han') || null, paidOnline, digitised, electronicResult,
-    receivedDate, receivedMonth: receivedDate.slice(0, 7), finishedDate, dueDate: due,
-    apologyDeadline: due ? previousWorkingDay(cal, due) : null, apologyDate,
+    code,
+    procedureCode,
+    procedureName: cell(cells, cols, 'ten_tthc') || null,
+    unitCode,
+    channel,
+    receivedAt,
+    appointmentAt: appointment?.at ?? null,
+    finishedAt: finished?.at ?? null,
+    state,
+    timeLimit,
+    timeUnit,
+    supplements: supplementText || null,
+    supplementCount: supplements.length,
+    apologyAt: apology?.at ?? null,
+    newAppointmentAt: newAppointment?.at ?? null,
+    official: cell(cells, cols, 'can_bo_xu_ly') || null,
+    lateCause: cell(cells, cols, 'nguyen_nhan_tre_han') || null,
+    paidOnline,
+    digitised,
+    electronicResult,
+    receivedDate,
+    receivedMonth: receivedDate.slice(0, 7),
+    finishedDate,
+    dueDate: due,
+    apologyDeadline: due ? previousWorkingDay(cal, due) : null,
+    apologyDate,
     // Once closed, a dossier's counts stop changing after its end and apology dates have passed; an open
     // one is "never" (a far date rather than null, so one index range finds every unsettled row).
     settleDate: finishedDate ? (apologyDate && apologyDate > finishedDate ? apologyDate : finishedDate) : OPEN_SETTLE_DATE,
@@ -156,7 +253,7 @@ export function parseRow(cells: string[], cols: Columns, row: number, cal: Worki
   let text = '';
   for (const k of HASHED) {
     const v = record[k];
-    text += (v instanceof Date ? v.getTime() : v ?? '') + '\u001f';
+    text += (v instanceof Date ? v.getTime() : (v ?? '')) + '\u001f';
   }
   record.rowHash = crypto.hash('sha1', text, 'base64url');
   return { record };

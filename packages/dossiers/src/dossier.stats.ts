@@ -70,14 +70,16 @@ export function checkRange(from: string, to: string, asOf: string) {
 export async function dossierStats(db: Db, q: StatsQuery & { useRollup?: boolean }): Promise<StatsRow[]> {
   checkRange(q.from, q.to, q.asOf);
   // The rollup keeps unit, month and channel; other groupings and procedure filters read the raw rows.
-  if (q.useRollup === false || !['unit', 'month', 'channel'].includes(q.groupBy) || q.procedureCode) return finish(await rawStats(db, q, null));
+  if (q.useRollup === false || !['unit', 'month', 'channel'].includes(q.groupBy) || q.procedureCode)
+    return finish(await rawStats(db, q, null));
   const months = fullMonths(q.from, q.to);
   if (!months) return finish(await rawStats(db, q, null));
   const [raw, rolled] = await Promise.all([rawStats(db, q, months), rollupStats(db, q, months)]);
   const byKey = new Map<string, Partial<RawRow>>();
   for (const r of [...raw, ...rolled]) {
     const e = byKey.get(r.key) ?? { key: r.key };
-    for (const [k, v] of Object.entries(r)) if (k !== 'key') (e as Record<string, number>)[k] = ((e as Record<string, number>)[k] ?? 0) + Number(v);
+    for (const [k, v] of Object.entries(r))
+      if (k !== 'key') (e as Record<string, number>)[k] = ((e as Record<string, number>)[k] ?? 0) + Number(v);
     byKey.set(r.key, e);
   }
   return finish([...byKey.values()].sort((a, b) => (a.key! < b.key! ? -1 : 1)) as RawRow[]);
@@ -87,7 +89,10 @@ type RawRow = Omit<StatsRow, 'label' | 'avgDays'> & { sumDays: number };
 
 function finish(rows: RawRow[]): StatsRow[] {
   return rows.map(({ sumDays, ...r }) => {
-    const n = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'key' ? v : Number(v)])) as Omit<StatsRow, 'label' | 'avgDays'>;
+    const n = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'key' ? v : Number(v)])) as Omit<
+      StatsRow,
+      'label' | 'avgDays'
+    >;
     return { ...n, label: null, avgDays: n.resolved ? Math.round((Number(sumDays) / n.resolved) * 10) / 10 : null };
   });
 }
@@ -99,8 +104,10 @@ function fullMonths(from: string, to: string): { first: string; last: string } |
   const last = Number(to.slice(8)) === lastDay ? to.slice(0, 7) : prevMonth(to.slice(0, 7));
   return first <= last ? { first, last } : null;
 }
-const nextMonth = (m: string) => (m.slice(5) === '12' ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
-const prevMonth = (m: string) => (m.slice(5) === '01' ? `${Number(m.slice(0, 4)) - 1}-12` : `${m.slice(0, 5)}${String(Number(m.slice(5)) - 1).padStart(2, '0')}`);
+const nextMonth = (m: string) =>
+  m.slice(5) === '12' ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`;
+const prevMonth = (m: string) =>
+  m.slice(5) === '01' ? `${Number(m.slice(0, 4)) - 1}-12` : `${m.slice(0, 5)}${String(Number(m.slice(5)) - 1).padStart(2, '0')}`;
 
 const ROLLUP_KEY: Partial<Record<GroupBy, ReturnType<typeof sql<string>>>> = {
   unit: sql<string>`r.unit_code`,
@@ -114,21 +121,27 @@ async function rollupStats(db: Db, q: StatsQuery, months: { first: string; last:
   const settled = sql<SqlBool>`r.settle_date <= ${asOf}::date`;
   const open = sql<SqlBool>`r.settle_date = ${OPEN_SETTLE_DATE}::date`;
   const overdue = sql<SqlBool>`(${open} and r.due_date < ${asOf}::date)`;
-  let query = db.selectFrom('dossierRollup as r').select([
-    key.as('key'),
-    sql<number>`sum(r.received)`.as('received'),
-    sql<number>`coalesce(sum(r.early + r.on_time + r.late) filter (where ${settled}), 0)`.as('resolved'),
-    sql<number>`coalesce(sum(r.early) filter (where ${settled}), 0)`.as('early'),
-    sql<number>`coalesce(sum(r.on_time) filter (where ${settled}), 0)`.as('onTime'),
-    sql<number>`coalesce(sum(r.late) filter (where ${settled}), 0)`.as('late'),
-    sql<number>`coalesce(sum(r.received) filter (where ${open}), 0)`.as('open'),
-    sql<number>`coalesce(sum(r.received) filter (where ${overdue}), 0)`.as('openOverdue'),
-    sql<number>`coalesce(sum(r.apologies) filter (where ${settled}), 0) + coalesce(sum(r.received) filter (where ${open} and r.apology_date <= ${asOf}::date), 0)`.as('apologies'),
-    sql<number>`sum(r.compliant)`.as('apologyCompliant'),
-    sql<number>`coalesce(sum(r.missing) filter (where ${settled}), 0) + coalesce(sum(r.received) filter (where ${overdue} and (r.apology_date is null or r.apology_date > ${asOf}::date)), 0)`.as('apologyMissing'),
-    sql<number>`sum(r.online)`.as('online'),
-    sql<number>`coalesce(sum(r.sum_days) filter (where ${settled}), 0)`.as('sumDays'),
-  ])
+  let query = db
+    .selectFrom('dossierRollup as r')
+    .select([
+      key.as('key'),
+      sql<number>`sum(r.received)`.as('received'),
+      sql<number>`coalesce(sum(r.early + r.on_time + r.late) filter (where ${settled}), 0)`.as('resolved'),
+      sql<number>`coalesce(sum(r.early) filter (where ${settled}), 0)`.as('early'),
+      sql<number>`coalesce(sum(r.on_time) filter (where ${settled}), 0)`.as('onTime'),
+      sql<number>`coalesce(sum(r.late) filter (where ${settled}), 0)`.as('late'),
+      sql<number>`coalesce(sum(r.received) filter (where ${open}), 0)`.as('open'),
+      sql<number>`coalesce(sum(r.received) filter (where ${overdue}), 0)`.as('openOverdue'),
+      sql<number>`coalesce(sum(r.apologies) filter (where ${settled}), 0) + coalesce(sum(r.received) filter (where ${open} and r.apology_date <= ${asOf}::date), 0)`.as(
+        'apologies',
+      ),
+      sql<number>`sum(r.compliant)`.as('apologyCompliant'),
+      sql<number>`coalesce(sum(r.missing) filter (where ${settled}), 0) + coalesce(sum(r.received) filter (where ${overdue} and (r.apology_date is null or r.apology_date > ${asOf}::date)), 0)`.as(
+        'apologyMissing',
+      ),
+      sql<number>`sum(r.online)`.as('online'),
+      sql<number>`coalesce(sum(r.sum_days) filter (where ${settled}), 0)`.as('sumDays'),
+    ])
     .where('r.provinceCode', '=', q.provinceCode)
     .where('r.receivedMonth', '>=', months.first)
     .where('r.receivedMonth', '<=', months.last)
@@ -180,8 +193,12 @@ async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: s
   const key = q.groupBy === 'cause' ? null : KEY[q.groupBy];
   // The rows to count, as a union of branches each served by one index range.
   const branch = (from: string, to: string, settledBetween?: [string, string]) => {
-    let b = db.selectFrom('dossier as d').selectAll()
-      .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', from).where('d.receivedDate', '<=', to);
+    let b = db
+      .selectFrom('dossier as d')
+      .selectAll()
+      .where('d.provinceCode', '=', q.provinceCode)
+      .where('d.receivedDate', '>=', from)
+      .where('d.receivedDate', '<=', to);
     if (settledBetween) b = b.where('d.settleDate', '>', settledBetween[0]).where('d.settleDate', '<', settledBetween[1]);
     if (q.unitCodes) b = b.where('d.unitCode', 'in', anyOf(q.unitCodes));
     if (q.procedureCode) b = b.where('d.procedureCode', '=', q.procedureCode);
@@ -205,13 +222,17 @@ async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: s
       sql<number>`count(*)`.as('received'),
       sql<number>`count(*) filter (where ${closed})`.as('resolved'),
       sql<number>`count(*) filter (where ${closed} and d.supplement_count < 2 and d.finished_date < d.due_date)`.as('early'),
-      sql<number>`count(*) filter (where ${closed} and d.supplement_count < 2 and (d.finished_date = d.due_date or d.due_date is null))`.as('onTime'),
+      sql<number>`count(*) filter (where ${closed} and d.supplement_count < 2 and (d.finished_date = d.due_date or d.due_date is null))`.as(
+        'onTime',
+      ),
       sql<number>`count(*) filter (where ${lateCond})`.as('late'),
       sql<number>`count(*) filter (where not ${closed})`.as('open'),
       sql<number>`count(*) filter (where not ${closed} and d.due_date < ${asOf}::date)`.as('openOverdue'),
       sql<number>`count(*) filter (where d.apology_date is not null and d.apology_date <= ${asOf}::date)`.as('apologies'),
       sql<number>`count(*) filter (where d.apology_date is not null and d.apology_date <= d.apology_deadline)`.as('apologyCompliant'),
-      sql<number>`count(*) filter (where (${lateCond} or (not ${closed} and d.due_date < ${asOf}::date)) and (d.apology_date is null or d.apology_date > ${asOf}::date))`.as('apologyMissing'),
+      sql<number>`count(*) filter (where (${lateCond} or (not ${closed} and d.due_date < ${asOf}::date)) and (d.apology_date is null or d.apology_date > ${asOf}::date))`.as(
+        'apologyMissing',
+      ),
       sql<number>`count(*) filter (where d.channel = 2)`.as('online'),
       sql<number>`coalesce(sum(d.finished_date - d.received_date) filter (where ${closed}), 0)`.as('sumDays'),
     ]);
@@ -222,8 +243,12 @@ async function rawStats(db: Db, q: StatsQuery, exclude: { first: string; last: s
 /** Late dossiers by cause category (seed 004), judged as of `asOf`. */
 export async function lateCauses(db: Db, q: Omit<StatsQuery, 'groupBy'>) {
   checkRange(q.from, q.to, q.asOf);
-  let query = db.selectFrom('dossier as d').select(['d.lateCause', sql<number>`count(*)`.as('n')])
-    .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', q.from).where('d.receivedDate', '<=', q.to)
+  let query = db
+    .selectFrom('dossier as d')
+    .select(['d.lateCause', sql<number>`count(*)`.as('n')])
+    .where('d.provinceCode', '=', q.provinceCode)
+    .where('d.receivedDate', '>=', q.from)
+    .where('d.receivedDate', '<=', q.to)
     .where(sql<SqlBool>`d.finished_date <= ${q.asOf}::date and ${ENDED_LATE}`)
     .groupBy('d.lateCause');
   if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));
@@ -258,14 +283,19 @@ export async function apologyBreaches(db: Db, q: Omit<StatsQuery, 'groupBy'>): P
   const missedNewDate = sql<SqlBool>`(${sent} and d.new_appointment_at is not null and (case when ${closed} then d.finished_date > ${newDate} else ${asOf}::date > ${newDate} end))`;
   const resent = sql<SqlBool>`exists (select 1 from dossier_history h where h.dossier_id = d.id and h.before->>'apologyAt' is not null
     and h.before->>'apologyAt' is distinct from h.after->>'apologyAt')`;
-  let query = db.selectFrom('dossier as d').select([
-    'd.unitCode as key',
-    sql<number>`count(*) filter (where ${late} and not ${sent})`.as('missing'),
-    sql<number>`count(*) filter (where ${sent} and d.apology_date > d.apology_deadline)`.as('sentLate'),
-    sql<number>`count(*) filter (where ${missedNewDate} or (${sent} and ${resent}))`.as('repeated'),
-  ])
-    .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '>=', q.from).where('d.receivedDate', '<=', q.to)
-    .groupBy('d.unitCode').orderBy('d.unitCode');
+  let query = db
+    .selectFrom('dossier as d')
+    .select([
+      'd.unitCode as key',
+      sql<number>`count(*) filter (where ${late} and not ${sent})`.as('missing'),
+      sql<number>`count(*) filter (where ${sent} and d.apology_date > d.apology_deadline)`.as('sentLate'),
+      sql<number>`count(*) filter (where ${missedNewDate} or (${sent} and ${resent}))`.as('repeated'),
+    ])
+    .where('d.provinceCode', '=', q.provinceCode)
+    .where('d.receivedDate', '>=', q.from)
+    .where('d.receivedDate', '<=', q.to)
+    .groupBy('d.unitCode')
+    .orderBy('d.unitCode');
   if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));
   return ((await query.execute()) as ApologyRow[]).filter((r) => r.missing || r.sentLate || r.repeated);
 }
@@ -287,34 +317,46 @@ export interface PeriodRow {
  * dossiers carried over from before the period and received in it; those resolved in the period (early,
  * on time, late); those still open at its end (in time, overdue).
  */
-export async function periodReport(db: Db, q: { provinceCode: string; from: string; to: string; unitCodes?: string[] }): Promise<PeriodRow[]> {
+export async function periodReport(
+  db: Db,
+  q: { provinceCode: string; from: string; to: string; unitCodes?: string[] },
+): Promise<PeriodRow[]> {
   checkRange(q.from, q.to, q.to);
   const { from, to } = q;
   const resolved = sql<SqlBool>`(d.finished_date >= ${from}::date and d.finished_date <= ${to}::date)`;
   const open = sql<SqlBool>`(d.finished_date is null or d.finished_date > ${to}::date)`;
-  let query = db.selectFrom('dossier as d').select([
-    'd.unitCode as key',
-    sql<number>`count(*) filter (where d.received_date < ${from}::date)`.as('carriedOver'),
-    sql<number>`count(*) filter (where d.received_date >= ${from}::date and d.channel = 2)`.as('receivedOnline'),
-    sql<number>`count(*) filter (where d.received_date >= ${from}::date and d.channel <> 2)`.as('receivedOther'),
-    sql<number>`count(*) filter (where ${resolved} and not ${ENDED_LATE} and d.finished_date < d.due_date)`.as('resolvedEarly'),
-    sql<number>`count(*) filter (where ${resolved} and not ${ENDED_LATE} and (d.finished_date = d.due_date or d.due_date is null))`.as('resolvedOnTime'),
-    sql<number>`count(*) filter (where ${resolved} and ${ENDED_LATE})`.as('resolvedLate'),
-    sql<number>`count(*) filter (where ${open} and not (d.due_date < ${to}::date))`.as('openInTime'),
-    sql<number>`count(*) filter (where ${open} and d.due_date < ${to}::date)`.as('openOverdue'),
-  ])
+  let query = db
+    .selectFrom('dossier as d')
+    .select([
+      'd.unitCode as key',
+      sql<number>`count(*) filter (where d.received_date < ${from}::date)`.as('carriedOver'),
+      sql<number>`count(*) filter (where d.received_date >= ${from}::date and d.channel = 2)`.as('receivedOnline'),
+      sql<number>`count(*) filter (where d.received_date >= ${from}::date and d.channel <> 2)`.as('receivedOther'),
+      sql<number>`count(*) filter (where ${resolved} and not ${ENDED_LATE} and d.finished_date < d.due_date)`.as('resolvedEarly'),
+      sql<number>`count(*) filter (where ${resolved} and not ${ENDED_LATE} and (d.finished_date = d.due_date or d.due_date is null))`.as(
+        'resolvedOnTime',
+      ),
+      sql<number>`count(*) filter (where ${resolved} and ${ENDED_LATE})`.as('resolvedLate'),
+      sql<number>`count(*) filter (where ${open} and not (d.due_date < ${to}::date))`.as('openInTime'),
+      sql<number>`count(*) filter (where ${open} and d.due_date < ${to}::date)`.as('openOverdue'),
+    ])
     // Every dossier received by the end of the period that was not finished before it began.
-    .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '<=', to)
+    .where('d.provinceCode', '=', q.provinceCode)
+    .where('d.receivedDate', '<=', to)
     .where(sql<SqlBool>`(d.finished_date is null or d.finished_date >= ${from}::date)`)
-    .groupBy('d.unitCode').orderBy('d.unitCode');
+    .groupBy('d.unitCode')
+    .orderBy('d.unitCode');
   if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));
   return (await query.execute()) as PeriodRow[];
 }
 
 /** Dossiers resolved late in the period, per unit and written cause (form 07 groups them by category). */
 export async function lateResolvedCauses(db: Db, q: { provinceCode: string; from: string; to: string; unitCodes?: string[] }) {
-  let query = db.selectFrom('dossier as d').select(['d.unitCode', 'd.lateCause', sql<number>`count(*)`.as('n')])
-    .where('d.provinceCode', '=', q.provinceCode).where('d.receivedDate', '<=', q.to)
+  let query = db
+    .selectFrom('dossier as d')
+    .select(['d.unitCode', 'd.lateCause', sql<number>`count(*)`.as('n')])
+    .where('d.provinceCode', '=', q.provinceCode)
+    .where('d.receivedDate', '<=', q.to)
     .where(sql<SqlBool>`d.finished_date >= ${q.from}::date and d.finished_date <= ${q.to}::date and ${ENDED_LATE}`)
     .groupBy(['d.unitCode', 'd.lateCause']);
   if (q.unitCodes) query = query.where('d.unitCode', 'in', anyOf(q.unitCodes));

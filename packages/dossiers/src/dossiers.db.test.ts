@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const HEADER = 'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
+const HEADER =
+  'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
 // Five dossiers of Sở Tư pháp in September 2025 (3 working days each unless a promised date is given).
 const ROWS = [
   'T-001,1.000001,Chứng thực bản sao,86.STP,1,2025-09-03T14:59:00,,2025-09-05T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,', // due 8/9, early
@@ -32,7 +33,11 @@ describe('dossier import', () => {
 
   it('imports a file of several preparation blocks, reporting a repeated code, and recognises the rows again', async () => {
     // 2,600 rows, prepared in blocks of 250; the last row repeats a code from the first block.
-    const rows = Array.from({ length: 2600 }, (_, i) => `W-${i},1.000001,Chứng thực bản sao,86.STP,${1 + (i % 3)},2025-10-0${1 + (i % 9)}T09:00:00,,2025-10-20T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,`);
+    const rows = Array.from(
+      { length: 2600 },
+      (_, i) =>
+        `W-${i},1.000001,Chứng thực bản sao,86.STP,${1 + (i % 3)},2025-10-0${1 + (i % 9)}T09:00:00,,2025-10-20T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,`,
+    );
     rows.push(rows[5]!.replace('Lê Văn A', 'Lê Văn B')); // row 2,602 repeats W-5 from the first block
     const big = (await office.upload('/api/dossiers/imports', { name: 'big.csv', data: csv(rows) })).json();
     expect(big).toMatchObject({ inserted: 2600, rejected: 1 });
@@ -43,15 +48,32 @@ describe('dossier import', () => {
 
   it('counts per the rules (15:00 cut-off, supplement wait, apology) as of a date', async () => {
     const rows = (await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=unit&asOf=2025-09-11&unit=86.STP')).json();
-    expect(rows).toEqual([expect.objectContaining({
-      key: '86.STP', received: 5, resolved: 3, early: 1, onTime: 2, late: 0, open: 2, openOverdue: 2, apologies: 1, apologyCompliant: 1,
-    })]);
-    const later = (await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=official&asOf=2025-12-31&unit=86.STP')).json();
-    expect(later).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: 'Lê Văn A', received: 3, early: 1, onTime: 2, late: 0 }),
-      expect.objectContaining({ key: 'Trần Thị B', received: 2, late: 1, open: 1, openOverdue: 1 }),
-    ]));
-    const byMonth = (await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=month&asOf=2025-12-31&unit=86.STP')).json();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        key: '86.STP',
+        received: 5,
+        resolved: 3,
+        early: 1,
+        onTime: 2,
+        late: 0,
+        open: 2,
+        openOverdue: 2,
+        apologies: 1,
+        apologyCompliant: 1,
+      }),
+    ]);
+    const later = (
+      await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=official&asOf=2025-12-31&unit=86.STP')
+    ).json();
+    expect(later).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'Lê Văn A', received: 3, early: 1, onTime: 2, late: 0 }),
+        expect.objectContaining({ key: 'Trần Thị B', received: 2, late: 1, open: 1, openOverdue: 1 }),
+      ]),
+    );
+    const byMonth = (
+      await office.get('/api/dossiers/stats?from=2025-09-01&to=2025-09-30&groupBy=month&asOf=2025-12-31&unit=86.STP')
+    ).json();
     expect(byMonth[0]).toMatchObject({ key: '2025-09', received: 5 });
   });
 
@@ -97,10 +119,24 @@ describe('dossier import', () => {
   });
 
   it('maps the headers of another export once, then imports with the saved mapping', async () => {
-    const other = ['SoHoSo,MaThuTuc,DonVi,HinhThuc,NgayNhan,HanTra', 'M-1,1.000001,86.STP,1,2025-10-01T09:00:00,2025-10-06T17:00:00'].join('\n');
-    const saved = await office.send('POST', '/api/dossiers/mappings', { name: 'Phần mềm X', mapping: { ma_ho_so: 'SoHoSo', ma_tthc: 'MaThuTuc', ma_don_vi: 'DonVi', kenh: 'HinhThuc', ngay_tiep_nhan: 'NgayNhan', ngay_hen_tra: 'HanTra' } });
+    const other = ['SoHoSo,MaThuTuc,DonVi,HinhThuc,NgayNhan,HanTra', 'M-1,1.000001,86.STP,1,2025-10-01T09:00:00,2025-10-06T17:00:00'].join(
+      '\n',
+    );
+    const saved = await office.send('POST', '/api/dossiers/mappings', {
+      name: 'Phần mềm X',
+      mapping: {
+        ma_ho_so: 'SoHoSo',
+        ma_tthc: 'MaThuTuc',
+        ma_don_vi: 'DonVi',
+        kenh: 'HinhThuc',
+        ngay_tiep_nhan: 'NgayNhan',
+        ngay_hen_tra: 'HanTra',
+      },
+    });
     expect(saved.statusCode).toBe(200);
-    const res = (await office.upload('/api/dossiers/imports', { name: 'x.csv', data: other }, { mappingId: String(saved.json().id) })).json();
+    const res = (
+      await office.upload('/api/dossiers/imports', { name: 'x.csv', data: other }, { mappingId: String(saved.json().id) })
+    ).json();
     expect(res, JSON.stringify(res.errors)).toMatchObject({ inserted: 1, rejected: 0 });
   });
 
@@ -109,7 +145,19 @@ describe('dossier import', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Hồ sơ');
     ws.addRow(HEADER.split(','));
-    ws.addRow(['X-1', '1.000001', 'Chứng thực', '86.STP', 1, new Date(Date.UTC(2025, 8, 3, 14, 59)), '', new Date(Date.UTC(2025, 8, 5, 10, 0)), 10, 3, 'ngay_lam_viec']);
+    ws.addRow([
+      'X-1',
+      '1.000001',
+      'Chứng thực',
+      '86.STP',
+      1,
+      new Date(Date.UTC(2025, 8, 3, 14, 59)),
+      '',
+      new Date(Date.UTC(2025, 8, 5, 10, 0)),
+      10,
+      3,
+      'ngay_lam_viec',
+    ]);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const res = (await office.upload('/api/dossiers/imports', { name: 'x.xlsx', data })).json();
     expect(res, JSON.stringify(res)).toMatchObject({ inserted: 1, rejected: 0 });
@@ -131,25 +179,36 @@ describe('dossier import', () => {
 
 describe('apologies and the period report', () => {
   // Sở Tư pháp, October 2024 (nothing else there): due dates are 3 working days after receipt.
-  const H = 'ma_ho_so,ma_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,ngay_xin_loi,ngay_hen_tra_moi,nguyen_nhan_tre_han';
-  const rows = (a4Apology: string) => [
-    H,
-    'A-0,1.000001,86.STP,1,2024-09-20T09:00:00,2024-09-25T10:00:00,10,3,ngay_lam_viec,,,', // finished before the period
-    'A-1,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-10T10:00:00,10,3,ngay_lam_viec,,,Cán bộ nghỉ phép', // due 4/10, late, no apology
-    'A-2,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-08T10:00:00,10,3,ngay_lam_viec,2024-10-04T08:00:00,2024-10-09,Chờ ý kiến liên thông', // apology on the due day: late
-    'A-3,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-11T10:00:00,10,3,ngay_lam_viec,2024-10-02T09:00:00,2024-10-08,', // new date missed as well
-    `A-4,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-14T10:00:00,10,3,ngay_lam_viec,${a4Apology},2024-10-15,`, // apology in time, new date kept
-    'A-5,1.000002,86.STP,2,2024-10-07T09:00:00,,4,3,ngay_lam_viec,,,', // open, due 10/10: overdue at the end of the month
-    'A-6,1.000002,86.STP,1,2024-10-07T09:00:00,2024-10-08T10:00:00,10,3,ngay_lam_viec,,,', // early
-  ].join('\n');
-  const breaches = async () => (await office.get('/api/dossiers/apologies?from=2024-10-01&to=2024-10-31&asOf=2024-12-31&unit=86.STP')).json();
+  const H =
+    'ma_ho_so,ma_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,ngay_xin_loi,ngay_hen_tra_moi,nguyen_nhan_tre_han';
+  const rows = (a4Apology: string) =>
+    [
+      H,
+      'A-0,1.000001,86.STP,1,2024-09-20T09:00:00,2024-09-25T10:00:00,10,3,ngay_lam_viec,,,', // finished before the period
+      'A-1,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-10T10:00:00,10,3,ngay_lam_viec,,,Cán bộ nghỉ phép', // due 4/10, late, no apology
+      'A-2,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-08T10:00:00,10,3,ngay_lam_viec,2024-10-04T08:00:00,2024-10-09,Chờ ý kiến liên thông', // apology on the due day: late
+      'A-3,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-11T10:00:00,10,3,ngay_lam_viec,2024-10-02T09:00:00,2024-10-08,', // new date missed as well
+      `A-4,1.000001,86.STP,1,2024-10-01T09:00:00,2024-10-14T10:00:00,10,3,ngay_lam_viec,${a4Apology},2024-10-15,`, // apology in time, new date kept
+      'A-5,1.000002,86.STP,2,2024-10-07T09:00:00,,4,3,ngay_lam_viec,,,', // open, due 10/10: overdue at the end of the month
+      'A-6,1.000002,86.STP,1,2024-10-07T09:00:00,2024-10-08T10:00:00,10,3,ngay_lam_viec,,,', // early
+    ].join('\n');
+  const breaches = async () =>
+    (await office.get('/api/dossiers/apologies?from=2024-10-01&to=2024-10-31&asOf=2024-12-31&unit=86.STP')).json();
 
   it('reports missing, late and repeated apologies, a re-sent apology included', async () => {
-    expect((await office.upload('/api/dossiers/imports', { name: 'a.csv', data: rows('2024-10-02T09:00:00') })).json()).toMatchObject({ inserted: 7, rejected: 0 });
+    expect((await office.upload('/api/dossiers/imports', { name: 'a.csv', data: rows('2024-10-02T09:00:00') })).json()).toMatchObject({
+      inserted: 7,
+      rejected: 0,
+    });
     // A-5 is open and overdue without an apology: missing too.
-    expect(await breaches()).toEqual([expect.objectContaining({ key: '86.STP', label: 'Sở Tư pháp', missing: 2, sentLate: 1, repeated: 1 })]);
+    expect(await breaches()).toEqual([
+      expect.objectContaining({ key: '86.STP', label: 'Sở Tư pháp', missing: 2, sentLate: 1, repeated: 1 }),
+    ]);
     // The next export shows A-4's apology sent again with another date: the date moved a second time.
-    expect((await office.upload('/api/dossiers/imports', { name: 'a2.csv', data: rows('2024-10-03T09:00:00') })).json()).toMatchObject({ updated: 1, unchanged: 6 });
+    expect((await office.upload('/api/dossiers/imports', { name: 'a2.csv', data: rows('2024-10-03T09:00:00') })).json()).toMatchObject({
+      updated: 1,
+      unchanged: 6,
+    });
     expect(await breaches()).toEqual([expect.objectContaining({ missing: 2, sentLate: 1, repeated: 2 })]);
   });
 
@@ -167,20 +226,34 @@ describe('apologies and the period report', () => {
     };
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Mẫu 06 - Kết quả giải quyết', 'Mẫu 07 - Nguyên nhân quá hạn']);
     expect(row(0)).toMatchObject({
-      'Đơn vị': 'Sở Tư pháp', 'Tổng số hồ sơ nhận giải quyết': 6, 'Kỳ trước chuyển qua': 4, 'Mới tiếp nhận trực tuyến': 1, 'Mới tiếp nhận trực tiếp, bưu chính': 1,
-      'Đã giải quyết': 5, 'Giải quyết trước hạn': 1, 'Giải quyết đúng hạn': 0, 'Giải quyết quá hạn': 4,
-      'Đang giải quyết': 1, 'Đang giải quyết trong hạn': 0, 'Đang giải quyết quá hạn': 1,
+      'Đơn vị': 'Sở Tư pháp',
+      'Tổng số hồ sơ nhận giải quyết': 6,
+      'Kỳ trước chuyển qua': 4,
+      'Mới tiếp nhận trực tuyến': 1,
+      'Mới tiếp nhận trực tiếp, bưu chính': 1,
+      'Đã giải quyết': 5,
+      'Giải quyết trước hạn': 1,
+      'Giải quyết đúng hạn': 0,
+      'Giải quyết quá hạn': 4,
+      'Đang giải quyết': 1,
+      'Đang giải quyết trong hạn': 0,
+      'Đang giải quyết quá hạn': 1,
     });
     expect(row(1)).toMatchObject({
-      'Số hồ sơ quá hạn': 4, 'Do cán bộ, công chức': 1, 'Liên thông, phối hợp giữa các cơ quan': 1, 'Chưa ghi nguyên nhân': 2,
+      'Số hồ sơ quá hạn': 4,
+      'Do cán bộ, công chức': 1,
+      'Liên thông, phối hợp giữa các cơ quan': 1,
+      'Chưa ghi nguyên nhân': 2,
     });
   });
 });
 
 describe('a hostile file', () => {
   it('of 50 MB with wrong bytes, missing cells, bad dates, unknown units and repeated codes: every row reported, nothing lost', async () => {
-    const name = 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam; cơ quan có thẩm quyền của nước ngoài cấp hoặc chứng nhận';
-    const cause = 'Hồ sơ phải chờ ý kiến liên thông của cơ quan khác, cán bộ một cửa đã thông báo cho người dân qua điện thoại và tin nhắn, đồng thời cập nhật trên hệ thống thông tin giải quyết thủ tục hành chính của tỉnh theo quy định';
+    const name =
+      'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam; cơ quan có thẩm quyền của nước ngoài cấp hoặc chứng nhận';
+    const cause =
+      'Hồ sơ phải chờ ý kiến liên thông của cơ quan khác, cán bộ một cửa đã thông báo cho người dân qua điện thoại và tin nhắn, đồng thời cập nhật trên hệ thống thông tin giải quyết thủ tục hành chính của tỉnh theo quy định';
     const parts: Buffer[] = [Buffer.from(HEADER + '\n')];
     const bad = new Set<number>();
     let n = 0;
@@ -205,7 +278,9 @@ describe('a hostile file', () => {
         bad.add(row);
         continue;
       }
-      const line = Buffer.from(`${code},1.000001,"${name}",${unit},1,${received},,2025-10-03T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,"${cause}"\n`);
+      const line = Buffer.from(
+        `${code},1.000001,"${name}",${unit},1,${received},,2025-10-03T10:00:00,10,3,ngay_lam_viec,,,Lê Văn A,"${cause}"\n`,
+      );
       if (i % 1021 === 0 && !bad.has(row)) {
         line[line.indexOf('Lê')] = 0xc0; // a byte that is not UTF-8 (a Windows-1258 export)
         bad.add(row);
@@ -223,7 +298,11 @@ describe('a hostile file', () => {
       expect(e.message).toMatch(new RegExp(`^Dòng ${e.row}`));
     }
     // The full report names every rejected row.
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/dossiers/imports/${res.importId}/errors.xlsx`, headers: { cookie: office.cookie } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/imports/${res.importId}/errors.xlsx`,
+      headers: { cookie: office.cookie },
+    });
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as never);
@@ -267,7 +346,14 @@ describe('766 and the public page', () => {
     const g1 = r.groups.find((g: { code: string }) => g.code === 'G1');
     expect(g1).toMatchObject({ points: null });
     expect(g1.indicators[0].status).toBe('not_computed');
-    const saved = (await office.send('PUT', '/api/indices/766/official', { unit: '86.STP', period: '2025-09', source: 'Cổng DVCQG, chụp ngày 05/10/2025', groups: [{ code: 'G2', points: 15 }] })).json();
+    const saved = (
+      await office.send('PUT', '/api/indices/766/official', {
+        unit: '86.STP',
+        period: '2025-09',
+        source: 'Cổng DVCQG, chụp ngày 05/10/2025',
+        groups: [{ code: 'G2', points: 15 }],
+      })
+    ).json();
     const g2b = saved.groups.find((g: { code: string }) => g.code === 'G2');
     expect(g2b.official).toBe(15);
     expect(g2b.difference).toBeCloseTo(g2b.points - 15, 6);

@@ -10,11 +10,25 @@ export const dossiersDemo: DemoSeeder = async (db, provinceCode, now) => {
   const services = await seederServices(db, provinceCode, now);
   const calendar = services.calendar();
   const today = services.today();
-  const units = (await db.selectFrom('unit as u').innerJoin('unit as p', 'p.id', 'u.parentId').select('u.code')
-    .where('p.code', '=', provinceCode).where('p.type', '=', 'province').where('u.validTo', 'is', null).execute()).map((u) => u.code);
+  const units = (
+    await db
+      .selectFrom('unit as u')
+      .innerJoin('unit as p', 'p.id', 'u.parentId')
+      .select('u.code')
+      .where('p.code', '=', provinceCode)
+      .where('p.type', '=', 'province')
+      .where('u.validTo', 'is', null)
+      .execute()
+  ).map((u) => u.code);
   const csv = generateDossierCsv(calendar, { count: DEMO_DOSSIERS, units, year: Number(today.slice(0, 4)), today });
   const outcome = await runDossierImport(services, systemContext('demo-seed'), null, {
-    filename: 'demo-ho-so.csv', stream: Readable.from((function* () { for (const l of csv) yield l + '\n'; })()),
+    filename: 'demo-ho-so.csv',
+    stream: Readable.from(
+      (function* () {
+        for (const l of csv) yield l + '\n';
+      })(),
+    ),
   });
-  if (outcome.rejected || outcome.errorsTotal || !outcome.inserted) throw new Error(`demo dossiers rejected: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  if (outcome.rejected || outcome.errorsTotal || !outcome.inserted)
+    throw new Error(`demo dossiers rejected: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
 };

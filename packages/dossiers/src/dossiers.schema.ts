@@ -176,7 +176,11 @@ export const dossiersMigrations: MigrationSet = {
         .addUniqueConstraint('dossier_code_uq', ['province_code', 'code'])
         .execute();
       await db.schema.createIndex('dossier_received_idx').on('dossier').columns(['province_code', 'received_date']).execute();
-      await db.schema.createIndex('dossier_unit_month_idx').on('dossier').columns(['province_code', 'unit_code', 'received_month']).execute();
+      await db.schema
+        .createIndex('dossier_unit_month_idx')
+        .on('dossier')
+        .columns(['province_code', 'unit_code', 'received_month'])
+        .execute();
       await db.schema
         .createTable('dossier_history')
         .addColumn('id', 'bigserial', (c) => c.primaryKey())
@@ -261,7 +265,9 @@ export const dossiersMigrations: MigrationSet = {
   // counts); the rollup goes from settle month to settle day, and keeps open dossiers too.
   '20261125_22_rollup_by_day': {
     async up(db: AnyDb) {
-      await sql`update dossier set settle_date = case when finished_date is null then '9999-12-31'::date else greatest(finished_date, apology_date) end`.execute(db);
+      await sql`update dossier set settle_date = case when finished_date is null then '9999-12-31'::date else greatest(finished_date, apology_date) end`.execute(
+        db,
+      );
       await db.schema.dropTable('dossier_rollup').execute();
       await db.schema
         .createTable('dossier_rollup')
@@ -283,7 +289,10 @@ export const dossiersMigrations: MigrationSet = {
         .addColumn('sum_days', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('dossier_rollup_month_idx').on('dossier_rollup').columns(['province_code', 'received_month']).execute();
-      const months = await sql<{ provinceCode: string; receivedMonth: string }>`select distinct province_code as "provinceCode", received_month as "receivedMonth" from dossier`.execute(db);
+      const months = await sql<{
+        provinceCode: string;
+        receivedMonth: string;
+      }>`select distinct province_code as "provinceCode", received_month as "receivedMonth" from dossier`.execute(db);
       const byProvince = new Map<string, string[]>();
       for (const r of months.rows) byProvince.set(r.provinceCode, [...(byProvince.get(r.provinceCode) ?? []), r.receivedMonth]);
       for (const [province, list] of byProvince) await refreshRollups(db as never, province, list);
@@ -293,7 +302,10 @@ export const dossiersMigrations: MigrationSet = {
   '20261201_23_import_heartbeat': {
     async up(db: AnyDb) {
       await db.schema.alterTable('dossier_import').addColumn('heartbeat_at', 'timestamptz').execute();
-      await db.schema.alterTable('dossier_import').addColumn('touched_months', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`)).execute();
+      await db.schema
+        .alterTable('dossier_import')
+        .addColumn('touched_months', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+        .execute();
     },
   },
 };

@@ -53,7 +53,16 @@ export function pointsFor(rate: number, max: number, threshold: number | null): 
   return round2(rate >= t ? max : (rate * max) / t);
 }
 
-function computed(code: string, name: string, max: number, threshold: number | null, num: number, den: number, formula: string, data: Record<string, number>): Indicator {
+function computed(
+  code: string,
+  name: string,
+  max: number,
+  threshold: number | null,
+  num: number,
+  den: number,
+  formula: string,
+  data: Record<string, number>,
+): Indicator {
   if (den === 0) return notComputed(code, name, max, threshold, formula, 'Không có hồ sơ nào trong kỳ để tính tỷ lệ.');
   const rate = round2((num / den) * 100);
   return { code, name, max, threshold, status: 'computed', rate, points: pointsFor(rate, max, threshold), formula, data, reason: null };
@@ -67,48 +76,146 @@ export function compute766(c: Counts766): { groups: Group[]; total: number; comp
   const considered = c.resolved + c.openOverdueAtEnd;
   const groups: Omit<Group, 'points' | 'computedMax'>[] = [
     {
-      code: 'G1', name: 'Công khai, minh bạch', max: 18, indicators: [
-        notComputed('G1.1', 'Công bố, công khai TTHC đúng hạn, đầy đủ', 9, null, 'TTHC công bố đúng hạn ÷ TTHC phải công bố', 'Cần danh mục và ngày công bố thủ tục, không có trong dữ liệu hồ sơ.'),
-        notComputed('G1.2', 'Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia', 9, null, 'Hồ sơ đã đồng bộ ÷ hồ sơ tiếp nhận', 'Tệp hồ sơ không có trạng thái đồng bộ với Cổng Dịch vụ công quốc gia.'),
+      code: 'G1',
+      name: 'Công khai, minh bạch',
+      max: 18,
+      indicators: [
+        notComputed(
+          'G1.1',
+          'Công bố, công khai TTHC đúng hạn, đầy đủ',
+          9,
+          null,
+          'TTHC công bố đúng hạn ÷ TTHC phải công bố',
+          'Cần danh mục và ngày công bố thủ tục, không có trong dữ liệu hồ sơ.',
+        ),
+        notComputed(
+          'G1.2',
+          'Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia',
+          9,
+          null,
+          'Hồ sơ đã đồng bộ ÷ hồ sơ tiếp nhận',
+          'Tệp hồ sơ không có trạng thái đồng bộ với Cổng Dịch vụ công quốc gia.',
+        ),
       ],
     },
     {
-      code: 'G2', name: 'Tiến độ giải quyết', max: 20, indicators: [
-        computed('G2.1', 'Tỷ lệ hồ sơ giải quyết đúng hạn', 20, null, c.resolvedOnTime, considered,
+      code: 'G2',
+      name: 'Tiến độ giải quyết',
+      max: 20,
+      indicators: [
+        computed(
+          'G2.1',
+          'Tỷ lệ hồ sơ giải quyết đúng hạn',
+          20,
+          null,
+          c.resolvedOnTime,
+          considered,
           'Hồ sơ kết thúc đúng hoặc trước hạn ÷ (hồ sơ kết thúc trong kỳ + hồ sơ còn mở đã quá hạn cuối kỳ); hồ sơ bổ sung lần hai tính là trễ',
-          { dungHan: c.resolvedOnTime, ketThucTrongKy: c.resolved, conMoQuaHan: c.openOverdueAtEnd }),
+          { dungHan: c.resolvedOnTime, ketThucTrongKy: c.resolved, conMoQuaHan: c.openOverdueAtEnd },
+        ),
       ],
     },
     {
-      code: 'G3', name: 'Số hoá hồ sơ', max: 22, indicators: [
-        computed('G3.1', 'Tỷ lệ hồ sơ được số hoá thành phần', 11, 80, c.digitised, c.digitisedKnown, 'Hồ sơ số hoá ÷ hồ sơ tiếp nhận (có thông tin số hoá); đạt tối đa khi ≥ 80 %', { soHoa: c.digitised, coThongTin: c.digitisedKnown }),
-        computed('G3.2', 'Tỷ lệ cấp kết quả điện tử', 11, 80, c.electronicResult, c.electronicResultKnown, 'Hồ sơ có kết quả điện tử ÷ hồ sơ kết thúc (có thông tin); đạt tối đa khi ≥ 80 %', { ketQuaDienTu: c.electronicResult, coThongTin: c.electronicResultKnown }),
+      code: 'G3',
+      name: 'Số hoá hồ sơ',
+      max: 22,
+      indicators: [
+        computed(
+          'G3.1',
+          'Tỷ lệ hồ sơ được số hoá thành phần',
+          11,
+          80,
+          c.digitised,
+          c.digitisedKnown,
+          'Hồ sơ số hoá ÷ hồ sơ tiếp nhận (có thông tin số hoá); đạt tối đa khi ≥ 80 %',
+          { soHoa: c.digitised, coThongTin: c.digitisedKnown },
+        ),
+        computed(
+          'G3.2',
+          'Tỷ lệ cấp kết quả điện tử',
+          11,
+          80,
+          c.electronicResult,
+          c.electronicResultKnown,
+          'Hồ sơ có kết quả điện tử ÷ hồ sơ kết thúc (có thông tin); đạt tối đa khi ≥ 80 %',
+          { ketQuaDienTu: c.electronicResult, coThongTin: c.electronicResultKnown },
+        ),
       ],
     },
     {
-      code: 'G4', name: 'Cung cấp dịch vụ trực tuyến', max: 22, indicators: [
-        notComputed('G4.1', 'Tỷ lệ TTHC cung cấp trực tuyến', 5.5, 80, 'TTHC trực tuyến ÷ TTHC của đơn vị; đạt tối đa khi ≥ 80 %', 'Cần mức độ trực tuyến của từng thủ tục, không có trong dữ liệu hồ sơ.'),
-        computed('G4.2', 'Tỷ lệ hồ sơ nộp trực tuyến', 11, 50, c.receivedOnline, c.received, 'Hồ sơ kênh 2 ÷ hồ sơ tiếp nhận; đạt tối đa khi ≥ 50 %', { trucTuyen: c.receivedOnline, tiepNhan: c.received }),
-        computed('G4.3', 'Tỷ lệ thanh toán trực tuyến', 5.5, 50, c.paidOnline, c.paymentKnown, 'Hồ sơ thanh toán trực tuyến ÷ hồ sơ có thông tin thanh toán; đạt tối đa khi ≥ 50 %', { thanhToanTrucTuyen: c.paidOnline, coThongTin: c.paymentKnown }),
+      code: 'G4',
+      name: 'Cung cấp dịch vụ trực tuyến',
+      max: 22,
+      indicators: [
+        notComputed(
+          'G4.1',
+          'Tỷ lệ TTHC cung cấp trực tuyến',
+          5.5,
+          80,
+          'TTHC trực tuyến ÷ TTHC của đơn vị; đạt tối đa khi ≥ 80 %',
+          'Cần mức độ trực tuyến của từng thủ tục, không có trong dữ liệu hồ sơ.',
+        ),
+        computed(
+          'G4.2',
+          'Tỷ lệ hồ sơ nộp trực tuyến',
+          11,
+          50,
+          c.receivedOnline,
+          c.received,
+          'Hồ sơ kênh 2 ÷ hồ sơ tiếp nhận; đạt tối đa khi ≥ 50 %',
+          { trucTuyen: c.receivedOnline, tiepNhan: c.received },
+        ),
+        computed(
+          'G4.3',
+          'Tỷ lệ thanh toán trực tuyến',
+          5.5,
+          50,
+          c.paidOnline,
+          c.paymentKnown,
+          'Hồ sơ thanh toán trực tuyến ÷ hồ sơ có thông tin thanh toán; đạt tối đa khi ≥ 50 %',
+          { thanhToanTrucTuyen: c.paidOnline, coThongTin: c.paymentKnown },
+        ),
       ],
     },
     {
-      code: 'G5', name: 'Mức độ hài lòng', max: 18, indicators: [
-        computed('G5.1', '100 % trừ tỷ lệ hồ sơ trễ hạn (phần tính được từ hồ sơ)', 9, 90, c.resolved - c.resolvedLate, c.resolved,
+      code: 'G5',
+      name: 'Mức độ hài lòng',
+      max: 18,
+      indicators: [
+        computed(
+          'G5.1',
+          '100 % trừ tỷ lệ hồ sơ trễ hạn (phần tính được từ hồ sơ)',
+          9,
+          90,
+          c.resolved - c.resolvedLate,
+          c.resolved,
           '(Hồ sơ kết thúc − hồ sơ trễ hạn) ÷ hồ sơ kết thúc; chưa trừ tỷ lệ phản ánh, không hài lòng (không có trong dữ liệu hồ sơ); đạt tối đa khi ≥ 90 %',
-          { ketThuc: c.resolved, treHan: c.resolvedLate }),
-        notComputed('G5.2', 'Xử lý phản ánh, kiến nghị đúng hạn (15 ngày làm việc)', 9, null, 'Phản ánh xử lý đúng hạn ÷ phản ánh tiếp nhận', 'Cần dữ liệu phản ánh, kiến nghị.'),
+          { ketThuc: c.resolved, treHan: c.resolvedLate },
+        ),
+        notComputed(
+          'G5.2',
+          'Xử lý phản ánh, kiến nghị đúng hạn (15 ngày làm việc)',
+          9,
+          null,
+          'Phản ánh xử lý đúng hạn ÷ phản ánh tiếp nhận',
+          'Cần dữ liệu phản ánh, kiến nghị.',
+        ),
       ],
     },
   ];
   const full = groups.map((g) => {
     const done = g.indicators.filter((i) => i.status === 'computed');
-    return { ...g, points: done.length ? round2(done.reduce((a, i) => a + i.points!, 0)) : null, computedMax: done.reduce((a, i) => a + i.max, 0) };
+    return {
+      ...g,
+      points: done.length ? round2(done.reduce((a, i) => a + i.points!, 0)) : null,
+      computedMax: done.reduce((a, i) => a + i.max, 0),
+    };
   });
   return {
     groups: full,
     total: round2(full.reduce((a, g) => a + (g.points ?? 0), 0)),
     computedMax: full.reduce((a, g) => a + g.computedMax, 0),
-    assumption: 'Điểm tối đa của từng chỉ tiêu trong nhóm là giả định (chia theo số chỉ tiêu), chưa được xác nhận bằng văn bản chính thức; điểm nhóm 18/20/22/22/18 theo Quyết định 766/QĐ-TTg.',
+    assumption:
+      'Điểm tối đa của từng chỉ tiêu trong nhóm là giả định (chia theo số chỉ tiêu), chưa được xác nhận bằng văn bản chính thức; điểm nhóm 18/20/22/22/18 theo Quyết định 766/QĐ-TTg.',
   };
 }

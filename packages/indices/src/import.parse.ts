@@ -49,7 +49,10 @@ export async function readTable(data: Buffer, filename: string): Promise<string[
   return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data.map((r) => r.map((c) => c.trim()));
 }
 
-const headerKey = (h: string) => foldText(h).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const headerKey = (h: string) =>
+  foldText(h)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 function fail(message: string, dataRows: number): ParsedFile {
   return { records: [], errors: [], fileError: message, dataRows };
@@ -59,7 +62,10 @@ export function parseIndexTable(table: string[][], index: IndexCode, format: Imp
   if (!table.length) return fail('Tệp rỗng: không có dòng tiêu đề nào.', 0);
   const headers = table[0]!.map(headerKey);
   const col = (...names: string[]) => headers.findIndex((h) => names.includes(h));
-  const body = table.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
+  const body = table
+    .slice(1)
+    .map((cells, i) => ({ row: i + 2, cells }))
+    .filter((r) => r.cells.some((c) => c !== ''));
   if (!body.length) return fail('Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.', 0);
   return format === 'papi-provinces' ? parsePapi(body, headers, col, index) : parseLong(body, col, index);
 }
@@ -78,7 +84,10 @@ function parseYear(raw: string | undefined, row: number, errors: RowError[]): nu
 
 function parsePapi(body: Body, headers: string[], col: Col, index: IndexCode): ParsedFile {
   if (index !== 'PAPI') {
-    return fail(`Định dạng "papi-provinces" chỉ dùng cho PAPI, không dùng được cho ${INDEX_LABELS[index]}. Không có dòng nào được nhập.`, body.length);
+    return fail(
+      `Định dạng "papi-provinces" chỉ dùng cho PAPI, không dùng được cho ${INDEX_LABELS[index]}. Không có dòng nào được nhập.`,
+      body.length,
+    );
   }
   const cProvince = col('province_vi', 'province', 'tinh', 'ten_tinh');
   const cYear = col('year', 'nam');
@@ -86,10 +95,16 @@ function parsePapi(body: Body, headers: string[], col: Col, index: IndexCode): P
   const cTotal = col('total_papi', 'total', 'tong');
   const cRank = col('rank_year', 'rank', 'xep_hang');
   const missing = [
-    cProvince < 0 && 'province_vi', cYear < 0 && 'year', ...dims.map((d, i) => d < 0 && `D${i + 1}`), cTotal < 0 && 'total_papi',
+    cProvince < 0 && 'province_vi',
+    cYear < 0 && 'year',
+    ...dims.map((d, i) => d < 0 && `D${i + 1}`),
+    cTotal < 0 && 'total_papi',
   ].filter(Boolean);
   if (missing.length) {
-    return fail(`Tệp không đúng định dạng PAPI theo tỉnh (papi-provinces): thiếu cột ${missing.join(', ')}. Không có dòng nào được nhập.`, body.length);
+    return fail(
+      `Tệp không đúng định dạng PAPI theo tỉnh (papi-provinces): thiếu cột ${missing.join(', ')}. Không có dòng nào được nhập.`,
+      body.length,
+    );
   }
   const errors: RowError[] = [];
   const records: ImportRecord[] = [];
@@ -103,11 +118,13 @@ function parsePapi(body: Body, headers: string[], col: Col, index: IndexCode): P
     dims.forEach((c, i) => {
       const v = parseDecimal(cells[c]);
       if (v === null) return;
-      if (Number.isNaN(v)) rowErrors.push({ row, field: `D${i + 1}`, message: `Dòng ${row}, cột "D${i + 1}": "${cells[c] ?? ''}" không phải số.` });
+      if (Number.isNaN(v))
+        rowErrors.push({ row, field: `D${i + 1}`, message: `Dòng ${row}, cột "D${i + 1}": "${cells[c] ?? ''}" không phải số.` });
       else components[`D${i + 1}`] = v;
     });
     const value = parseDecimal(cells[cTotal]);
-    if (value !== null && Number.isNaN(value)) rowErrors.push({ row, field: 'total_papi', message: `Dòng ${row}, cột "total_papi": "${cells[cTotal] ?? ''}" không phải số.` });
+    if (value !== null && Number.isNaN(value))
+      rowErrors.push({ row, field: 'total_papi', message: `Dòng ${row}, cột "total_papi": "${cells[cTotal] ?? ''}" không phải số.` });
     const rank = cRank >= 0 ? parseDecimal(cells[cRank]) : null;
     if (rank !== null && (Number.isNaN(rank) || !Number.isInteger(rank) || rank < 1)) {
       rowErrors.push({ row, field: 'rank_year', message: `Dòng ${row}, cột "rank_year": "${cells[cRank]}" không phải thứ hạng hợp lệ.` });
@@ -130,7 +147,10 @@ function parseLong(body: Body, col: Col, index: IndexCode): ParsedFile {
   };
   const missing = (['year', 'index', 'province', 'value'] as const).filter((k) => c[k] < 0);
   if (missing.length) {
-    return fail(`Tệp không đúng định dạng dài (long): thiếu cột ${missing.join(', ')}. Cần các cột year,index,province,component,value,rank,source. Không có dòng nào được nhập.`, body.length);
+    return fail(
+      `Tệp không đúng định dạng dài (long): thiếu cột ${missing.join(', ')}. Cần các cột year,index,province,component,value,rank,source. Không có dòng nào được nhập.`,
+      body.length,
+    );
   }
   // A file that carries another index is the wrong file: refuse it whole.
   const otherIndex = body.find((r) => normalizeIndex(r.cells[c.index]) !== index);
@@ -148,10 +168,11 @@ function parseLong(body: Body, col: Col, index: IndexCode): ParsedFile {
     const year = parseYear(cells[c.year], row, rowErrors);
     const province = cells[c.province] ?? '';
     if (!province) rowErrors.push({ row, field: 'province', message: `Dòng ${row}, cột "province": thiếu tên tỉnh.` });
-    const rawComponent = (c.component >= 0 ? cells[c.component] ?? '' : '').trim();
+    const rawComponent = (c.component >= 0 ? (cells[c.component] ?? '') : '').trim();
     const component = rawComponent === '' || /^(total|tong|tổng)$/i.test(rawComponent) ? null : rawComponent.toUpperCase();
     const value = parseDecimal(cells[c.value]);
-    if (value === null || Number.isNaN(value)) rowErrors.push({ row, field: 'value', message: `Dòng ${row}, cột "value": "${cells[c.value] ?? ''}" không phải số.` });
+    if (value === null || Number.isNaN(value))
+      rowErrors.push({ row, field: 'value', message: `Dòng ${row}, cột "value": "${cells[c.value] ?? ''}" không phải số.` });
     const rank = c.rank >= 0 ? parseDecimal(cells[c.rank]) : null;
     if (rank !== null && (Number.isNaN(rank) || !Number.isInteger(rank) || rank < 1)) {
       rowErrors.push({ row, field: 'rank', message: `Dòng ${row}, cột "rank": "${cells[c.rank]}" không phải thứ hạng hợp lệ.` });
@@ -168,14 +189,22 @@ function parseLong(body: Body, col: Col, index: IndexCode): ParsedFile {
     if (source) rec.source = rec.source && rec.source !== source ? `${rec.source}; ${source}` : source;
     if (component === null) {
       if (rec.value !== null) {
-        errors.push({ row, field: 'value', message: `Dòng ${row}: tỉnh "${province}" năm ${year} đã có giá trị tổng ở dòng ${rec.rows[0]}; một tỉnh chỉ có một giá trị mỗi năm.` });
+        errors.push({
+          row,
+          field: 'value',
+          message: `Dòng ${row}: tỉnh "${province}" năm ${year} đã có giá trị tổng ở dòng ${rec.rows[0]}; một tỉnh chỉ có một giá trị mỗi năm.`,
+        });
         (rec as ImportRecord & { conflict?: boolean }).conflict = true;
       } else {
         rec.value = value;
         rec.rank = rank;
       }
     } else if (component in rec.components) {
-      errors.push({ row, field: 'component', message: `Dòng ${row}: thành phần ${component} của "${province}" năm ${year} bị nhập hai lần.` });
+      errors.push({
+        row,
+        field: 'component',
+        message: `Dòng ${row}: thành phần ${component} của "${province}" năm ${year} bị nhập hai lần.`,
+      });
       (rec as ImportRecord & { conflict?: boolean }).conflict = true;
     } else {
       rec.components[component] = value!;
@@ -209,7 +238,11 @@ export function validateRecord(rec: ImportRecord, scheme: SchemeForValidation | 
   if (!scheme) return [{ row, field: 'year', message: `Dòng ${row}: không có phương pháp ${indexLabel} nào áp dụng cho năm ${rec.year}.` }];
   const errors: RowError[] = [];
   if (rec.value !== null && (rec.value < scheme.totalMin || rec.value > scheme.totalMax)) {
-    errors.push({ row, field: 'value', message: `Dòng ${row}: giá trị tổng ${fmt(rec.value)} của "${rec.province}" nằm ngoài thang ${fmt(scheme.totalMin)}–${fmt(scheme.totalMax)} của ${scheme.name}.` });
+    errors.push({
+      row,
+      field: 'value',
+      message: `Dòng ${row}: giá trị tổng ${fmt(rec.value)} của "${rec.province}" nằm ngoài thang ${fmt(scheme.totalMin)}–${fmt(scheme.totalMax)} của ${scheme.name}.`,
+    });
   }
   const byCode = new Map(scheme.components.map((c) => [c.code, c]));
   for (const [code, value] of Object.entries(rec.components)) {
@@ -222,7 +255,11 @@ export function validateRecord(rec: ImportRecord, scheme: SchemeForValidation | 
     const min = comp.minPoints ?? 0;
     const max = comp.maxPoints;
     if (value < min || (max !== null && value > max)) {
-      errors.push({ row: r, field: code, message: `Dòng ${r}: ${code} = ${fmt(value)} của "${rec.province}" nằm ngoài thang ${fmt(min)}–${max === null ? '…' : fmt(max)}.` });
+      errors.push({
+        row: r,
+        field: code,
+        message: `Dòng ${r}: ${code} = ${fmt(value)} của "${rec.province}" nằm ngoài thang ${fmt(min)}–${max === null ? '…' : fmt(max)}.`,
+      });
     }
   }
   return errors;

@@ -17,12 +17,22 @@ afterAll(() => t.close());
 describe('PAPI file import', () => {
   it('imports the published file as it is: every province matched, every recomputed rank equal to the published one', async () => {
     // The demo already loaded it once; importing again changes nothing.
-    const res = await office.upload('/api/index-results/imports', { name: 'papi.csv', data: papiFile() }, { index: 'PAPI', format: 'papi-provinces' });
+    const res = await office.upload(
+      '/api/index-results/imports',
+      { name: 'papi.csv', data: papiFile() },
+      { index: 'PAPI', format: 'papi-provinces' },
+    );
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ inserted: 0, updated: 0, unchanged: 315, rejected: 0, unmatched: [], errors: [] });
     for (const year of [2018, 2019, 2020, 2021, 2022]) {
-      const rows = (await office.get(`/api/index-results?index=PAPI&year=${year}`)).json() as { rank: number; rankComputed: number; rankMismatch: boolean; isOldProvince: boolean; components: Record<string, number> }[];
+      const rows = (await office.get(`/api/index-results?index=PAPI&year=${year}`)).json() as {
+        rank: number;
+        rankComputed: number;
+        rankMismatch: boolean;
+        isOldProvince: boolean;
+        components: Record<string, number>;
+      }[];
       expect(rows).toHaveLength(63);
       expect(rows.every((r) => r.isOldProvince)).toBe(true);
       expect(rows.filter((r) => r.rank !== r.rankComputed)).toEqual([]); // including no rank where no total was published
@@ -32,7 +42,11 @@ describe('PAPI file import', () => {
   });
 
   it('keeps pre-2025 codes: Thừa Thiên Huế is 46, Vĩnh Long 86, Bến Tre 83', async () => {
-    const rows = (await office.get('/api/index-results?index=PAPI&year=2021')).json() as { provinceCode: string; provinceName: string; value: number }[];
+    const rows = (await office.get('/api/index-results?index=PAPI&year=2021')).json() as {
+      provinceCode: string;
+      provinceName: string;
+      value: number;
+    }[];
     const byCode = new Map(rows.map((r) => [r.provinceCode, r]));
     expect(byCode.get('46')?.provinceName).toMatch(/Huế/);
     expect(byCode.get('83')?.provinceName).toBe('Tỉnh Bến Tre');
@@ -55,18 +69,24 @@ describe('PAPI file import', () => {
     // Resolving the name once makes the next import match it.
     const alias = await office.send('POST', '/api/index-results/aliases', { name: 'Tỉnh Không Có', provinceCode: '92', year: 2021 });
     expect(alias.statusCode).toBe(200);
-    const again = (await office.upload('/api/index-results/imports', { name: 'sipas.csv', data: csv }, { index: 'SIPAS', format: 'long' })).json();
+    const again = (
+      await office.upload('/api/index-results/imports', { name: 'sipas.csv', data: csv }, { index: 'SIPAS', format: 'long' })
+    ).json();
     expect(again).toMatchObject({ inserted: 1, unchanged: 3, rejected: 0, unmatched: [] });
   });
 
   it('refuses a file of another index whole, and applies nothing of it', async () => {
     const before = (await office.get('/api/index-results?index=PAPI&year=2022')).json();
     const csv = 'year,index,province,component,value,rank,source\n2022,PAPI,Vĩnh Long,,50,1,x\n2022,SIPAS,Bến Tre,,80,2,x\n';
-    const res = (await office.upload('/api/index-results/imports', { name: 'mixed.csv', data: csv }, { index: 'PAPI', format: 'long' })).json();
+    const res = (
+      await office.upload('/api/index-results/imports', { name: 'mixed.csv', data: csv }, { index: 'PAPI', format: 'long' })
+    ).json();
     expect(res).toMatchObject({ inserted: 0, updated: 0, rejected: 2 });
     expect(res.fileError).toContain('không phải tệp kết quả PAPI');
     expect((await office.get('/api/index-results?index=PAPI&year=2022')).json()).toEqual(before);
-    const wrongFormat = (await office.upload('/api/index-results/imports', { name: 'x.csv', data: 'a,b\n1,2\n' }, { index: 'PAPI', format: 'papi-provinces' })).json();
+    const wrongFormat = (
+      await office.upload('/api/index-results/imports', { name: 'x.csv', data: 'a,b\n1,2\n' }, { index: 'PAPI', format: 'papi-provinces' })
+    ).json();
     expect(wrongFormat.fileError).toContain('thiếu cột');
   });
 
@@ -80,7 +100,9 @@ describe('PAPI file import', () => {
       '2023,PAPI,Trà Vinh,,45,,nguồn B',
       '2023,PAPI,Cà Mau,D1,5.5,,nguồn A',
     ].join('\n');
-    const res = (await office.upload('/api/index-results/imports', { name: 'bad.csv', data: csv }, { index: 'PAPI', format: 'long' })).json();
+    const res = (
+      await office.upload('/api/index-results/imports', { name: 'bad.csv', data: csv }, { index: 'PAPI', format: 'long' })
+    ).json();
     const messages = res.errors.map((e: { message: string }) => e.message).join('\n');
     expect(messages).toContain('"D9" không có trong phương pháp');
     expect(messages).toMatch(/D2 = 11 .*ngoài thang 1–10/);
@@ -92,7 +114,11 @@ describe('PAPI file import', () => {
 
   it('is closed to unit focal points', async () => {
     const focal = await t.login('daumoi.stc');
-    const res = await focal.upload('/api/index-results/imports', { name: 'papi.csv', data: papiFile() }, { index: 'PAPI', format: 'papi-provinces' });
+    const res = await focal.upload(
+      '/api/index-results/imports',
+      { name: 'papi.csv', data: papiFile() },
+      { index: 'PAPI', format: 'papi-provinces' },
+    );
     expect(res.statusCode).toBe(403);
     expect((await focal.get('/api/index-results?index=PAPI&year=2022')).statusCode).toBe(200);
   });
@@ -156,7 +182,11 @@ describe('analysis through the merger', () => {
 
 describe('methodologies', () => {
   it('ships PAPI (8 dimensions, 28 sub-dimensions), 766 groups 18/20/22/22/18, SIPAS 5 aspects and the PAR example', async () => {
-    const schemes = (await office.get('/api/index-schemes')).json() as { indexCode: string; isExample: boolean; components: { code: string; parentCode: string | null; maxPoints: number | null }[] }[];
+    const schemes = (await office.get('/api/index-schemes')).json() as {
+      indexCode: string;
+      isExample: boolean;
+      components: { code: string; parentCode: string | null; maxPoints: number | null }[];
+    }[];
     const papi = schemes.find((s) => s.indexCode === 'PAPI')!;
     expect(papi.components.filter((c) => !c.parentCode)).toHaveLength(8);
     expect(papi.components.filter((c) => c.parentCode)).toHaveLength(28);

@@ -15,7 +15,14 @@ const SYSTEM = systemContext('demo-seed');
  */
 export const indicesDemo: DemoSeeder = async (db) => {
   const file = path.join(referenceDataDir(), 'papi', 'papi_provinces_2018_2022.csv');
-  check(await runImport(db, SYSTEM, null, { index: 'PAPI', format: 'papi-provinces', filename: path.basename(file), data: fs.readFileSync(file) }));
+  check(
+    await runImport(db, SYSTEM, null, {
+      index: 'PAPI',
+      format: 'papi-provinces',
+      filename: path.basename(file),
+      data: fs.readFileSync(file),
+    }),
+  );
   const long = [
     'year,index,province,component,value,rank,source',
     '2021,PAR_INDEX,Vĩnh Long,,82.82,58,"Chỉ thị của Chủ tịch UBND tỉnh Vĩnh Long về CCHC (seed 000): PAR INDEX 2021 đạt 82,82 %, thứ 58/63"',
@@ -24,6 +31,8 @@ export const indicesDemo: DemoSeeder = async (db) => {
   ];
   for (const index of ['PAR_INDEX', 'SIPAS'] as const) {
     const rows = long.filter((l, i) => i === 0 || l.includes(`,${index},`));
-    check(await runImport(db, SYSTEM, null, { index, format: 'long', filename: 'so-lieu-tu-chi-thi.csv', data: Buffer.from(rows.join('\n')) }));
+    check(
+      await runImport(db, SYSTEM, null, { index, format: 'long', filename: 'so-lieu-tu-chi-thi.csv', data: Buffer.from(rows.join('\n')) }),
+    );
   }
 };

@@ -3,7 +3,13 @@ import { competitionRanks, componentGaps, median, parseDecimal, totalFromCompone
 
 describe('competitionRanks', () => {
   it('ranks higher values first, ties share a rank, the next rank skips', () => {
-    const r = competitionRanks([{ key: 'a', value: 40 }, { key: 'b', value: 45 }, { key: 'c', value: 40 }, { key: 'd', value: 30 }, { key: 'e', value: null }]);
+    const r = competitionRanks([
+      { key: 'a', value: 40 },
+      { key: 'b', value: 45 },
+      { key: 'c', value: 40 },
+      { key: 'd', value: 30 },
+      { key: 'e', value: null },
+    ]);
     expect(Object.fromEntries(r)).toEqual({ b: 1, a: 2, c: 2, d: 4 });
   });
 });
@@ -37,7 +43,16 @@ describe('componentGaps', () => {
   ];
   it('compares with the best, the median and the peers, negative when behind', () => {
     const [d1, d2] = componentGaps({ D1: 5, D2: 9 }, field, ['D1', 'D2'], ['B', 'C']);
-    expect(d1).toMatchObject({ best: 7, bestKey: 'B', median: 6, peerMean: 6.5, gapToBest: -2, gapToMedian: -1, gapToPeers: -1.5, rank: 3 });
+    expect(d1).toMatchObject({
+      best: 7,
+      bestKey: 'B',
+      median: 6,
+      peerMean: 6.5,
+      gapToBest: -2,
+      gapToMedian: -1,
+      gapToPeers: -1.5,
+      rank: 3,
+    });
     expect(d2).toMatchObject({ best: 9, gapToBest: 0, rank: 1 });
   });
 });

@@ -72,7 +72,10 @@ const diff = (a: number | null, b: number | null) => (a === null || b === null ?
  */
 export function componentGaps(subject: Record<string, number>, field: FieldEntry[], codes: string[], peerKeys: string[]): ComponentGap[] {
   return codes.map((code) => {
-    const entries = field.map((f) => ({ key: f.key, value: f.components[code] ?? null })).filter((e) => e.value !== null) as { key: string; value: number }[];
+    const entries = field.map((f) => ({ key: f.key, value: f.components[code] ?? null })).filter((e) => e.value !== null) as {
+      key: string;
+      value: number;
+    }[];
     let best: { key: string; value: number } | null = null;
     for (const e of entries) if (!best || e.value > best.value) best = e;
     const med = median(entries.map((e) => e.value));
@@ -81,8 +84,16 @@ export function componentGaps(subject: Record<string, number>, field: FieldEntry
     const value = subject[code] ?? null;
     const rank = value === null ? null : entries.filter((e) => e.value > value + 1e-9).length + 1;
     return {
-      code, value, best: best?.value ?? null, bestKey: best?.key ?? null, median: med, peerMean,
-      gapToBest: diff(value, best?.value ?? null), gapToMedian: diff(value, med), gapToPeers: diff(value, peerMean), rank,
+      code,
+      value,
+      best: best?.value ?? null,
+      bestKey: best?.key ?? null,
+      median: med,
+      peerMean,
+      gapToBest: diff(value, best?.value ?? null),
+      gapToMedian: diff(value, med),
+      gapToPeers: diff(value, peerMean),
+      rank,
     };
   });
 }

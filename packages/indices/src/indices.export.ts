@@ -5,7 +5,8 @@ import { INDEX_LABELS } from './scheme.catalogue';
 
 type Query = Parameters<typeof analysis>[2];
 
-const n2 = (v: number | null | undefined) => (v === null || v === undefined ? '' : v.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const n2 = (v: number | null | undefined) =>
+  v === null || v === undefined ? '' : v.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const slug = (q: Query) => `${q.index}-${q.year}-${q.provinceCode}`;
 
 export async function analysisXlsx(s: AppServices, actor: Actor, q: Query, linked?: LinkedTasksProvider) {
@@ -69,7 +70,13 @@ export async function analysisDocx(s: AppServices, actor: Actor, q: Query, linke
         : `Chưa có kết quả ${label} năm ${q.year} của ${province.name}.`,
     },
     ...(a.parts.length > 1
-      ? [{ type: 'paragraph' as const, italic: true, text: `Tỉnh hình thành từ ${a.parts.length} tỉnh cũ (${a.parts.map((p) => `${p.name}: ${n2(p.value)} điểm, thứ ${p.rank ?? '—'}`).join('; ')}). Số liệu chung là trung bình cộng, là số liệu suy ra, không phải số công bố.` }]
+      ? [
+          {
+            type: 'paragraph' as const,
+            italic: true,
+            text: `Tỉnh hình thành từ ${a.parts.length} tỉnh cũ (${a.parts.map((p) => `${p.name}: ${n2(p.value)} điểm, thứ ${p.rank ?? '—'}`).join('; ')}). Số liệu chung là trung bình cộng, là số liệu suy ra, không phải số công bố.`,
+          },
+        ]
       : []),
     { type: 'heading' as const, text: '2. Các nội dung bị mất điểm nhiều nhất' },
     {
@@ -88,7 +95,12 @@ export async function analysisDocx(s: AppServices, actor: Actor, q: Query, linke
     {
       type: 'paragraph' as const,
       text: weak.length
-        ? `Giao các sở, ngành, địa phương chủ trì các nội dung ${weak.slice(0, 3).map((c) => c.code).join(', ')} xây dựng giải pháp khắc phục, gắn với nhiệm vụ trong kế hoạch cải cách hành chính và báo cáo kết quả định kỳ về Sở Nội vụ.`
+        ? `Giao các sở, ngành, địa phương chủ trì các nội dung ${weak
+            .slice(0, 3)
+            .map((c) => c.code)
+            .join(
+              ', ',
+            )} xây dựng giải pháp khắc phục, gắn với nhiệm vụ trong kế hoạch cải cách hành chính và báo cáo kết quả định kỳ về Sở Nội vụ.`
         : 'Tiếp tục duy trì kết quả, theo dõi các nội dung có xu hướng giảm.',
     },
   ];

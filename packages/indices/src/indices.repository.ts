@@ -39,7 +39,11 @@ export async function components(db: Db, schemeId: number): Promise<ComponentRow
 
 export async function replaceComponents(db: Db, schemeId: number, rows: Omit<ComponentRow, 'sortOrder'>[]): Promise<void> {
   await db.deleteFrom('indexComponent').where('schemeId', '=', schemeId).execute();
-  if (rows.length) await db.insertInto('indexComponent').values(rows.map((r, i) => ({ ...r, schemeId, sortOrder: i + 1 }))).execute();
+  if (rows.length)
+    await db
+      .insertInto('indexComponent')
+      .values(rows.map((r, i) => ({ ...r, schemeId, sortOrder: i + 1 })))
+      .execute();
 }
 
 export interface ResultRow {
@@ -60,8 +64,21 @@ export async function listResults(db: Db, q: { index: IndexCode; year?: number; 
     .selectFrom('indexResult as r')
     .innerJoin('unit as u', 'u.id', 'r.unitId')
     .select([
-      'r.id', 'r.year', 'r.unitId', 'u.code as provinceCode', 'u.name as provinceName', 'u.validTo', 'r.value', 'r.rank', 'r.source',
-      sql<Record<string, number> | null>`(select jsonb_object_agg(c.component_code, c.value) from index_result_component c where c.result_id = r.id)`.as('components'),
+      'r.id',
+      'r.year',
+      'r.unitId',
+      'u.code as provinceCode',
+      'u.name as provinceName',
+      'u.validTo',
+      'r.value',
+      'r.rank',
+      'r.source',
+      sql<Record<
+        string,
+        number
+      > | null>`(select jsonb_object_agg(c.component_code, c.value) from index_result_component c where c.result_id = r.id)`.as(
+        'components',
+      ),
     ])
     .where('r.indexCode', '=', q.index)
     .orderBy('r.year')
@@ -82,22 +99,41 @@ export async function findResult(db: Db, index: IndexCode, year: number, unitId:
 
 export async function upsertResult(
   db: Db,
-  r: { index: IndexCode; year: number; unitId: number; value: number | null; rank: number | null; source: string; components: Record<string, number>; userId: number | null },
+  r: {
+    index: IndexCode;
+    year: number;
+    unitId: number;
+    value: number | null;
+    rank: number | null;
+    source: string;
+    components: Record<string, number>;
+    userId: number | null;
+  },
   existingId?: number,
 ): Promise<number> {
   let id = existingId;
   if (id) {
-    await db.updateTable('indexResult').set({ value: r.value, rank: r.rank, source: r.source, updatedAt: new Date(), updatedBy: r.userId }).where('id', '=', id).execute();
+    await db
+      .updateTable('indexResult')
+      .set({ value: r.value, rank: r.rank, source: r.source, updatedAt: new Date(), updatedBy: r.userId })
+      .where('id', '=', id)
+      .execute();
     await db.deleteFrom('indexResultComponent').where('resultId', '=', id).execute();
   } else {
-    id = (await db
-      .insertInto('indexResult')
-      .values({ indexCode: r.index, year: r.year, unitId: r.unitId, value: r.value, rank: r.rank, source: r.source, updatedBy: r.userId })
-      .returning('id')
-      .executeTakeFirstOrThrow()).id;
+    id = (
+      await db
+        .insertInto('indexResult')
+        .values({ indexCode: r.index, year: r.year, unitId: r.unitId, value: r.value, rank: r.rank, source: r.source, updatedBy: r.userId })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const comps = Object.entries(r.components);
-  if (comps.length) await db.insertInto('indexResultComponent').values(comps.map(([componentCode, value]) => ({ resultId: id!, componentCode, value }))).execute();
+  if (comps.length)
+    await db
+      .insertInto('indexResultComponent')
+      .values(comps.map(([componentCode, value]) => ({ resultId: id!, componentCode, value })))
+      .execute();
   return id;
 }
 

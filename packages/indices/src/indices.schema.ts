@@ -135,20 +135,37 @@ export const indicesMigrations: MigrationSet = {
   '20261124_02_index_catalogue': {
     async up(db: AnyDb) {
       for (const sc of CATALOGUE) {
-        const { id } = await (db as Kysely<{ index_scheme: Record<string, unknown> }>)
+        const { id } = (await (db as Kysely<{ index_scheme: Record<string, unknown> }>)
           .insertInto('index_scheme')
           .values({
-            index_code: sc.indexCode, name: sc.name, decision: sc.decision, valid_from_year: sc.validFromYear, valid_to_year: sc.validToYear,
-            total_min: sc.totalMin, total_max: sc.totalMax, total_rule: sc.totalRule, unit: sc.unit, source: sc.source, note: sc.note ?? null,
+            index_code: sc.indexCode,
+            name: sc.name,
+            decision: sc.decision,
+            valid_from_year: sc.validFromYear,
+            valid_to_year: sc.validToYear,
+            total_min: sc.totalMin,
+            total_max: sc.totalMax,
+            total_rule: sc.totalRule,
+            unit: sc.unit,
+            source: sc.source,
+            note: sc.note ?? null,
             is_example: sc.isExample ?? false,
           })
           .returning('id')
-          .executeTakeFirstOrThrow() as { id: number };
+          .executeTakeFirstOrThrow()) as { id: number };
         await (db as Kysely<{ index_component: Record<string, unknown> }>)
           .insertInto('index_component')
-          .values(sc.components.map((c, i) => ({
-            scheme_id: id, code: c.code, parent_code: c.parentCode ?? null, name: c.name, min_points: c.min ?? null, max_points: c.max ?? null, sort_order: i + 1,
-          })))
+          .values(
+            sc.components.map((c, i) => ({
+              scheme_id: id,
+              code: c.code,
+              parent_code: c.parentCode ?? null,
+              name: c.name,
+              min_points: c.min ?? null,
+              max_points: c.max ?? null,
+              sort_order: i + 1,
+            })),
+          )
           .execute();
       }
     },

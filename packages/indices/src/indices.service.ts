@@ -1,5 +1,14 @@
 import {
-  AppError, authorize, getUnitByCode, inTransaction, type Db, recordAudit, unitOrigins, type Actor, type AppServices, type RequestContext,
+  AppError,
+  authorize,
+  getUnitByCode,
+  inTransaction,
+  type Db,
+  recordAudit,
+  unitOrigins,
+  type Actor,
+  type AppServices,
+  type RequestContext,
 } from '@cchc/core';
 import * as repo from './indices.repository';
 import type { IndexCode } from './indices.schema';
@@ -77,12 +86,7 @@ export interface ImportOutcome {
   fileError: string | null;
 }
 
-export async function importResults(
-  s: AppServices,
-  ctx: RequestContext,
-  actor: Actor,
-  input: ImportInput,
-): Promise<ImportOutcome> {
+export async function importResults(s: AppServices, ctx: RequestContext, actor: Actor, input: ImportInput): Promise<ImportOutcome> {
   authorize(actor, 'index_result.import');
   return runImport(s.db, ctx, actor.userId, input);
 }
@@ -97,7 +101,15 @@ export async function runImport(db: Db, ctx: RequestContext, userId: number | nu
     throw new AppError('UNREADABLE_FILE', `Không đọc được tệp "${input.filename}": ${(err as Error).message}`);
   }
   const parsed = parseIndexTable(table, input.index, input.format);
-  const outcome: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: [], errors: [...parsed.errors], fileError: parsed.fileError };
+  const outcome: ImportOutcome = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    unmatched: [],
+    errors: [...parsed.errors],
+    fileError: parsed.fileError,
+  };
   if (parsed.fileError) {
     outcome.rejected = parsed.dataRows;
     outcome.errors = [{ row: 1, message: parsed.fileError }];
@@ -126,7 +138,11 @@ export async function runImport(db: Db, ctx: RequestContext, userId: number | nu
     if (!unit) {
       unmatched.add(rec.province);
       for (const row of rec.rows) {
-        outcome.errors.push({ row, field: 'province', message: `Dòng ${row}: không khớp được tên tỉnh "${rec.province}" với đơn vị nào năm ${rec.year}; hãy chọn tỉnh tương ứng rồi nhập lại.` });
+        outcome.errors.push({
+          row,
+          field: 'province',
+          message: `Dòng ${row}: không khớp được tên tỉnh "${rec.province}" với đơn vị nào năm ${rec.year}; hãy chọn tỉnh tương ứng rồi nhập lại.`,
+        });
         rejectedRows.add(row);
       }
       continue;
@@ -135,7 +151,11 @@ export async function runImport(db: Db, ctx: RequestContext, userId: number | nu
     const dupKey = `${rec.year}|${unit.id}`;
     const dup = seen.get(dupKey);
     if (dup) {
-      errs.push({ row: rec.rows[0]!, field: 'province', message: `Dòng ${rec.rows[0]}: "${rec.province}" năm ${rec.year} đã có ở dòng ${dup.rec.rows[0]} ("${dup.rec.province}"); một tỉnh chỉ có một giá trị mỗi năm, cả hai dòng bị loại.` });
+      errs.push({
+        row: rec.rows[0]!,
+        field: 'province',
+        message: `Dòng ${rec.rows[0]}: "${rec.province}" năm ${rec.year} đã có ở dòng ${dup.rec.rows[0]} ("${dup.rec.province}"); một tỉnh chỉ có một giá trị mỗi năm, cả hai dòng bị loại.`,
+      });
       ready.splice(ready.indexOf(dup), 1);
       for (const row of dup.rec.rows) rejectedRows.add(row);
     }
@@ -155,8 +175,14 @@ export async function runImport(db: Db, ctx: RequestContext, userId: number | nu
     for (const { rec, unitId } of ready) {
       const existing = await repo.findResult(tx, input.index, rec.year, unitId);
       const next = {
-        index: input.index, year: rec.year, unitId, value: rec.value, rank: rec.rank,
-        source: rec.source ?? existing?.source ?? `Tệp ${input.filename}`, components: rec.components, userId: userId,
+        index: input.index,
+        year: rec.year,
+        unitId,
+        value: rec.value,
+        rank: rec.rank,
+        source: rec.source ?? existing?.source ?? `Tệp ${input.filename}`,
+        components: rec.components,
+        userId: userId,
       };
       if (existing && sameResult(existing, next)) {
         outcome.unchanged++;
@@ -166,25 +192,45 @@ export async function runImport(db: Db, ctx: RequestContext, userId: number | nu
       if (existing) {
         outcome.updated++;
         await recordAudit(tx, ctx, 'index_result.update', {
-          entityType: 'index_result', entityId: existing.id, unitId,
+          entityType: 'index_result',
+          entityId: existing.id,
+          unitId,
           before: { value: existing.value, rank: existing.rank, components: existing.components, source: existing.source },
           after: { value: next.value, rank: next.rank, components: next.components, source: next.source, file: input.filename },
         });
       } else outcome.inserted++;
     }
     await recordAudit(tx, ctx, 'index_result.import', {
-      entityType: 'index_result_import', entityId: `${input.index}:${input.filename}`,
-      after: { index: input.index, format: input.format, file: input.filename, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: outcome.rejected },
+      entityType: 'index_result_import',
+      entityId: `${input.index}:${input.filename}`,
+      after: {
+        index: input.index,
+        format: input.format,
+        file: input.filename,
+        inserted: outcome.inserted,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        rejected: outcome.rejected,
+      },
     });
   });
   outcome.errors.sort((a, b) => a.row - b.row);
   return outcome;
 }
 
-function sameResult(a: repo.ResultRow, b: { value: number | null; rank: number | null; source: string; components: Record<string, number> }): boolean {
+function sameResult(
+  a: repo.ResultRow,
+  b: { value: number | null; rank: number | null; source: string; components: Record<string, number> },
+): boolean {
   const ka = Object.keys(a.components).sort();
   const kb = Object.keys(b.components).sort();
-  return a.value === b.value && a.rank === b.rank && a.source === b.source && ka.join() === kb.join() && ka.every((k) => Math.abs(a.components[k]! - b.components[k]!) < 1e-9);
+  return (
+    a.value === b.value &&
+    a.rank === b.rank &&
+    a.source === b.source &&
+    ka.join() === kb.join() &&
+    ka.every((k) => Math.abs(a.components[k]! - b.components[k]!) < 1e-9)
+  );
 }
 
 async function schemeWithComponents(db: Db, index: IndexCode, year: number) {
@@ -194,37 +240,76 @@ async function schemeWithComponents(db: Db, index: IndexCode, year: number) {
 }
 
 /** Remembers that a published name means a province, so the next import matches it. */
-export async function resolveAlias(s: AppServices, ctx: RequestContext, actor: Actor, input: { name: string; provinceCode: string; year: number }) {
+export async function resolveAlias(
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  input: { name: string; provinceCode: string; year: number },
+) {
   authorize(actor, 'index_result.import');
   const unit = await getUnitByCode(s, input.provinceCode, dateForYear(input.year));
   if (unit.type !== 'province') throw new AppError('NOT_A_PROVINCE', `Mã ${input.provinceCode} không phải một tỉnh, thành phố.`);
   const aliasKey = provinceKey(input.name);
   await s.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('provinceAlias').selectAll().where('aliasKey', '=', aliasKey).executeTakeFirst();
-    await tx.insertInto('provinceAlias').values({ aliasKey, unitId: unit.id, createdBy: actor.userId })
-      .onConflict((oc) => oc.column('aliasKey').doUpdateSet({ unitId: unit.id, createdBy: actor.userId })).execute();
-    await recordAudit(tx, ctx, 'province_alias.update', { entityType: 'province_alias', entityId: aliasKey, before, after: { aliasKey, unitId: unit.id, name: input.name } });
+    await tx
+      .insertInto('provinceAlias')
+      .values({ aliasKey, unitId: unit.id, createdBy: actor.userId })
+      .onConflict((oc) => oc.column('aliasKey').doUpdateSet({ unitId: unit.id, createdBy: actor.userId }))
+      .execute();
+    await recordAudit(tx, ctx, 'province_alias.update', {
+      entityType: 'province_alias',
+      entityId: aliasKey,
+      before,
+      after: { aliasKey, unitId: unit.id, name: input.name },
+    });
   });
   return { name: input.name, provinceCode: unit.code, provinceName: unit.name };
 }
 
 /** Manual entry of one official figure, with its source. */
 export async function saveResult(
-  s: AppServices, ctx: RequestContext, actor: Actor,
-  input: { index: IndexCode; year: number; provinceCode: string; value: number | null; rank: number | null; components: Record<string, number>; source: string },
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  input: {
+    index: IndexCode;
+    year: number;
+    provinceCode: string;
+    value: number | null;
+    rank: number | null;
+    components: Record<string, number>;
+    source: string;
+  },
 ): Promise<ResultView> {
   authorize(actor, 'index_result.update');
   const unit = await getUnitByCode(s, input.provinceCode, dateForYear(input.year));
-  if (unit.type !== 'province') throw new AppError('NOT_A_PROVINCE', `Mã ${input.provinceCode} không phải một tỉnh, thành phố năm ${input.year}.`);
+  if (unit.type !== 'province')
+    throw new AppError('NOT_A_PROVINCE', `Mã ${input.provinceCode} không phải một tỉnh, thành phố năm ${input.year}.`);
   const scheme = await schemeWithComponents(s.db, input.index, input.year);
-  const errs = validateRecord({ rows: [1], year: input.year, province: unit.name, value: input.value, rank: input.rank, components: input.components, source: input.source }, scheme, INDEX_LABELS[input.index]);
-  if (errs.length) throw new AppError('INVALID_RESULT', errs.map((e) => e.message.replace(/^Dòng 1: /, '')).join(' '), 400, { errors: errs });
+  const errs = validateRecord(
+    {
+      rows: [1],
+      year: input.year,
+      province: unit.name,
+      value: input.value,
+      rank: input.rank,
+      components: input.components,
+      source: input.source,
+    },
+    scheme,
+    INDEX_LABELS[input.index],
+  );
+  if (errs.length)
+    throw new AppError('INVALID_RESULT', errs.map((e) => e.message.replace(/^Dòng 1: /, '')).join(' '), 400, { errors: errs });
   await s.db.transaction().execute(async (tx) => {
     const existing = await repo.findResult(tx, input.index, input.year, unit.id);
     const next = { ...input, index: input.index, unitId: unit.id, userId: actor.userId };
     await repo.upsertResult(tx, next, existing?.id);
     await recordAudit(tx, ctx, existing ? 'index_result.update' : 'index_result.create', {
-      entityType: 'index_result', entityId: `${input.index}:${input.year}:${unit.code}`, unitId: unit.id,
+      entityType: 'index_result',
+      entityId: `${input.index}:${input.year}:${unit.code}`,
+      unitId: unit.id,
       before: existing ? { value: existing.value, rank: existing.rank, components: existing.components, source: existing.source } : null,
       after: { value: input.value, rank: input.rank, components: input.components, source: input.source },
     });
@@ -249,13 +334,26 @@ export interface Subject {
  * The province as it stood in `year`: itself when it existed then, or for a merged province the old
  * provinces it came from, plus their simple average clearly marked as derived.
  */
-async function subjectsFor(s: AppServices, provinceCode: string, year: number, results: ResultView[]): Promise<{ parts: Subject[]; main: Subject | null }> {
+async function subjectsFor(
+  s: AppServices,
+  provinceCode: string,
+  year: number,
+  results: ResultView[],
+): Promise<{ parts: Subject[]; main: Subject | null }> {
   const today = await getUnitByCode(s, provinceCode);
   const origins = year <= 2024 ? (await unitOrigins(s, provinceCode)).filter((u) => u.type === 'province').map((u) => u.code) : [];
   const codes = origins.length ? origins : [today.code];
   const parts: Subject[] = results
     .filter((r) => codes.includes(r.provinceCode))
-    .map((r) => ({ key: r.provinceCode, provinceCode: r.provinceCode, name: r.provinceName, derived: false, value: r.value, rank: r.rank ?? r.rankComputed, components: r.components }));
+    .map((r) => ({
+      key: r.provinceCode,
+      provinceCode: r.provinceCode,
+      name: r.provinceName,
+      derived: false,
+      value: r.value,
+      rank: r.rank ?? r.rankComputed,
+      components: r.components,
+    }));
   if (parts.length <= 1) return { parts, main: parts[0] ?? null };
   const compCodes = [...new Set(parts.flatMap((p) => Object.keys(p.components)))];
   const avg: Subject = {
@@ -265,7 +363,9 @@ async function subjectsFor(s: AppServices, provinceCode: string, year: number, r
     derived: true,
     value: mean(parts.map((p) => p.value).filter((v): v is number => v !== null)),
     rank: null,
-    components: Object.fromEntries(compCodes.map((c) => [c, mean(parts.map((p) => p.components[c]).filter((v): v is number => v !== undefined))!])),
+    components: Object.fromEntries(
+      compCodes.map((c) => [c, mean(parts.map((p) => p.components[c]).filter((v): v is number => v !== undefined))!]),
+    ),
   };
   return { parts, main: avg };
 }
@@ -293,7 +393,8 @@ export interface LinkedTasks {
 export type LinkedTasksProvider = (actor: Actor, index: IndexCode) => Promise<Map<string, LinkedTasks>>;
 
 export async function analysis(
-  s: AppServices, actor: Actor,
+  s: AppServices,
+  actor: Actor,
   q: { index: IndexCode; year: number; provinceCode: string; subject?: string; peers?: string[] },
   linkedTasks?: LinkedTasksProvider,
 ) {
@@ -310,27 +411,49 @@ export async function analysis(
   const regionCodes = region ? results.map((r) => r.provinceCode).filter((c) => regionOf(c)?.key === region.key) : [];
   const peers = q.peers?.length ? q.peers : regionCodes;
   // Without the province's own result (a year it has none) the field's figures still show, with no gap.
-  const gaps = componentGaps(main?.components ?? {}, field, top.map((c) => c.code), main ? peers.filter((p) => p !== main.provinceCode || main.derived) : peers);
+  const gaps = componentGaps(
+    main?.components ?? {},
+    field,
+    top.map((c) => c.code),
+    main ? peers.filter((p) => p !== main.provinceCode || main.derived) : peers,
+  );
   const values = results.map((r) => r.value).filter((v): v is number => v !== null);
   const links = linkedTasks ? await linkedTasks(actor, q.index) : new Map<string, LinkedTasks>();
   const prevOf = (code: string) => previous.find((p) => p.provinceCode === code);
   const mainPrev = main
-    ? main.derived ? mean(parts.map((p) => prevOf(p.provinceCode)?.value).filter((v): v is number => v != null)) : prevOf(main.provinceCode)?.value ?? null
+    ? main.derived
+      ? mean(parts.map((p) => prevOf(p.provinceCode)?.value).filter((v): v is number => v != null))
+      : (prevOf(main.provinceCode)?.value ?? null)
     : null;
   return {
     index: q.index,
     year: q.year,
-    scheme: scheme ? { id: scheme.id, name: scheme.name, decision: scheme.decision, totalMin: scheme.totalMin, totalMax: scheme.totalMax, unit: scheme.unit, isExample: scheme.isExample } : null,
+    scheme: scheme
+      ? {
+          id: scheme.id,
+          name: scheme.name,
+          decision: scheme.decision,
+          totalMin: scheme.totalMin,
+          totalMax: scheme.totalMax,
+          unit: scheme.unit,
+          isExample: scheme.isExample,
+        }
+      : null,
     fieldSize: values.length,
     best: values.length ? Math.max(...values) : null,
     median: values.length ? [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]! : null,
     parts: parts.map((p) => ({ ...p, previousValue: prevOf(p.provinceCode)?.value ?? null })),
-    main: main ? { ...main, previousValue: mainPrev, change: main.value !== null && mainPrev !== null ? main.value - mainPrev : null } : null,
+    main: main
+      ? { ...main, previousValue: mainPrev, change: main.value !== null && mainPrev !== null ? main.value - mainPrev : null }
+      : null,
     peerGroups: { formerParts, region: region ? { name: region.name, codes: regionCodes } : null, used: peers },
     components: top.map((c, i) => {
       const linked = links.get(c.code) ?? { linked: 0, overdue: 0, done: 0, items: [] };
       return {
-        name: c.name, maxPoints: c.maxPoints, ...gaps[i]!, code: c.code,
+        name: c.name,
+        maxPoints: c.maxPoints,
+        ...gaps[i]!,
+        code: c.code,
         tasks: linked,
       };
     }),
@@ -346,14 +469,18 @@ export async function trend(s: AppServices, actor: Actor, q: { index: IndexCode;
   for (const year of years) {
     const rs = all.filter((r) => r.year === year);
     const { parts, main } = await subjectsFor(s, q.provinceCode, year, rs);
-    const vals = rs.map((r) => r.value).filter((v): v is number => v !== null).sort((a, b) => a - b);
+    const vals = rs
+      .map((r) => r.value)
+      .filter((v): v is number => v !== null)
+      .sort((a, b) => a - b);
     series.push({ year, parts, main, fieldSize: vals.length, median: vals.length ? vals[Math.floor((vals.length - 1) / 2)]! : null });
   }
   return series;
 }
 
 export async function whatIfFor(
-  s: AppServices, actor: Actor,
+  s: AppServices,
+  actor: Actor,
   q: { index: IndexCode; year: number; provinceCode: string; targets: Record<string, number> },
 ) {
   authorize(actor, 'index_result.read');

@@ -18,10 +18,41 @@ export type CatalogueScheme = Omit<Insertable<IndexSchemeTable>, 'id'> & { compo
 
 const papiDimensions: [string, string, string[]][] = [
   ['D1', 'Tham gia của người dân ở cấp cơ sở', ['Tri thức công dân', 'Cơ hội tham gia', 'Chất lượng bầu cử', 'Đóng góp tự nguyện']],
-  ['D2', 'Công khai, minh bạch trong việc ra quyết định ở địa phương', ['Tiếp cận thông tin', 'Công khai danh sách hộ nghèo', 'Công khai ngân sách cấp xã', 'Công khai quy hoạch, kế hoạch sử dụng đất và giá đất đền bù']],
-  ['D3', 'Trách nhiệm giải trình với người dân', ['Hiệu quả tương tác với các cấp chính quyền', 'Giải đáp khiếu nại, tố cáo, khúc mắc của người dân', 'Tiếp cận dịch vụ tư pháp']],
-  ['D4', 'Kiểm soát tham nhũng trong khu vực công', ['Kiểm soát tham nhũng trong chính quyền địa phương', 'Kiểm soát tham nhũng trong cung ứng dịch vụ công', 'Công bằng trong tuyển dụng vào khu vực nhà nước', 'Quyết tâm chống tham nhũng']],
-  ['D5', 'Thủ tục hành chính công', ['Dịch vụ chứng thực, xác nhận', 'Thủ tục cấp giấy phép xây dựng', 'Thủ tục liên quan đến giấy chứng nhận quyền sử dụng đất', 'Thủ tục hành chính cấp xã, phường']],
+  [
+    'D2',
+    'Công khai, minh bạch trong việc ra quyết định ở địa phương',
+    [
+      'Tiếp cận thông tin',
+      'Công khai danh sách hộ nghèo',
+      'Công khai ngân sách cấp xã',
+      'Công khai quy hoạch, kế hoạch sử dụng đất và giá đất đền bù',
+    ],
+  ],
+  [
+    'D3',
+    'Trách nhiệm giải trình với người dân',
+    ['Hiệu quả tương tác với các cấp chính quyền', 'Giải đáp khiếu nại, tố cáo, khúc mắc của người dân', 'Tiếp cận dịch vụ tư pháp'],
+  ],
+  [
+    'D4',
+    'Kiểm soát tham nhũng trong khu vực công',
+    [
+      'Kiểm soát tham nhũng trong chính quyền địa phương',
+      'Kiểm soát tham nhũng trong cung ứng dịch vụ công',
+      'Công bằng trong tuyển dụng vào khu vực nhà nước',
+      'Quyết tâm chống tham nhũng',
+    ],
+  ],
+  [
+    'D5',
+    'Thủ tục hành chính công',
+    [
+      'Dịch vụ chứng thực, xác nhận',
+      'Thủ tục cấp giấy phép xây dựng',
+      'Thủ tục liên quan đến giấy chứng nhận quyền sử dụng đất',
+      'Thủ tục hành chính cấp xã, phường',
+    ],
+  ],
   ['D6', 'Cung ứng dịch vụ công', ['Y tế công lập', 'Giáo dục tiểu học công lập', 'Cơ sở hạ tầng căn bản', 'An ninh, trật tự khu dân cư']],
   ['D7', 'Quản trị môi trường', ['Nghiêm túc trong bảo vệ môi trường', 'Chất lượng không khí', 'Chất lượng nước']],
   ['D8', 'Quản trị điện tử', ['Sử dụng cổng thông tin điện tử của chính quyền địa phương', 'Tiếp cận và sử dụng Internet tại địa phương']],
@@ -93,7 +124,11 @@ export const CATALOGUE: CatalogueScheme[] = [
       { code: 'G4.2', parentCode: 'G4', name: 'Tỷ lệ hồ sơ nộp trực tuyến (đạt tối đa khi ≥ 50 %)' },
       { code: 'G4.3', parentCode: 'G4', name: 'Tỷ lệ thanh toán trực tuyến' },
       { code: 'G5', name: 'Mức độ hài lòng', min: 0, max: 18 },
-      { code: 'G5.1', parentCode: 'G5', name: '100 % trừ tỷ lệ hồ sơ trễ hạn và hồ sơ bị phản ánh, không hài lòng (đạt tối đa khi ≥ 90 %)' },
+      {
+        code: 'G5.1',
+        parentCode: 'G5',
+        name: '100 % trừ tỷ lệ hồ sơ trễ hạn và hồ sơ bị phản ánh, không hài lòng (đạt tối đa khi ≥ 90 %)',
+      },
       { code: 'G5.2', parentCode: 'G5', name: 'Xử lý phản ánh, kiến nghị đúng hạn' },
     ],
   },

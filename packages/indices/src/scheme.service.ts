@@ -1,4 +1,13 @@
-import { AppError, authorize, readFirstSheet, recordAudit, tablesToXlsx, type Actor, type AppServices, type RequestContext } from '@cchc/core';
+import {
+  AppError,
+  authorize,
+  readFirstSheet,
+  recordAudit,
+  tablesToXlsx,
+  type Actor,
+  type AppServices,
+  type RequestContext,
+} from '@cchc/core';
 import * as repo from './indices.repository';
 import { parseDecimal } from './indices.domain';
 import type { RowError } from './import.parse';
@@ -34,12 +43,20 @@ export function validateComponents(rows: ComponentInput[], rowOffset = 1): RowEr
     codes.add(r.code);
     if (!r.name.trim()) errors.push({ row, field: 'name', message: `Dòng ${row}, cột "tên": không được để trống.` });
     if (r.minPoints !== null && r.maxPoints !== null && r.minPoints > r.maxPoints) {
-      errors.push({ row, field: 'maxPoints', message: `Dòng ${row}: điểm tối đa (${r.maxPoints}) nhỏ hơn điểm tối thiểu (${r.minPoints}).` });
+      errors.push({
+        row,
+        field: 'maxPoints',
+        message: `Dòng ${row}: điểm tối đa (${r.maxPoints}) nhỏ hơn điểm tối thiểu (${r.minPoints}).`,
+      });
     }
   });
   rows.forEach((r, i) => {
     if (r.parentCode && !codes.has(r.parentCode)) {
-      errors.push({ row: i + rowOffset, field: 'parentCode', message: `Dòng ${i + rowOffset}, cột "mã cấp trên": "${r.parentCode}" không có trong bảng.` });
+      errors.push({
+        row: i + rowOffset,
+        field: 'parentCode',
+        message: `Dòng ${i + rowOffset}, cột "mã cấp trên": "${r.parentCode}" không có trong bảng.`,
+      });
     }
   });
   return errors;
@@ -53,7 +70,12 @@ export async function replaceSchemeComponents(s: AppServices, ctx: RequestContex
   await s.db.transaction().execute(async (tx) => {
     const before = await repo.components(tx, id);
     await repo.replaceComponents(tx, id, rows);
-    await recordAudit(tx, ctx, 'index_scheme.update', { entityType: 'index_scheme', entityId: id, before: { components: before }, after: { components: rows } });
+    await recordAudit(tx, ctx, 'index_scheme.update', {
+      entityType: 'index_scheme',
+      entityId: id,
+      before: { components: before },
+      after: { components: rows },
+    });
   });
   return { ...scheme, components: await repo.components(s.db, id) };
 }
@@ -109,6 +131,7 @@ export async function importSchemeXlsx(s: AppServices, ctx: RequestContext, acto
     });
   });
   errors.push(...validateComponents(rows, 2));
-  if (errors.length) throw new AppError('INVALID_COMPONENTS', `Tệp có ${errors.length} lỗi, không có thay đổi nào được lưu.`, 400, { errors });
+  if (errors.length)
+    throw new AppError('INVALID_COMPONENTS', `Tệp có ${errors.length} lỗi, không có thay đổi nào được lưu.`, 400, { errors });
   return replaceSchemeComponents(s, ctx, actor, id, rows);
 }

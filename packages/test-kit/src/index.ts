@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import {
-  DEMO_PASSWORD, openDatabase, prepareDatabase, type AppServices, type DatabaseHandle, type DemoSeeder, type MigrationSet,
+  DEMO_PASSWORD,
+  openDatabase,
+  prepareDatabase,
+  type AppServices,
+  type DatabaseHandle,
+  type DemoSeeder,
+  type MigrationSet,
 } from '@cchc/core';
 
 /** The fixed clock of tests: Monday 23/11/2026, 09:00 in Vietnam. */
@@ -22,7 +28,14 @@ export interface TestDatabase extends DatabaseHandle {
  * province load unless told otherwise.
  */
 export async function createTestDatabase(
-  opts: { migrations?: MigrationSet[]; reference?: boolean; demo?: boolean; seeders?: DemoSeeder[]; now?: () => Date; fromTemplate?: boolean } = {},
+  opts: {
+    migrations?: MigrationSet[];
+    reference?: boolean;
+    demo?: boolean;
+    seeders?: DemoSeeder[];
+    now?: () => Date;
+    fromTemplate?: boolean;
+  } = {},
 ): Promise<TestDatabase> {
   const url = testDatabaseUrl();
   let handle: DatabaseHandle;
@@ -57,7 +70,10 @@ export async function createTestDatabase(
   await prepareDatabase(handle.db, {
     migrations: opts.migrations,
     referenceData: opts.reference !== false,
-    demo: opts.demo === false || opts.reference === false ? false : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW) },
+    demo:
+      opts.demo === false || opts.reference === false
+        ? false
+        : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW) },
   });
   return {
     ...handle,
@@ -94,10 +110,17 @@ export function templateLocation(): TemplateLocation | null {
 }
 
 /** Builds the template (called by the global setup); returns where it is and how to remove it. */
-export async function buildTemplate(opts: { migrations: MigrationSet[]; seeders: DemoSeeder[] }): Promise<{ location: TemplateLocation; remove(): Promise<void> }> {
+export async function buildTemplate(opts: {
+  migrations: MigrationSet[];
+  seeders: DemoSeeder[];
+}): Promise<{ location: TemplateLocation; remove(): Promise<void> }> {
   const url = testDatabaseUrl();
   const prepare = (db: DatabaseHandle['db']) =>
-    prepareDatabase(db, { migrations: opts.migrations, referenceData: true, demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW } });
+    prepareDatabase(db, {
+      migrations: opts.migrations,
+      referenceData: true,
+      demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW },
+    });
   if (url) {
     const name = `cchc_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
     await adminQuery(url, `create database ${name}`);

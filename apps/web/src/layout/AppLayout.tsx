@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
-  CalendarOutlined, ClusterOutlined, HistoryOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { api, queryClient } from '../lib/api';
 import { useSession } from '../lib/session';
@@ -24,14 +31,22 @@ export function AppLayout() {
     { key: '/admin/units', icon: <ClusterOutlined />, label: <Link to="/admin/units">Đơn vị</Link> },
     ...(can('user.read') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">Người dùng</Link> }] : []),
     { key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar">Lịch làm việc</Link> },
-    ...(can('audit.read') ? [{ key: '/admin/audit', icon: <HistoryOutlined />, label: <Link to="/admin/audit">Nhật ký thao tác</Link> }] : []),
+    ...(can('audit.read')
+      ? [{ key: '/admin/audit', icon: <HistoryOutlined />, label: <Link to="/admin/audit">Nhật ký thao tác</Link> }]
+      : []),
   ];
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">Tổng quan</Link> },
     ...MODULES.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{m.label}</Link> })),
     { type: 'group', label: 'Quản trị', children: admin },
   ];
-  const selected = '/' + (location.pathname.split('/').filter(Boolean).slice(0, location.pathname.startsWith('/admin') ? 2 : 1).join('/'));
+  const selected =
+    '/' +
+    location.pathname
+      .split('/')
+      .filter(Boolean)
+      .slice(0, location.pathname.startsWith('/admin') ? 2 : 1)
+      .join('/');
 
   const menu = (
     <>
@@ -53,7 +68,14 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100%' }}>
       {isPhone ? (
-        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} styles={{ body: { padding: 0, background: '#001529' } }} closable={false}>
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={260}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          closable={false}
+        >
           {menu}
         </Drawer>
       ) : (
@@ -71,7 +93,19 @@ export function AppLayout() {
             trigger={['click']}
             menu={{
               items: [
-                { key: 'who', disabled: true, label: <div><b>{me.fullName}</b><br /><Typography.Text type="secondary">{me.roleLabels.join(', ')}</Typography.Text><br /><Typography.Text type="secondary">{me.unitName}</Typography.Text></div> },
+                {
+                  key: 'who',
+                  disabled: true,
+                  label: (
+                    <div>
+                      <b>{me.fullName}</b>
+                      <br />
+                      <Typography.Text type="secondary">{me.roleLabels.join(', ')}</Typography.Text>
+                      <br />
+                      <Typography.Text type="secondary">{me.unitName}</Typography.Text>
+                    </div>
+                  ),
+                },
                 { type: 'divider' },
                 { key: 'password', icon: <KeyOutlined />, label: 'Đổi mật khẩu', onClick: () => navigate('/account/password') },
                 { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: logout },
@@ -79,7 +113,9 @@ export function AppLayout() {
             }}
           >
             <Button type="text" aria-label="Tài khoản" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-              <Avatar size="small" style={{ background: '#b71c1c' }}>{me.fullName.split(' ').pop()?.[0]?.toUpperCase() ?? '?'}</Avatar>
+              <Avatar size="small" style={{ background: '#b71c1c' }}>
+                {me.fullName.split(' ').pop()?.[0]?.toUpperCase() ?? '?'}
+              </Avatar>
               <span className="hide-phone">{me.fullName}</span>
             </Button>
           </Dropdown>

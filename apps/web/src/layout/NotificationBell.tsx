@@ -8,7 +8,11 @@ import { formatDateTime } from '../lib/format';
 /** Reminders and escalations for the signed-in user (checked every minute). */
 export function NotificationBell() {
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['notifications'], queryFn: () => unwrap(api.GET('/api/notifications', { params: { query: { limit: 30, offset: 0 } } })), refetchInterval: 60_000 });
+  const q = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => unwrap(api.GET('/api/notifications', { params: { query: { limit: 30, offset: 0 } } })),
+    refetchInterval: 60_000,
+  });
   const read = useMutation({
     mutationFn: (id: number | 'all') => unwrap(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
@@ -18,19 +22,42 @@ export function NotificationBell() {
     <Popover
       trigger="click"
       placement="bottomRight"
-      title={<span>Thông báo {q.data?.unread ? <Button size="small" type="link" onClick={() => read.mutate('all')}>Đánh dấu đã đọc tất cả</Button> : null}</span>}
+      title={
+        <span>
+          Thông báo{' '}
+          {q.data?.unread ? (
+            <Button size="small" type="link" onClick={() => read.mutate('all')}>
+              Đánh dấu đã đọc tất cả
+            </Button>
+          ) : null}
+        </span>
+      }
       content={
         <div style={{ width: 'min(380px, 90vw)', maxHeight: 420, overflow: 'auto' }}>
-          {items.length === 0 ? <Empty description="Không có thông báo" /> : (
+          {items.length === 0 ? (
+            <Empty description="Không có thông báo" />
+          ) : (
             <List
               size="small"
               dataSource={items.slice(0, 30)}
               renderItem={(n) => (
                 <List.Item
                   style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff1f0' }}
-                  onClick={() => { if (!n.readAt) read.mutate(n.id); if (n.link) navigate(n.link); }}
+                  onClick={() => {
+                    if (!n.readAt) read.mutate(n.id);
+                    if (n.link) navigate(n.link);
+                  }}
                 >
-                  <List.Item.Meta title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>} description={<>{n.body}<br /><small>{formatDateTime(n.createdAt)}</small></>} />
+                  <List.Item.Meta
+                    title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+                    description={
+                      <>
+                        {n.body}
+                        <br />
+                        <small>{formatDateTime(n.createdAt)}</small>
+                      </>
+                    }
+                  />
                 </List.Item>
               )}
             />
@@ -38,7 +65,15 @@ export function NotificationBell() {
         </div>
       }
     >
-      <Button type="text" aria-label="Thông báo" icon={<Badge count={q.data?.unread ?? 0} size="small" overflowCount={99}><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
+      <Button
+        type="text"
+        aria-label="Thông báo"
+        icon={
+          <Badge count={q.data?.unread ?? 0} size="small" overflowCount={99}>
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
     </Popover>
   );
 }

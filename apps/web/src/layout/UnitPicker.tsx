@@ -13,7 +13,9 @@ export function UnitPicker() {
   if (me.scope !== 'province') {
     return (
       <Tooltip title="Bạn xem dữ liệu của đơn vị mình">
-        <Tag color="red" style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.unitName}</Tag>
+        <Tag color="red" style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {me.unitName}
+        </Tag>
       </Tooltip>
     );
   }

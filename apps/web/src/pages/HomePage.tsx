@@ -39,7 +39,15 @@ export function HomePage() {
     queryKey: ['dossiers', 'stats', dossierQuery],
     queryFn: () => unwrap(api.GET('/api/dossiers/stats', { params: { query: dossierQuery } })),
   });
-  const d = (dossiers.data ?? []).reduce((a, r) => ({ received: a.received + r.received, resolved: a.resolved + r.resolved, good: a.good + r.early + r.onTime, openOverdue: a.openOverdue + r.openOverdue }), { received: 0, resolved: 0, good: 0, openOverdue: 0 });
+  const d = (dossiers.data ?? []).reduce(
+    (a, r) => ({
+      received: a.received + r.received,
+      resolved: a.resolved + r.resolved,
+      good: a.good + r.early + r.onTime,
+      openOverdue: a.openOverdue + r.openOverdue,
+    }),
+    { received: 0, resolved: 0, good: 0, openOverdue: 0 },
+  );
   const t = tasks.data?.totals;
   const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
   const units = children.data ?? [];
@@ -49,22 +57,100 @@ export function HomePage() {
 
   return (
     <>
-      <Typography.Title level={3} className="page-title">Tổng quan</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        Tổng quan
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         Xin chào {me.fullName}. Đang xem: <b>{unit.data?.name ?? '…'}</b>. Hôm nay {formatDate(today)}
-        {workingToday.data && (workingToday.data.workingDay ? <Tag color="green" style={{ marginLeft: 8 }}>ngày làm việc</Tag> : <Tag style={{ marginLeft: 8 }}>ngày nghỉ</Tag>)}
+        {workingToday.data &&
+          (workingToday.data.workingDay ? (
+            <Tag color="green" style={{ marginLeft: 8 }}>
+              ngày làm việc
+            </Tag>
+          ) : (
+            <Tag style={{ marginLeft: 8 }}>ngày nghỉ</Tag>
+          ))}
       </Typography.Paragraph>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}><Link to="/directives"><Card hoverable><Statistic groupSeparator="." decimalSeparator="," title="Nhiệm vụ CCHC hoàn thành" value={t ? rate(t.done, t.tasks) : 0} suffix={`% của ${t?.tasks.toLocaleString('vi-VN') ?? '…'}`} loading={tasks.isPending} /></Card></Link></Col>
-        <Col xs={12} md={6}><Link to="/directives?tab=overdue"><Card hoverable><Statistic groupSeparator="." title="Nhiệm vụ quá hạn" value={t?.overdue ?? 0} styles={{ content: { color: t?.overdue ? '#cf1322' : undefined } }} loading={tasks.isPending} /></Card></Link></Col>
-        <Col xs={12} md={6}><Link to="/dossiers"><Card hoverable><Statistic groupSeparator="." decimalSeparator="," title={`Hồ sơ đúng hạn năm ${year}`} value={rate(d.good, d.resolved)} suffix={`% của ${d.resolved.toLocaleString('vi-VN')}`} loading={dossiers.isPending} /></Card></Link></Col>
-        <Col xs={12} md={6}><Link to="/dossiers"><Card hoverable><Statistic groupSeparator="." title="Hồ sơ quá hạn chưa giải quyết" value={d.openOverdue} styles={{ content: { color: d.openOverdue ? '#cf1322' : undefined } }} loading={dossiers.isPending} /></Card></Link></Col>
+        <Col xs={12} md={6}>
+          <Link to="/directives">
+            <Card hoverable>
+              <Statistic
+                groupSeparator="."
+                decimalSeparator=","
+                title="Nhiệm vụ CCHC hoàn thành"
+                value={t ? rate(t.done, t.tasks) : 0}
+                suffix={`% của ${t?.tasks.toLocaleString('vi-VN') ?? '…'}`}
+                loading={tasks.isPending}
+              />
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link to="/directives?tab=overdue">
+            <Card hoverable>
+              <Statistic
+                groupSeparator="."
+                title="Nhiệm vụ quá hạn"
+                value={t?.overdue ?? 0}
+                styles={{ content: { color: t?.overdue ? '#cf1322' : undefined } }}
+                loading={tasks.isPending}
+              />
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link to="/dossiers">
+            <Card hoverable>
+              <Statistic
+                groupSeparator="."
+                decimalSeparator=","
+                title={`Hồ sơ đúng hạn năm ${year}`}
+                value={rate(d.good, d.resolved)}
+                suffix={`% của ${d.resolved.toLocaleString('vi-VN')}`}
+                loading={dossiers.isPending}
+              />
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link to="/dossiers">
+            <Card hoverable>
+              <Statistic
+                groupSeparator="."
+                title="Hồ sơ quá hạn chưa giải quyết"
+                value={d.openOverdue}
+                styles={{ content: { color: d.openOverdue ? '#cf1322' : undefined } }}
+                loading={dossiers.isPending}
+              />
+            </Card>
+          </Link>
+        </Col>
       </Row>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Sở, ban, ngành và đơn vị cấp tỉnh" value={agencies} loading={children.isPending} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Xã, phường, đặc khu" value={communes} loading={children.isPending} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic
+              groupSeparator="."
+              decimalSeparator=","
+              title="Sở, ban, ngành và đơn vị cấp tỉnh"
+              value={agencies}
+              loading={children.isPending}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic groupSeparator="." decimalSeparator="," title="Xã, phường, đặc khu" value={communes} loading={children.isPending} />
+          </Card>
+        </Col>
         <Col xs={24} md={12}>
-          <Card title="Ngày nghỉ, ngày làm bù sắp tới" size="small" loading={calendar.isPending} extra={<Link to="/admin/calendar">Lịch làm việc</Link>}>
+          <Card
+            title="Ngày nghỉ, ngày làm bù sắp tới"
+            size="small"
+            loading={calendar.isPending}
+            extra={<Link to="/admin/calendar">Lịch làm việc</Link>}
+          >
             {upcoming.length === 0 ? (
               <Typography.Text type="secondary">Không còn ngày nghỉ lễ hay ngày làm bù nào trong năm {year}.</Typography.Text>
             ) : (
@@ -84,7 +170,12 @@ export function HomePage() {
             <List.Item>
               <List.Item.Meta
                 avatar={m.icon}
-                title={<><Link to={m.path}>{m.label}</Link> {m.element ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Chưa triển khai, chưa có dữ liệu</Tag>}</>}
+                title={
+                  <>
+                    <Link to={m.path}>{m.label}</Link>{' '}
+                    {m.element ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Chưa triển khai, chưa có dữ liệu</Tag>}
+                  </>
+                }
                 description={m.description}
               />
             </List.Item>

@@ -28,7 +28,9 @@ export function LoginPage() {
   return (
     <div className="login-page">
       <Card className="login-card">
-        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>Đăng nhập</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+          Đăng nhập
+        </Typography.Title>
         <Typography.Paragraph type="secondary">Hệ thống quản lý cải cách hành chính</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
@@ -38,7 +40,9 @@ export function LoginPage() {
           <Form.Item name="password" label="Mật khẩu" rules={[{ required: true, message: 'Nhập mật khẩu' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>Đăng nhập</Button>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            Đăng nhập
+          </Button>
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
           <a href="/public/late-units">Công khai tình hình hồ sơ trễ hạn</a>

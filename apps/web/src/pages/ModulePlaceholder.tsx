@@ -8,7 +8,13 @@ export function ModulePlaceholder({ module }: { module: ModuleEntry }) {
         status="info"
         icon={module.icon}
         title={module.label}
-        subTitle={<>{module.description}<br />Phân hệ này chưa được triển khai trên hệ thống; chưa có dữ liệu nào được hiển thị.</>}
+        subTitle={
+          <>
+            {module.description}
+            <br />
+            Phân hệ này chưa được triển khai trên hệ thống; chưa có dữ liệu nào được hiển thị.
+          </>
+        }
       />
     </Card>
   );

@@ -10,34 +10,61 @@ export function PublicLatePage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [minVolume, setMinVolume] = useState(50);
   const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), minVolume };
-  const q = useQuery({ queryKey: ['public', 'late', query], queryFn: () => unwrap(api.GET('/api/public/late-units', { params: { query } })) });
+  const q = useQuery({
+    queryKey: ['public', 'late', query],
+    queryFn: () => unwrap(api.GET('/api/public/late-units', { params: { query } })),
+  });
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }}>
       <Typography.Title level={3}>Công khai tình hình giải quyết hồ sơ thủ tục hành chính trễ hạn</Typography.Title>
       <Typography.Paragraph type="secondary">
-        Số liệu từ hệ thống một cửa điện tử của tỉnh, tính đến {formatDate(q.data?.asOf)}. Chỉ xếp hạng đơn vị có từ {minVolume} hồ sơ trở lên để không so sánh đơn vị ít hồ sơ với đơn vị nhiều hồ sơ
+        Số liệu từ hệ thống một cửa điện tử của tỉnh, tính đến {formatDate(q.data?.asOf)}. Chỉ xếp hạng đơn vị có từ {minVolume} hồ sơ trở
+        lên để không so sánh đơn vị ít hồ sơ với đơn vị nhiều hồ sơ
         {q.data ? ` (${q.data.excluded} đơn vị chưa đủ số lượng)` : ''}.
       </Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <span>Hồ sơ tiếp nhận</span>
-          <DatePicker.RangePicker format="DD/MM/YYYY" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
-          <span>Tối thiểu</span><InputNumber min={1} value={minVolume} onChange={(v) => setMinVolume(v ?? 1)} /><span>hồ sơ</span>
+          <DatePicker.RangePicker
+            format="DD/MM/YYYY"
+            value={range}
+            allowClear={false}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          />
+          <span>Tối thiểu</span>
+          <InputNumber min={1} value={minVolume} onChange={(v) => setMinVolume(v ?? 1)} />
+          <span>hồ sơ</span>
         </Space>
       </Card>
-      <Table size="small" rowKey="unitCode" loading={q.isPending} dataSource={q.data?.units ?? []} scroll={{ x: 600 }} pagination={{ pageSize: 30, hideOnSinglePage: true }} columns={[
-        { title: 'STT', width: 60, render: (_, _r, i) => i + 1 },
-        { title: 'Đơn vị', dataIndex: 'unitName' },
-        { title: 'Tiếp nhận', dataIndex: 'received', width: 100 },
-        { title: 'Trễ hạn (kể cả quá hạn đang giải quyết)', dataIndex: 'late', width: 160 },
-        { title: 'Tỷ lệ trễ hạn', dataIndex: 'lateRate', width: 120, render: (v: number) => `${v.toLocaleString('vi-VN')} %` },
-      ]} />
+      <Table
+        size="small"
+        rowKey="unitCode"
+        loading={q.isPending}
+        dataSource={q.data?.units ?? []}
+        scroll={{ x: 600 }}
+        pagination={{ pageSize: 30, hideOnSinglePage: true }}
+        columns={[
+          { title: 'STT', width: 60, render: (_, _r, i) => i + 1 },
+          { title: 'Đơn vị', dataIndex: 'unitName' },
+          { title: 'Tiếp nhận', dataIndex: 'received', width: 100 },
+          { title: 'Trễ hạn (kể cả quá hạn đang giải quyết)', dataIndex: 'late', width: 160 },
+          { title: 'Tỷ lệ trễ hạn', dataIndex: 'lateRate', width: 120, render: (v: number) => `${v.toLocaleString('vi-VN')} %` },
+        ]}
+      />
       {q.data?.officials && (
         <Card size="small" title="Cán bộ có hồ sơ trễ hạn" style={{ marginTop: 16 }}>
-          <Table size="small" rowKey="official" dataSource={q.data.officials} pagination={false} columns={[
-            { title: 'Cán bộ', dataIndex: 'official' }, { title: 'Hồ sơ', dataIndex: 'received' }, { title: 'Trễ hạn', dataIndex: 'late' },
-            { title: 'Tỷ lệ', dataIndex: 'lateRate', render: (v: number) => `${v.toLocaleString('vi-VN')} %` },
-          ]} />
+          <Table
+            size="small"
+            rowKey="official"
+            dataSource={q.data.officials}
+            pagination={false}
+            columns={[
+              { title: 'Cán bộ', dataIndex: 'official' },
+              { title: 'Hồ sơ', dataIndex: 'received' },
+              { title: 'Trễ hạn', dataIndex: 'late' },
+              { title: 'Tỷ lệ', dataIndex: 'lateRate', render: (v: number) => `${v.toLocaleString('vi-VN')} %` },
+            ]}
+          />
         </Card>
       )}
     </div>

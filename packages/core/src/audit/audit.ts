@@ -83,8 +83,16 @@ export async function listAudit(db: Db, q: AuditQuery) {
     .selectFrom('auditLog')
     .leftJoin('unit', 'unit.id', 'auditLog.actorUnitId')
     .select([
-      'auditLog.id', 'auditLog.at', 'auditLog.actorUsername', 'auditLog.action', 'auditLog.entityType',
-      'auditLog.entityId', 'auditLog.before', 'auditLog.after', 'auditLog.ip', 'unit.name as actorUnitName',
+      'auditLog.id',
+      'auditLog.at',
+      'auditLog.actorUsername',
+      'auditLog.action',
+      'auditLog.entityType',
+      'auditLog.entityId',
+      'auditLog.before',
+      'auditLog.after',
+      'auditLog.ip',
+      'unit.name as actorUnitName',
     ]);
   if (q.from) query = query.where('auditLog.at', '>=', new Date(`${q.from}T00:00:00+07:00`));
   if (q.to) query = query.where('auditLog.at', '<', new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000));
@@ -94,7 +102,10 @@ export async function listAudit(db: Db, q: AuditQuery) {
   if (q.username) query = query.where('auditLog.actorUsername', '=', q.username);
   const [rows, total] = await Promise.all([
     query.orderBy('auditLog.id', 'desc').limit(q.limit).offset(q.offset).execute(),
-    query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }

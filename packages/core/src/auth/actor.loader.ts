@@ -8,7 +8,16 @@ export async function loadActor(db: Db, userId: number, deploymentProvince: stri
   const user = await db
     .selectFrom('appUser as u')
     .innerJoin('unit', 'unit.id', 'u.unitId')
-    .select(['u.id', 'u.username', 'u.fullName', 'u.isActive', 'u.unitId', 'unit.code as unitCode', 'unit.name as unitName', 'unit.provinceCode'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.fullName',
+      'u.isActive',
+      'u.unitId',
+      'unit.code as unitCode',
+      'unit.name as unitName',
+      'unit.provinceCode',
+    ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!user || !user.isActive) return null;

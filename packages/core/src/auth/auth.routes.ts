@@ -53,14 +53,21 @@ export function registerAuthRoutes(app: App): void {
         operationId: 'login',
         tags: ['Xác thực'],
         summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu',
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 256 }),
+        }),
         response: replies({ 200: Type.Ref('Me'), 429: Type.Ref('ErrorReply') }),
       },
     },
     async (req, reply) => {
       const r = await login(s, req.auditContext(), { ...req.body, userAgent: req.headers['user-agent'] ?? null });
       reply.setCookie(SESSION_COOKIE, r.sessionId, {
-        path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: req.protocol === 'https',
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        signed: true,
+        secure: req.protocol === 'https',
       });
       return presentMe(r.actor, r.mustChangePassword);
     },
@@ -68,7 +75,15 @@ export function registerAuthRoutes(app: App): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { permission: 'session' }, schema: { operationId: 'logout', tags: ['Xác thực'], summary: 'Đăng xuất', response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }) } },
+    {
+      config: { permission: 'session' },
+      schema: {
+        operationId: 'logout',
+        tags: ['Xác thực'],
+        summary: 'Đăng xuất',
+        response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }),
+      },
+    },
     async (req, reply) => {
       if (req.sessionId) await logout(s, req.auditContext(), req.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -78,7 +93,15 @@ export function registerAuthRoutes(app: App): void {
 
   app.get(
     '/api/auth/me',
-    { config: { permission: 'session' }, schema: { operationId: 'getMe', tags: ['Xác thực'], summary: 'Người dùng đang đăng nhập', response: replies({ 200: Type.Ref('Me') }) } },
+    {
+      config: { permission: 'session' },
+      schema: {
+        operationId: 'getMe',
+        tags: ['Xác thực'],
+        summary: 'Người dùng đang đăng nhập',
+        response: replies({ 200: Type.Ref('Me') }),
+      },
+    },
     async (req) => presentMe(req.requireActor(), req.mustChangePassword),
   );
 

@@ -12,7 +12,11 @@ export const SESSION_IDLE_HOURS = 8;
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 
-const csrfTokens = new Tokens({ userInfo: false } as { userInfo?: false }) as unknown as { secretSync(): string; create(s: string): string; verify(s: string, t: string): boolean };
+const csrfTokens = new Tokens({ userInfo: false } as { userInfo?: false }) as unknown as {
+  secretSync(): string;
+  create(s: string): string;
+  verify(s: string, t: string): boolean;
+};
 
 const invalidLogin = () => new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 401);
 
@@ -54,9 +58,16 @@ export async function login(
     const failed = user.failedLogins + 1;
     const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
     await s.db.transaction().execute(async (tx) => {
-      await tx.updateTable('appUser').set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where('id', '=', user.id).execute();
+      await tx
+        .updateTable('appUser')
+        .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
       await recordAudit(tx, ctx, lockedUntil ? 'auth.lock' : 'auth.login_failed', {
-        entityType: 'user', entityId: user.id, unitId: user.unitId, after: { username, failedLogins: failed, lockedUntil },
+        entityType: 'user',
+        entityId: user.id,
+        unitId: user.unitId,
+        after: { username, failedLogins: failed, lockedUntil },
       });
     });
     if (lockedUntil) throw lockedError(lockedUntil, now);
@@ -81,8 +92,14 @@ export async function startSession(
     await tx
       .insertInto('session')
       .values({
-        id: sessionId, userId, csrfSecret: csrfTokens.secretSync(), createdAt: now, lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_IDLE_HOURS * 3_600_000), ip: ctx.ip, userAgent,
+        id: sessionId,
+        userId,
+        csrfSecret: csrfTokens.secretSync(),
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_IDLE_HOURS * 3_600_000),
+        ip: ctx.ip,
+        userAgent,
       })
       .execute();
     await recordAudit(tx, { ...ctx, actor }, 'auth.login', { entityType: 'user', entityId: userId, unitId: actor.unitId });
@@ -93,9 +110,12 @@ export async function startSession(
 /** The session's actor, sliding its expiry; null when missing or expired. */
 export async function resumeSession(s: AppServices, sessionId: string) {
   const now = s.now();
-  const session = await s.db.selectFrom('session').innerJoin('appUser', 'appUser.id', 'session.userId')
+  const session = await s.db
+    .selectFrom('session')
+    .innerJoin('appUser', 'appUser.id', 'session.userId')
     .select(['session.userId', 'session.expiresAt', 'session.lastSeenAt', 'session.csrfSecret', 'appUser.mustChangePassword'])
-    .where('session.id', '=', sessionId).executeTakeFirst();
+    .where('session.id', '=', sessionId)
+    .executeTakeFirst();
   if (!session) return null;
   if (session.expiresAt <= now) {
     await s.db.deleteFrom('session').where('id', '=', sessionId).execute();
@@ -137,15 +157,22 @@ export async function changePassword(
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const user = await s.db.selectFrom('appUser').select(['id', 'passwordHash', 'unitId']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await s.db
+    .selectFrom('appUser')
+    .select(['id', 'passwordHash', 'unitId'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw new AppError('INVALID_CURRENT_PASSWORD', 'Mật khẩu hiện tại không đúng.', 400);
   checkPasswordStrength(input.newPassword);
-  if (input.newPassword === input.currentPassword)
-    throw new AppError('WEAK_PASSWORD', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+  if (input.newPassword === input.currentPassword) throw new AppError('WEAK_PASSWORD', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
   const passwordHash = await hashPassword(input.newPassword);
   await s.db.transaction().execute(async (tx) => {
-    await tx.updateTable('appUser').set({ passwordHash, mustChangePassword: false, updatedAt: s.now() }).where('id', '=', actor.userId).execute();
+    await tx
+      .updateTable('appUser')
+      .set({ passwordHash, mustChangePassword: false, updatedAt: s.now() })
+      .where('id', '=', actor.userId)
+      .execute();
     // Other sessions of this user end: a changed password must lock out whoever else had it.
     await tx.deleteFrom('session').where('userId', '=', actor.userId).where('id', '!=', sessionId).execute();
     await recordAudit(tx, ctx, 'user.change_password', { entityType: 'user', entityId: actor.userId, unitId: user.unitId });

@@ -22,6 +22,5 @@ export function dummyPasswordHash(): Promise<string> {
 
 export function checkPasswordStrength(plain: string, field = 'mật khẩu mới'): void {
   if (plain.length < 8) throw new AppError('WEAK_PASSWORD', `Trường "${field}" phải có ít nhất 8 ký tự.`);
-  if (!/[A-Za-zÀ-ỹ]/.test(plain) || !/\d/.test(plain))
-    throw new AppError('WEAK_PASSWORD', `Trường "${field}" phải có cả chữ và số.`);
+  if (!/[A-Za-zÀ-ỹ]/.test(plain) || !/\d/.test(plain)) throw new AppError('WEAK_PASSWORD', `Trường "${field}" phải có cả chữ và số.`);
 }

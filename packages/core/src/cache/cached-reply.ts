@@ -18,9 +18,12 @@ class PreparedReply {
     let p = this.encoded.get(encoding);
     if (!p) {
       // Compressed on libuv's thread pool, not on the event loop.
-      p = encoding === 'br'
-        ? brotli(this.json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: this.json.length } })
-        : gzip(this.json, { level: 6 });
+      p =
+        encoding === 'br'
+          ? brotli(this.json, {
+              params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: this.json.length },
+            })
+          : gzip(this.json, { level: 6 });
       this.encoded.set(encoding, p);
     }
     return p;

@@ -19,13 +19,20 @@ describe('ReadCache', () => {
 
   it('does not keep failures and evicts the least recently used', async () => {
     const cache = new ReadCache({ ttlMs: 1000, maxEntries: 2, now: () => 0 });
-    await expect(cache.get(['x'], 'bad', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      cache.get(['x'], 'bad', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await cache.get(['x'], 'bad', async () => 'ok')).toBe('ok');
     await cache.get(['x'], 'a', async () => 'a');
     await cache.get(['x'], 'b', async () => 'b');
     expect(cache.size).toBe(2);
     let reloaded = false;
-    await cache.get(['x'], 'bad', async () => { reloaded = true; return 'again'; });
+    await cache.get(['x'], 'bad', async () => {
+      reloaded = true;
+      return 'again';
+    });
     expect(reloaded).toBe(true);
   });
 });

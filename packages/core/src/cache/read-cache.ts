@@ -62,7 +62,10 @@ export class ReadCache {
 export const NO_CACHE = new ReadCache({ ttlMs: 0, maxEntries: 0 });
 
 /** The part of a cache key that says whose view it is: the province, or the actor's unit subtree. */
-export function scopeKey(actor: { scope: { kind: 'province'; provinceCode: string } | { kind: 'units'; unitIds: readonly number[] }; unitId: number }): string {
+export function scopeKey(actor: {
+  scope: { kind: 'province'; provinceCode: string } | { kind: 'units'; unitIds: readonly number[] };
+  unitId: number;
+}): string {
   return actor.scope.kind === 'province' ? `p:${actor.scope.provinceCode}` : `u:${actor.unitId}`;
 }
 

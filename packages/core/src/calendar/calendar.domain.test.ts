@@ -3,8 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../files/csv-text';
 import {
-  addWorkingDays, buildCalendar, countWorkingDays, countedReceiptDay, isWorkingDay, lunarNewYear, lunarToSolar, previousWorkingDay,
-  statutoryHolidays, formatLocalDateTime,
+  addWorkingDays,
+  buildCalendar,
+  countWorkingDays,
+  countedReceiptDay,
+  isWorkingDay,
+  lunarNewYear,
+  lunarToSolar,
+  previousWorkingDay,
+  statutoryHolidays,
+  formatLocalDateTime,
 } from './calendar.domain';
 import { defaultCalendar, readAnnouncedCalendar } from './calendar.reference';
 import { referenceDataDir } from '../reference-data';
@@ -31,7 +39,9 @@ describe('announced civil-service schedules 2019–2026', () => {
 
   it('every day inside each announced days-off period is a day off', () => {
     const text = fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'vn_public_sector_days_off_periods_2019_2026.csv'), 'utf8');
-    const periods = (parseCsvRecords(text) as unknown as Array<{ kind: string; date: string; end_date: string; name: string }>).filter((p) => p.kind === 'period');
+    const periods = (parseCsvRecords(text) as unknown as Array<{ kind: string; date: string; end_date: string; name: string }>).filter(
+      (p) => p.kind === 'period',
+    );
     expect(periods.length).toBeGreaterThan(20);
     const gaps: string[] = [];
     for (const p of periods) {
@@ -106,7 +116,9 @@ describe('15:00 cut-off for receipts', () => {
 });
 
 describe('Vietnamese lunar calendar (UTC+7)', () => {
-  const fixture = parseCsvRecords(fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'lunar_fixture_tet_hungvuong_2019_2030.csv'), 'utf8')) as unknown as Array<Record<string, string>>;
+  const fixture = parseCsvRecords(
+    fs.readFileSync(path.join(referenceDataDir(), 'holidays', 'lunar_fixture_tet_hungvuong_2019_2030.csv'), 'utf8'),
+  ) as unknown as Array<Record<string, string>>;
 
   it.each(fixture.map((r) => [r.year, r.tet_amlich_tz7, r.hung_amlich_tz7]))('%s: Tết %s, Hùng Kings %s', (year, tet, hung) => {
     expect(lunarNewYear(Number(year))).toBe(tet);
@@ -140,7 +152,7 @@ describe('countWorkingDays by arithmetic equals counting day by day', () => {
     const { defaultCalendar } = await import('./calendar.reference');
     const cal = buildCalendar(defaultCalendar());
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 400; i++) {
       const from = addDays('2019-01-01', Math.floor(rnd() * 365 * 8));
       const to = addDays(from, Math.floor(rnd() * 400) - 50);
@@ -158,7 +170,9 @@ describe('the compiled day index agrees with a day-by-day walk', () => {
   const worked = (d: string) => cal.makeupDays.has(d) || (!cal.daysOff.has(d) && ![0, 6].includes(new Date(d).getUTCDay()));
   const walkAdd = (from: string, n: number) => {
     let d = from;
-    for (let k = 0; k < n; k++) do d = addDay(d, 1); while (!worked(d));
+    for (let k = 0; k < n; k++)
+      do d = addDay(d, 1);
+      while (!worked(d));
     return d;
   };
   const walkCount = (from: string, to: string) => {
@@ -176,7 +190,8 @@ describe('the compiled day index agrees with a day-by-day walk', () => {
     for (const d of days) {
       expect(isWorkingDay(cal, d), d).toBe(worked(d));
       for (const n of [1, 3, 5, 10, 15]) expect(addWorkingDays(cal, d, n), `${d} + ${n}`).toBe(walkAdd(d, n));
-      for (const span of [1, 7, 20, 45]) expect(countWorkingDays(cal, d, addDay(d, span)), `${d} … +${span}`).toBe(walkCount(d, addDay(d, span)));
+      for (const span of [1, 7, 20, 45])
+        expect(countWorkingDays(cal, d, addDay(d, span)), `${d} … +${span}`).toBe(walkCount(d, addDay(d, span)));
     }
   });
 

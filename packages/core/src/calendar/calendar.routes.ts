@@ -18,7 +18,8 @@ const CalendarDay = Type.Object(
 );
 
 function date(value: string, field: string): string {
-  if (!isIsoDate(value)) throw new AppError('INVALID_DATE', `Trường "${field}": "${value}" không phải ngày hợp lệ. Định dạng đúng: YYYY-MM-DD.`);
+  if (!isIsoDate(value))
+    throw new AppError('INVALID_DATE', `Trường "${field}": "${value}" không phải ngày hợp lệ. Định dạng đúng: YYYY-MM-DD.`);
   return value;
 }
 
@@ -81,13 +82,19 @@ export function registerCalendarRoutes(app: App): void {
         tags,
         summary: 'Ngày nghỉ và ngày làm bù của một năm',
         params: Type.Object({ year: Type.Integer() }),
-        response: replies({ 200: Type.Object({ year: Type.Integer(), days: Type.Array(Type.Ref('CalendarDay')), canEdit: Type.Boolean() }) }),
+        response: replies({
+          200: Type.Object({ year: Type.Integer(), days: Type.Array(Type.Ref('CalendarDay')), canEdit: Type.Boolean() }),
+        }),
       },
     },
     async (req) => {
       const actor = req.requireActor();
       checkYear(req.params.year);
-      return { year: req.params.year, days: (await listCalendarDays(s.db, req.params.year)) as never, canEdit: can(actor, 'calendar.update') };
+      return {
+        year: req.params.year,
+        days: (await listCalendarDays(s.db, req.params.year)) as never,
+        canEdit: can(actor, 'calendar.update'),
+      };
     },
   );
 
@@ -100,8 +107,20 @@ export function registerCalendarRoutes(app: App): void {
         tags,
         summary: 'Thay toàn bộ ngày nghỉ, ngày làm bù của một năm (quản trị)',
         params: Type.Object({ year: Type.Integer() }),
-        body: Type.Object({ days: Type.Array(Type.Object({ date: Type.String(), kind: Type.Union([Type.Literal('day_off'), Type.Literal('makeup_workday')]), name: Type.String({ maxLength: 200 }), source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])) }), { maxItems: 100 }) }),
-        response: replies({ 200: Type.Object({ year: Type.Integer(), days: Type.Array(Type.Ref('CalendarDay')), canEdit: Type.Boolean() }) }),
+        body: Type.Object({
+          days: Type.Array(
+            Type.Object({
+              date: Type.String(),
+              kind: Type.Union([Type.Literal('day_off'), Type.Literal('makeup_workday')]),
+              name: Type.String({ maxLength: 200 }),
+              source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+            }),
+            { maxItems: 100 },
+          ),
+        }),
+        response: replies({
+          200: Type.Object({ year: Type.Integer(), days: Type.Array(Type.Ref('CalendarDay')), canEdit: Type.Boolean() }),
+        }),
       },
     },
     async (req) => {

@@ -43,7 +43,6 @@ pg.types.setTypeParser(OID.INT8, (v) => Number(v));
 pg.types.setTypeParser(OID.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(OID.DATE, (v) => v);
 
-
 function plugins(): KyselyPlugin[] {
   return [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
 }
@@ -67,7 +66,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // Loaded only when used: the embedded engine weighs ~40 MB that a PostgreSQL deployment does not need.
     const { PGlite, types } = await import('@electric-sql/pglite');
     const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v), [types.DATE]: (v: string) => v };
-    const pglite: PGlite = await PGlite.create({ dataDir: options.dataDir, parsers, ...(options.pgliteLoadDataDir && { loadDataDir: options.pgliteLoadDataDir }) });
+    const pglite: PGlite = await PGlite.create({
+      dataDir: options.dataDir,
+      parsers,
+      ...(options.pgliteLoadDataDir && { loadDataDir: options.pgliteLoadDataDir }),
+    });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: plugins() });
     return {
       db,

@@ -49,14 +49,27 @@ export async function loadDemoProvince(db: Db, provinceCode = DEMO_PROVINCE_CODE
     .insertInto('unit')
     .values(
       DEMO_DEPARTMENTS.map((d, i) => ({
-        code: d.code, name: d.name, shortName: d.shortName, type: d.type ?? 'department', parentId: province.id,
-        provinceCode, validFrom: '2025-07-01', validTo: null, source: 'Dữ liệu mẫu tỉnh Vĩnh Long', isLocal: true, sortOrder: i,
+        code: d.code,
+        name: d.name,
+        shortName: d.shortName,
+        type: d.type ?? 'department',
+        parentId: province.id,
+        provinceCode,
+        validFrom: '2025-07-01',
+        validTo: null,
+        source: 'Dữ liệu mẫu tỉnh Vĩnh Long',
+        isLocal: true,
+        sortOrder: i,
       })),
     )
     .execute();
   const firstCommune = await db
-    .selectFrom('unit').select(['id', 'code']).where('parentId', '=', province.id).where('isLocal', '=', false)
-    .orderBy('sortOrder').executeTakeFirstOrThrow();
+    .selectFrom('unit')
+    .select(['id', 'code'])
+    .where('parentId', '=', province.id)
+    .where('isLocal', '=', false)
+    .orderBy('sortOrder')
+    .executeTakeFirstOrThrow();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
     const code = u.unitCode === 'FIRST_COMMUNE' ? firstCommune.code : u.unitCode;
@@ -66,7 +79,10 @@ export async function loadDemoProvince(db: Db, provinceCode = DEMO_PROVINCE_CODE
       .values({ username: u.username, fullName: u.fullName, unitId: unit!.id, passwordHash })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('userRole').values(u.roles.map((role) => ({ userId: Number(row.id), role }))).execute();
+    await db
+      .insertInto('userRole')
+      .values(u.roles.map((role) => ({ userId: Number(row.id), role })))
+      .execute();
   }
   return { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length };
 }

@@ -5,14 +5,30 @@
  * 13–14 pt, recipients (Nơi nhận) and the signature block.
  */
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
   type ISectionOptions,
 } from 'docx';
 
 const FONT = 'Times New Roman';
 const MM = 56.7; // twips per millimetre
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
 
 export interface OfficialDocumentInput {
   /** Body above the issuer, e.g. "UBND TỈNH VĨNH LONG"; the issuer itself, e.g. "SỞ NỘI VỤ". */
@@ -37,9 +53,18 @@ export type Block =
   | { type: 'table'; columns: string[]; rows: (string | number)[][]; widths?: number[] };
 
 const run = (text: string, o: { bold?: boolean; italic?: boolean; size?: number; underline?: boolean; allCaps?: boolean } = {}) =>
-  new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italic, underline: o.underline ? {} : undefined, allCaps: o.allCaps });
+  new TextRun({
+    text,
+    font: FONT,
+    size: (o.size ?? 14) * 2,
+    bold: o.bold,
+    italics: o.italic,
+    underline: o.underline ? {} : undefined,
+    allCaps: o.allCaps,
+  });
 
-const centred = (children: TextRun[], after = 0) => new Paragraph({ alignment: AlignmentType.CENTER, children, spacing: { after, line: 240 } });
+const centred = (children: TextRun[], after = 0) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children, spacing: { after, line: 240 } });
 
 function formatVietnameseDate(iso: string, place: string): string {
   const [y, m, d] = iso.split('-');
@@ -71,7 +96,13 @@ function header(input: OfficialDocumentInput): Table {
 
 function bodyBlock(b: Block): (Paragraph | Table)[] {
   if (b.type === 'heading') {
-    return [new Paragraph({ children: [run(b.text, { bold: true })], spacing: { before: 120, after: 60 }, indent: { firstLine: Math.round(10 * MM) } })];
+    return [
+      new Paragraph({
+        children: [run(b.text, { bold: true })],
+        spacing: { before: 120, after: 60 },
+        indent: { firstLine: Math.round(10 * MM) },
+      }),
+    ];
   }
   if (b.type === 'paragraph') {
     return [
@@ -87,10 +118,12 @@ function bodyBlock(b: Block): (Paragraph | Table)[] {
   const cell = (text: string | number, i: number, head: boolean) =>
     new TableCell({
       width: { size: widths[i] ?? 10, type: WidthType.PERCENTAGE },
-      children: [new Paragraph({
-        alignment: typeof text === 'number' || head ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [run(typeof text === 'number' ? text.toLocaleString('vi-VN') : text, { size: 12, bold: head })],
-      })],
+      children: [
+        new Paragraph({
+          alignment: typeof text === 'number' || head ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(typeof text === 'number' ? text.toLocaleString('vi-VN') : text, { size: 12, bold: head })],
+        }),
+      ],
     });
   return [
     new Table({
@@ -121,7 +154,11 @@ function footer(input: OfficialDocumentInput): Table {
     : [new Paragraph({ children: [] })];
   const cell = (children: Paragraph[], pct: number) =>
     new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [cell(recipients, 50), cell(sign, 50)] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(recipients, 50), cell(sign, 50)] })],
+  });
 }
 
 export function officialDocument(input: OfficialDocumentInput): Document {

@@ -70,7 +70,11 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v instanceof Date) return v.toISOString().replace(/\.000Z$/, '').replace(/T00:00:00$/, '');
+  if (v instanceof Date)
+    return v
+      .toISOString()
+      .replace(/\.000Z$/, '')
+      .replace(/T00:00:00$/, '');
   if (typeof v === 'object') {
     if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
     if ('richText' in v) return v.richText.map((t) => t.text).join('');

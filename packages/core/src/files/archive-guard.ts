@@ -48,13 +48,22 @@ export const LOADED_OFFICE_LIMITS: ArchiveLimits = {
 const fmtMb = (n: number) => `${(n / MB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 function refuse(filename: string, reason: string): AppError {
-  return new AppError('FILE_REFUSED', `Tệp "${filename}" bị từ chối: ${reason}. Tệp xuất từ phần mềm thật không có đặc điểm này; hãy kiểm tra lại tệp.`, 422, { reason });
+  return new AppError(
+    'FILE_REFUSED',
+    `Tệp "${filename}" bị từ chối: ${reason}. Tệp xuất từ phần mềm thật không có đặc điểm này; hãy kiểm tra lại tệp.`,
+    422,
+    { reason },
+  );
 }
 
 const kindOf = (filename: string) => (/\.docx$/i.test(filename) ? 'DOCX' : /\.xlsx$/i.test(filename) ? 'XLSX' : 'Office (XLSX/DOCX)');
 
 function corrupt(filename: string): AppError {
-  return new AppError('UNREADABLE_FILE', `Không đọc được tệp "${filename}": tệp không phải ${kindOf(filename)} hợp lệ hoặc bị hỏng (cấu trúc nén sai).`, 422);
+  return new AppError(
+    'UNREADABLE_FILE',
+    `Không đọc được tệp "${filename}": tệp không phải ${kindOf(filename)} hợp lệ hoặc bị hỏng (cấu trúc nén sai).`,
+    422,
+  );
 }
 
 export const isZip = (head: Uint8Array) => head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
@@ -66,14 +75,18 @@ class Counter {
   failure: AppError | null = null;
   readonly unzip = new Unzip();
 
-  constructor(private readonly filename: string, private readonly limits: ArchiveLimits) {
+  constructor(
+    private readonly filename: string,
+    private readonly limits: ArchiveLimits,
+  ) {
     this.unzip.register(UnzipInflate);
     this.unzip.onfile = (file) => {
       if (this.failure) return;
       if (++this.entries > limits.maxEntries) return this.fail(`có hơn ${limits.maxEntries.toLocaleString('vi-VN')} phần bên trong`);
       const partLimit = Math.min(limits.maxEntryBytes, limits.parts?.find((p) => p.pattern.test(file.name))?.maxBytes ?? Infinity);
       const label = limits.parts?.find((p) => p.pattern.test(file.name))?.label ?? `phần "${file.name.slice(0, 80)}"`;
-      if (file.originalSize !== undefined && file.originalSize > partLimit) return this.fail(`${label} khai báo ${fmtMb(file.originalSize)} khi giải nén, quá giới hạn ${fmtMb(partLimit)}`);
+      if (file.originalSize !== undefined && file.originalSize > partLimit)
+        return this.fail(`${label} khai báo ${fmtMb(file.originalSize)} khi giải nén, quá giới hạn ${fmtMb(partLimit)}`);
       let size = 0;
       file.ondata = (err, chunk) => {
         if (this.failure) return;
@@ -82,7 +95,8 @@ class Counter {
         this.total += chunk.length;
         if (size > partLimit) return this.fail(`${label} giải nén ra hơn ${fmtMb(partLimit)}`);
         if (this.total > limits.maxTotalBytes) return this.fail(`tổng dung lượng giải nén vượt ${fmtMb(limits.maxTotalBytes)}`);
-        if (this.total > 10 * MB && this.total / Math.max(1, this.fed) > limits.maxRatio) return this.fail(`tỷ lệ nén bất thường (hơn ${limits.maxRatio} lần) — dấu hiệu của "bom nén"`);
+        if (this.total > 10 * MB && this.total / Math.max(1, this.fed) > limits.maxRatio)
+          return this.fail(`tỷ lệ nén bất thường (hơn ${limits.maxRatio} lần) — dấu hiệu của "bom nén"`);
       };
       file.start();
     };
@@ -107,7 +121,12 @@ const SLICE = 256 * 1024;
 
 /** A ZIP held in memory (uploads of up to 50 MB): the central directory, then the parts as above. */
 export function checkZipBuffer(data: Buffer, filename: string, limits: ArchiveLimits = LOADED_OFFICE_LIMITS): void {
-  if (!isZip(data)) throw new AppError('NOT_OFFICE_FILE', `Tệp "${filename}" không phải tệp Office (XLSX/DOCX) hợp lệ: nội dung không phải định dạng nén ZIP.`, 415);
+  if (!isZip(data))
+    throw new AppError(
+      'NOT_OFFICE_FILE',
+      `Tệp "${filename}" không phải tệp Office (XLSX/DOCX) hợp lệ: nội dung không phải định dạng nén ZIP.`,
+      415,
+    );
   let declared = 0;
   let entries = 0;
   try {
@@ -122,7 +141,8 @@ export function checkZipBuffer(data: Buffer, filename: string, limits: ArchiveLi
     throw corrupt(filename);
   }
   if (entries > limits.maxEntries) throw refuse(filename, `có hơn ${limits.maxEntries.toLocaleString('vi-VN')} phần bên trong`);
-  if (declared > limits.maxTotalBytes) throw refuse(filename, `khai báo ${fmtMb(declared)} khi giải nén, quá giới hạn ${fmtMb(limits.maxTotalBytes)}`);
+  if (declared > limits.maxTotalBytes)
+    throw refuse(filename, `khai báo ${fmtMb(declared)} khi giải nén, quá giới hạn ${fmtMb(limits.maxTotalBytes)}`);
   const c = new Counter(filename, limits);
   for (let i = 0; i < data.length && !c.failure; i += SLICE) c.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
   if (c.failure) throw c.failure;
@@ -136,7 +156,8 @@ export async function checkZipFile(path: string, filename: string, limits: Archi
   const stream = fs.createReadStream(path, { highWaterMark: SLICE });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (first && !isZip(chunk)) throw new AppError('NOT_OFFICE_FILE', `Tệp "${filename}" không phải tệp XLSX hợp lệ: nội dung không phải định dạng nén ZIP.`, 415);
+      if (first && !isZip(chunk))
+        throw new AppError('NOT_OFFICE_FILE', `Tệp "${filename}" không phải tệp XLSX hợp lệ: nội dung không phải định dạng nén ZIP.`, 415);
       first = false;
       c.push(chunk, false);
       // Inflating is synchronous work: give other requests a turn between slices.

@@ -65,13 +65,21 @@ export async function spoolToTemp(stream: Readable, filename: string, maxBytes: 
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > maxBytes) done(new AppError('FILE_TOO_LARGE', `Tệp "${filename}" lớn hơn ${Math.round(maxBytes / 1024 / 1024).toLocaleString('vi-VN')} MB.`, 413));
+      if (size > maxBytes)
+        done(
+          new AppError(
+            'FILE_TOO_LARGE',
+            `Tệp "${filename}" lớn hơn ${Math.round(maxBytes / 1024 / 1024).toLocaleString('vi-VN')} MB.`,
+            413,
+          ),
+        );
       else done(null, chunk);
     },
   });
   try {
     await pipeline(stream, limit, fs.createWriteStream(file));
-    if ((stream as { truncated?: boolean }).truncated) throw new AppError('FILE_TOO_LARGE', `Tệp "${filename}" vượt giới hạn dung lượng tải lên.`, 413);
+    if ((stream as { truncated?: boolean }).truncated)
+      throw new AppError('FILE_TOO_LARGE', `Tệp "${filename}" vượt giới hạn dung lượng tải lên.`, 413);
   } catch (err) {
     fs.rmSync(file, { force: true });
     throw err;
@@ -85,8 +93,14 @@ function lineGuard(filename: string, maxLineBytes: number): Transform {
     transform(chunk: Buffer, _enc, done) {
       const last = chunk.lastIndexOf(10);
       sinceNewline = last < 0 ? sinceNewline + chunk.length : chunk.length - last - 1;
-      if (last < 0 && sinceNewline > maxLineBytes || last >= 0 && chunk.indexOf(10) > maxLineBytes) {
-        return done(new AppError('LINE_TOO_LONG', `Tệp "${filename}" có một dòng dài hơn ${Math.round(maxLineBytes / 1024).toLocaleString('vi-VN')} KB: không phải tệp CSV xuất từ phần mềm.`, 422));
+      if ((last < 0 && sinceNewline > maxLineBytes) || (last >= 0 && chunk.indexOf(10) > maxLineBytes)) {
+        return done(
+          new AppError(
+            'LINE_TOO_LONG',
+            `Tệp "${filename}" có một dòng dài hơn ${Math.round(maxLineBytes / 1024).toLocaleString('vi-VN')} KB: không phải tệp CSV xuất từ phần mềm.`,
+            422,
+          ),
+        );
       }
       done(null, chunk);
     },
@@ -164,13 +178,22 @@ async function* xlsxChunks(input: Readable, filename: string, limits: TabularLim
   const file = await spoolToTemp(input, filename, limits.maxXlsxBytes);
   try {
     await checkZipFile(file, filename, STREAMED_XLSX_LIMITS);
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
     for await (const sheet of reader) {
       let rows: string[][] = [];
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as ExcelJS.CellValue[];
         if (values.length - 1 > limits.maxColumns) {
-          throw new AppError('TOO_MANY_COLUMNS', `Tệp "${filename}", dòng ${row.number}: có ${values.length - 1} cột, quá giới hạn ${limits.maxColumns} cột.`, 422);
+          throw new AppError(
+            'TOO_MANY_COLUMNS',
+            `Tệp "${filename}", dòng ${row.number}: có ${values.length - 1} cột, quá giới hạn ${limits.maxColumns} cột.`,
+            422,
+          );
         }
         rows.push(Array.from(values.slice(1), cellText)); // holes (empty cells) become ''
         if (rows.length === 500) {
@@ -199,11 +222,21 @@ export async function* rowChunksOf(stream: Readable, filename: string, limits: T
   for await (const chunk of source) {
     for (const cells of chunk) {
       rowNo++;
-      if (rowNo > limits.maxRows) throw new AppError('TOO_MANY_ROWS', `Tệp "${filename}" có hơn ${limits.maxRows.toLocaleString('vi-VN')} dòng.`, 422);
-      if (cells.length > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', `Tệp "${filename}", dòng ${rowNo}: có ${cells.length} cột, quá giới hạn ${limits.maxColumns} cột.`, 422);
+      if (rowNo > limits.maxRows)
+        throw new AppError('TOO_MANY_ROWS', `Tệp "${filename}" có hơn ${limits.maxRows.toLocaleString('vi-VN')} dòng.`, 422);
+      if (cells.length > limits.maxColumns)
+        throw new AppError(
+          'TOO_MANY_COLUMNS',
+          `Tệp "${filename}", dòng ${rowNo}: có ${cells.length} cột, quá giới hạn ${limits.maxColumns} cột.`,
+          422,
+        );
       for (let i = 0; i < cells.length; i++) {
         if (cells[i]!.length > limits.maxCellLength) {
-          throw new AppError('CELL_TOO_LONG', `Tệp "${filename}", dòng ${rowNo}, cột ${i + 1}: ô dài ${cells[i]!.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${limits.maxCellLength.toLocaleString('vi-VN')}.`, 422);
+          throw new AppError(
+            'CELL_TOO_LONG',
+            `Tệp "${filename}", dòng ${rowNo}, cột ${i + 1}: ô dài ${cells[i]!.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${limits.maxCellLength.toLocaleString('vi-VN')}.`,
+            422,
+          );
         }
       }
     }

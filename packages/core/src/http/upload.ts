@@ -10,7 +10,9 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
  * the text fields into `req.body`.
  */
 export function multipartBody<P extends TProperties>(fields: P, description = 'Tệp cần nhập (CSV UTF-8 hoặc XLSX)') {
-  return Type.Object({ file: Type.String({ format: 'binary', description }), ...fields }) as TObject<P & { file: ReturnType<typeof Type.String> }>;
+  return Type.Object({ file: Type.String({ format: 'binary', description }), ...fields }) as TObject<
+    P & { file: ReturnType<typeof Type.String> }
+  >;
 }
 
 export async function readMultipart(req: FastifyRequest): Promise<void> {
@@ -21,7 +23,8 @@ export async function readMultipart(req: FastifyRequest): Promise<void> {
   for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })) {
     if (part.type === 'file') {
       const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', `Tệp "${part.filename}" lớn hơn ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, 413);
+      if (part.file.truncated)
+        throw new AppError('FILE_TOO_LARGE', `Tệp "${part.filename}" lớn hơn ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, 413);
       req.upload = { filename: part.filename, mimetype: part.mimetype, data };
       body[part.fieldname] = part.filename;
     } else {
@@ -34,8 +37,16 @@ export async function readMultipart(req: FastifyRequest): Promise<void> {
 
 /** Types a download may keep; anything else (HTML, SVG, scripts, unknown) goes out as octet-stream. */
 const SAFE_DOWNLOAD_TYPES = new Set([
-  'application/pdf', 'application/zip', 'text/csv', 'text/plain', 'image/png', 'image/jpeg', 'image/gif', 'image/webp',
-  'application/msword', 'application/vnd.ms-excel',
+  'application/pdf',
+  'application/zip',
+  'text/csv',
+  'text/plain',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/msword',
+  'application/vnd.ms-excel',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -51,7 +62,12 @@ export function safeDownloadType(mime: string | null | undefined): string {
  * with a content type from a safe list (never the uploader's text/html), no sniffing, no caching.
  */
 export function sendDownload(reply: FastifyReply, file: { filename: string; data: Buffer }, mime: string) {
-  const ascii = file.filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = file.filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return reply
     .type(safeDownloadType(mime))
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)

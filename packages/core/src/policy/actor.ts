@@ -33,5 +33,15 @@ export function inScope(actor: Actor, record: UnitScoped): boolean {
 
 /** The actor of work the system does itself (scheduled reminders, demo data): the whole province, no user row. */
 export function systemActor(provinceCode: string, fullName = 'Hệ thống'): Actor {
-  return { userId: 0, username: 'system', fullName, unitId: 0, unitCode: provinceCode, unitName: '', provinceCode, roles: ['admin'], scope: { kind: 'province', provinceCode } };
+  return {
+    userId: 0,
+    username: 'system',
+    fullName,
+    unitId: 0,
+    unitCode: provinceCode,
+    unitName: '',
+    provinceCode,
+    roles: ['admin'],
+    scope: { kind: 'province', provinceCode },
+  };
 }

@@ -4,10 +4,49 @@
  * stray spaces.
  */
 const LOOKALIKES: Record<string, string> = {
-  ᴠ: 'v', ѕ: 's', у: 'y', х: 'x', а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', і: 'i', ј: 'j', һ: 'h',
-  ԁ: 'd', ɡ: 'g', ո: 'n', ᴄ: 'c', ᴏ: 'o', ᴜ: 'u', ᴡ: 'w', ᴢ: 'z', ʜ: 'h', ɪ: 'i', ʟ: 'l', ɴ: 'n', ʀ: 'r', ᴛ: 't',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', Ѕ: 'S', І: 'I',
-  '\u00a0': ' ', '\u2009': ' ', '\u200b': '',
+  ᴠ: 'v',
+  ѕ: 's',
+  у: 'y',
+  х: 'x',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  і: 'i',
+  ј: 'j',
+  һ: 'h',
+  ԁ: 'd',
+  ɡ: 'g',
+  ո: 'n',
+  ᴄ: 'c',
+  ᴏ: 'o',
+  ᴜ: 'u',
+  ᴡ: 'w',
+  ᴢ: 'z',
+  ʜ: 'h',
+  ɪ: 'i',
+  ʟ: 'l',
+  ɴ: 'n',
+  ʀ: 'r',
+  ᴛ: 't',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  Ѕ: 'S',
+  І: 'I',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u200b': '',
 };
 const LOOKALIKE_RE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
 
@@ -23,15 +62,21 @@ export function normalizeText(input: string): string {
 
 /** Lower case without diacritics (đ → d): a key for matching names however they were typed. */
 export function foldText(input: string): string {
-  return normalizeText(input)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return normalizeText(input).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
-const UNIT_PREFIXES = ['thanh pho truc thuoc trung uong', 'tinh', 'thanh pho', 'thi xa', 'thi tran', 'quan', 'huyen', 'xa', 'phuong', 'dac khu'];
+const UNIT_PREFIXES = [
+  'thanh pho truc thuoc trung uong',
+  'tinh',
+  'thanh pho',
+  'thi xa',
+  'thi tran',
+  'quan',
+  'huyen',
+  'xa',
+  'phuong',
+  'dac khu',
+];
 
 /** A unit name without its administrative prefix, folded: "Tỉnh Vĩnh Long" and "vinh long" match. */
 export function unitNameKey(name: string): string {

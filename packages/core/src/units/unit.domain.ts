@@ -1,15 +1,6 @@
 import { foldText } from '../text/normalize';
 
-export const UNIT_TYPES = [
-  'province',
-  'department',
-  'service_centre',
-  'commune',
-  'ward',
-  'special_zone',
-  'district',
-  'township',
-] as const;
+export const UNIT_TYPES = ['province', 'department', 'service_centre', 'commune', 'ward', 'special_zone', 'district', 'township'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
 export const UNIT_TYPE_LABELS: Record<UnitType, string> = {

@@ -5,14 +5,45 @@ import type { Db } from '../db/database';
 import { PRE_REFORM_LAST_DAY, REFORM_2025_DATE, unitTypeFromName, type UnitType } from './unit.domain';
 import { normalizeText } from '../text/normalize';
 
-interface Ward2025 { Code: string; FullName: string }
-interface Province2025 { Code: string; FullName: string; Wards: Ward2025[] }
-interface WardOld { Code: string; FullName: string }
-interface DistrictOld { Code: string; FullName: string; Ward: WardOld[] }
-interface ProvinceOld { Code: string; FullName: string; District: DistrictOld[] }
-interface MergeRef { old_id: string; name: string; type: 'full' | 'partial' }
-interface MergeLevel2 { level2_id: string; name: string; merges: MergeRef[] }
-interface MergeLevel1 { level1_id: string; name: string; merges: MergeRef[]; level2s: MergeLevel2[] }
+interface Ward2025 {
+  Code: string;
+  FullName: string;
+}
+interface Province2025 {
+  Code: string;
+  FullName: string;
+  Wards: Ward2025[];
+}
+interface WardOld {
+  Code: string;
+  FullName: string;
+}
+interface DistrictOld {
+  Code: string;
+  FullName: string;
+  Ward: WardOld[];
+}
+interface ProvinceOld {
+  Code: string;
+  FullName: string;
+  District: DistrictOld[];
+}
+interface MergeRef {
+  old_id: string;
+  name: string;
+  type: 'full' | 'partial';
+}
+interface MergeLevel2 {
+  level2_id: string;
+  name: string;
+  merges: MergeRef[];
+}
+interface MergeLevel1 {
+  level1_id: string;
+  name: string;
+  merges: MergeRef[];
+  level2s: MergeLevel2[];
+}
 
 const SRC_2025 = 'vietnamese-provinces-database v3.0.2 (MIT), units_2025-07-01';
 const SRC_OLD = 'vietnamese-provinces-database v2.4.1 (MIT), 63 tỉnh trước 1/7/2025';
@@ -85,23 +116,53 @@ export async function loadReferenceUnits(db: Db): Promise<ReferenceLoadResult> {
   const nowValid = { validFrom: REFORM_2025_DATE, validTo: null };
   const oldValid = { validFrom: null, validTo: PRE_REFORM_LAST_DAY };
 
-  await insertLevel(db, current.map((p) => ({ code: p.Code, name: p.FullName, type: 'province', parentCode: null, provinceCode: p.Code })), newIds, nowValid, SRC_2025);
+  await insertLevel(
+    db,
+    current.map((p) => ({ code: p.Code, name: p.FullName, type: 'province', parentCode: null, provinceCode: p.Code })),
+    newIds,
+    nowValid,
+    SRC_2025,
+  );
   const communes = current.flatMap((p) =>
-    p.Wards.map((w) => ({ code: w.Code, name: w.FullName, type: unitTypeFromName(w.FullName, 3), parentCode: p.Code, provinceCode: p.Code })),
+    p.Wards.map((w) => ({
+      code: w.Code,
+      name: w.FullName,
+      type: unitTypeFromName(w.FullName, 3),
+      parentCode: p.Code,
+      provinceCode: p.Code,
+    })),
   );
   await insertLevel(db, communes, newIds, nowValid, SRC_2025);
 
-  await insertLevel(db, old.map((p) => ({ code: p.Code, name: p.FullName, type: 'province', parentCode: null, provinceCode: p.Code })), oldIds, oldValid, SRC_OLD);
+  await insertLevel(
+    db,
+    old.map((p) => ({ code: p.Code, name: p.FullName, type: 'province', parentCode: null, provinceCode: p.Code })),
+    oldIds,
+    oldValid,
+    SRC_OLD,
+  );
   const districts = old.flatMap((p) =>
-    (p.District ?? []).map((d) => ({ code: d.Code, name: d.FullName, type: unitTypeFromName(d.FullName, 2), parentCode: p.Code, provinceCode: p.Code })),
+    (p.District ?? []).map((d) => ({
+      code: d.Code,
+      name: d.FullName,
+      type: unitTypeFromName(d.FullName, 2),
+      parentCode: p.Code,
+      provinceCode: p.Code,
+    })),
   );
   await insertLevel(db, districts, oldIds, oldValid, SRC_OLD);
   const seen = new Set<string>();
   const oldCommunes = old.flatMap((p) =>
     (p.District ?? []).flatMap((d) =>
-      (d.Ward ?? []).filter((w) => !seen.has(w.Code) && seen.add(w.Code)).map((w) => ({
-        code: w.Code, name: w.FullName, type: unitTypeFromName(w.FullName, 3), parentCode: d.Code, provinceCode: p.Code,
-      })),
+      (d.Ward ?? [])
+        .filter((w) => !seen.has(w.Code) && seen.add(w.Code))
+        .map((w) => ({
+          code: w.Code,
+          name: w.FullName,
+          type: unitTypeFromName(w.FullName, 3),
+          parentCode: d.Code,
+          provinceCode: p.Code,
+        })),
     ),
   );
   await insertLevel(db, oldCommunes, oldIds, oldValid, SRC_OLD);
@@ -116,14 +177,24 @@ export async function loadReferenceUnits(db: Db): Promise<ReferenceLoadResult> {
       const key = `${from}>${to}`;
       if (!from || edgeKeys.has(key)) continue;
       edgeKeys.add(key);
-      edges.push({ fromUnitId: from, toUnitId: to, kind: m.type === 'full' ? 'merged' : 'split', effectiveDate: REFORM_2025_DATE, source: SRC_LINEAGE });
+      edges.push({
+        fromUnitId: from,
+        toUnitId: to,
+        kind: m.type === 'full' ? 'merged' : 'split',
+        effectiveDate: REFORM_2025_DATE,
+        source: SRC_LINEAGE,
+      });
     }
   };
   for (const p of merges) {
     addEdges(p.level1_id, p.merges);
     for (const w of p.level2s) addEdges(w.level2_id, w.merges);
   }
-  for (let i = 0; i < edges.length; i += 2000) await db.insertInto('unitLineage').values(edges.slice(i, i + 2000)).execute();
+  for (let i = 0; i < edges.length; i += 2000)
+    await db
+      .insertInto('unitLineage')
+      .values(edges.slice(i, i + 2000))
+      .execute();
 
   return {
     provinces: current.length,

@@ -21,7 +21,15 @@ function baseQuery(db: Db) {
     .selectFrom('unit as u')
     .leftJoin('unit as p', 'p.id', 'u.parentId')
     .select([
-      'u.id', 'u.code', 'u.name', 'u.shortName', 'u.type', 'u.provinceCode', 'u.validFrom', 'u.validTo', 'u.isLocal',
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.shortName',
+      'u.type',
+      'u.provinceCode',
+      'u.validFrom',
+      'u.validTo',
+      'u.isLocal',
       'p.code as parentCode',
       (eb) => eb.selectFrom('unit as c').whereRef('c.parentId', '=', 'u.id').select(eb.fn.countAll<number>().as('n')).as('childCount'),
     ]);
@@ -52,7 +60,8 @@ export interface UnitListQuery {
 
 export async function listUnits(db: Db, q: UnitListQuery): Promise<UnitView[]> {
   let query = baseQuery(db).where(validOn(q.date));
-  if (q.parentId !== undefined) query = q.parentId === null ? query.where('u.parentId', 'is', null) : query.where('u.parentId', '=', q.parentId);
+  if (q.parentId !== undefined)
+    query = q.parentId === null ? query.where('u.parentId', 'is', null) : query.where('u.parentId', '=', q.parentId);
   if (q.provinceCode) query = query.where('u.provinceCode', '=', q.provinceCode);
   if (q.types?.length) query = query.where('u.type', 'in', q.types);
   if (q.search) {
@@ -86,7 +95,13 @@ export async function lineageEdges(db: Db, unitId: number, direction: 'from' | '
   const [mine, other] = direction === 'from' ? (['toUnitId', 'fromUnitId'] as const) : (['fromUnitId', 'toUnitId'] as const);
   const edges = await db.selectFrom('unitLineage').selectAll().where(mine, '=', unitId).orderBy('id').execute();
   if (!edges.length) return [];
-  const units = await baseQuery(db).where('u.id', 'in', edges.map((e) => e[other])).execute();
+  const units = await baseQuery(db)
+    .where(
+      'u.id',
+      'in',
+      edges.map((e) => e[other]),
+    )
+    .execute();
   const byId = new Map(units.map((u) => [u.id, normalise(u)]));
   return edges.flatMap((e) => {
     const unit = byId.get(e[other]);
@@ -99,7 +114,12 @@ export async function insertUnit(db: Db, unit: NewUnit): Promise<UnitRow> {
 }
 
 export async function updateUnit(db: Db, id: number, patch: UnitUpdate): Promise<UnitRow> {
-  return db.updateTable('unit').set({ ...patch, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('unit')
+    .set({ ...patch, updatedAt: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function getUnitRow(db: Db, id: number): Promise<UnitRow | undefined> {
@@ -107,7 +127,10 @@ export async function getUnitRow(db: Db, id: number): Promise<UnitRow | undefine
 }
 
 export async function countUnits(db: Db): Promise<number> {
-  const r = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -26,9 +26,12 @@ const Unit = Type.Object(
   { $id: 'Unit' },
 );
 
-const LineageUnit = Type.Composite([Type.Omit(Unit, ['abilities']), Type.Object({ relation: Type.String(), relationLabel: Type.String(), effectiveDate: IsoDateString })], {
-  $id: 'LineageUnit',
-});
+const LineageUnit = Type.Composite(
+  [Type.Omit(Unit, ['abilities']), Type.Object({ relation: Type.String(), relationLabel: Type.String(), effectiveDate: IsoDateString })],
+  {
+    $id: 'LineageUnit',
+  },
+);
 
 const RELATION_LABELS: Record<string, string> = { merged: 'Sáp nhập toàn bộ', split: 'Một phần (chia tách)', renamed: 'Đổi tên' };
 
@@ -77,7 +80,17 @@ export function registerUnitRoutes(app: App): void {
 
   app.get(
     '/api/units/:code',
-    { config: { permission: 'public' }, schema: { operationId: 'getUnit', tags: ['Đơn vị'], summary: 'Một đơn vị theo mã, tại một ngày', params: CodeParams, querystring: AtQuery, response: replies({ 200: Type.Ref('Unit') }) } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        operationId: 'getUnit',
+        tags: ['Đơn vị'],
+        summary: 'Một đơn vị theo mã, tại một ngày',
+        params: CodeParams,
+        querystring: AtQuery,
+        response: replies({ 200: Type.Ref('Unit') }),
+      },
+    },
     async (req) => presentUnit(await service.getUnitByCode(s, req.params.code, req.query.at), req.actor),
   );
 
@@ -127,7 +140,16 @@ export function registerUnitRoutes(app: App): void {
 
   app.post(
     '/api/units',
-    { config: { permission: 'unit.create' }, schema: { operationId: 'createUnit', tags: ['Đơn vị'], summary: 'Thêm sở, ban, ngành hoặc trung tâm của tỉnh', body: UnitBody, response: replies({ 200: Type.Ref('Unit') }) } },
+    {
+      config: { permission: 'unit.create' },
+      schema: {
+        operationId: 'createUnit',
+        tags: ['Đơn vị'],
+        summary: 'Thêm sở, ban, ngành hoặc trung tâm của tỉnh',
+        body: UnitBody,
+        response: replies({ 200: Type.Ref('Unit') }),
+      },
+    },
     async (req) => {
       const actor = req.requireActor();
       return presentUnit(await service.createLocalUnit(s, req.auditContext(), actor, req.body), actor);

@@ -29,14 +29,19 @@ export async function resolveScopedUnit(s: AppServices, actor: Actor, code: stri
   const unit = await repo.findUnitByCode(s.db, code, s.today());
   const inProvince = !!unit && (unit.code === s.provinceCode || unit.provinceCode === s.provinceCode);
   const inScope = !!unit && (actor.scope.kind === 'province' ? inProvince : actor.scope.unitIds.includes(Number(unit.id)));
-  if (!unit || !inProvince || !inScope) throw new AppError('NOT_FOUND', `Không có đơn vị "${code}" hoặc đơn vị ngoài phạm vi của bạn.`, 404);
+  if (!unit || !inProvince || !inScope)
+    throw new AppError('NOT_FOUND', `Không có đơn vị "${code}" hoặc đơn vị ngoài phạm vi của bạn.`, 404);
   return unit;
 }
 
 /** The codes of the units an actor sees, for records keyed by unit code; null = the whole province. */
 export async function unitCodesInScope(db: Db, actor: Actor): Promise<string[] | null> {
   if (actor.scope.kind === 'province') return null;
-  const rows = await db.selectFrom('unit').select('code').where('id', 'in', [...actor.scope.unitIds, -1]).execute();
+  const rows = await db
+    .selectFrom('unit')
+    .select('code')
+    .where('id', 'in', [...actor.scope.unitIds, -1])
+    .execute();
   return rows.map((r) => r.code);
 }
 
@@ -103,7 +108,10 @@ export interface UnitInput {
 
 function checkLocalType(type: string): asserts type is UnitType {
   if (!(LOCAL_UNIT_TYPES as string[]).includes(type))
-    throw new AppError('INVALID_UNIT_TYPE', `Loại đơn vị "${type}" không được tạo thủ công. Chỉ tạo được: sở, ban, ngành hoặc trung tâm phục vụ hành chính công.`);
+    throw new AppError(
+      'INVALID_UNIT_TYPE',
+      `Loại đơn vị "${type}" không được tạo thủ công. Chỉ tạo được: sở, ban, ngành hoặc trung tâm phục vụ hành chính công.`,
+    );
 }
 
 export async function createLocalUnit(s: AppServices, ctx: RequestContext, actor: Actor, input: UnitInput) {
@@ -121,8 +129,16 @@ export async function createLocalUnit(s: AppServices, ctx: RequestContext, actor
     if (await repo.findUnitByCode(tx, code, s.today()))
       throw new AppError('UNIT_CODE_TAKEN', `Mã đơn vị "${code}" đã được dùng cho đơn vị khác.`, 409);
     const row = await repo.insertUnit(tx, {
-      code, name, shortName: input.shortName ?? null, type: input.type, parentId: province.id, provinceCode: s.provinceCode,
-      validFrom: input.validFrom ?? s.today(), validTo: null, source: `Tạo bởi ${actor.username}`, isLocal: true,
+      code,
+      name,
+      shortName: input.shortName ?? null,
+      type: input.type,
+      parentId: province.id,
+      provinceCode: s.provinceCode,
+      validFrom: input.validFrom ?? s.today(),
+      validTo: null,
+      source: `Tạo bởi ${actor.username}`,
+      isLocal: true,
     });
     await recordAudit(tx, ctx, 'unit.create', { entityType: 'unit', entityId: row.id, unitId: row.id, after: row });
     return (await repo.findUnitById(tx, row.id))!;

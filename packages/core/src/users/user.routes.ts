@@ -50,13 +50,21 @@ export function registerUserRoutes(app: App): void {
         tags: ['Người dùng'],
         summary: 'Danh sách người dùng (quản trị)',
         querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 100, description: 'Tìm theo tên, tài khoản, đơn vị (không phân biệt dấu)' })), unit: Type.Optional(Type.String({ maxLength: 32 })),
-          limit: Type.Integer({ minimum: 1, maximum: 200, default: 20 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+          q: Type.Optional(Type.String({ maxLength: 100, description: 'Tìm theo tên, tài khoản, đơn vị (không phân biệt dấu)' })),
+          unit: Type.Optional(Type.String({ maxLength: 32 })),
+          limit: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+          offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
         }),
         response: replies({ 200: Type.Object({ total: Type.Integer(), rows: Type.Array(Type.Ref('User')) }) }),
       },
     },
-    async (req) => service.listUsers(s, req.requireActor(), { search: req.query.q, unit: req.query.unit, limit: req.query.limit, offset: req.query.offset }) as never,
+    async (req) =>
+      service.listUsers(s, req.requireActor(), {
+        search: req.query.q,
+        unit: req.query.unit,
+        limit: req.query.limit,
+        offset: req.query.offset,
+      }) as never,
   );
 
   app.post(

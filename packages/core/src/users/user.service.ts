@@ -30,24 +30,51 @@ async function fetchUsers(db: Db, where: { id?: number; search?: string; unitCod
     .selectFrom('appUser as u')
     .innerJoin('unit', 'unit.id', 'u.unitId')
     .select([
-      'u.id', 'u.username', 'u.fullName', 'u.email', 'u.isActive', 'u.lockedUntil', 'u.unitId', 'unit.provinceCode',
-      'unit.code as unitCode', 'unit.name as unitName',
+      'u.id',
+      'u.username',
+      'u.fullName',
+      'u.email',
+      'u.isActive',
+      'u.lockedUntil',
+      'u.unitId',
+      'unit.provinceCode',
+      'unit.code as unitCode',
+      'unit.name as unitName',
       sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_role r where r.user_id = u.id), '{}')`.as('roles'),
     ]);
   if (where.id !== undefined) q = q.where('u.id', '=', where.id);
   if (where.unitCode) q = q.where('unit.code', '=', where.unitCode);
   if (where.search) {
     const like = foldedLike(where.search);
-    q = q.where((eb) => eb.or([eb(foldedSql('u.fullName'), 'like', like), eb(foldedSql('u.username'), 'like', like), eb(foldedSql('unit.name'), 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb(foldedSql('u.fullName'), 'like', like),
+        eb(foldedSql('u.username'), 'like', like),
+        eb(foldedSql('unit.name'), 'like', like),
+      ]),
+    );
   }
-  const rows = await q.select(sql<number>`count(*) over ()`.as('total')).orderBy('unit.sortOrder').orderBy('u.username').limit(where.limit ?? 1).offset(where.offset ?? 0).execute();
+  const rows = await q
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('unit.sortOrder')
+    .orderBy('u.username')
+    .limit(where.limit ?? 1)
+    .offset(where.offset ?? 0)
+    .execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), unitId: Number(r.unitId), locked: !!r.lockedUntil && r.lockedUntil > now }));
 }
 
 function present(actor: Actor, r: Awaited<ReturnType<typeof fetchUsers>>[number]): UserView {
   return {
-    id: r.id, username: r.username, fullName: r.fullName, email: r.email, unitCode: r.unitCode, unitName: r.unitName,
-    roles: r.roles, isActive: r.isActive, locked: r.locked,
+    id: r.id,
+    username: r.username,
+    fullName: r.fullName,
+    email: r.email,
+    unitCode: r.unitCode,
+    unitName: r.unitName,
+    roles: r.roles,
+    isActive: r.isActive,
+    locked: r.locked,
     abilities: abilities(actor, { unitId: r.unitId, provinceCode: r.provinceCode }, ['user.update']),
   };
 }
@@ -56,7 +83,11 @@ function present(actor: Actor, r: Awaited<ReturnType<typeof fetchUsers>>[number]
 export async function listUsers(s: AppServices, actor: Actor, q: { search?: string; unit?: string; limit: number; offset: number }) {
   authorize(actor, 'user.read');
   if (q.unit) await resolveScopedUnit(s, actor, q.unit);
-  const rows = await fetchUsers(s.db, { search: q.search?.trim() || undefined, unitCode: q.unit, limit: q.limit, offset: q.offset }, s.now());
+  const rows = await fetchUsers(
+    s.db,
+    { search: q.search?.trim() || undefined, unitCode: q.unit, limit: q.limit, offset: q.offset },
+    s.now(),
+  );
   return { total: rows.length ? Number(rows[0]!.total) : 0, rows: rows.map((r) => present(actor, r)) };
 }
 
@@ -71,7 +102,11 @@ export interface UserInput {
 
 function checkRoles(roles: string[]): void {
   const bad = roles.filter((r) => !isRole(r));
-  if (bad.length) throw new AppError('INVALID_ROLE', `Vai trò không hợp lệ: ${bad.join(', ')}. Các vai trò: ${ROLES.map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ')}.`);
+  if (bad.length)
+    throw new AppError(
+      'INVALID_ROLE',
+      `Vai trò không hợp lệ: ${bad.join(', ')}. Các vai trò: ${ROLES.map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ')}.`,
+    );
   if (!roles.length) throw new AppError('INVALID_ROLE', 'Người dùng phải có ít nhất một vai trò.');
 }
 
@@ -98,13 +133,25 @@ export async function createUser(s: AppServices, ctx: RequestContext, actor: Act
     if (exists) throw new AppError('USERNAME_TAKEN', `Tên đăng nhập "${username}" đã tồn tại.`, 409);
     const row = await tx
       .insertInto('appUser')
-      .values({ username, fullName: normalizeText(input.fullName), email: input.email ?? null, unitId: unit.id, passwordHash, mustChangePassword: true })
+      .values({
+        username,
+        fullName: normalizeText(input.fullName),
+        email: input.email ?? null,
+        unitId: unit.id,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const userId = Number(row.id);
-    await tx.insertInto('userRole').values(input.roles.map((role) => ({ userId, role }))).execute();
+    await tx
+      .insertInto('userRole')
+      .values(input.roles.map((role) => ({ userId, role })))
+      .execute();
     await recordAudit(tx, ctx, 'user.create', {
-      entityType: 'user', entityId: userId, unitId: unit.id,
+      entityType: 'user',
+      entityId: userId,
+      unitId: unit.id,
       after: { username, fullName: input.fullName, email: input.email ?? null, unitCode: unit.code, roles: input.roles },
     });
     return userId;
@@ -148,14 +195,27 @@ export async function updateUser(s: AppServices, ctx: RequestContext, actor: Act
       .execute();
     if (patch.roles) {
       await tx.deleteFrom('userRole').where('userId', '=', id).execute();
-      await tx.insertInto('userRole').values(patch.roles.map((role) => ({ userId: id, role }))).execute();
+      await tx
+        .insertInto('userRole')
+        .values(patch.roles.map((role) => ({ userId: id, role })))
+        .execute();
     }
     if (patch.isActive === false || passwordHash) await tx.deleteFrom('session').where('userId', '=', id).execute();
     const [after] = await fetchUsers(tx, { id }, s.now());
-    const view = (u: typeof current) => ({ fullName: u.fullName, email: u.email, unitCode: u.unitCode, roles: u.roles, isActive: u.isActive, locked: u.locked });
+    const view = (u: typeof current) => ({
+      fullName: u.fullName,
+      email: u.email,
+      unitCode: u.unitCode,
+      roles: u.roles,
+      isActive: u.isActive,
+      locked: u.locked,
+    });
     await recordAudit(tx, ctx, 'user.update', {
-      entityType: 'user', entityId: id, unitId: after!.unitId,
-      before: view(current), after: { ...view(after!), ...(passwordHash && { credentialReset: true }) },
+      entityType: 'user',
+      entityId: id,
+      unitId: after!.unitId,
+      before: view(current),
+      after: { ...view(after!), ...(passwordHash && { credentialReset: true }) },
     });
   });
   return present(actor, (await fetchUsers(s.db, { id }, s.now()))[0]!);

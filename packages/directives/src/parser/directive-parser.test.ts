@@ -10,7 +10,8 @@ const units = [
   { code: '29551', name: 'Phường Long Châu', kind: 'commune' as const },
 ];
 const seed = (name: string) => fs.readFileSync(path.join(referenceDataDir(), 'seeds', name), 'utf8');
-const summary = (r: ReturnType<typeof parseDirective>) => r.sections.map((s) => [s.number, s.isGroup ? `group:${s.group}` : s.leadUnitCode, s.tasks.length]);
+const summary = (r: ReturnType<typeof parseDirective>) =>
+  r.sections.map((s) => [s.number, s.isGroup ? `group:${s.group}` : s.leadUnitCode, s.tasks.length]);
 
 describe('the five seeds', () => {
   it('000 Vĩnh Long directive: 21 sections, one per agency, lettered tasks', () => {
@@ -19,7 +20,11 @@ describe('the five seeds', () => {
     expect(r.title).toMatch(/^Về việc tăng cường các giải pháp/);
     expect(r.sections.map((s) => s.number)).toEqual(Array.from({ length: 21 }, (_, i) => `${i + 1}.`));
     expect(summary(r).slice(0, 5)).toEqual([
-      ['1.', 'group:all', 8], ['2.', '86.STP', 4], ['3.', '86.VP', 5], ['4.', '86.SNV', 6], ['5.', '86.STC', 4],
+      ['1.', 'group:all', 8],
+      ['2.', '86.STP', 4],
+      ['3.', '86.VP', 5],
+      ['4.', '86.SNV', 6],
+      ['5.', '86.STC', 4],
     ]);
     // Departments merged in 2025 are proposed as their successors, flagged for review.
     const s6 = r.sections[5]!;
@@ -58,8 +63,13 @@ describe('the five seeds', () => {
   it('003 Vĩnh Long plan: one section per reform area', () => {
     const r = parseDirective(seed('003_4e41335fd8846a46.txt'), units);
     expect(r.sections.map((s) => s.heading)).toEqual([
-      'Công tác chỉ đạo điều hành và kiểm tra, giám sát CCHC', 'Cải cách thể chế', 'Cải cách thủ tục hành chính (TTHC)', 'Cải cách tổ chức bộ máy',
-      'Cải cách chế độ công vụ', 'Cải cách tài chính công', 'Xây dựng và phát triển Chính phủ điện tử',
+      'Công tác chỉ đạo điều hành và kiểm tra, giám sát CCHC',
+      'Cải cách thể chế',
+      'Cải cách thủ tục hành chính (TTHC)',
+      'Cải cách tổ chức bộ máy',
+      'Cải cách chế độ công vụ',
+      'Cải cách tài chính công',
+      'Xây dựng và phát triển Chính phủ điện tử',
     ]);
     expect(r.sections.every((s) => s.leadUnitCode === null && s.tasks.length === 1)).toBe(true);
   });
@@ -69,7 +79,13 @@ describe('the five seeds', () => {
     expect([r.number, r.kind, r.date]).toEqual(['7190/UBND-NV', 'cong_van', '2022-08-15']);
     expect(r.issuer).toBe('ỦY BAN NHÂN DÂN THÀNH PHỐ VŨNG TÀU');
     expect(r.title).toMatch(/^triển khai thực hiện giải pháp cải thiện kết quả chỉ số PAR INDEX/);
-    expect(summary(r)).toEqual([['1.', 'group:all', 13], ['2.', null, 3], ['3.', null, 3], ['4.', null, 5], ['5.', null, 3]]);
+    expect(summary(r)).toEqual([
+      ['1.', 'group:all', 13],
+      ['2.', null, 3],
+      ['3.', null, 3],
+      ['4.', null, 5],
+      ['5.', null, 3],
+    ]);
     const broken = r.sections[0]!.tasks.find((t) => t.text.startsWith('Tăng cường công tác kiểm tra, tự kiểm tra'))!;
     expect(broken.text).toContain('nhệm vụ về công tác CCHC'); // the next line, after a blank line, joined
     expect(r.sections.flatMap((s) => s.tasks).some((t) => /Nơi nhận|Lưu: VT/.test(t.text))).toBe(false);
@@ -98,7 +114,12 @@ III. TỔ CHỨC THỰC HIỆN
 Sở Nội vụ theo dõi, đôn đốc.`.normalize('NFD');
     const r = parseDirective(text, units);
     expect([r.number, r.kind, r.date, r.title]).toEqual(['45/KH-UBND', 'ke_hoach', '2026-02-03', 'Cải cách hành chính năm 2026']);
-    expect(summary(r)).toEqual([['1.', '86.SYT', 2], ['2.', '86.SGDDT', 2], ['3.', 'group:communes', 1], ['III.', null, 1]]);
+    expect(summary(r)).toEqual([
+      ['1.', '86.SYT', 2],
+      ['2.', '86.SGDDT', 2],
+      ['3.', 'group:communes', 1],
+      ['III.', null, 1],
+    ]);
   });
 
   it('a one-paragraph-per-unit letter with "Giao" and inline tasks', () => {
@@ -107,7 +128,11 @@ Sở Nội vụ theo dõi, đôn đốc.`.normalize('NFD');
 2. Giao Sở Tài chính: bố trí kinh phí số hóa hồ sơ cho Trung tâm Phục vụ hành chính công.
 3. Trung tâm Phục vụ hành chính công tỉnh: công khai danh sách hồ sơ trễ hạn hằng tháng.`;
     const r = parseDirective(text, units);
-    expect(summary(r)).toEqual([['1.', '86.STP', 1], ['2.', '86.STC', 1], ['3.', '86.TTPVHCC', 1]]);
+    expect(summary(r)).toEqual([
+      ['1.', '86.STP', 1],
+      ['2.', '86.STC', 1],
+      ['3.', '86.TTPVHCC', 1],
+    ]);
     expect(r.sections[0]!.tasks[0]!.text).toMatch(/^chủ trì rà soát/);
   });
 

@@ -163,7 +163,14 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
     }
     // A line that continues a sentence cut by a line break joins the text before it.
     if (lastTask && !SENTENCE_END.test(lastTask.text)) lastTask.text += ` ${l}`;
-    else if (!lastTask && current.body.length === 0 && !SENTENCE_END.test(current.heading) && current.heading.length < 120 && startsLower(l)) current.heading += ` ${l}`;
+    else if (
+      !lastTask &&
+      current.body.length === 0 &&
+      !SENTENCE_END.test(current.heading) &&
+      current.heading.length < 120 &&
+      startsLower(l)
+    )
+      current.heading += ` ${l}`;
     else if (lastTask && startsLower(l)) lastTask.text += ` ${l}`;
     else {
       current.body.push(l);
@@ -196,7 +203,8 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
   if (!sections.length) sections = unnumbered(all, matcher);
   for (const s of sections) for (const t of s.tasks) t.suggestedLinks = suggestIndexLinks(t.text);
   if (!sections.length) warnings.push('Không nhận ra phần nhiệm vụ nào (mục đánh số 1., 2.1., I., hoặc các đoạn “Lĩnh vực: nội dung”).');
-  for (const s of sections) if (!s.leadUnitCode && !s.isGroup) warnings.push(`Mục ${s.number} "${s.heading}": chưa xác định được đơn vị chủ trì.`);
+  for (const s of sections)
+    if (!s.leadUnitCode && !s.isGroup) warnings.push(`Mục ${s.number} "${s.heading}": chưa xác định được đơn vị chủ trì.`);
   return { number, kind, date, issuer, title, sections, warnings };
 }
 
@@ -206,18 +214,22 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
  */
 function unnumbered(all: string[], matcher: UnitMatcher): ParsedSection[] {
   const paragraphs = all.filter((l) => l.length > 40 && !/^(nguồn|bạn đang xem)/i.test(l));
-  const themed = paragraphs.map((p) => /^([^:.;]{8,100}):\s+(.{20,})$/.exec(p)).filter((m): m is RegExpExecArray => !!m && !/cụ thể|như sau|yêu cầu$/i.test(m[1]!));
+  const themed = paragraphs
+    .map((p) => /^([^:.;]{8,100}):\s+(.{20,})$/.exec(p))
+    .filter((m): m is RegExpExecArray => !!m && !/cụ thể|như sau|yêu cầu$/i.test(m[1]!));
   if (themed.length >= 3) {
     return themed.map((m, i) => ({ number: `${i + 1}.`, heading: m[1]!, ...matcher.match(m[1]!), tasks: [{ label: '', text: m[2]! }] }));
   }
   if (paragraphs.length >= 2) {
     const group = matcher.match('Các cơ quan, đơn vị');
-    return [{
-      number: '1.',
-      heading: 'Các cơ quan, đơn vị',
-      ...group,
-      tasks: paragraphs.map((p, i) => ({ label: `${i + 1}.`, text: p.replace(/^Cụ thể,[^:]*yêu cầu:\s*/i, '') })),
-    }];
+    return [
+      {
+        number: '1.',
+        heading: 'Các cơ quan, đơn vị',
+        ...group,
+        tasks: paragraphs.map((p, i) => ({ label: `${i + 1}.`, text: p.replace(/^Cụ thể,[^:]*yêu cầu:\s*/i, '') })),
+      },
+    ];
   }
   return [];
 }

@@ -98,12 +98,23 @@ export class UnitMatcher {
         const target = this.entries.find((e) => e.key === squash(newName));
         if (target) {
           return {
-            leadUnitName: cleaned, leadUnitCode: target.unit.code, isGroup: false, group: null, matchedBy: 'successor',
+            leadUnitName: cleaned,
+            leadUnitCode: target.unit.code,
+            isGroup: false,
+            group: null,
+            matchedBy: 'successor',
             note: `${oldName} nay là ${target.unit.name} (sắp xếp năm 2025): hãy kiểm tra lại.`,
           };
         }
       }
     }
-    return { leadUnitName: cleaned, leadUnitCode: null, isGroup: false, group: null, matchedBy: 'none', note: 'Không khớp đơn vị nào: hãy chọn đơn vị chủ trì.' };
+    return {
+      leadUnitName: cleaned,
+      leadUnitCode: null,
+      isGroup: false,
+      group: null,
+      matchedBy: 'none',
+      note: 'Không khớp đơn vị nào: hãy chọn đơn vị chủ trì.',
+    };
   }
 }

@@ -8,7 +8,13 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 
 type Entry = Schemas['AuditEntry'];
-interface Filters { range?: [Dayjs, Dayjs]; username?: string; action?: string; entityType?: string; entityId?: string }
+interface Filters {
+  range?: [Dayjs, Dayjs];
+  username?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+}
 const PAGE = 50;
 
 export function AuditPage() {
@@ -30,18 +36,40 @@ export function AuditPage() {
     queryFn: () => unwrap(api.GET('/api/audit', { params: { query } })),
     enabled: can('audit.read'),
   });
-  if (!can('audit.read')) return <Result status="403" title="Không có quyền" subTitle="Nhật ký thao tác dành cho quản trị viên và Sở Nội vụ." />;
+  if (!can('audit.read'))
+    return <Result status="403" title="Không có quyền" subTitle="Nhật ký thao tác dành cho quản trị viên và Sở Nội vụ." />;
   return (
     <>
-      <Typography.Title level={3} className="page-title">Nhật ký thao tác</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        Nhật ký thao tác
+      </Typography.Title>
       <Card>
-        <Form layout="inline" onFinish={(v: Filters) => { setFilters(v); setPage(1); }} style={{ marginBottom: 12, rowGap: 8 }}>
-          <Form.Item name="range" label="Thời gian"><DatePicker.RangePicker format="DD/MM/YYYY" /></Form.Item>
-          <Form.Item name="username" label="Tài khoản"><Input allowClear style={{ width: 140 }} /></Form.Item>
-          <Form.Item name="action" label="Thao tác"><Input allowClear placeholder="vd. user.update" style={{ width: 160 }} /></Form.Item>
-          <Form.Item name="entityType" label="Đối tượng"><Input allowClear placeholder="vd. unit" style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="entityId" label="Mã"><Input allowClear style={{ width: 110 }} /></Form.Item>
-          <Button type="primary" htmlType="submit">Lọc</Button>
+        <Form
+          layout="inline"
+          onFinish={(v: Filters) => {
+            setFilters(v);
+            setPage(1);
+          }}
+          style={{ marginBottom: 12, rowGap: 8 }}
+        >
+          <Form.Item name="range" label="Thời gian">
+            <DatePicker.RangePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="username" label="Tài khoản">
+            <Input allowClear style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="action" label="Thao tác">
+            <Input allowClear placeholder="vd. user.update" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="entityType" label="Đối tượng">
+            <Input allowClear placeholder="vd. unit" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="entityId" label="Mã">
+            <Input allowClear style={{ width: 110 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            Lọc
+          </Button>
         </Form>
         <Table<Entry>
           rowKey="id"
@@ -49,14 +77,29 @@ export function AuditPage() {
           loading={list.isPending}
           dataSource={list.data?.rows ?? []}
           scroll={{ x: 900 }}
-          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => `${n} bản ghi` }}
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+            showTotal: (n) => `${n} bản ghi`,
+          }}
           expandable={{ expandedRowRender: (e) => <Diff before={e.before} after={e.after} /> }}
           columns={[
             { title: 'Thời điểm', dataIndex: 'at', width: 150, render: formatDateTime },
             { title: 'Người thực hiện', dataIndex: 'actorUsername', width: 130, render: (u: string | null) => u ?? 'hệ thống' },
             { title: 'Đơn vị', dataIndex: 'actorUnitName' },
             { title: 'Thao tác', dataIndex: 'action', width: 170, render: (a: string) => <code>{a}</code> },
-            { title: 'Đối tượng', width: 180, render: (_, e) => <span>{e.entityType} {e.entityId && <code>{e.entityId}</code>}</span> },
+            {
+              title: 'Đối tượng',
+              width: 180,
+              render: (_, e) => (
+                <span>
+                  {e.entityType} {e.entityId && <code>{e.entityId}</code>}
+                </span>
+              ),
+            },
             { title: 'IP', dataIndex: 'ip', width: 120 },
           ]}
         />
@@ -69,8 +112,14 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
   const show = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
   return (
     <Space align="start" wrap style={{ width: '100%' }}>
-      <div><b>Trước</b><pre style={{ maxWidth: 480, whiteSpace: 'pre-wrap' }}>{show(before)}</pre></div>
-      <div><b>Sau</b><pre style={{ maxWidth: 480, whiteSpace: 'pre-wrap' }}>{show(after)}</pre></div>
+      <div>
+        <b>Trước</b>
+        <pre style={{ maxWidth: 480, whiteSpace: 'pre-wrap' }}>{show(before)}</pre>
+      </div>
+      <div>
+        <b>Sau</b>
+        <pre style={{ maxWidth: 480, whiteSpace: 'pre-wrap' }}>{show(after)}</pre>
+      </div>
     </Space>
   );
 }

@@ -7,7 +7,13 @@ import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 
 type Kind = 'day_off' | 'makeup_workday';
-interface Row { key: string; date: string; kind: Kind; name: string; source: string | null }
+interface Row {
+  key: string;
+  date: string;
+  kind: Kind;
+  name: string;
+  source: string | null;
+}
 
 const YEARS = Array.from({ length: 11 }, (_, i) => 2020 + i);
 
@@ -26,7 +32,12 @@ export function CalendarPage() {
   }, [data.data]);
   const save = useMutation({
     mutationFn: () =>
-      unwrap(api.PUT('/api/calendar/years/{year}', { params: { path: { year } }, body: { days: rows.map(({ date, kind, name, source }) => ({ date, kind, name, source })) } })),
+      unwrap(
+        api.PUT('/api/calendar/years/{year}', {
+          params: { path: { year } },
+          body: { days: rows.map(({ date, kind, name, source }) => ({ date, kind, name, source })) },
+        }),
+      ),
     onSuccess: () => {
       message.success(`Đã lưu lịch làm việc năm ${year}`);
       void queryClient.invalidateQueries({ queryKey: ['calendar'] });
@@ -41,17 +52,36 @@ export function CalendarPage() {
 
   return (
     <>
-      <Typography.Title level={3} className="page-title">Lịch làm việc</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        Lịch làm việc
+      </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card
-            title={<Space>Ngày nghỉ và ngày làm bù năm <Select value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: y }))} style={{ width: 100 }} /></Space>}
-            extra={canEdit && (
+            title={
               <Space>
-                <Button icon={<PlusOutlined />} onClick={() => { setRows((rs) => [...rs, { key: `new-${Date.now()}`, date: '', kind: 'day_off', name: '', source: null }]); setDirty(true); }}>Thêm ngày</Button>
-                <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()}>Lưu</Button>
+                Ngày nghỉ và ngày làm bù năm{' '}
+                <Select value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: y }))} style={{ width: 100 }} />
               </Space>
-            )}
+            }
+            extra={
+              canEdit && (
+                <Space>
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => {
+                      setRows((rs) => [...rs, { key: `new-${Date.now()}`, date: '', kind: 'day_off', name: '', source: null }]);
+                      setDirty(true);
+                    }}
+                  >
+                    Thêm ngày
+                  </Button>
+                  <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()}>
+                    Lưu
+                  </Button>
+                </Space>
+              )
+            }
           >
             <Typography.Paragraph type="secondary">
               Thứ Bảy và Chủ nhật là ngày nghỉ, trừ các ngày làm bù dưới đây. Thời hạn giải quyết hồ sơ và nhiệm vụ tính theo lịch này.
@@ -66,21 +96,75 @@ export function CalendarPage() {
               scroll={{ x: 1000 }}
               columns={[
                 {
-                  title: 'Ngày', dataIndex: 'date', width: 150,
-                  render: (d: string, r) => canEdit
-                    ? <DatePicker value={d ? dayjs(d) : null} format="DD/MM/YYYY" onChange={(v: Dayjs | null) => update(r.key, { date: v ? v.format('YYYY-MM-DD') : '' })} />
-                    : formatDate(d),
+                  title: 'Ngày',
+                  dataIndex: 'date',
+                  width: 150,
+                  render: (d: string, r) =>
+                    canEdit ? (
+                      <DatePicker
+                        value={d ? dayjs(d) : null}
+                        format="DD/MM/YYYY"
+                        onChange={(v: Dayjs | null) => update(r.key, { date: v ? v.format('YYYY-MM-DD') : '' })}
+                      />
+                    ) : (
+                      formatDate(d)
+                    ),
                 },
                 { title: 'Thứ', dataIndex: 'date', width: 90, render: (d: string) => (d ? dayjs(d).format('dddd') : '') },
                 {
-                  title: 'Loại', dataIndex: 'kind', width: 150,
-                  render: (k: Kind, r) => canEdit
-                    ? <Select value={k} onChange={(v) => update(r.key, { kind: v })} options={[{ value: 'day_off', label: 'Nghỉ' }, { value: 'makeup_workday', label: 'Làm bù' }]} style={{ width: 120 }} />
-                    : k === 'day_off' ? <Tag>Nghỉ</Tag> : <Tag color="orange">Làm bù</Tag>,
+                  title: 'Loại',
+                  dataIndex: 'kind',
+                  width: 150,
+                  render: (k: Kind, r) =>
+                    canEdit ? (
+                      <Select
+                        value={k}
+                        onChange={(v) => update(r.key, { kind: v })}
+                        options={[
+                          { value: 'day_off', label: 'Nghỉ' },
+                          { value: 'makeup_workday', label: 'Làm bù' },
+                        ]}
+                        style={{ width: 120 }}
+                      />
+                    ) : k === 'day_off' ? (
+                      <Tag>Nghỉ</Tag>
+                    ) : (
+                      <Tag color="orange">Làm bù</Tag>
+                    ),
                 },
-                { title: 'Tên', dataIndex: 'name', width: 300, render: (n: string, r) => (canEdit ? <Input value={n} onChange={(e) => update(r.key, { name: e.target.value })} /> : n) },
-                { title: 'Căn cứ', dataIndex: 'source', width: 220, render: (s: string | null, r) => (canEdit ? <Input value={s ?? ''} onChange={(e) => update(r.key, { source: e.target.value || null })} /> : s) },
-                ...(canEdit ? [{ title: '', width: 50, render: (_: unknown, r: Row) => <Button size="small" danger icon={<DeleteOutlined />} aria-label="Xoá" onClick={() => { setRows((rs) => rs.filter((x) => x.key !== r.key)); setDirty(true); }} /> }] : []),
+                {
+                  title: 'Tên',
+                  dataIndex: 'name',
+                  width: 300,
+                  render: (n: string, r) => (canEdit ? <Input value={n} onChange={(e) => update(r.key, { name: e.target.value })} /> : n),
+                },
+                {
+                  title: 'Căn cứ',
+                  dataIndex: 'source',
+                  width: 220,
+                  render: (s: string | null, r) =>
+                    canEdit ? <Input value={s ?? ''} onChange={(e) => update(r.key, { source: e.target.value || null })} /> : s,
+                },
+                ...(canEdit
+                  ? [
+                      {
+                        title: '',
+                        width: 50,
+                        render: (_: unknown, r: Row) => (
+                          <Button
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label="Xoá"
+                            onClick={() => {
+                              setRows((rs) => rs.filter((x) => x.key !== r.key));
+                              setDirty(true);
+                            }}
+                          />
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>

@@ -17,12 +17,17 @@ export function UnitsPage() {
   const [selected, setSelected] = useState<Unit | null>(null);
   return (
     <>
-      <Typography.Title level={3} className="page-title">Đơn vị hành chính và cơ quan</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        Đơn vị hành chính và cơ quan
+      </Typography.Title>
       <Segmented
         style={{ marginBottom: 16 }}
         value={mode}
         onChange={(v) => setMode(v as 'current' | 'old')}
-        options={[{ value: 'current', label: 'Đơn vị hiện hành' }, { value: 'old', label: 'Tra cứu đơn vị trước 01/7/2025' }]}
+        options={[
+          { value: 'current', label: 'Đơn vị hiện hành' },
+          { value: 'old', label: 'Tra cứu đơn vị trước 01/7/2025' },
+        ]}
       />
       {mode === 'current' ? <CurrentUnits onOpen={setSelected} /> : <OldUnits onOpen={setSelected} />}
       <UnitDrawer unit={selected} onClose={() => setSelected(null)} />
@@ -40,14 +45,21 @@ function CurrentUnits({ onOpen }: { onOpen(u: Unit): void }) {
     const f = foldForSearch(search);
     return (list.data ?? []).filter((u) => (!type || u.type === type) && (!f || foldForSearch(`${u.name} ${u.code}`).includes(f)));
   }, [list.data, search, type]);
-  const typeOptions = [...new Map((list.data ?? []).map((u) => [u.type, u.typeLabel])).entries()].map(([value, label]) => ({ value, label }));
+  const typeOptions = [...new Map((list.data ?? []).map((u) => [u.type, u.typeLabel])).entries()].map(([value, label]) => ({
+    value,
+    label,
+  }));
 
   return (
     <Card>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder="Tìm theo tên hoặc mã" onChange={(e) => setSearch(e.target.value)} style={{ width: 260 }} />
         <Select allowClear placeholder="Loại đơn vị" options={typeOptions} value={type} onChange={setType} style={{ width: 220 }} />
-        {can('unit.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>Thêm cơ quan, đơn vị</Button>}
+        {can('unit.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            Thêm cơ quan, đơn vị
+          </Button>
+        )}
       </Space>
       <Table<Unit>
         rowKey="code"
@@ -60,13 +72,28 @@ function CurrentUnits({ onOpen }: { onOpen(u: Unit): void }) {
         columns={[
           { title: 'Mã', dataIndex: 'code', width: 120 },
           { title: 'Tên', dataIndex: 'name' },
-          { title: 'Loại', dataIndex: 'typeLabel', width: 200, render: (l: string, u) => <Tag color={u.isLocal ? 'blue' : undefined}>{l}</Tag> },
+          {
+            title: 'Loại',
+            dataIndex: 'typeLabel',
+            width: 200,
+            render: (l: string, u) => <Tag color={u.isLocal ? 'blue' : undefined}>{l}</Tag>,
+          },
           { title: 'Hiệu lực từ', dataIndex: 'validFrom', width: 120, render: formatDate },
           {
-            title: '', width: 60,
-            render: (_, u) => u.abilities.update && (
-              <Button size="small" icon={<EditOutlined />} aria-label="Sửa" onClick={(e) => { e.stopPropagation(); setEditing(u); }} />
-            ),
+            title: '',
+            width: 60,
+            render: (_, u) =>
+              u.abilities.update && (
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label="Sửa"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setEditing(u);
+                  }}
+                />
+              ),
           },
         ]}
       />
@@ -87,7 +114,12 @@ function OldUnits({ onOpen }: { onOpen(u: Unit): void }) {
       <Typography.Paragraph type="secondary">
         Tìm tỉnh, huyện, xã cũ (trước sắp xếp đơn vị hành chính năm 2025) để biết nay thuộc đơn vị nào.
       </Typography.Paragraph>
-      <Input.Search placeholder="Ví dụ: Bến Tre, Trà Vinh, Phường 1…" enterButton="Tìm" onSearch={setQ} style={{ maxWidth: 420, marginBottom: 12 }} />
+      <Input.Search
+        placeholder="Ví dụ: Bến Tre, Trà Vinh, Phường 1…"
+        enterButton="Tìm"
+        onSearch={setQ}
+        style={{ maxWidth: 420, marginBottom: 12 }}
+      />
       <Table<Unit>
         rowKey="id"
         size="middle"
@@ -109,7 +141,7 @@ function OldUnits({ onOpen }: { onOpen(u: Unit): void }) {
 
 function UnitDrawer({ unit, onClose }: { unit: Unit | null; onClose(): void }) {
   const isOld = !!unit?.validTo;
-  const at = isOld ? unit?.validTo ?? undefined : undefined;
+  const at = isOld ? (unit?.validTo ?? undefined) : undefined;
   const lineage = useQuery({
     queryKey: ['lineage', unit?.code, isOld],
     queryFn: () =>
@@ -131,7 +163,9 @@ function UnitDrawer({ unit, onClose }: { unit: Unit | null; onClose(): void }) {
             </Descriptions.Item>
             <Descriptions.Item label="Nguồn">{unit.isLocal ? 'Do tỉnh khai báo' : 'Danh mục đơn vị hành chính quốc gia'}</Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{isOld ? 'Nay thuộc' : 'Hình thành từ (trước 01/7/2025)'}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {isOld ? 'Nay thuộc' : 'Hình thành từ (trước 01/7/2025)'}
+          </Typography.Title>
           <Table
             rowKey={(r) => `${r.id}-${r.relation}`}
             size="small"
@@ -157,7 +191,12 @@ function UnitForm({ unit, onClose }: { unit: Unit | null; onClose(): void }) {
   const save = useMutation({
     mutationFn: (v: { code: string; name: string; shortName?: string; type: string }) =>
       unit
-        ? unwrap(api.PATCH('/api/units/{code}', { params: { path: { code: unit.code } }, body: { name: v.name, shortName: v.shortName || null, type: v.type } }))
+        ? unwrap(
+            api.PATCH('/api/units/{code}', {
+              params: { path: { code: unit.code } },
+              body: { name: v.name, shortName: v.shortName || null, type: v.type },
+            }),
+          )
         : unwrap(api.POST('/api/units', { body: { ...v, shortName: v.shortName || null } })),
     onSuccess: () => {
       message.success(unit ? 'Đã lưu thay đổi' : 'Đã thêm đơn vị');
@@ -167,9 +206,21 @@ function UnitForm({ unit, onClose }: { unit: Unit | null; onClose(): void }) {
     onError: (err) => message.error(errorMessage(err)),
   });
   return (
-    <Modal open title={unit ? `Sửa: ${unit.name}` : 'Thêm cơ quan, đơn vị của tỉnh'} onCancel={onClose} onOk={() => form.submit()} okText="Lưu" confirmLoading={save.isPending}>
+    <Modal
+      open
+      title={unit ? `Sửa: ${unit.name}` : 'Thêm cơ quan, đơn vị của tỉnh'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="Lưu"
+      confirmLoading={save.isPending}
+    >
       <Form form={form} layout="vertical" initialValues={unit ?? { type: 'department' }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="code" label="Mã" rules={[{ required: true, message: 'Nhập mã đơn vị' }]} extra="Ví dụ 86.SYT. Không đổi được sau khi tạo.">
+        <Form.Item
+          name="code"
+          label="Mã"
+          rules={[{ required: true, message: 'Nhập mã đơn vị' }]}
+          extra="Ví dụ 86.SYT. Không đổi được sau khi tạo."
+        >
           <Input disabled={!!unit} />
         </Form.Item>
         <Form.Item name="name" label="Tên đầy đủ" rules={[{ required: true, message: 'Nhập tên đơn vị' }]}>

@@ -13,7 +13,12 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const query = { q: search || undefined, limit: 20, offset: (page - 1) * 20 };
   // Searched (without accents) and paged by the server.
-  const users = useQuery({ queryKey: ['users', query], queryFn: () => unwrap(api.GET('/api/users', { params: { query } })), enabled: can('user.read'), placeholderData: (p) => p });
+  const users = useQuery({
+    queryKey: ['users', query],
+    queryFn: () => unwrap(api.GET('/api/users', { params: { query } })),
+    enabled: can('user.read'),
+    placeholderData: (p) => p,
+  });
   const roles = useRoles();
   const unlock = useMutation({
     mutationFn: (u: User) => unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: u.id } }, body: { unlock: true } })),
@@ -23,11 +28,23 @@ export function UsersPage() {
   if (!can('user.read')) return <Result status="403" title="Không có quyền" subTitle="Chỉ quản trị viên quản lý người dùng." />;
   return (
     <>
-      <Typography.Title level={3} className="page-title">Người dùng</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        Người dùng
+      </Typography.Title>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder="Tìm theo tên, tài khoản, đơn vị" onSearch={(v) => { setSearch(v.trim()); setPage(1); }} style={{ width: 300 }} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>Thêm người dùng</Button>
+          <Input.Search
+            allowClear
+            placeholder="Tìm theo tên, tài khoản, đơn vị"
+            onSearch={(v) => {
+              setSearch(v.trim());
+              setPage(1);
+            }}
+            style={{ width: 300 }}
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            Thêm người dùng
+          </Button>
         </Space>
         <Table<User>
           rowKey="id"
@@ -35,14 +52,22 @@ export function UsersPage() {
           loading={users.isFetching}
           dataSource={users.data?.rows ?? []}
           scroll={{ x: 800 }}
-          pagination={{ current: page, pageSize: 20, total: users.data?.total ?? 0, onChange: setPage, showTotal: (n) => `${n.toLocaleString('vi-VN')} người dùng`, showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: users.data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => `${n.toLocaleString('vi-VN')} người dùng`,
+            showSizeChanger: false,
+          }}
           columns={[
             { title: 'Tài khoản', dataIndex: 'username', width: 140 },
             { title: 'Họ và tên', dataIndex: 'fullName' },
             { title: 'Đơn vị', dataIndex: 'unitName' },
             { title: 'Vai trò', dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{roles.label(r)}</Tag>) },
             {
-              title: 'Trạng thái', width: 150,
+              title: 'Trạng thái',
+              width: 150,
               render: (_, u) => (
                 <Space size={4} wrap>
                   {u.isActive ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Đã khoá</Tag>}
@@ -51,13 +76,23 @@ export function UsersPage() {
               ),
             },
             {
-              title: '', width: 90,
-              render: (_, u) => u.abilities.update && (
-                <Space size={4}>
-                  <Button size="small" icon={<EditOutlined />} aria-label={`Sửa ${u.username}`} onClick={() => setEditing(u)} />
-                  {u.locked && <Button size="small" icon={<UnlockOutlined />} aria-label="Mở khoá" loading={unlock.isPending} onClick={() => unlock.mutate(u)} />}
-                </Space>
-              ),
+              title: '',
+              width: 90,
+              render: (_, u) =>
+                u.abilities.update && (
+                  <Space size={4}>
+                    <Button size="small" icon={<EditOutlined />} aria-label={`Sửa ${u.username}`} onClick={() => setEditing(u)} />
+                    {u.locked && (
+                      <Button
+                        size="small"
+                        icon={<UnlockOutlined />}
+                        aria-label="Mở khoá"
+                        loading={unlock.isPending}
+                        onClick={() => unlock.mutate(u)}
+                      />
+                    )}
+                  </Space>
+                ),
             },
           ]}
         />
@@ -89,15 +124,38 @@ function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
   const [form] = Form.useForm<UserFormValues>();
   const roles = useRoles();
   const units = useProvinceUnits();
-  const unitOptions = [{ value: me.provinceCode, label: 'UBND tỉnh' }, ...(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))];
+  const unitOptions = [
+    { value: me.provinceCode, label: 'UBND tỉnh' },
+    ...(units.data ?? []).map((u) => ({ value: u.code, label: u.name })),
+  ];
   const save = useMutation({
     mutationFn: (v: UserFormValues) =>
       user
-        ? unwrap(api.PATCH('/api/users/{id}', {
-            params: { path: { id: user.id } },
-            body: { fullName: v.fullName, email: v.email || null, unitCode: v.unitCode, roles: v.roles, isActive: v.isActive, ...(v.password ? { password: v.password } : {}) },
-          }))
-        : unwrap(api.POST('/api/users', { body: { username: v.username, fullName: v.fullName, email: v.email || null, unitCode: v.unitCode, roles: v.roles, password: v.password ?? '' } })),
+        ? unwrap(
+            api.PATCH('/api/users/{id}', {
+              params: { path: { id: user.id } },
+              body: {
+                fullName: v.fullName,
+                email: v.email || null,
+                unitCode: v.unitCode,
+                roles: v.roles,
+                isActive: v.isActive,
+                ...(v.password ? { password: v.password } : {}),
+              },
+            }),
+          )
+        : unwrap(
+            api.POST('/api/users', {
+              body: {
+                username: v.username,
+                fullName: v.fullName,
+                email: v.email || null,
+                unitCode: v.unitCode,
+                roles: v.roles,
+                password: v.password ?? '',
+              },
+            }),
+          ),
     onSuccess: () => {
       message.success(user ? 'Đã lưu thay đổi' : 'Đã tạo người dùng; người dùng phải đổi mật khẩu ở lần đăng nhập đầu');
       void queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -106,9 +164,23 @@ function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
     onError: (err) => message.error(errorMessage(err)),
   });
   return (
-    <Modal open title={user ? `Sửa người dùng ${user.username}` : 'Thêm người dùng'} onCancel={onClose} onOk={() => form.submit()} okText="Lưu" confirmLoading={save.isPending}>
+    <Modal
+      open
+      title={user ? `Sửa người dùng ${user.username}` : 'Thêm người dùng'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="Lưu"
+      confirmLoading={save.isPending}
+    >
       <Form form={form} layout="vertical" initialValues={user ?? { roles: ['focal_point'] }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }, { min: 3, message: 'Ít nhất 3 ký tự' }]}>
+        <Form.Item
+          name="username"
+          label="Tên đăng nhập"
+          rules={[
+            { required: true, message: 'Nhập tên đăng nhập' },
+            { min: 3, message: 'Ít nhất 3 ký tự' },
+          ]}
+        >
           <Input disabled={!!user} autoComplete="off" />
         </Form.Item>
         <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, message: 'Nhập họ và tên' }]}>
@@ -118,7 +190,11 @@ function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
           <Input />
         </Form.Item>
         <Form.Item name="unitCode" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
-          <Select showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }} options={unitOptions} loading={units.isPending} />
+          <Select
+            showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }}
+            options={unitOptions}
+            loading={units.isPending}
+          />
         </Form.Item>
         <Form.Item name="roles" label="Vai trò" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}>
           <Select mode="multiple" options={roles.options} />
@@ -126,7 +202,14 @@ function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
         <Form.Item
           name="password"
           label={user ? 'Đặt lại mật khẩu (để trống nếu không đổi)' : 'Mật khẩu ban đầu'}
-          rules={user ? [{ min: 8, message: 'Ít nhất 8 ký tự' }] : [{ required: true, message: 'Nhập mật khẩu ban đầu' }, { min: 8, message: 'Ít nhất 8 ký tự' }]}
+          rules={
+            user
+              ? [{ min: 8, message: 'Ít nhất 8 ký tự' }]
+              : [
+                  { required: true, message: 'Nhập mật khẩu ban đầu' },
+                  { min: 8, message: 'Ít nhất 8 ký tự' },
+                ]
+          }
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

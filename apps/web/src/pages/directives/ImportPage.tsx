@@ -1,7 +1,23 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  Alert, App, Button, Card, Col, DatePicker, Input, InputNumber, Row, Segmented, Select, Space, Steps, Table, Tag, Typography, Upload,
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Input,
+  InputNumber,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
 } from 'antd';
 import { DeleteOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -31,12 +47,23 @@ export function ImportPage() {
   const [header, setHeader] = useState({ number: '', kind: 'chi_thi', date: dayjs().format('YYYY-MM-DD'), issuer: '', title: '' });
   const [sections, setSections] = useState<Section[] | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
-  const [deadline, setDeadline] = useState<{ type: 'date' | 'recurring'; dueDate?: string; recurrence?: Recurrence; reportDays?: number }>({ type: 'date', dueDate: dayjs().add(1, 'month').format('YYYY-MM-DD') });
+  const [deadline, setDeadline] = useState<{ type: 'date' | 'recurring'; dueDate?: string; recurrence?: Recurrence; reportDays?: number }>({
+    type: 'date',
+    dueDate: dayjs().add(1, 'month').format('YYYY-MM-DD'),
+  });
   const units = useProvinceUnits();
   const schemes = useQuery({ queryKey: ['indices', 'schemes'], queryFn: () => unwrap(api.GET('/api/index-schemes')) });
   const linkOptions = useMemo(() => {
     const seen = new Set<string>();
-    return (schemes.data ?? []).flatMap((s) => s.components.filter((c) => !c.parentCode).map((c) => ({ value: `${s.indexCode}:${c.code}`, label: `${s.indexCode === 'PAR_INDEX' ? 'PAR' : s.indexCode} ${c.code} – ${c.name}` })))
+    return (schemes.data ?? [])
+      .flatMap((s) =>
+        s.components
+          .filter((c) => !c.parentCode)
+          .map((c) => ({
+            value: `${s.indexCode}:${c.code}`,
+            label: `${s.indexCode === 'PAR_INDEX' ? 'PAR' : s.indexCode} ${c.code} – ${c.name}`,
+          })),
+      )
       .filter((o) => !seen.has(o.value) && seen.add(o.value));
   }, [schemes.data]);
   const unitOptions = [...GROUPS, ...(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))];
@@ -51,8 +78,20 @@ export function ImportPage() {
       return unwrap(api.POST('/api/directives/parse', { body: { text } }));
     },
     onSuccess: (p) => {
-      setHeader({ number: p.number ?? '', kind: p.kind ?? 'chi_thi', date: p.date ?? dayjs().format('YYYY-MM-DD'), issuer: p.issuer ?? 'Chủ tịch Ủy ban nhân dân tỉnh', title: p.title ?? '' });
-      setSections(p.sections.map((s, i) => ({ ...s, key: i, tasks: s.tasks.map((t) => ({ ...t, indexLinks: t.suggestedLinks.map((l) => `${l.index}:${l.component}`) })) })));
+      setHeader({
+        number: p.number ?? '',
+        kind: p.kind ?? 'chi_thi',
+        date: p.date ?? dayjs().format('YYYY-MM-DD'),
+        issuer: p.issuer ?? 'Chủ tịch Ủy ban nhân dân tỉnh',
+        title: p.title ?? '',
+      });
+      setSections(
+        p.sections.map((s, i) => ({
+          ...s,
+          key: i,
+          tasks: s.tasks.map((t) => ({ ...t, indexLinks: t.suggestedLinks.map((l) => `${l.index}:${l.component}`) })),
+        })),
+      );
       setWarnings(p.warnings);
     },
     onError: (e) => message.error(errorMessage(e)),
@@ -61,13 +100,29 @@ export function ImportPage() {
   const save = useMutation({
     mutationFn: async () => {
       const body = {
-        ...header, kind: header.kind as 'chi_thi', sourceText: mode === 'text' ? text : null,
-        deadline: deadline.type === 'date' ? { dueDate: deadline.dueDate ?? null } : { recurrence: deadline.recurrence ?? 'quarterly', reportDays: deadline.reportDays ?? 5, recurUntil: `${header.date.slice(0, 4)}-12-31` },
+        ...header,
+        kind: header.kind as 'chi_thi',
+        sourceText: mode === 'text' ? text : null,
+        deadline:
+          deadline.type === 'date'
+            ? { dueDate: deadline.dueDate ?? null }
+            : {
+                recurrence: deadline.recurrence ?? 'quarterly',
+                reportDays: deadline.reportDays ?? 5,
+                recurUntil: `${header.date.slice(0, 4)}-12-31`,
+              },
         sections: (sections ?? []).map((s) => ({
-          number: s.number, heading: s.heading, leadUnitCode: s.isGroup ? null : s.leadUnitCode, isGroup: s.isGroup, group: s.group,
+          number: s.number,
+          heading: s.heading,
+          leadUnitCode: s.isGroup ? null : s.leadUnitCode,
+          isGroup: s.isGroup,
+          group: s.group,
           tasks: s.tasks.map((t) => ({
-            label: t.label, text: t.text, ...(t.dueDate ? { dueDate: t.dueDate } : {}),
-            expectedOutput: t.expectedOutput?.trim() || null, coordinatingUnitCodes: s.coordinators ?? [],
+            label: t.label,
+            text: t.text,
+            ...(t.dueDate ? { dueDate: t.dueDate } : {}),
+            expectedOutput: t.expectedOutput?.trim() || null,
+            coordinatingUnitCodes: s.coordinators ?? [],
             indexLinks: (t.indexLinks ?? []).map((l) => ({ index: l.split(':')[0]!, component: l.split(':')[1]! })),
           })),
         })),
@@ -76,7 +131,9 @@ export function ImportPage() {
       if (file) {
         const fd = new FormData();
         fd.append('file', file, file.name);
-        await unwrap(api.POST('/api/directives/{id}/source', { params: { path: { id: res.id } }, body: {} as never, bodySerializer: () => fd }));
+        await unwrap(
+          api.POST('/api/directives/{id}/source', { params: { path: { id: res.id } }, body: {} as never, bodySerializer: () => fd }),
+        );
       }
       return res;
     },
@@ -91,67 +148,219 @@ export function ImportPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={3} className="page-title">Nhập văn bản chỉ đạo</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        Nhập văn bản chỉ đạo
+      </Typography.Title>
       <Steps current={sections ? 1 : 0} items={[{ title: 'Dán văn bản hoặc tải tệp' }, { title: 'Rà soát và lưu' }]} />
       {!sections ? (
         <Card>
-          <Segmented value={mode} onChange={(v) => setMode(v as 'text' | 'file')} options={[{ value: 'text', label: 'Dán nội dung' }, { value: 'file', label: 'Tải tệp DOCX' }]} style={{ marginBottom: 12 }} />
+          <Segmented
+            value={mode}
+            onChange={(v) => setMode(v as 'text' | 'file')}
+            options={[
+              { value: 'text', label: 'Dán nội dung' },
+              { value: 'file', label: 'Tải tệp DOCX' },
+            ]}
+            style={{ marginBottom: 12 }}
+          />
           {mode === 'text' ? (
-            <Input.TextArea aria-label="Nội dung văn bản" rows={14} value={text} onChange={(e) => setText(e.target.value)} placeholder="Dán toàn văn chỉ thị, kế hoạch, công văn (kể cả phần đầu: số, ngày, cơ quan ban hành)…" />
+            <Input.TextArea
+              aria-label="Nội dung văn bản"
+              rows={14}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Dán toàn văn chỉ thị, kế hoạch, công văn (kể cả phần đầu: số, ngày, cơ quan ban hành)…"
+            />
           ) : (
-            <Upload.Dragger accept=".docx,.txt" maxCount={1} beforeUpload={(f) => { setFile(f); return false; }} onRemove={() => setFile(null)}>
-              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <Upload.Dragger
+              accept=".docx,.txt"
+              maxCount={1}
+              beforeUpload={(f) => {
+                setFile(f);
+                return false;
+              }}
+              onRemove={() => setFile(null)}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
               <p>Kéo thả tệp DOCX vào đây hoặc bấm để chọn</p>
             </Upload.Dragger>
           )}
-          <Button type="primary" style={{ marginTop: 12 }} loading={parse.isPending} disabled={mode === 'text' ? !text.trim() : !file} onClick={() => parse.mutate()}>Phân tích văn bản</Button>
+          <Button
+            type="primary"
+            style={{ marginTop: 12 }}
+            loading={parse.isPending}
+            disabled={mode === 'text' ? !text.trim() : !file}
+            onClick={() => parse.mutate()}
+          >
+            Phân tích văn bản
+          </Button>
         </Card>
       ) : (
         <>
           <Card size="small" title="Thông tin văn bản">
             <Row gutter={[12, 12]}>
-              <Col xs={24} md={6}><Typography.Text type="secondary">Số, ký hiệu</Typography.Text><Input aria-label="Số, ký hiệu" value={header.number} onChange={(e) => setHeader({ ...header, number: e.target.value })} /></Col>
-              <Col xs={12} md={5}><Typography.Text type="secondary">Loại</Typography.Text><Select style={{ width: '100%' }} value={header.kind} onChange={(k) => setHeader({ ...header, kind: k })} options={[{ value: 'chi_thi', label: 'Chỉ thị' }, { value: 'ke_hoach', label: 'Kế hoạch' }, { value: 'quyet_dinh', label: 'Quyết định' }, { value: 'cong_van', label: 'Công văn' }]} /></Col>
-              <Col xs={12} md={5}><Typography.Text type="secondary">Ngày ban hành</Typography.Text><DatePicker style={{ width: '100%' }} format="DD/MM/YYYY" value={dayjs(header.date)} allowClear={false} onChange={(d) => d && setHeader({ ...header, date: d.format('YYYY-MM-DD') })} /></Col>
-              <Col xs={24} md={8}><Typography.Text type="secondary">Cơ quan, người ban hành</Typography.Text><Input value={header.issuer} onChange={(e) => setHeader({ ...header, issuer: e.target.value })} /></Col>
-              <Col span={24}><Typography.Text type="secondary">Trích yếu</Typography.Text><Input.TextArea autoSize value={header.title} onChange={(e) => setHeader({ ...header, title: e.target.value })} /></Col>
+              <Col xs={24} md={6}>
+                <Typography.Text type="secondary">Số, ký hiệu</Typography.Text>
+                <Input aria-label="Số, ký hiệu" value={header.number} onChange={(e) => setHeader({ ...header, number: e.target.value })} />
+              </Col>
+              <Col xs={12} md={5}>
+                <Typography.Text type="secondary">Loại</Typography.Text>
+                <Select
+                  style={{ width: '100%' }}
+                  value={header.kind}
+                  onChange={(k) => setHeader({ ...header, kind: k })}
+                  options={[
+                    { value: 'chi_thi', label: 'Chỉ thị' },
+                    { value: 'ke_hoach', label: 'Kế hoạch' },
+                    { value: 'quyet_dinh', label: 'Quyết định' },
+                    { value: 'cong_van', label: 'Công văn' },
+                  ]}
+                />
+              </Col>
+              <Col xs={12} md={5}>
+                <Typography.Text type="secondary">Ngày ban hành</Typography.Text>
+                <DatePicker
+                  style={{ width: '100%' }}
+                  format="DD/MM/YYYY"
+                  value={dayjs(header.date)}
+                  allowClear={false}
+                  onChange={(d) => d && setHeader({ ...header, date: d.format('YYYY-MM-DD') })}
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <Typography.Text type="secondary">Cơ quan, người ban hành</Typography.Text>
+                <Input value={header.issuer} onChange={(e) => setHeader({ ...header, issuer: e.target.value })} />
+              </Col>
+              <Col span={24}>
+                <Typography.Text type="secondary">Trích yếu</Typography.Text>
+                <Input.TextArea autoSize value={header.title} onChange={(e) => setHeader({ ...header, title: e.target.value })} />
+              </Col>
             </Row>
           </Card>
           <Card size="small" title="Thời hạn chung (cho nhiệm vụ chưa có hạn riêng)">
             <Space wrap>
-              <Segmented value={deadline.type} onChange={(v) => setDeadline({ ...deadline, type: v as 'date' | 'recurring' })} options={[{ value: 'date', label: 'Một ngày cụ thể' }, { value: 'recurring', label: 'Định kỳ' }]} />
+              <Segmented
+                value={deadline.type}
+                onChange={(v) => setDeadline({ ...deadline, type: v as 'date' | 'recurring' })}
+                options={[
+                  { value: 'date', label: 'Một ngày cụ thể' },
+                  { value: 'recurring', label: 'Định kỳ' },
+                ]}
+              />
               {deadline.type === 'date' ? (
-                <DatePicker format="DD/MM/YYYY" value={deadline.dueDate ? dayjs(deadline.dueDate) : null} onChange={(d) => setDeadline({ ...deadline, dueDate: d?.format('YYYY-MM-DD') })} />
+                <DatePicker
+                  format="DD/MM/YYYY"
+                  value={deadline.dueDate ? dayjs(deadline.dueDate) : null}
+                  onChange={(d) => setDeadline({ ...deadline, dueDate: d?.format('YYYY-MM-DD') })}
+                />
               ) : (
                 <>
-                  <Select value={deadline.recurrence ?? 'quarterly'} style={{ width: 140 }} onChange={(r) => setDeadline({ ...deadline, recurrence: r })} options={[{ value: 'monthly', label: 'Hằng tháng' }, { value: 'quarterly', label: 'Hằng quý' }, { value: 'half_yearly', label: '6 tháng' }, { value: 'yearly', label: 'Hằng năm' }]} />
-                  <span>báo cáo trong</span><InputNumber min={0} max={60} value={deadline.reportDays ?? 5} onChange={(v) => setDeadline({ ...deadline, reportDays: v ?? 0 })} /><span>ngày làm việc sau kỳ</span>
+                  <Select
+                    value={deadline.recurrence ?? 'quarterly'}
+                    style={{ width: 140 }}
+                    onChange={(r) => setDeadline({ ...deadline, recurrence: r })}
+                    options={[
+                      { value: 'monthly', label: 'Hằng tháng' },
+                      { value: 'quarterly', label: 'Hằng quý' },
+                      { value: 'half_yearly', label: '6 tháng' },
+                      { value: 'yearly', label: 'Hằng năm' },
+                    ]}
+                  />
+                  <span>báo cáo trong</span>
+                  <InputNumber
+                    min={0}
+                    max={60}
+                    value={deadline.reportDays ?? 5}
+                    onChange={(v) => setDeadline({ ...deadline, reportDays: v ?? 0 })}
+                  />
+                  <span>ngày làm việc sau kỳ</span>
                 </>
               )}
             </Space>
           </Card>
-          {warnings.length > 0 && <Alert type="warning" showIcon title="Cần kiểm tra" description={<ul style={{ margin: 0 }}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />}
+          {warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title="Cần kiểm tra"
+              description={
+                <ul style={{ margin: 0 }}>
+                  {warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           <Card size="small" title={`Các mục (${sections.length}) – chọn đơn vị chủ trì cho từng mục`}>
             <Table<Section>
-              size="small" rowKey="key" pagination={false} dataSource={sections} scroll={{ x: 900 }}
+              size="small"
+              rowKey="key"
+              pagination={false}
+              dataSource={sections}
+              scroll={{ x: 900 }}
               expandable={{
                 expandedRowRender: (s) => (
                   <Space direction="vertical" style={{ width: '100%' }}>
                     <Select
-                      mode="multiple" allowClear placeholder="Đơn vị phối hợp (áp dụng cho các nhiệm vụ của mục)" style={{ width: '100%' }}
+                      mode="multiple"
+                      allowClear
+                      placeholder="Đơn vị phối hợp (áp dụng cho các nhiệm vụ của mục)"
+                      style={{ width: '100%' }}
                       showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }}
-                      options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} value={s.coordinators}
+                      options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+                      value={s.coordinators}
                       onChange={(v) => update(s.key, { coordinators: v })}
                     />
                     {s.tasks.map((t, j) => (
                       <Row key={j} gutter={8} align="top">
-                        <Col flex="40px"><b>{t.label || j + 1}</b></Col>
-                        <Col flex="auto">
-                          <Input.TextArea autoSize={{ maxRows: 6 }} value={t.text} onChange={(e) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, text: e.target.value } : x)) })} />
-                          <Input size="small" style={{ marginTop: 4 }} placeholder="Sản phẩm đầu ra (ví dụ: báo cáo, kế hoạch, quyết định)" value={t.expectedOutput} onChange={(e) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, expectedOutput: e.target.value } : x)) })} />
+                        <Col flex="40px">
+                          <b>{t.label || j + 1}</b>
                         </Col>
-                        <Col flex="150px"><DatePicker placeholder="Hạn riêng" format="DD/MM/YYYY" value={t.dueDate ? dayjs(t.dueDate) : null} onChange={(d) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, dueDate: d?.format('YYYY-MM-DD') ?? null } : x)) })} /></Col>
-                        <Col flex="260px"><Select mode="multiple" allowClear placeholder="Chỉ số được bảo vệ" style={{ width: '100%' }} maxTagCount={2} options={linkOptions} value={t.indexLinks} onChange={(v) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, indexLinks: v } : x)) })} /></Col>
+                        <Col flex="auto">
+                          <Input.TextArea
+                            autoSize={{ maxRows: 6 }}
+                            value={t.text}
+                            onChange={(e) =>
+                              update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, text: e.target.value } : x)) })
+                            }
+                          />
+                          <Input
+                            size="small"
+                            style={{ marginTop: 4 }}
+                            placeholder="Sản phẩm đầu ra (ví dụ: báo cáo, kế hoạch, quyết định)"
+                            value={t.expectedOutput}
+                            onChange={(e) =>
+                              update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, expectedOutput: e.target.value } : x)) })
+                            }
+                          />
+                        </Col>
+                        <Col flex="150px">
+                          <DatePicker
+                            placeholder="Hạn riêng"
+                            format="DD/MM/YYYY"
+                            value={t.dueDate ? dayjs(t.dueDate) : null}
+                            onChange={(d) =>
+                              update(s.key, {
+                                tasks: s.tasks.map((x, k) => (k === j ? { ...x, dueDate: d?.format('YYYY-MM-DD') ?? null } : x)),
+                              })
+                            }
+                          />
+                        </Col>
+                        <Col flex="260px">
+                          <Select
+                            mode="multiple"
+                            allowClear
+                            placeholder="Chỉ số được bảo vệ"
+                            style={{ width: '100%' }}
+                            maxTagCount={2}
+                            options={linkOptions}
+                            value={t.indexLinks}
+                            onChange={(v) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, indexLinks: v } : x)) })}
+                          />
+                        </Col>
                       </Row>
                     ))}
                   </Space>
@@ -159,9 +368,25 @@ export function ImportPage() {
               }}
               columns={[
                 { title: 'Mục', dataIndex: 'number', width: 70 },
-                { title: 'Tiêu đề', dataIndex: 'heading', render: (h: string, s) => <>{h}{s.note && <div><Typography.Text type={s.matchedBy === 'successor' ? 'warning' : 'danger'} style={{ fontSize: 12 }}>{s.note}</Typography.Text></div>}</> },
                 {
-                  title: 'Đơn vị chủ trì', width: 320,
+                  title: 'Tiêu đề',
+                  dataIndex: 'heading',
+                  render: (h: string, s) => (
+                    <>
+                      {h}
+                      {s.note && (
+                        <div>
+                          <Typography.Text type={s.matchedBy === 'successor' ? 'warning' : 'danger'} style={{ fontSize: 12 }}>
+                            {s.note}
+                          </Typography.Text>
+                        </div>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  title: 'Đơn vị chủ trì',
+                  width: 320,
                   render: (_, s) => (
                     <Select
                       aria-label={`Đơn vị chủ trì mục ${s.number}`}
@@ -169,21 +394,42 @@ export function ImportPage() {
                       placeholder="Chọn đơn vị"
                       style={{ width: '100%' }}
                       showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }}
-                      value={s.isGroup ? `group:${s.group}` : s.leadUnitCode ?? undefined}
+                      value={s.isGroup ? `group:${s.group}` : (s.leadUnitCode ?? undefined)}
                       options={unitOptions}
-                      onChange={(v: string) => update(s.key, v.startsWith('group:') ? { isGroup: true, group: v.slice(6) as 'all', leadUnitCode: null, note: null } : { isGroup: false, group: null, leadUnitCode: v, note: null })}
+                      onChange={(v: string) =>
+                        update(
+                          s.key,
+                          v.startsWith('group:')
+                            ? { isGroup: true, group: v.slice(6) as 'all', leadUnitCode: null, note: null }
+                            : { isGroup: false, group: null, leadUnitCode: v, note: null },
+                        )
+                      }
                     />
                   ),
                 },
                 { title: 'Nhiệm vụ', width: 90, render: (_, s) => <Tag>{s.tasks.length}</Tag> },
-                { title: '', width: 50, render: (_, s) => <Button size="small" danger icon={<DeleteOutlined />} aria-label="Bỏ mục" onClick={() => setSections((ss) => ss!.filter((x) => x.key !== s.key))} /> },
+                {
+                  title: '',
+                  width: 50,
+                  render: (_, s) => (
+                    <Button
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label="Bỏ mục"
+                      onClick={() => setSections((ss) => ss!.filter((x) => x.key !== s.key))}
+                    />
+                  ),
+                },
               ]}
             />
           </Card>
           {save.isError && <Alert type="error" showIcon title="Chưa lưu được" description={errorMessage(save.error)} />}
           <Space>
             <Button onClick={() => setSections(null)}>Quay lại</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => save.mutate()}>{unresolved ? `Lưu (còn ${unresolved} mục chưa có đơn vị chủ trì)` : 'Lưu văn bản và giao nhiệm vụ'}</Button>
+            <Button type="primary" loading={save.isPending} onClick={() => save.mutate()}>
+              {unresolved ? `Lưu (còn ${unresolved} mục chưa có đơn vị chủ trì)` : 'Lưu văn bản và giao nhiệm vụ'}
+            </Button>
           </Space>
         </>
       )}

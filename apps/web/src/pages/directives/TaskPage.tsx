@@ -12,7 +12,8 @@ type Obligation = TaskDetail['obligations'][number];
 export function TaskPage() {
   const id = Number(useParams().id);
   const q = useQuery({ queryKey: ['task', id], queryFn: () => unwrap(api.GET('/api/tasks/{id}', { params: { path: { id } } })) });
-  if (q.isError) return <Result status={q.error instanceof ApiError && q.error.status === 404 ? '404' : 'error'} title={errorMessage(q.error)} />;
+  if (q.isError)
+    return <Result status={q.error instanceof ApiError && q.error.status === 404 ? '404' : 'error'} title={errorMessage(q.error)} />;
   const t = q.data;
   if (!t) return <Card loading />;
   const open = t.obligations.filter((o) => o.status !== 'done_on_time' && o.status !== 'done_late');
@@ -23,20 +24,50 @@ export function TaskPage() {
         <Space wrap style={{ marginBottom: 8 }}>
           <Link to={`/directives/${t.directiveId}`}>{t.directiveNumber}</Link>
           <span>›</span>
-          <span>{t.sectionNumber} {t.sectionHeading}</span>
+          <span>
+            {t.sectionNumber} {t.sectionHeading}
+          </span>
         </Space>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{t.label} {t.content.split('\n')[0]}</Typography.Title>
-        {t.content.includes('\n') && <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{t.content.split('\n').slice(1).join('\n')}</Typography.Paragraph>}
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-          { key: 'lead', label: 'Chủ trì', children: t.leadUnitName },
-          { key: 'co', label: 'Phối hợp', children: t.coordinators.map((c) => c.name).join(', ') || '—' },
-          { key: 'due', label: 'Thời hạn', children: t.dueDate ? formatDate(t.dueDate) : `${RECURRENCE[t.recurrence ?? ''] ?? ''}, báo cáo trong ${t.reportDays ?? 0} ngày làm việc sau kỳ` },
-          { key: 'st', label: 'Trạng thái', children: <StatusTag status={t.status} label={t.statusLabel} /> },
-          ...(t.expectedOutput ? [{ key: 'out', label: 'Sản phẩm', children: t.expectedOutput }] : []),
-          ...(t.indexLinks.length ? [{ key: 'idx', label: 'Bảo vệ chỉ số', children: t.indexLinks.map((l) => <Tag key={`${l.indexCode}${l.componentCode}`}>{l.indexCode} {l.componentCode}</Tag>) }] : []),
-        ]} />
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t.label} {t.content.split('\n')[0]}
+        </Typography.Title>
+        {t.content.includes('\n') && (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{t.content.split('\n').slice(1).join('\n')}</Typography.Paragraph>
+        )}
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'lead', label: 'Chủ trì', children: t.leadUnitName },
+            { key: 'co', label: 'Phối hợp', children: t.coordinators.map((c) => c.name).join(', ') || '—' },
+            {
+              key: 'due',
+              label: 'Thời hạn',
+              children: t.dueDate
+                ? formatDate(t.dueDate)
+                : `${RECURRENCE[t.recurrence ?? ''] ?? ''}, báo cáo trong ${t.reportDays ?? 0} ngày làm việc sau kỳ`,
+            },
+            { key: 'st', label: 'Trạng thái', children: <StatusTag status={t.status} label={t.statusLabel} /> },
+            ...(t.expectedOutput ? [{ key: 'out', label: 'Sản phẩm', children: t.expectedOutput }] : []),
+            ...(t.indexLinks.length
+              ? [
+                  {
+                    key: 'idx',
+                    label: 'Bảo vệ chỉ số',
+                    children: t.indexLinks.map((l) => (
+                      <Tag key={`${l.indexCode}${l.componentCode}`}>
+                        {l.indexCode} {l.componentCode}
+                      </Tag>
+                    )),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
-      {shown.map((o) => <ObligationCard key={o.periodKey} taskId={t.id} o={o} />)}
+      {shown.map((o) => (
+        <ObligationCard key={o.periodKey} taskId={t.id} o={o} />
+      ))}
     </Space>
   );
 }
@@ -54,11 +85,24 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
     void queryClient.invalidateQueries({ queryKey: ['directives'] });
   };
   const onError = (e: unknown) => message.error(errorMessage(e));
-  const save = useMutation({ mutationFn: (v: { content: string; percent: number }) => unwrap(api.PUT('/api/tasks/{id}/reports/{period}', { ...base, body: { ...v, version: r?.version } })), onSuccess: done('Đã lưu bản nháp'), onError });
-  const submit = useMutation({ mutationFn: () => unwrap(api.POST('/api/tasks/{id}/reports/{period}/submit', { ...base, body: { version: r?.version } })), onSuccess: done('Đã gửi báo cáo tới Sở Nội vụ'), onError });
+  const save = useMutation({
+    mutationFn: (v: { content: string; percent: number }) =>
+      unwrap(api.PUT('/api/tasks/{id}/reports/{period}', { ...base, body: { ...v, version: r?.version } })),
+    onSuccess: done('Đã lưu bản nháp'),
+    onError,
+  });
+  const submit = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/tasks/{id}/reports/{period}/submit', { ...base, body: { version: r?.version } })),
+    onSuccess: done('Đã gửi báo cáo tới Sở Nội vụ'),
+    onError,
+  });
   const review = useMutation({
-    mutationFn: (v: { decision: 'accept' | 'return'; note?: string }) => unwrap(api.POST('/api/tasks/{id}/reports/{period}/review', { ...base, body: { ...v, version: r?.version } })),
-    onSuccess: (_d, v) => { setReturning(false); done(v.decision === 'accept' ? 'Đã chấp nhận báo cáo' : 'Đã trả lại báo cáo')(); },
+    mutationFn: (v: { decision: 'accept' | 'return'; note?: string }) =>
+      unwrap(api.POST('/api/tasks/{id}/reports/{period}/review', { ...base, body: { ...v, version: r?.version } })),
+    onSuccess: (_d, v) => {
+      setReturning(false);
+      done(v.decision === 'accept' ? 'Đã chấp nhận báo cáo' : 'Đã trả lại báo cáo')();
+    },
     onError,
   });
   const upload = useMutation({
@@ -67,45 +111,95 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
       fd.append('file', file, file.name);
       return unwrap(api.POST('/api/tasks/{id}/reports/{period}/evidence', { ...base, body: {} as never, bodySerializer: () => fd }));
     },
-    onSuccess: done('Đã đính kèm minh chứng'), onError,
+    onSuccess: done('Đã đính kèm minh chứng'),
+    onError,
   });
   const r = o.report;
   const state = r ? REPORT_STATE[r.state] : null;
   return (
     <Card
       size="small"
-      title={<Space wrap>{o.periodKey === 'once' ? 'Báo cáo kết quả' : `Kỳ ${o.periodLabel}`}<span>hạn {formatDate(o.dueDate)}</span><StatusTag status={o.status} label={o.statusLabel} />{o.daysLate > 0 && <Typography.Text type="danger">{o.daysLate} ngày làm việc</Typography.Text>}</Space>}
+      title={
+        <Space wrap>
+          {o.periodKey === 'once' ? 'Báo cáo kết quả' : `Kỳ ${o.periodLabel}`}
+          <span>hạn {formatDate(o.dueDate)}</span>
+          <StatusTag status={o.status} label={o.statusLabel} />
+          {o.daysLate > 0 && <Typography.Text type="danger">{o.daysLate} ngày làm việc</Typography.Text>}
+        </Space>
+      }
       extra={state && <Tag color={state.color}>{state.label}</Tag>}
     >
-      {r?.state === 'returned' && r.reviewNote && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Sở Nội vụ trả lại: ${r.reviewNote}`} />}
+      {r?.state === 'returned' && r.reviewNote && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Sở Nội vụ trả lại: ${r.reviewNote}`} />
+      )}
       {o.abilities.report ? (
-        <Form form={form} layout="vertical" initialValues={{ content: r?.content, percent: r?.percent ?? 0 }} onFinish={(v) => save.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ content: r?.content, percent: r?.percent ?? 0 }}
+          onFinish={(v) => save.mutate(v)}
+        >
           <Form.Item name="content" label="Kết quả thực hiện" rules={[{ required: true, message: 'Nhập nội dung báo cáo' }]}>
             <Input.TextArea rows={4} placeholder="Đã làm gì, kết quả, văn bản ban hành, khó khăn…" />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="percent" label="Mức độ hoàn thành (%)"><InputNumber min={0} max={100} /></Form.Item>
-            <Button htmlType="submit" loading={save.isPending}>Lưu bản nháp</Button>
-            {o.abilities.submit && <Button type="primary" icon={<SendOutlined />} disabled={!r} loading={submit.isPending} onClick={() => submit.mutate()}>Duyệt và gửi Sở Nội vụ</Button>}
+            <Form.Item name="percent" label="Mức độ hoàn thành (%)">
+              <InputNumber min={0} max={100} />
+            </Form.Item>
+            <Button htmlType="submit" loading={save.isPending}>
+              Lưu bản nháp
+            </Button>
+            {o.abilities.submit && (
+              <Button type="primary" icon={<SendOutlined />} disabled={!r} loading={submit.isPending} onClick={() => submit.mutate()}>
+                Duyệt và gửi Sở Nội vụ
+              </Button>
+            )}
           </Space>
         </Form>
       ) : r ? (
         <>
           <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{r.content}</Typography.Paragraph>
-          <Typography.Text type="secondary">{r.percent} % · {r.writtenByName ?? 'đơn vị'} cập nhật {formatDateTime(r.updatedAt)}{r.submittedAt && ` · gửi ${formatDateTime(r.submittedAt)}${r.submittedByName ? ` (${r.submittedByName})` : ''}`}{r.reviewedAt && ` · ${r.state === 'accepted' ? 'chấp nhận' : 'xem xét'} ${formatDateTime(r.reviewedAt)}`}</Typography.Text>
+          <Typography.Text type="secondary">
+            {r.percent} % · {r.writtenByName ?? 'đơn vị'} cập nhật {formatDateTime(r.updatedAt)}
+            {r.submittedAt && ` · gửi ${formatDateTime(r.submittedAt)}${r.submittedByName ? ` (${r.submittedByName})` : ''}`}
+            {r.reviewedAt && ` · ${r.state === 'accepted' ? 'chấp nhận' : 'xem xét'} ${formatDateTime(r.reviewedAt)}`}
+          </Typography.Text>
         </>
       ) : (
         <Typography.Text type="secondary">Đơn vị chưa báo cáo.</Typography.Text>
       )}
       {(o.evidence.length > 0 || (o.abilities.report && r)) && (
         <List
-          size="small" header={<b>Minh chứng</b>} dataSource={o.evidence} locale={{ emptyText: 'Chưa có tệp minh chứng' }}
-          renderItem={(e) => <List.Item><a href={`/api/evidence/${e.id}`}><PaperClipOutlined /> {e.filename}</a> <Typography.Text type="secondary">{Math.ceil(e.size / 1024)} KB · {formatDateTime(e.uploadedAt)}</Typography.Text></List.Item>}
-          footer={o.abilities.report && r && (
-            <Upload showUploadList={false} beforeUpload={(f) => { upload.mutate(f); return false; }}>
-              <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>Đính kèm minh chứng</Button>
-            </Upload>
+          size="small"
+          header={<b>Minh chứng</b>}
+          dataSource={o.evidence}
+          locale={{ emptyText: 'Chưa có tệp minh chứng' }}
+          renderItem={(e) => (
+            <List.Item>
+              <a href={`/api/evidence/${e.id}`}>
+                <PaperClipOutlined /> {e.filename}
+              </a>{' '}
+              <Typography.Text type="secondary">
+                {Math.ceil(e.size / 1024)} KB · {formatDateTime(e.uploadedAt)}
+              </Typography.Text>
+            </List.Item>
           )}
+          footer={
+            o.abilities.report &&
+            r && (
+              <Upload
+                showUploadList={false}
+                beforeUpload={(f) => {
+                  upload.mutate(f);
+                  return false;
+                }}
+              >
+                <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
+                  Đính kèm minh chứng
+                </Button>
+              </Upload>
+            )
+          }
         />
       )}
       {o.abilities.review && (
@@ -113,12 +207,23 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
           {returning ? (
             <Space.Compact style={{ width: '100%' }}>
               <Input placeholder="Lý do trả lại (bắt buộc)" value={note} onChange={(e) => setNote(e.target.value)} />
-              <Button danger disabled={!note.trim()} loading={review.isPending} onClick={() => review.mutate({ decision: 'return', note })}>Trả lại</Button>
+              <Button danger disabled={!note.trim()} loading={review.isPending} onClick={() => review.mutate({ decision: 'return', note })}>
+                Trả lại
+              </Button>
             </Space.Compact>
           ) : (
             <Space>
-              <Button type="primary" icon={<CheckOutlined />} loading={review.isPending} onClick={() => review.mutate({ decision: 'accept' })}>Chấp nhận</Button>
-              <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)}>Trả lại</Button>
+              <Button
+                type="primary"
+                icon={<CheckOutlined />}
+                loading={review.isPending}
+                onClick={() => review.mutate({ decision: 'accept' })}
+              >
+                Chấp nhận
+              </Button>
+              <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)}>
+                Trả lại
+              </Button>
             </Space>
           )}
         </Space>

@@ -7,7 +7,11 @@ export type DirectiveDetail = Schemas['DirectiveDetail'];
 export type UnitProgress = Schemas['UnitProgress'];
 
 const COLORS: Record<string, string> = {
-  not_started: 'default', in_progress: 'processing', done_on_time: 'success', done_late: 'warning', overdue: 'error',
+  not_started: 'default',
+  in_progress: 'processing',
+  done_on_time: 'success',
+  done_late: 'warning',
+  overdue: 'error',
 };
 
 export function StatusTag({ status, label }: { status: string; label: string }) {
@@ -21,6 +25,11 @@ export const REPORT_STATE: Record<string, { label: string; color: string }> = {
   returned: { label: 'Bị trả lại', color: 'error' },
 };
 
-export const RECURRENCE: Record<string, string> = { monthly: 'Hằng tháng', quarterly: 'Hằng quý', half_yearly: '6 tháng', yearly: 'Hằng năm' };
+export const RECURRENCE: Record<string, string> = {
+  monthly: 'Hằng tháng',
+  quarterly: 'Hằng quý',
+  half_yearly: '6 tháng',
+  yearly: 'Hằng năm',
+};
 
 export const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);

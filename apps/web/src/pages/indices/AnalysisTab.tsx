@@ -16,18 +16,30 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
   const [subject, setSubject] = useState<string | undefined>();
   const [peers, setPeers] = useState<string[] | undefined>();
   const query = { index, year, province: me.provinceCode, subject, peers: peers?.length ? peers.join(',') : undefined };
-  const a = useQuery({ queryKey: ['indices', 'analysis', query], queryFn: () => unwrap(api.GET('/api/indices/analysis', { params: { query } })) });
-  const field = useQuery({ queryKey: ['indices', 'results', index, year], queryFn: () => unwrap(api.GET('/api/index-results', { params: { query: { index, year } } })) });
+  const a = useQuery({
+    queryKey: ['indices', 'analysis', query],
+    queryFn: () => unwrap(api.GET('/api/indices/analysis', { params: { query } })),
+  });
+  const field = useQuery({
+    queryKey: ['indices', 'results', index, year],
+    queryFn: () => unwrap(api.GET('/api/index-results', { params: { query: { index, year } } })),
+  });
   const data = a.data;
   if (!data) return <Card loading />;
   const main = data.main;
   const names = new Map((field.data ?? []).map((r) => [r.provinceCode, r.provinceName.replace(/^(Tỉnh|Thành phố) /, '')]));
-  const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
   const sorted = [...data.components].filter((c) => c.gapToMedian !== null).sort((x, y) => (x.gapToMedian ?? 0) - (y.gapToMedian ?? 0));
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      {data.scheme?.isExample && <Alert type="warning" showIcon title={`Phương pháp "${data.scheme.name}" là ví dụ, cần Sở Nội vụ chỉnh lại điểm tối đa.`} />}
+      {data.scheme?.isExample && (
+        <Alert type="warning" showIcon title={`Phương pháp "${data.scheme.name}" là ví dụ, cần Sở Nội vụ chỉnh lại điểm tối đa.`} />
+      )}
       {data.parts.length > 1 && (
         <Alert
           type="info"
@@ -62,10 +74,18 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
             options={(field.data ?? []).map((r) => ({ value: r.provinceCode, label: r.provinceName }))}
             optionFilterProp="label"
           />
-          <Button size="small" onClick={() => setPeers(data.peerGroups.formerParts)} disabled={!data.peerGroups.formerParts.length}>Các tỉnh cũ hợp thành</Button>
-          <Button size="small" onClick={() => setPeers(undefined)}>Cùng vùng</Button>
-          <Button icon={<DownloadOutlined />} href={`/api/indices/analysis.xlsx?${qs}`}>XLSX</Button>
-          <Button icon={<FileWordOutlined />} href={`/api/indices/briefing.docx?${qs}`}>Báo cáo DOCX</Button>
+          <Button size="small" onClick={() => setPeers(data.peerGroups.formerParts)} disabled={!data.peerGroups.formerParts.length}>
+            Các tỉnh cũ hợp thành
+          </Button>
+          <Button size="small" onClick={() => setPeers(undefined)}>
+            Cùng vùng
+          </Button>
+          <Button icon={<DownloadOutlined />} href={`/api/indices/analysis.xlsx?${qs}`}>
+            XLSX
+          </Button>
+          <Button icon={<FileWordOutlined />} href={`/api/indices/briefing.docx?${qs}`}>
+            Báo cáo DOCX
+          </Button>
         </Space>
       </Card>
       {!main ? (
@@ -73,19 +93,62 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
       ) : (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title={`Điểm ${year}${main.derived ? ' (suy ra)' : ''}`} value={fmt(main.value)} /></Card></Col>
-            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Thứ hạng" value={main.rank ? `${main.rank}/${data.fieldSize}` : main.derived ? 'không xếp hạng' : '—'} /></Card></Col>
-            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title={`So với ${year - 1}`} value={signed(main.change)} styles={{ content: { color: (main.change ?? 0) < 0 ? '#cf1322' : '#389e0d' } }} /></Card></Col>
-            <Col xs={12} md={6}><Card><Statistic groupSeparator="." decimalSeparator="," title="Cao nhất / trung vị cả nước" value={`${fmt(data.best)} / ${fmt(data.median)}`} /></Card></Col>
+            <Col xs={12} md={6}>
+              <Card>
+                <Statistic
+                  groupSeparator="."
+                  decimalSeparator=","
+                  title={`Điểm ${year}${main.derived ? ' (suy ra)' : ''}`}
+                  value={fmt(main.value)}
+                />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card>
+                <Statistic
+                  groupSeparator="."
+                  decimalSeparator=","
+                  title="Thứ hạng"
+                  value={main.rank ? `${main.rank}/${data.fieldSize}` : main.derived ? 'không xếp hạng' : '—'}
+                />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card>
+                <Statistic
+                  groupSeparator="."
+                  decimalSeparator=","
+                  title={`So với ${year - 1}`}
+                  value={signed(main.change)}
+                  styles={{ content: { color: (main.change ?? 0) < 0 ? '#cf1322' : '#389e0d' } }}
+                />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card>
+                <Statistic
+                  groupSeparator="."
+                  decimalSeparator=","
+                  title="Cao nhất / trung vị cả nước"
+                  value={`${fmt(data.best)} / ${fmt(data.median)}`}
+                />
+              </Card>
+            </Col>
           </Row>
           {data.parts.length > 1 && (
             <Card size="small" title="Các tỉnh cũ">
-              <Table size="small" rowKey="provinceCode" pagination={false} dataSource={data.parts} columns={[
-                { title: 'Tỉnh', dataIndex: 'name' },
-                { title: 'Điểm', dataIndex: 'value', render: (v) => fmt(v) },
-                { title: 'Hạng', dataIndex: 'rank', render: (r) => (r ? `${r}/${data.fieldSize}` : '—') },
-                { title: `Năm ${year - 1}`, dataIndex: 'previousValue', render: (v) => fmt(v) },
-              ]} />
+              <Table
+                size="small"
+                rowKey="provinceCode"
+                pagination={false}
+                dataSource={data.parts}
+                columns={[
+                  { title: 'Tỉnh', dataIndex: 'name' },
+                  { title: 'Điểm', dataIndex: 'value', render: (v) => fmt(v) },
+                  { title: 'Hạng', dataIndex: 'rank', render: (r) => (r ? `${r}/${data.fieldSize}` : '—') },
+                  { title: `Năm ${year - 1}`, dataIndex: 'previousValue', render: (v) => fmt(v) },
+                ]}
+              />
             </Card>
           )}
           {sorted[0] && (sorted[0].gapToMedian ?? 0) < 0 && (
@@ -102,13 +165,22 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
               option={{
                 grid: { left: 8, right: 40, top: 10, bottom: 20, containLabel: true },
                 xAxis: { type: 'value', name: 'điểm' },
-                yAxis: { type: 'category', data: sorted.map((c) => (isPhone ? c.code : `${c.code} ${c.name.length > 38 ? c.name.slice(0, 36) + '…' : c.name}`)), inverse: true },
+                yAxis: {
+                  type: 'category',
+                  data: sorted.map((c) => (isPhone ? c.code : `${c.code} ${c.name.length > 38 ? c.name.slice(0, 36) + '…' : c.name}`)),
+                  inverse: true,
+                },
                 tooltip: { trigger: 'axis' },
-                series: [{
-                  type: 'bar',
-                  data: sorted.map((c) => ({ value: Number((c.gapToMedian ?? 0).toFixed(3)), itemStyle: { color: (c.gapToMedian ?? 0) < 0 ? '#cf1322' : '#389e0d' } })),
-                  label: { show: true, position: 'right', formatter: (p: { value: unknown }) => signed(Number(p.value)) },
-                }],
+                series: [
+                  {
+                    type: 'bar',
+                    data: sorted.map((c) => ({
+                      value: Number((c.gapToMedian ?? 0).toFixed(3)),
+                      itemStyle: { color: (c.gapToMedian ?? 0) < 0 ? '#cf1322' : '#389e0d' },
+                    })),
+                    label: { show: true, position: 'right', formatter: (p: { value: unknown }) => signed(Number(p.value)) },
+                  },
+                ],
               }}
             />
           </Card>
@@ -124,10 +196,23 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
                 { title: 'Thành phần', dataIndex: 'name', width: 260 },
                 { title: 'Điểm', dataIndex: 'value', width: 80, render: (v) => fmt(v) },
                 { title: 'Hạng', dataIndex: 'rank', width: 70, render: (r) => r ?? '—' },
-                { title: 'Cao nhất', width: 150, render: (_, c) => <>{fmt(c.best)} <Typography.Text type="secondary">{c.bestKey ? names.get(c.bestKey) : ''}</Typography.Text></> },
+                {
+                  title: 'Cao nhất',
+                  width: 150,
+                  render: (_, c) => (
+                    <>
+                      {fmt(c.best)} <Typography.Text type="secondary">{c.bestKey ? names.get(c.bestKey) : ''}</Typography.Text>
+                    </>
+                  ),
+                },
                 { title: 'Trung vị', dataIndex: 'median', width: 80, render: (v) => fmt(v) },
                 { title: 'TB nhóm', dataIndex: 'peerMean', width: 80, render: (v) => fmt(v) },
-                { title: 'Chênh trung vị', dataIndex: 'gapToMedian', width: 110, render: (v: number | null) => <Tag color={v === null ? undefined : v < 0 ? 'red' : 'green'}>{signed(v)}</Tag> },
+                {
+                  title: 'Chênh trung vị',
+                  dataIndex: 'gapToMedian',
+                  width: 110,
+                  render: (v: number | null) => <Tag color={v === null ? undefined : v < 0 ? 'red' : 'green'}>{signed(v)}</Tag>,
+                },
                 { title: 'Chênh nhóm', dataIndex: 'gapToPeers', width: 100, render: (v: number | null) => signed(v) },
                 { title: 'Chênh cao nhất', dataIndex: 'gapToBest', width: 110, render: (v: number | null) => signed(v) },
                 { title: 'Nhiệm vụ bảo vệ', width: 170, render: (_, c) => <LinkedTasks c={c} /> },
@@ -152,13 +237,19 @@ function LinkedTasks({ c }: { c: Component }) {
           dataSource={c.tasks.items}
           renderItem={(t) => (
             <List.Item>
-              <Link to={`/directives/tasks/${t.id}`}>{t.directiveNumber} {t.label}</Link> {t.leadUnitName}: <Tag color={t.status === 'overdue' ? 'red' : t.status.startsWith('done') ? 'green' : 'blue'}>{t.statusLabel}</Tag>
+              <Link to={`/directives/tasks/${t.id}`}>
+                {t.directiveNumber} {t.label}
+              </Link>{' '}
+              {t.leadUnitName}:{' '}
+              <Tag color={t.status === 'overdue' ? 'red' : t.status.startsWith('done') ? 'green' : 'blue'}>{t.statusLabel}</Tag>
             </List.Item>
           )}
         />
       }
     >
-      <a>{c.tasks.linked} nhiệm vụ{c.tasks.overdue > 0 && <Typography.Text type="danger">, {c.tasks.overdue} quá hạn</Typography.Text>}</a>
+      <a>
+        {c.tasks.linked} nhiệm vụ{c.tasks.overdue > 0 && <Typography.Text type="danger">, {c.tasks.overdue} quá hạn</Typography.Text>}
+      </a>
     </Popover>
   );
 }

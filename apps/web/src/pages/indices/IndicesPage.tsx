@@ -27,20 +27,45 @@ export function IndicesPage() {
   useEffect(() => {
     if (!year || !years.includes(year)) setYear(years[0]);
   }, [years, year]);
-  const set = (k: string, v: string) => setParams((p) => { p.set(k, v); return p; }, { replace: true });
+  const set = (k: string, v: string) =>
+    setParams(
+      (p) => {
+        p.set(k, v);
+        return p;
+      },
+      { replace: true },
+    );
 
   const needsYear = (node: React.ReactNode) =>
-    year ? node : <Alert type="info" showIcon title={`Chưa có kết quả ${INDEX_OPTIONS.find((o) => o.value === index)?.label} nào.`} description="Nhập kết quả ở thẻ “Nhập dữ liệu”, hoặc nhập tay ở thẻ “Kết quả các tỉnh”." />;
+    year ? (
+      node
+    ) : (
+      <Alert
+        type="info"
+        showIcon
+        title={`Chưa có kết quả ${INDEX_OPTIONS.find((o) => o.value === index)?.label} nào.`}
+        description="Nhập kết quả ở thẻ “Nhập dữ liệu”, hoặc nhập tay ở thẻ “Kết quả các tỉnh”."
+      />
+    );
 
   return (
     <>
-      <Typography.Title level={3} className="page-title">Chỉ số PAR INDEX, SIPAS, PAPI, 766</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        Chỉ số PAR INDEX, SIPAS, PAPI, 766
+      </Typography.Title>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <span>Chỉ số</span>
           <Select aria-label="Chỉ số" value={index} options={INDEX_OPTIONS} onChange={(v) => set('index', v)} style={{ width: 170 }} />
           <span>Năm</span>
-          <Select aria-label="Năm" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} style={{ width: 100 }} loading={trend.isPending} />
+          <Select
+            aria-label="Năm"
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: y }))}
+            style={{ width: 100 }}
+            loading={trend.isPending}
+          />
         </Space>
       </Card>
       <Tabs

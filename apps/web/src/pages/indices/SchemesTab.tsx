@@ -13,7 +13,9 @@ export function SchemesTab({ index }: { index: IndexCode }) {
   const list = (schemes.data ?? []).filter((s) => s.indexCode === index);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      {list.map((s) => <SchemeCard key={s.id} scheme={s} />)}
+      {list.map((s) => (
+        <SchemeCard key={s.id} scheme={s} />
+      ))}
       {!schemes.isPending && !list.length && <Alert type="info" title="Chưa có phương pháp nào cho chỉ số này." />}
     </Space>
   );
@@ -25,10 +27,20 @@ function SchemeCard({ scheme }: { scheme: IndexScheme }) {
   const [editing, setEditing] = useState<Row[] | null>(null);
   const save = useMutation({
     mutationFn: (rows: Row[]) =>
-      unwrap(api.PUT('/api/index-schemes/{id}/components', {
-        params: { path: { id: scheme.id } },
-        body: { components: rows.map(({ code, parentCode, name, minPoints, maxPoints }) => ({ code, parentCode: parentCode || null, name, minPoints, maxPoints })) },
-      })),
+      unwrap(
+        api.PUT('/api/index-schemes/{id}/components', {
+          params: { path: { id: scheme.id } },
+          body: {
+            components: rows.map(({ code, parentCode, name, minPoints, maxPoints }) => ({
+              code,
+              parentCode: parentCode || null,
+              name,
+              minPoints,
+              maxPoints,
+            })),
+          },
+        }),
+      ),
     onSuccess: () => {
       message.success('Đã lưu phương pháp');
       setEditing(null);
@@ -40,7 +52,9 @@ function SchemeCard({ scheme }: { scheme: IndexScheme }) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return unwrap(api.POST('/api/index-schemes/{id}/import', { params: { path: { id: scheme.id } }, body: {} as never, bodySerializer: () => form }));
+      return unwrap(
+        api.POST('/api/index-schemes/{id}/import', { params: { path: { id: scheme.id } }, body: {} as never, bodySerializer: () => form }),
+      );
     },
     onSuccess: () => {
       message.success('Đã nạp cây tiêu chí từ tệp');
@@ -53,32 +67,55 @@ function SchemeCard({ scheme }: { scheme: IndexScheme }) {
   return (
     <Card
       size="small"
-      title={<>{scheme.decision} {scheme.isExample && <Tag color="orange">Ví dụ – cần chỉnh</Tag>}</>}
+      title={
+        <>
+          {scheme.decision} {scheme.isExample && <Tag color="orange">Ví dụ – cần chỉnh</Tag>}
+        </>
+      }
       extra={
         <Space wrap>
-          <Button size="small" icon={<DownloadOutlined />} href={`/api/index-schemes/${scheme.id}/export.xlsx`}>XLSX</Button>
+          <Button size="small" icon={<DownloadOutlined />} href={`/api/index-schemes/${scheme.id}/export.xlsx`}>
+            XLSX
+          </Button>
           {can('index_scheme.update') && (
             <>
-              <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { importXlsx.mutate(f); return false; }}>
-                <Button size="small" icon={<UploadOutlined />} loading={importXlsx.isPending}>Nạp XLSX</Button>
+              <Upload
+                accept=".xlsx"
+                showUploadList={false}
+                beforeUpload={(f) => {
+                  importXlsx.mutate(f);
+                  return false;
+                }}
+              >
+                <Button size="small" icon={<UploadOutlined />} loading={importXlsx.isPending}>
+                  Nạp XLSX
+                </Button>
               </Upload>
               {editing ? (
-                <Button size="small" type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => save.mutate(editing)}>Lưu</Button>
+                <Button size="small" type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => save.mutate(editing)}>
+                  Lưu
+                </Button>
               ) : (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(scheme.components)}>Sửa</Button>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(scheme.components)}>
+                  Sửa
+                </Button>
               )}
             </>
           )}
         </Space>
       }
     >
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-        { key: 'n', label: 'Tên', children: scheme.name },
-        { key: 'y', label: 'Áp dụng', children: `${scheme.validFromYear}–${scheme.validToYear ?? 'nay'}` },
-        { key: 's', label: 'Thang điểm', children: `${scheme.totalMin}–${scheme.totalMax} ${scheme.unit}` },
-        { key: 'src', label: 'Nguồn', children: scheme.source },
-        ...(scheme.note ? [{ key: 'note', label: 'Ghi chú', children: scheme.note, span: 2 }] : []),
-      ]} />
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'n', label: 'Tên', children: scheme.name },
+          { key: 'y', label: 'Áp dụng', children: `${scheme.validFromYear}–${scheme.validToYear ?? 'nay'}` },
+          { key: 's', label: 'Thang điểm', children: `${scheme.totalMin}–${scheme.totalMax} ${scheme.unit}` },
+          { key: 'src', label: 'Nguồn', children: scheme.source },
+          ...(scheme.note ? [{ key: 'note', label: 'Ghi chú', children: scheme.note, span: 2 }] : []),
+        ]}
+      />
       <Table<Row>
         style={{ marginTop: 12 }}
         size="small"
@@ -87,10 +124,36 @@ function SchemeCard({ scheme }: { scheme: IndexScheme }) {
         dataSource={rows}
         scroll={{ x: 700 }}
         columns={[
-          { title: 'Mã', dataIndex: 'code', width: 80, render: (v, r) => <span style={{ paddingLeft: r.parentCode ? 16 : 0, fontWeight: r.parentCode ? 400 : 600 }}>{v}</span> },
-          { title: 'Tên', dataIndex: 'name', render: (v: string, _r, i) => (editing ? <Input value={v} onChange={(e) => edit(i, { name: e.target.value })} /> : <span style={{ fontWeight: _r.parentCode ? 400 : 600 }}>{v}</span>) },
-          { title: 'Tối thiểu', dataIndex: 'minPoints', width: 100, render: (v: number | null, _r, i) => (editing ? <InputNumber size="small" value={v} onChange={(x) => edit(i, { minPoints: x })} /> : v ?? '') },
-          { title: 'Tối đa', dataIndex: 'maxPoints', width: 100, render: (v: number | null, _r, i) => (editing ? <InputNumber size="small" value={v} onChange={(x) => edit(i, { maxPoints: x })} /> : v ?? 'chưa xác nhận') },
+          {
+            title: 'Mã',
+            dataIndex: 'code',
+            width: 80,
+            render: (v, r) => <span style={{ paddingLeft: r.parentCode ? 16 : 0, fontWeight: r.parentCode ? 400 : 600 }}>{v}</span>,
+          },
+          {
+            title: 'Tên',
+            dataIndex: 'name',
+            render: (v: string, _r, i) =>
+              editing ? (
+                <Input value={v} onChange={(e) => edit(i, { name: e.target.value })} />
+              ) : (
+                <span style={{ fontWeight: _r.parentCode ? 400 : 600 }}>{v}</span>
+              ),
+          },
+          {
+            title: 'Tối thiểu',
+            dataIndex: 'minPoints',
+            width: 100,
+            render: (v: number | null, _r, i) =>
+              editing ? <InputNumber size="small" value={v} onChange={(x) => edit(i, { minPoints: x })} /> : (v ?? ''),
+          },
+          {
+            title: 'Tối đa',
+            dataIndex: 'maxPoints',
+            width: 100,
+            render: (v: number | null, _r, i) =>
+              editing ? <InputNumber size="small" value={v} onChange={(x) => edit(i, { maxPoints: x })} /> : (v ?? 'chưa xác nhận'),
+          },
         ]}
       />
     </Card>

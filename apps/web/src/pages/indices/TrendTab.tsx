@@ -11,9 +11,28 @@ export function TrendTab({ data }: { index: IndexCode; data: Trend }) {
   const names = [...new Set(data.flatMap((d) => d.parts.map((p) => p.name)))];
   const hasDerived = data.some((d) => d.main?.derived);
   const seriesValue = [
-    ...names.map((name) => ({ name: name.replace(/^(Tỉnh|Thành phố) /, ''), type: 'line' as const, data: data.map((d) => d.parts.find((p) => p.name === name)?.value ?? null) })),
-    ...(hasDerived ? [{ name: 'Trung bình (suy ra)', type: 'line' as const, lineStyle: { type: 'dashed' as const }, data: data.map((d) => (d.main?.derived ? d.main.value : null)) }] : []),
-    { name: 'Trung vị cả nước', type: 'line' as const, lineStyle: { type: 'dotted' as const }, itemStyle: { color: '#999' }, data: data.map((d) => d.median) },
+    ...names.map((name) => ({
+      name: name.replace(/^(Tỉnh|Thành phố) /, ''),
+      type: 'line' as const,
+      data: data.map((d) => d.parts.find((p) => p.name === name)?.value ?? null),
+    })),
+    ...(hasDerived
+      ? [
+          {
+            name: 'Trung bình (suy ra)',
+            type: 'line' as const,
+            lineStyle: { type: 'dashed' as const },
+            data: data.map((d) => (d.main?.derived ? d.main.value : null)),
+          },
+        ]
+      : []),
+    {
+      name: 'Trung vị cả nước',
+      type: 'line' as const,
+      lineStyle: { type: 'dotted' as const },
+      itemStyle: { color: '#999' },
+      data: data.map((d) => d.median),
+    },
   ];
   const seriesRank = names.map((name) => ({
     name: name.replace(/^(Tỉnh|Thành phố) /, ''),
@@ -23,10 +42,28 @@ export function TrendTab({ data }: { index: IndexCode; data: Trend }) {
   return (
     <>
       <Card size="small" title="Điểm qua các năm" style={{ marginBottom: 16 }}>
-        <Chart option={{ tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 20, top: 20, bottom: 50 }, xAxis: { type: 'category', data: years }, yAxis: { type: 'value', scale: true }, series: seriesValue }} />
+        <Chart
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: { bottom: 0 },
+            grid: { left: 40, right: 20, top: 20, bottom: 50 },
+            xAxis: { type: 'category', data: years },
+            yAxis: { type: 'value', scale: true },
+            series: seriesValue,
+          }}
+        />
       </Card>
       <Card size="small" title="Thứ hạng qua các năm (1 là cao nhất)">
-        <Chart option={{ tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 20, top: 20, bottom: 50 }, xAxis: { type: 'category', data: years }, yAxis: { type: 'value', inverse: true, min: 1 }, series: seriesRank }} />
+        <Chart
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: { bottom: 0 },
+            grid: { left: 40, right: 20, top: 20, bottom: 50 },
+            xAxis: { type: 'category', data: years },
+            yAxis: { type: 'value', inverse: true, min: 1 },
+            series: seriesRank,
+          }}
+        />
       </Card>
     </>
   );

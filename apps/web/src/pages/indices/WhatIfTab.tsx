@@ -13,10 +13,13 @@ export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
   });
   const [targets, setTargets] = useState<Record<string, number>>({});
   useEffect(() => setTargets({}), [index, year]);
-  const targetStr = Object.entries(targets).map(([k, v]) => `${k}:${v}`).join(',');
+  const targetStr = Object.entries(targets)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
   const result = useQuery({
     queryKey: ['indices', 'whatif', index, year, targetStr],
-    queryFn: () => unwrap(api.GET('/api/indices/what-if', { params: { query: { index, year, province: me.provinceCode, targets: targetStr } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/indices/what-if', { params: { query: { index, year, province: me.provinceCode, targets: targetStr } } })),
     enabled: !!targetStr,
   });
   const comps = a.data?.components ?? [];
@@ -35,7 +38,8 @@ export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
               { title: 'Hiện tại', dataIndex: 'value', width: 90, render: (v) => fmt(v) },
               { title: 'Trung vị', dataIndex: 'median', width: 90, render: (v) => fmt(v) },
               {
-                title: 'Mục tiêu', width: 120,
+                title: 'Mục tiêu',
+                width: 120,
                 render: (_, c) => (
                   <InputNumber
                     aria-label={`Mục tiêu ${c.code}`}
@@ -45,7 +49,14 @@ export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
                     max={c.maxPoints ?? undefined}
                     value={targets[c.code]}
                     placeholder={fmt(c.value)}
-                    onChange={(v) => setTargets((t) => { const n = { ...t }; if (v === null) delete n[c.code]; else n[c.code] = v; return n; })}
+                    onChange={(v) =>
+                      setTargets((t) => {
+                        const n = { ...t };
+                        if (v === null) delete n[c.code];
+                        else n[c.code] = v;
+                        return n;
+                      })
+                    }
                   />
                 ),
               },
@@ -63,11 +74,45 @@ export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
             <Alert type="warning" showIcon title="Phương pháp của chỉ số này không cho phép tính tổng từ các thành phần." />
           ) : (
             <Row gutter={16}>
-              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Tổng điểm hiện tại" value={fmt(result.data?.baselineTotal)} /></Col>
-              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Tổng điểm giả định" value={fmt(result.data?.total)} styles={{ content: { color: '#389e0d' } }} /></Col>
-              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Thứ hạng hiện tại" value={result.data ? `${result.data.baselineRank}/${result.data.fieldSize}` : '…'} /></Col>
-              <Col span={12}><Statistic groupSeparator="." decimalSeparator="," title="Thứ hạng giả định" value={result.data ? `${result.data.rank}/${result.data.fieldSize}` : '…'} styles={{ content: { color: '#389e0d' } }} /></Col>
-              {result.data?.derived && <Col span={24}><Alert style={{ marginTop: 12 }} type="info" showIcon title="Tỉnh được tính như một (trung bình các tỉnh cũ, số liệu suy ra); các tỉnh cũ không còn trong danh sách so sánh." /></Col>}
+              <Col span={12}>
+                <Statistic groupSeparator="." decimalSeparator="," title="Tổng điểm hiện tại" value={fmt(result.data?.baselineTotal)} />
+              </Col>
+              <Col span={12}>
+                <Statistic
+                  groupSeparator="."
+                  decimalSeparator=","
+                  title="Tổng điểm giả định"
+                  value={fmt(result.data?.total)}
+                  styles={{ content: { color: '#389e0d' } }}
+                />
+              </Col>
+              <Col span={12}>
+                <Statistic
+                  groupSeparator="."
+                  decimalSeparator=","
+                  title="Thứ hạng hiện tại"
+                  value={result.data ? `${result.data.baselineRank}/${result.data.fieldSize}` : '…'}
+                />
+              </Col>
+              <Col span={12}>
+                <Statistic
+                  groupSeparator="."
+                  decimalSeparator=","
+                  title="Thứ hạng giả định"
+                  value={result.data ? `${result.data.rank}/${result.data.fieldSize}` : '…'}
+                  styles={{ content: { color: '#389e0d' } }}
+                />
+              </Col>
+              {result.data?.derived && (
+                <Col span={24}>
+                  <Alert
+                    style={{ marginTop: 12 }}
+                    type="info"
+                    showIcon
+                    title="Tỉnh được tính như một (trung bình các tỉnh cũ, số liệu suy ra); các tỉnh cũ không còn trong danh sách so sánh."
+                  />
+                </Col>
+              )}
             </Row>
           )}
         </Card>
