@@ -20,20 +20,21 @@ import {
   authorize,
   replies,
   registerCoreRoutes,
+  registerModuleRoutes,
+  type CchcModule,
   resumeSession,
   verifyCsrfToken,
   type App,
   type AppServices,
   type RequestContext,
 } from '@cchc/core';
-import { registerIndicesRoutes } from '@cchc/indices';
-import { linkedTasksByComponent, registerDirectiveRoutes } from '@cchc/directives';
-import { registerDossierRoutes } from '@cchc/dossiers';
 import { errorHandler } from './errors';
 import { boundSchemas, rejectNonFiniteNumbers, rejectNulInUrl, requirePermission, strictJsonParser } from './input-guard';
 
 export interface BuildAppOptions {
   services: AppServices;
+  /** The business modules whose routes to serve (installed with `installModules`). */
+  modules: readonly CchcModule[];
   cookieSecret: string;
   /** Built web app to serve at / (absent in API tests). */
   webDist?: string;
@@ -237,10 +238,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.addHook('onClose', async () => loopDelay.disable());
 
   registerCoreRoutes(app);
-  // The indices module learns which directive tasks protect each component through this one function.
-  registerIndicesRoutes(app, { linkedTasks: (actor, index) => linkedTasksByComponent(app.services, actor, index) });
-  registerDirectiveRoutes(app);
-  registerDossierRoutes(app);
+  registerModuleRoutes(app, opts.modules);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

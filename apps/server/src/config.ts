@@ -16,6 +16,8 @@ export interface ServerConfig {
   smtpUrl?: string;
   mailFrom: string;
   publicUrl?: string;
+  /** Attachments in an S3-compatible bucket (https://KEY:SECRET@host/bucket); else DATA_DIR/files. */
+  s3Url?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
   trustProxy: string[];
 }
@@ -34,6 +36,7 @@ export function readConfig(env = process.env): ServerConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'CCHC <no-reply@cchc.local>',
     publicUrl: env.PUBLIC_URL || undefined,
+    s3Url: env.S3_URL || undefined,
     trustProxy: (env.TRUST_PROXY ?? '')
       .split(',')
       .map((a) => a.trim())

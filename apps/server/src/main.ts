@@ -1,13 +1,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import { AppError, openDatabase, prepareDatabase, sweepUploadTemp } from '@cchc/core';
-import { recoverInterruptedImports } from '@cchc/dossiers';
+import {
+  AppError,
+  installModules,
+  openDatabase,
+  openFileStore,
+  prepareDatabase,
+  runStartJobs,
+  s3Backend,
+  smtpMailer,
+  startScheduler,
+  sweepUploadTemp,
+} from '@cchc/core';
 import { buildApp } from './app';
 import { cookieSecret, readConfig } from './config';
 import { createServices } from './services';
-import { demoSeeders, moduleMigrations } from './modules';
-import { smtpMailer, startReminderScheduler } from '@cchc/directives';
+import { MODULES } from './modules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -22,33 +31,32 @@ async function main() {
   process.env.TMPDIR = tmp;
   const swept = sweepUploadTemp();
   if (swept) log(`Đã xoá ${swept} tệp tạm còn lại từ lần chạy trước.`);
+  const installed = installModules(MODULES);
+  const files = openFileStore({ dataDir: config.dataDir, s3Url: config.s3Url });
+  if (config.s3Url) {
+    await s3Backend(config.s3Url).check();
+    log('Kho tệp: S3 (S3_URL)');
+  }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   log(handle.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir}` : 'CSDL PostgreSQL (DATABASE_URL)');
   await prepareDatabase(handle.db, {
-    migrations: moduleMigrations,
-    demo: config.demo ? { provinceCode: config.provinceCode, seeders: demoSeeders } : false,
+    migrations: installed.migrations,
+    demo: config.demo ? { provinceCode: config.provinceCode, seeders: installed.seeders, files } : false,
     analyzeAtStart: handle.kind === 'pglite',
     log,
   });
-  const services = await createServices(handle, { provinceCode: config.provinceCode });
-  // Imports a dead process left running: the embedded database has one process (locked), so all of
-  // them; on PostgreSQL other instances may be importing, so those whose heartbeat stopped 2 minutes ago.
-  const recover = () => recoverInterruptedImports(services, { staleMs: handle.kind === 'pglite' ? 0 : 2 * 60_000 });
-  const interrupted = await recover();
-  if (interrupted)
-    log(
-      `${interrupted} lần nhập hồ sơ bị gián đoạn (máy chủ dừng giữa chừng) đã được đánh dấu; số liệu tổng hợp của các tháng liên quan đã tính lại.`,
-    );
-  const recoverTimer = handle.kind === 'postgresql' ? setInterval(() => void recover().catch((e) => console.error(e)), 60_000) : undefined;
+  const services = await createServices(handle, { provinceCode: config.provinceCode, modules: MODULES, files });
+  await runStartJobs(services, MODULES, log);
   const app = await buildApp({
     services,
+    modules: MODULES,
     cookieSecret: await cookieSecret(handle.db),
     webDist: path.resolve(here, '../../web/dist'),
     logger: process.env.LOG_REQUESTS === '1',
     trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
-  const stopReminders = startReminderScheduler(services, {
+  const stopScheduler = startScheduler(services, MODULES, {
     intervalMs: config.reminderIntervalMs,
     firstDelayMs: config.reminderFirstDelayMs,
     remindDays: config.remindDays,
@@ -58,8 +66,7 @@ async function main() {
   });
   log(`Sẵn sàng sau ${Date.now() - t0} ms: http://localhost:${config.port}`);
   const stop = async () => {
-    stopReminders();
-    if (recoverTimer) clearInterval(recoverTimer);
+    stopScheduler();
     await app.close();
     await handle.close();
     process.exit(0);

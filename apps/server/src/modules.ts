@@ -1,8 +1,10 @@
-import type { DemoSeeder, MigrationSet } from '@cchc/core';
-import { indicesDemo, indicesMigrations } from '@cchc/indices';
-import { directivesDemo, directivesMigrations } from '@cchc/directives';
-import { dossiersDemo, dossiersMigrations } from '@cchc/dossiers';
+import type { CchcModule } from '@cchc/core';
+import { indicesModule } from '@cchc/indices';
+import { directivesModule } from '@cchc/directives';
+import { dossiersModule } from '@cchc/dossiers';
 
-/** The one place that knows every module: their migrations and demo data (routes are in app.ts). */
-export const moduleMigrations: MigrationSet[] = [indicesMigrations, directivesMigrations, dossiersMigrations];
-export const demoSeeders: DemoSeeder[] = [indicesDemo, directivesDemo, dossiersDemo];
+/**
+ * The one list of business modules. Adding a module is a package exporting a `defineModule(...)` and a
+ * line here; the server takes migrations, rules, routes, demo data, reminders, jobs and metrics from it.
+ */
+export const MODULES: readonly CchcModule[] = [indicesModule, directivesModule, dossiersModule];

@@ -1,7 +1,19 @@
-import { ReadCache, loadWorkingCalendar, toLocalParts, type AppServices, type DatabaseHandle, type WorkingCalendar } from '@cchc/core';
+import {
+  ReadCache,
+  loadWorkingCalendar,
+  metricsOf,
+  toLocalParts,
+  type AppServices,
+  type CchcModule,
+  type DatabaseHandle,
+  type FileStore,
+  type WorkingCalendar,
+} from '@cchc/core';
 
 export interface ServicesOptions {
   provinceCode: string;
+  modules: readonly CchcModule[];
+  files: FileStore;
   /** Fixed clock for tests. */
   now?: () => Date;
 }
@@ -25,6 +37,8 @@ export async function createServices(handle: DatabaseHandle, opts: ServicesOptio
       calendarListeners.push(listener);
     },
     cache: new ReadCache({ ttlMs: 30_000, maxEntries: 2_000 }),
+    metrics: metricsOf(opts.modules),
+    files: opts.files,
     now,
     today: () => toLocalParts(now()).date,
   };

@@ -1,15 +1,26 @@
 /**
  * Vitest global setup of the `db` project: migrates and seeds one template database for the whole run
- * (the demo province on the fixed clock), which every test app then copies — a PGlite tarball loaded in
- * memory, or `CREATE DATABASE … TEMPLATE` on PostgreSQL — instead of building the province per file.
+ * (every module, the demo province on the fixed clock), which every test app then copies — a PGlite
+ * tarball loaded in memory, or `CREATE DATABASE … TEMPLATE` on PostgreSQL — instead of building the
+ * province per file. The demo's files go to one directory for the run.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { installModules } from '@cchc/core';
 import { buildTemplate } from '@cchc/test-kit';
-import { demoSeeders, moduleMigrations } from './modules';
+import { MODULES } from './modules';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const t0 = Date.now();
-  const template = await buildTemplate({ migrations: moduleMigrations, seeders: demoSeeders });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-test-files-'));
+  process.env.CCHC_TEST_FILES = filesDir;
+  const { migrations, seeders } = installModules(MODULES);
+  const template = await buildTemplate({ migrations, seeders });
   process.env.CCHC_TEST_TEMPLATE = JSON.stringify(template.location);
   console.info(`[test] template database (${template.location.kind}) ready in ${Date.now() - t0} ms`);
-  return () => template.remove();
+  return async () => {
+    await template.remove();
+    fs.rmSync(filesDir, { recursive: true, force: true });
+  };
 }

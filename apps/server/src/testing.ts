@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestDatabase, DEMO_PASSWORD, FIXED_NOW, type TestDatabase } from '@cchc/test-kit';
-import type { App } from '@cchc/core';
+import { createTestDatabase, DEMO_PASSWORD, FIXED_NOW, testFileStore, type TestDatabase } from '@cchc/test-kit';
+import { installModules, type App, type CchcModule, type FileStore } from '@cchc/core';
 import { buildApp } from './app';
 import { createServices } from './services';
-import { demoSeeders, moduleMigrations } from './modules';
+import { MODULES } from './modules';
 
 export interface TestClient {
   cookie: string;
@@ -26,16 +26,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole server on a fresh test database with the demo province and a fixed clock. */
-export async function startTestApp(opts: { now?: () => Date; trustProxy?: string[] } = {}): Promise<TestApp> {
-  const db = await createTestDatabase({
-    migrations: moduleMigrations,
-    seeders: demoSeeders,
-    now: opts.now ?? (() => FIXED_NOW),
-    fromTemplate: true,
-  });
-  const services = await createServices(db, { provinceCode: '86', now: opts.now ?? (() => FIXED_NOW) });
-  const app = await buildApp({ services, cookieSecret: 'test-secret-test-secret-test-secret', trustProxy: opts.trustProxy });
+export interface TestAppOptions {
+  /** The modules the test needs (core is always there); default every module. */
+  modules?: readonly CchcModule[];
+  /** The clock (default FIXED_NOW, Monday 23/11/2026 09:00). */
+  now?: () => Date;
+  trustProxy?: string[];
+  /** Another file store (the S3 tests). */
+  files?: FileStore;
+}
+
+/**
+ * Core plus the modules a test needs, on a copy of the run's template database (every module's tables,
+ * the demo province on the fixed clock). Only the listed modules' routes, rules and metrics exist.
+ */
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const modules = opts.modules ?? MODULES;
+  const { migrations, seeders } = installModules(modules);
+  const now = opts.now ?? (() => FIXED_NOW);
+  const db = await createTestDatabase({ migrations, seeders, now, fromTemplate: true });
+  const services = await createServices(db, { provinceCode: '86', now, modules, files: opts.files ?? testFileStore() });
+  const app = await buildApp({ services, modules, cookieSecret: 'test-secret-test-secret-test-secret', trustProxy: opts.trustProxy });
   await app.ready();
   return {
     app,

@@ -788,6 +788,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các chỉ tiêu đo mà các phân hệ công bố (người dùng đọc được) */
+        get: operations["listMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giá trị một chỉ tiêu đo theo đơn vị (hoặc thành phần) trong một khoảng thời gian, kèm liên kết tới hồ sơ gốc */
+        get: operations["readMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1277,14 +1311,12 @@ export interface components {
                 tasks: {
                     done: number;
                     items: {
-                        content: string;
-                        directiveNumber: string;
-                        id: number;
+                        id: string;
                         label: string;
-                        leadUnitName: string;
-                        nextDueDate: string | null;
+                        link: string;
                         status: string;
                         statusLabel: string;
+                        unitName: string;
                     }[];
                     linked: number;
                     overdue: number;
@@ -1415,6 +1447,25 @@ export interface components {
             userId: number;
             username: string;
         };
+        MetricPoint: {
+            denominator?: number;
+            items?: {
+                id: string;
+                label: string;
+                link: string;
+                status?: string;
+                statusLabel?: string;
+                unitName?: string;
+            }[];
+            key: string;
+            label?: string;
+            link?: string;
+            numerator?: number;
+            parts?: {
+                [key: string]: number;
+            };
+            value: number | null;
+        };
         Notifications: {
             items: {
                 body: string;
@@ -1495,6 +1546,8 @@ export interface components {
                     filename: string;
                     id: number;
                     mime: string;
+                    /** @description Mã SHA-256 của nội dung tệp (bằng chứng tệp không bị thay đổi) */
+                    sha256: string;
                     size: number;
                     uploadedAt: string;
                 }[];
@@ -4968,6 +5021,133 @@ export interface operations {
                         subject: string;
                         total: number | null;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        description: string;
+                        key: string;
+                        label: string;
+                        unit: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    readMetric: {
+        parameters: {
+            query: {
+                byUnit?: boolean;
+                /** @description YYYY-MM-DD */
+                from: string;
+                of?: string;
+                /** @description YYYY-MM-DD */
+                to: string;
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricPoint"][];
                 };
             };
             /** @description Default Response */

@@ -10,20 +10,25 @@ import { toLocalParts } from './calendar/calendar.domain';
 import type { AppServices } from './http/types';
 import { loadDemoProvince } from './demo/demo-province';
 import { NO_CACHE } from './cache/read-cache';
+import { MetricsRegistry } from './metrics/metrics';
+import type { FileStore } from './files/file-store';
 
 /**
- * A module's contribution to first start: loads its demo data into the demo province. `now` is the
- * clock of the run (the real one at start, a fixed one in tests); seeders never read the wall clock.
+ * A module's contribution to first start: loads its demo data into the demo province, given services
+ * on the first-start transaction (see `seederServices`). `now()` is the clock of the run (the real one at
+ * start, a fixed one in tests); seeders never read the wall clock.
  */
-export type DemoSeeder = (db: Db, provinceCode: string, now: () => Date) => Promise<void>;
+export type DemoSeeder = (s: AppServices) => Promise<void>;
 
 /**
  * Services for a demo seeder, which runs inside the first-start transaction: that transaction, the
- * province, the stored working calendar and the run's clock. Seeders never read `dbKind`.
+ * province, the stored working calendar, the run's clock and the file store. Seeders never read `dbKind`.
  */
-export async function seederServices(db: Db, provinceCode: string, now: () => Date): Promise<AppServices> {
+export async function seederServices(db: Db, provinceCode: string, now: () => Date, files: FileStore): Promise<AppServices> {
   let calendar = await loadWorkingCalendar(db);
   return {
+    files,
+    metrics: new MetricsRegistry(),
     db,
     dbKind: 'postgresql',
     bulk: kyselyBulkTransaction(db as never),
@@ -44,7 +49,7 @@ export interface PrepareOptions {
   /** Load the 34 provinces, 63 old ones, lineage and the calendar (on first start). */
   referenceData?: boolean;
   /** Load the demo province (departments, users, then each module's demo data). */
-  demo?: { provinceCode: string; seeders?: DemoSeeder[]; now?: () => Date } | false;
+  demo?: { provinceCode: string; seeders?: DemoSeeder[]; now?: () => Date; files: FileStore } | false;
   log?: (msg: string) => void;
   /** Refresh planner statistics on an existing database (PGlite, which has no autovacuum). */
   analyzeAtStart?: boolean;
@@ -70,7 +75,8 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
       const d = await loadDemoProvince(tx, opts.demo.provinceCode);
       log(`Đã nạp tỉnh mẫu ${opts.demo.provinceCode}: ${d.departments} sở ngành, ${d.users} người dùng`);
       const now = opts.demo.now ?? (() => new Date());
-      for (const seed of opts.demo.seeders ?? []) await seed(tx, opts.demo.provinceCode, now);
+      const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files);
+      for (const seed of opts.demo.seeders ?? []) await seed(services);
     }
   });
   // Planner statistics for what was just loaded (without them a join of tasks and their obligations was

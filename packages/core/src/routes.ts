@@ -4,6 +4,8 @@ import { registerUnitRoutes } from './units/unit.routes';
 import { registerUserRoutes } from './users/user.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
+import { registerNotificationRoutes } from './notifications/notification.routes';
+import { registerMetricRoutes } from './metrics/metrics.routes';
 
 export function registerCoreRoutes(app: App): void {
   registerAuthRoutes(app);
@@ -11,4 +13,6 @@ export function registerCoreRoutes(app: App): void {
   registerUserRoutes(app);
   registerCalendarRoutes(app);
   registerAuditRoutes(app);
+  registerNotificationRoutes(app);
+  registerMetricRoutes(app);
 }

@@ -285,6 +285,30 @@ export async function createDirective(
   });
 }
 
+/** A directive's original document is a file in core's store linked to the directive. */
+export const SOURCE_OWNER = 'directive_source';
+
+/** Stores the file as the directive's source, replacing the previous one; returns the previous name. */
+export async function storeSource(s: AppServices, tx: Db, directiveId: number, file: UploadedFile, userId: number | null) {
+  const previous = await s.files.linksOf(tx, SOURCE_OWNER, [directiveId]);
+  const link = await s.files.attach(tx, {
+    data: file.data,
+    filename: file.filename,
+    mime: file.mimetype,
+    ownerType: SOURCE_OWNER,
+    ownerId: directiveId,
+    unitId: null,
+    uploadedBy: userId,
+  });
+  for (const p of previous) await s.files.detach(tx, p.id);
+  await tx
+    .updateTable('directive')
+    .set({ sourceFilename: file.filename, sourceMime: file.mimetype })
+    .where('id', '=', directiveId)
+    .execute();
+  return link;
+}
+
 export async function attachSource(s: AppServices, ctx: RequestContext, actor: Actor, id: number, file: UploadedFile) {
   authorize(actor, 'directive.create');
   const d = await s.db
@@ -296,16 +320,12 @@ export async function attachSource(s: AppServices, ctx: RequestContext, actor: A
   if (!d) throw new AppError('NOT_FOUND', `Không có văn bản số ${id}.`, 404);
   if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
   await inTransaction(s.db, async (tx) => {
-    await tx
-      .updateTable('directive')
-      .set({ sourceFilename: file.filename, sourceMime: file.mimetype, sourceData: file.data })
-      .where('id', '=', id)
-      .execute();
+    const link = await storeSource(s, tx, id, file, actor.userId);
     await recordAudit(tx, ctx, 'directive.source', {
       entityType: 'directive',
       entityId: id,
       before: { file: d.sourceFilename },
-      after: { file: file.filename, size: file.data.length },
+      after: { file: file.filename, size: file.data.length, sha256: link.sha256 },
     });
   });
   return { ok: true };
@@ -314,14 +334,9 @@ export async function attachSource(s: AppServices, ctx: RequestContext, actor: A
 export async function getSource(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'directive.read');
   await assertVisible(s, actor, id);
-  const d = await s.db
-    .selectFrom('directive')
-    .select(['sourceFilename', 'sourceMime', 'sourceData'])
-    .where('id', '=', id)
-    .where('provinceCode', '=', s.provinceCode)
-    .executeTakeFirst();
-  if (!d?.sourceData) throw new AppError('NOT_FOUND', 'Văn bản này chưa có tệp gốc.', 404);
-  return d;
+  const [link] = await s.files.linksOf(s.db, SOURCE_OWNER, [id]);
+  if (!link) throw new AppError('NOT_FOUND', 'Văn bản này chưa có tệp gốc.', 404);
+  return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
 }
 
 // ---- read -----------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceDataDir, type AppServices } from '@cchc/core';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
-import { runReminders, sendPendingEmails, smtpMailer } from './reminders';
+import { runReminders, sendPendingEmails, smtpMailer } from '@cchc/core';
+import { directivesModule } from './index';
 import { sql } from 'kysely';
 
 let t: TestApp;
@@ -200,9 +201,10 @@ describe('saving a directive', () => {
     const a2 = a.components.find((c: { code: string }) => c.code === 'A2');
     expect(a2.tasks).toMatchObject({ linked: 1, overdue: 1, done: 0 });
     expect(a2.tasks.items[0]).toMatchObject({
-      content: 'Rà soát kinh phí số hóa.',
-      leadUnitName: 'Sở Tài chính',
+      label: expect.stringContaining('Rà soát kinh phí số hóa.'),
+      unitName: 'Sở Tài chính',
       statusLabel: 'Quá hạn chưa hoàn thành',
+      link: expect.stringMatching(/^\/directives\/tasks\/\d+$/),
     });
   });
 
@@ -265,9 +267,9 @@ describe('reminders', () => {
       expect(created.statusCode).toBe(200);
       await s.db.updateTable('appUser').set({ email: 'daumoi.stc@vinhlong.gov.vn' }).where('username', '=', 'daumoi.stc').execute();
       await s.db.updateTable('appUser').set({ email: 'cchc@vinhlong.gov.vn' }).where('username', '=', 'cchc').execute();
-      const first = await runReminders(s, { remindDays: 3, emailEnabled: true });
+      const first = await runReminders(s, [directivesModule], { remindDays: 3, email: true });
       expect(first).toBeGreaterThan(0);
-      expect(await runReminders(s, { remindDays: 3, emailEnabled: true })).toBe(0); // a second pass creates nothing
+      expect(await runReminders(s, [directivesModule], { remindDays: 3, email: true })).toBe(0); // a second pass creates nothing
       const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'CCHC <no-reply@cchc.local>');
       const sent = await sendPendingEmails(s, mailer, 'http://cchc.test');
       expect(sent.sent).toBeGreaterThan(0);

@@ -9,20 +9,21 @@ import crypto from 'node:crypto';
 import {
   addWorkingDays,
   previousWorkingDay,
-  seederServices,
   systemActor,
   systemContext,
   referenceDataDir,
   type DemoSeeder,
-  type Db,
+  type AppServices,
   type WorkingCalendar,
 } from '@cchc/core';
-import { createDirective, provinceUnits, type DirectiveInput, type SectionInput } from './directive.service';
+import { createDirective, provinceUnits, storeSource, type DirectiveInput, type SectionInput } from './directive.service';
 import { parseDirective, type DirectiveKind } from './parser/directive-parser';
 import { obligations } from './task.domain';
+import { EVIDENCE_OWNER } from './task.service';
 import type { Recurrence } from './directives.schema';
 
 const SYSTEM = systemContext('demo-seed');
+const EVIDENCE = Buffer.from('Báo cáo kết quả thực hiện nhiệm vụ (minh chứng mẫu).');
 
 /** How the demo "user" resolved what the parser could not match, and the dates used (the current year). */
 const SEEDS: { file: string; number: string; kind: DirectiveKind; date: string; title?: string; resolve: Record<string, string | null> }[] =
@@ -82,8 +83,8 @@ const RECURRENCES: Recurrence[] = ['quarterly', 'half_yearly', 'monthly'];
 /** A stable number in [0, 1) for a key. */
 const rand = (key: string) => crypto.createHash('sha1').update(key).digest().readUInt32BE(0) / 2 ** 32;
 
-export const directivesDemo: DemoSeeder = async (db: Db, provinceCode: string, now: () => Date) => {
-  const services = await seederServices(db, provinceCode, now);
+export const directivesDemo: DemoSeeder = async (services) => {
+  const { db, provinceCode } = services;
   const today = services.today();
   const calendar = services.calendar();
   const actor = systemActor(provinceCode, 'Dữ liệu mẫu');
@@ -141,23 +142,21 @@ export const directivesDemo: DemoSeeder = async (db: Db, provinceCode: string, n
       sections,
     };
     const { id } = await createDirective(services, SYSTEM, actor, input);
-    await db
-      .updateTable('directive')
-      .set({ sourceFilename: seed.file, sourceMime: 'text/plain; charset=utf-8', sourceData: Buffer.from(text) })
-      .where('id', '=', id)
-      .execute();
-    await followUp(db, id, calendar, today);
+    await storeSource(services, db, id, { filename: seed.file, mimetype: 'text/plain; charset=utf-8', data: Buffer.from(text) }, null);
+    await followUp(services, id, calendar, today);
   }
 };
 
 /** Reports for the demo tasks, as units and Sở Nội vụ would have written them. */
-async function followUp(db: Db, directiveId: number, calendar: WorkingCalendar, today: string) {
+async function followUp(s: AppServices, directiveId: number, calendar: WorkingCalendar, today: string) {
+  const db = s.db;
   const tasks = await db
     .selectFrom('task as t')
     .innerJoin('directive as d', 'd.id', 't.directiveId')
-    .select(['t.id', 't.dueDate', 't.recurrence', 't.reportDays', 't.recurUntil', 'd.issuedOn'])
+    .select(['t.id', 't.leadUnitId', 't.dueDate', 't.recurrence', 't.reportDays', 't.recurUntil', 'd.issuedOn'])
     .where('t.directiveId', '=', directiveId)
     .execute();
+  const leadOf = new Map(tasks.map((t) => [Number(t.id), Number(t.leadUnitId)]));
   const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
   const reports: {
     taskId: number;
@@ -272,21 +271,14 @@ async function followUp(db: Db, directiveId: number, calendar: WorkingCalendar, 
     const ids = await db
       .insertInto('taskReport')
       .values(reports.slice(i, i + 500))
-      .returning(['id', 'state'])
+      .returning(['id', 'state', 'taskId'])
       .execute();
-    const evidence = ids
-      .filter((x, k) => x.state === 'accepted' && k % 3 === 0)
-      .map((x) => ({
-        reportId: x.id,
-        filename: 'bao-cao-ket-qua.txt',
-        mime: 'text/plain; charset=utf-8',
-        size: 0,
-        data: Buffer.from('Báo cáo kết quả thực hiện nhiệm vụ (minh chứng mẫu).'),
-      }));
-    if (evidence.length)
-      await db
-        .insertInto('taskEvidence')
-        .values(evidence.map((e) => ({ ...e, size: e.data.length })))
-        .execute();
+    // Every third accepted report has the same sample evidence: stored once, linked to each report.
+    const withEvidence = ids.filter((x, k) => x.state === 'accepted' && k % 3 === 0);
+    await s.files.attachToMany(
+      db,
+      { data: EVIDENCE, filename: 'bao-cao-ket-qua.txt', mime: 'text/plain; charset=utf-8', uploadedBy: null },
+      withEvidence.map((x) => ({ ownerType: EVIDENCE_OWNER, ownerId: x.id, unitId: leadOf.get(Number(x.taskId)) ?? null })),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { defineGlobalActions, defineRules, hasRole, inScope, type Actor } from '@cchc/core';
+import { ruleSet, hasRole, inScope, type Actor } from '@cchc/core';
 
 /** A task as the policy sees it: its lead unit (for scope) and that unit's province. */
 export interface TaskSubject {
@@ -11,7 +11,7 @@ const office = (a: Actor) => hasRole(a, 'admin', 'cchc_office');
 const ownUnit = (a: Actor, t: TaskSubject) => inScope(a, t) && a.scope.kind === 'units';
 const editable = (t: TaskSubject) => !t.reportState || t.reportState === 'draft' || t.reportState === 'returned';
 
-defineRules<TaskSubject | undefined>({
+export const directivesRules = ruleSet<TaskSubject | undefined>({
   'directive.read': () => true,
   'directive.create': (a) => office(a),
   'directive.parse': (a) => office(a),
@@ -21,4 +21,4 @@ defineRules<TaskSubject | undefined>({
   'task.review': (a, t) => office(a) && t?.reportState === 'submitted',
   'directive.report': (a) => office(a) || hasRole(a, 'leader'),
 });
-defineGlobalActions(['directive.create', 'directive.parse', 'directive.report']);
+export const directivesGlobalActions = ['directive.create', 'directive.parse', 'directive.report'];

@@ -3,7 +3,6 @@ import { AppError, DOCX_MIME, cachedReply, XLSX_MIME, multipartBody, readMultipa
 import * as S from './directives.schemas';
 import * as directives from './directive.service';
 import * as tasks from './task.service';
-import { listNotifications, markRead } from './reminders';
 import { compiledReportDocx, compiledReportXlsx } from './report.export';
 import { syncObligations } from './task.obligations';
 
@@ -25,16 +24,7 @@ export function registerDirectiveRoutes(app: App): void {
   app.services.onCalendarChange?.(async () => {
     await syncObligations(app.services.db, app.services.calendar(), 'all');
   });
-  for (const schema of [
-    S.ParsedDirective,
-    S.UnitProgress,
-    S.TaskSummary,
-    S.DirectiveSummary,
-    S.DirectiveDetail,
-    S.TaskDetail,
-    S.Dashboard,
-    S.Notifications,
-  ])
+  for (const schema of [S.ParsedDirective, S.UnitProgress, S.TaskSummary, S.DirectiveSummary, S.DirectiveDetail, S.TaskDetail, S.Dashboard])
     app.addSchema(schema);
   const s = app.services;
 
@@ -162,11 +152,7 @@ export function registerDirectiveRoutes(app: App): void {
     },
     async (req, reply) => {
       const f = await directives.getSource(s, req.requireActor(), req.params.id);
-      return sendDownload(
-        reply,
-        { filename: f.sourceFilename ?? 'van-ban', data: f.sourceData! },
-        f.sourceMime ?? 'application/octet-stream',
-      );
+      return sendDownload(reply, f, f.mime);
     },
   );
 
@@ -361,41 +347,5 @@ export function registerDirectiveRoutes(app: App): void {
       },
     },
     async (req) => tasks.reviewReport(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.body),
-  );
-
-  app.get(
-    '/api/notifications',
-    {
-      config: { permission: 'session' },
-      schema: {
-        operationId: 'listNotifications',
-        tags,
-        summary: 'Thông báo nhắc việc của người dùng (mới nhất trước, phân trang)',
-        querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-          offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
-        }),
-        response: replies({ 200: Type.Ref('Notifications') }),
-      },
-    },
-    async (req) => listNotifications(s.db, req.requireActor().userId, req.query),
-  );
-
-  app.post(
-    '/api/notifications/:id/read',
-    {
-      config: { permission: 'session' },
-      schema: {
-        operationId: 'markNotificationRead',
-        tags,
-        summary: 'Đánh dấu đã đọc (id hoặc "all")',
-        params: Type.Object({ id: Type.Union([Type.Integer(), Type.Literal('all')]) }),
-        response: replies({ 200: Type.Object({ ok: Type.Boolean() }) }),
-      },
-    },
-    async (req) => {
-      await markRead(s.db, req.requireActor().userId, req.params.id, s.now());
-      return { ok: true };
-    },
   );
 }

@@ -107,22 +107,6 @@ export interface TaskEvidenceTable {
   uploadedAt: Timestamp;
 }
 
-export interface NotificationTable {
-  id: Generated<number>;
-  userId: number;
-  kind: string;
-  taskId: number | null;
-  periodKey: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: Timestamp;
-  readAt: NullableTimestamp;
-  emailStatus: Generated<string>;
-  emailedAt: NullableTimestamp;
-  emailError: string | null;
-}
-
 declare module '@cchc/core' {
   interface Database {
     directive: DirectiveTable;
@@ -133,7 +117,6 @@ declare module '@cchc/core' {
     taskIndexLink: TaskIndexLinkTable;
     taskReport: TaskReportTable;
     taskEvidence: TaskEvidenceTable;
-    notification: NotificationTable;
   }
 }
 
@@ -232,6 +215,7 @@ export const directivesMigrations: MigrationSet = {
         .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .execute();
       await db.schema
+        // Moved to core (20261202_01_core_notification), which turns the task key into a subject.
         .createTable('notification')
         .addColumn('id', 'bigserial', (c) => c.primaryKey())
         .addColumn('user_id', 'bigint', (c) => c.notNull().references('app_user.id'))

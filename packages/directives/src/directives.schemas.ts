@@ -216,6 +216,7 @@ export const TaskDetail = Type.Object(
             filename: Type.String(),
             mime: Type.String(),
             size: Type.Integer(),
+            sha256: Type.String({ description: 'Mã SHA-256 của nội dung tệp (bằng chứng tệp không bị thay đổi)' }),
             uploadedAt: Type.String(),
           }),
         ),
@@ -237,24 +238,4 @@ export const Dashboard = Type.Object(
     trend: Type.Array(Type.Object({ month: Type.String(), onTime: Type.Integer(), late: Type.Integer() })),
   },
   { $id: 'DirectiveDashboard' },
-);
-
-export const Notifications = Type.Object(
-  {
-    unread: Type.Integer(),
-    total: Type.Integer(),
-    items: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        kind: Type.String(),
-        title: Type.String(),
-        body: Type.String(),
-        link: NStr,
-        createdAt: Type.String(),
-        readAt: NStr,
-        emailStatus: Type.String(),
-      }),
-    ),
-  },
-  { $id: 'Notifications' },
 );

@@ -1,10 +1,26 @@
-import './directives.policy';
+import { defineModule } from '@cchc/core';
+import { directivesMigrations } from './directives.schema';
+import { directivesGlobalActions, directivesRules } from './directives.policy';
+import { registerDirectiveRoutes } from './directives.routes';
+import { directivesDemo } from './directives.demo';
+import { taskReminders } from './reminders';
+import { moveLegacyFiles } from './legacy-files';
+import { tasksByIndexComponent, tasksOnTimeRate } from './task.metrics';
 
-export { directivesMigrations } from './directives.schema';
-export { registerDirectiveRoutes } from './directives.routes';
-export { startReminderScheduler, runReminders, sendPendingEmails, smtpMailer, type Mailer } from './reminders';
-export { directivesDemo } from './directives.demo';
-export { tasksLinkedTo } from './task.repository';
-export { loadTasks, linkedTasksByComponent } from './task.service';
+/** Directives and plans → tasks per unit → progress reports, reminders and escalation. */
+export const directivesModule = defineModule({
+  name: 'directives',
+  label: 'Chỉ đạo, điều hành',
+  metricPrefix: 'tasks',
+  migrations: directivesMigrations,
+  rules: directivesRules,
+  globalActions: directivesGlobalActions,
+  routes: registerDirectiveRoutes,
+  demo: directivesDemo,
+  reminders: [taskReminders],
+  jobs: [{ name: 'legacy-files', atStart: true, run: moveLegacyFiles }],
+  metrics: [tasksOnTimeRate, tasksByIndexComponent],
+});
+
 export { parseDirective } from './parser/directive-parser';
 export { createDirective } from './directive.service';

@@ -1,12 +1,9 @@
 /**
- * Reminders and escalation. A scheduler pass looks at every open obligation and creates the
- * notifications it calls for; the unique key (user, kind, task, period) makes each reminder happen
- * once, whatever restarts or overlapping passes do. E-mails go out from the notification rows
- * (pending → sent), so a crash between the two only delays an e-mail, never repeats one.
+ * Reminders and escalation of tasks, as a reminder source of core's scheduler. A pass looks at every open
+ * obligation and creates the notifications it calls for; core's once-key (user, kind, task, period)
+ * makes each reminder happen once, whatever restarts or overlapping passes do.
  */
-import { sql } from 'kysely';
-import nodemailer from 'nodemailer';
-import { addWorkingDays, formatLocalDateTime, systemActor, type AppServices, type Db } from '@cchc/core';
+import { addWorkingDays, systemActor, type ReminderContext, type ReminderSource } from '@cchc/core';
 import { reminderFor, type ReminderKind } from './task.domain';
 import { loadTasks } from './task.service';
 
@@ -22,31 +19,6 @@ const KIND_TEXT: Record<ReminderKind, (task: string, due: string, unit: string) 
   overdue: (task, due, unit) => ({ title: `Quá hạn: ${task}`, body: `${unit} chưa hoàn thành nhiệm vụ, hạn ngày ${due}.` }),
 };
 
-async function unitUsers(db: Db, unitId: number, roles: string[]): Promise<{ id: number }[]> {
-  return db
-    .selectFrom('appUser as u')
-    .innerJoin('userRole as r', 'r.userId', 'u.id')
-    .select('u.id')
-    .distinct()
-    .where('u.isActive', '=', true)
-    .where('u.unitId', '=', unitId)
-    .where('r.role', 'in', roles)
-    .execute();
-}
-
-async function provincialUsers(db: Db, provinceCode: string, roles: string[]): Promise<{ id: number }[]> {
-  return db
-    .selectFrom('appUser as u')
-    .innerJoin('userRole as r', 'r.userId', 'u.id')
-    .innerJoin('unit as un', 'un.id', 'u.unitId')
-    .select('u.id')
-    .distinct()
-    .where('u.isActive', '=', true)
-    .where('un.provinceCode', '=', provinceCode)
-    .where('r.role', 'in', roles)
-    .execute();
-}
-
 /** Who hears of an obligation: the focal point before, the unit head (and focal point) on the day and after. */
 const UNIT_ROLES: Record<ReminderKind, string[]> = {
   due_soon: ['focal_point'],
@@ -57,16 +29,13 @@ const UNIT_ROLES: Record<ReminderKind, string[]> = {
 /** Tasks loaded at a time by a reminder pass. */
 const REMINDER_CHUNK = 200;
 
-export interface ReminderSettings {
-  remindDays: number;
-  emailEnabled: boolean;
-}
-
 /**
  * One pass: returns how many notifications it created. Units hear of each of their tasks; Sở Nội vụ
  * and the leaders get one digest a day of what is overdue, not one message per task.
  */
-export async function runReminders(s: AppServices, settings: ReminderSettings): Promise<number> {
+async function remindTasks(ctx: ReminderContext): Promise<number> {
+  const s = ctx.services;
+  const settings = { remindDays: ctx.remindDays };
   const today = s.today();
   // Only tasks with an obligation not yet accepted and due within the reminder window (or past) matter;
   // they are found in SQL and handled in chunks, so a pass never holds the event loop for long.
@@ -85,28 +54,14 @@ export async function runReminders(s: AppServices, settings: ReminderSettings): 
     .execute();
   const ids = due.map((d) => Number(d.taskId));
   let created = 0;
-  const insert = async (row: {
-    userId: number;
-    kind: string;
-    taskId: number | null;
-    periodKey: string;
-    title: string;
-    body: string;
-    link: string;
-  }) => {
-    const res = await s.db
-      .insertInto('notification')
-      .values({ ...row, emailStatus: settings.emailEnabled ? 'pending' : 'none' })
-      .onConflict((oc) => oc.columns(['userId', 'kind', 'taskId', 'periodKey']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (res) created++;
+  const insert = async (draft: Parameters<ReminderContext['notify']>[0]) => {
+    if (await ctx.notify(draft)) created++;
   };
   const overdueByUnit = new Map<string, number>();
-  const usersCache = new Map<string, { id: number }[]>();
+  const usersCache = new Map<string, number[]>();
   const usersOf = async (unitId: number, kind: ReminderKind) => {
     const key = `${unitId}|${kind}`;
-    if (!usersCache.has(key)) usersCache.set(key, await unitUsers(s.db, unitId, UNIT_ROLES[kind]));
+    if (!usersCache.has(key)) usersCache.set(key, await ctx.recipients({ unitId }, UNIT_ROLES[kind]));
     return usersCache.get(key)!;
   };
   for (let i = 0; i < ids.length; i += REMINDER_CHUNK) {
@@ -121,11 +76,12 @@ export async function runReminders(s: AppServices, settings: ReminderSettings): 
         const due = o.dueDate.split('-').reverse().join('/');
         const short = `${t.directiveNumber} – ${t.label ? `${t.sectionNumber} ${t.label}` : t.sectionNumber} ${t.content.slice(0, 80)}${t.content.length > 80 ? '…' : ''}`;
         const text = KIND_TEXT[kind](short, due, t.leadUnitName);
-        for (const u of await usersOf(t.leadUnitId, kind)) {
+        for (const userId of await usersOf(t.leadUnitId, kind)) {
           await insert({
-            userId: u.id,
+            userId,
             kind,
-            taskId: t.id,
+            subjectType: 'task',
+            subjectId: t.id,
             periodKey: o.periodKey,
             title: text.title,
             body: text.body,
@@ -142,11 +98,12 @@ export async function runReminders(s: AppServices, settings: ReminderSettings): 
       .slice(0, 5)
       .map(([n, c]) => `${n}: ${c}`)
       .join('; ');
-    for (const u of await provincialUsers(s.db, s.provinceCode, ['cchc_office', 'leader'])) {
+    for (const userId of await ctx.recipients('province', ['cchc_office', 'leader'])) {
       await insert({
-        userId: u.id,
+        userId,
         kind: 'overdue_digest',
-        taskId: null,
+        subjectType: null,
+        subjectId: null,
         periodKey: today,
         title: `${total} nhiệm vụ quá hạn chưa hoàn thành (${overdueByUnit.size} đơn vị)`,
         body: `Nhiều nhất: ${worst}.`,
@@ -157,141 +114,4 @@ export async function runReminders(s: AppServices, settings: ReminderSettings): 
   return created;
 }
 
-export interface Mailer {
-  send(to: string, subject: string, text: string): Promise<void>;
-}
-
-export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
-  return {
-    async send(to, subject, text) {
-      await transport.sendMail({ from, to, subject, text });
-    },
-  };
-}
-
-/** Sends the pending e-mails; a failure is recorded on the row and retried on the next pass. */
-export async function sendPendingEmails(s: AppServices, mailer: Mailer, baseUrl: string): Promise<{ sent: number; failed: number }> {
-  const rows = await s.db
-    .selectFrom('notification as n')
-    .innerJoin('appUser as u', 'u.id', 'n.userId')
-    .select(['n.id', 'n.title', 'n.body', 'n.link', 'u.email', 'u.fullName'])
-    .where('n.emailStatus', 'in', ['pending', 'failed'])
-    .orderBy('n.id')
-    .execute();
-  let sent = 0;
-  let failed = 0;
-  for (const r of rows) {
-    if (!r.email) {
-      await s.db
-        .updateTable('notification')
-        .set({ emailStatus: 'none', emailError: 'Người nhận chưa có địa chỉ thư điện tử.' })
-        .where('id', '=', r.id)
-        .execute();
-      continue;
-    }
-    // Claim the row first: a concurrent pass cannot send it again.
-    const claimed = await s.db
-      .updateTable('notification')
-      .set({ emailStatus: 'sending' })
-      .where('id', '=', r.id)
-      .where('emailStatus', 'in', ['pending', 'failed'])
-      .returning('id')
-      .executeTakeFirst();
-    if (!claimed) continue;
-    try {
-      await mailer.send(
-        r.email,
-        `[CCHC] ${r.title}`,
-        `Kính gửi ${r.fullName},\n\n${r.body}\n\nXem chi tiết: ${baseUrl}${r.link ?? ''}\n\n(Thư gửi tự động từ hệ thống quản lý cải cách hành chính.)`,
-      );
-      await s.db
-        .updateTable('notification')
-        .set({ emailStatus: 'sent', emailedAt: s.now(), emailError: null })
-        .where('id', '=', r.id)
-        .execute();
-      sent++;
-    } catch (err) {
-      await s.db
-        .updateTable('notification')
-        .set({ emailStatus: 'failed', emailError: String((err as Error).message).slice(0, 500) })
-        .where('id', '=', r.id)
-        .execute();
-      failed++;
-    }
-  }
-  return { sent, failed };
-}
-
-/** Runs a pass now and then every `intervalMs`; stops with the returned function. */
-export function startReminderScheduler(
-  s: AppServices,
-  opts: {
-    intervalMs: number;
-    remindDays: number;
-    mailer: Mailer | null;
-    baseUrl: string;
-    firstDelayMs?: number;
-    log?: (m: string) => void;
-  },
-) {
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const created = await runReminders(s, { remindDays: opts.remindDays, emailEnabled: !!opts.mailer });
-      const mail = opts.mailer ? await sendPendingEmails(s, opts.mailer, opts.baseUrl) : { sent: 0, failed: 0 };
-      if (created || mail.sent || mail.failed)
-        opts.log?.(
-          `nhắc việc: ${created} thông báo mới, ${mail.sent} thư đã gửi, ${mail.failed} thư lỗi (${formatLocalDateTime(s.now())})`,
-        );
-    } catch (err) {
-      opts.log?.(`nhắc việc lỗi: ${(err as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  // The first pass waits a little, so that start-up and the first page loads are not delayed by it.
-  const first = setTimeout(pass, opts.firstDelayMs ?? 30_000);
-  first.unref();
-  const timer = setInterval(pass, opts.intervalMs);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
-
-// ---- the user's notifications ---------------------------------------------------------------------
-
-/** One page of the user's notifications (newest first); unread and total are counted in SQL. */
-export async function listNotifications(db: Db, userId: number, page: { limit: number; offset: number } = { limit: 20, offset: 0 }) {
-  const mine = db.selectFrom('notification').where('userId', '=', userId);
-  const [rows, counts] = await Promise.all([
-    mine
-      .select(['id', 'kind', 'title', 'body', 'link', 'createdAt', 'readAt', 'emailStatus'])
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    mine
-      .select([sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where read_at is null))::int`.as('unread')])
-      .executeTakeFirstOrThrow(),
-  ]);
-  return {
-    unread: Number(counts.unread),
-    total: Number(counts.total),
-    items: rows.map((r) => ({
-      ...r,
-      createdAt: formatLocalDateTime(r.createdAt),
-      readAt: r.readAt ? formatLocalDateTime(r.readAt) : null,
-    })),
-  };
-}
-
-export async function markRead(db: Db, userId: number, id: number | 'all', now: Date) {
-  let q = db.updateTable('notification').set({ readAt: now }).where('userId', '=', userId).where('readAt', 'is', null);
-  if (id !== 'all') q = q.where('id', '=', id);
-  await q.execute();
-}
+export const taskReminders: ReminderSource = { name: 'tasks', run: remindTasks };

@@ -138,16 +138,6 @@ export async function indexLinksFor(db: Db, taskIds: number[]) {
   return db.selectFrom('taskIndexLink').select(['taskId', 'indexCode', 'componentCode']).where('taskId', 'in', taskIds).execute();
 }
 
-export async function evidenceFor(db: Db, reportIds: number[]) {
-  if (!reportIds.length) return [];
-  return db
-    .selectFrom('taskEvidence')
-    .select(['id', 'reportId', 'filename', 'mime', 'size', 'uploadedAt'])
-    .where('reportId', 'in', reportIds)
-    .orderBy('id')
-    .execute();
-}
-
 export async function tasksLinkedTo(db: Db, provinceCode: string, indexCode: string) {
   return db
     .selectFrom('taskIndexLink as l')

@@ -108,15 +108,18 @@ export async function getTask(s: AppServices, actor: Actor, id: number) {
   // The scoped load is the read check: lead and coordinating units see the task, others get a 404.
   const [t] = await loadTasks(s, actor, { taskIds: [id] });
   if (!t) throw new AppError('NOT_FOUND', `Không có nhiệm vụ số ${id} hoặc nhiệm vụ ngoài phạm vi đơn vị của bạn.`, 404);
-  const evidence = await repo.evidenceFor(
+  const evidence = await s.files.linksOf(
     s.db,
+    EVIDENCE_OWNER,
     t.obligations.map((o) => o.report?.id).filter((x): x is number => !!x),
   );
   return {
     ...t,
     obligations: t.obligations.map((o) => ({
       ...o,
-      evidence: evidence.filter((e) => e.reportId === o.report?.id).map((e) => ({ ...e, uploadedAt: iso(e.uploadedAt)! })),
+      evidence: evidence
+        .filter((e) => Number(e.ownerId) === o.report?.id)
+        .map((e) => ({ id: e.id, filename: e.filename, mime: e.mime, size: e.size, sha256: e.sha256, uploadedAt: iso(e.uploadedAt)! })),
       abilities: abilities(actor, subjectOf(t, o.report?.state), ['task.report', 'task.submit', 'task.review']),
     })),
   };
@@ -196,6 +199,9 @@ export async function saveReport(s: AppServices, ctx: RequestContext, actor: Act
   return getTask(s, actor, taskId);
 }
 
+/** Evidence files are linked to the report they support (core's file store). */
+export const EVIDENCE_OWNER = 'task_report';
+
 export async function addEvidence(
   s: AppServices,
   ctx: RequestContext,
@@ -204,42 +210,39 @@ export async function addEvidence(
   periodKey: string,
   file: UploadedFile,
 ) {
-  const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.report');
+  const { t, ob } = await loadForChange(s, actor, taskId, periodKey, 'task.report');
   if (!ob.report) throw new AppError('NO_REPORT', 'Hãy lưu nội dung báo cáo trước khi đính kèm minh chứng.');
   if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
   await inTransaction(s.db, async (tx) => {
-    const { id } = await tx
-      .insertInto('taskEvidence')
-      .values({
-        reportId: ob.report!.id,
-        filename: file.filename,
-        mime: file.mimetype,
-        size: file.data.length,
-        data: file.data,
-        uploadedBy: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const link = await s.files.attach(tx, {
+      data: file.data,
+      filename: file.filename,
+      mime: file.mimetype,
+      ownerType: EVIDENCE_OWNER,
+      ownerId: ob.report!.id,
+      unitId: t.leadUnitId,
+      uploadedBy: actor.userId,
+    });
     await recordAudit(tx, ctx, 'task.evidence.add', {
       entityType: 'task',
       entityId: `${taskId}:${periodKey}`,
       unitId: actor.unitId,
-      after: { evidenceId: id, filename: file.filename, size: file.data.length },
+      after: { evidenceId: link.id, filename: file.filename, size: file.data.length, sha256: link.sha256 },
     });
   });
   return getTask(s, actor, taskId);
 }
 
+/** An evidence file's bytes, for a caller who may see its task (others get 404). */
 export async function getEvidence(s: AppServices, actor: Actor, evidenceId: number) {
-  const row = await s.db
-    .selectFrom('taskEvidence as e')
-    .innerJoin('taskReport as r', 'r.id', 'e.reportId')
-    .select(['e.filename', 'e.mime', 'e.data', 'r.taskId'])
-    .where('e.id', '=', evidenceId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'Không có tệp minh chứng này.', 404);
-  await getTask(s, actor, row.taskId); // scope check
-  return row;
+  const link = await s.files.link(s.db, evidenceId);
+  const report =
+    link?.ownerType === EVIDENCE_OWNER
+      ? await s.db.selectFrom('taskReport').select('taskId').where('id', '=', Number(link.ownerId)).executeTakeFirst()
+      : undefined;
+  if (!link || !report) throw new AppError('NOT_FOUND', 'Không có tệp minh chứng này.', 404);
+  await getTask(s, actor, report.taskId); // scope check
+  return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
 }
 
 export async function submitReport(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, version?: number) {

@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
-import { seederServices, systemContext, type DemoSeeder } from '@cchc/core';
+import { systemContext, type DemoSeeder } from '@cchc/core';
 import { runDossierImport } from './dossier.import';
 import { generateDossierCsv } from './dossiers.generate';
 
 export const DEMO_DOSSIERS = 20_000;
 
 /** A year of generated dossiers for the demo province, imported through the real import. */
-export const dossiersDemo: DemoSeeder = async (db, provinceCode, now) => {
-  const services = await seederServices(db, provinceCode, now);
+export const dossiersDemo: DemoSeeder = async (services) => {
+  const { db, provinceCode } = services;
   const calendar = services.calendar();
   const today = services.today();
   const units = (

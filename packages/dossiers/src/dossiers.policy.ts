@@ -1,4 +1,4 @@
-import { defineGlobalActions, defineRules, hasRole, type Actor } from '@cchc/core';
+import { ruleSet, hasRole, type Actor } from '@cchc/core';
 
 const office = (a: Actor) => hasRole(a, 'admin', 'cchc_office');
 
@@ -7,7 +7,7 @@ export interface ImportSubject {
   userId: number | null;
 }
 
-defineRules<ImportSubject | undefined>({
+export const dossiersRules = ruleSet<ImportSubject | undefined>({
   // Statistics are scoped in the query: provincial roles see every unit, the others their own units.
   'dossier.read': () => true,
   'dossier.import': (a) => office(a) || hasRole(a, 'one_stop_officer'),
@@ -17,4 +17,4 @@ defineRules<ImportSubject | undefined>({
   // An import's rejected rows echo the file's cells: the importer and Sở Nội vụ only.
   'dossier.importReport': (a, i) => !!i && (office(a) || (hasRole(a, 'one_stop_officer') && i.userId === a.userId)),
 });
-defineGlobalActions(['dossier.import', 'dossier.official766']);
+export const dossiersGlobalActions = ['dossier.import', 'dossier.official766'];

@@ -1,6 +1,19 @@
-import './indices.policy';
+import { defineModule } from '@cchc/core';
+import { indicesMigrations } from './indices.schema';
+import { indicesGlobalActions, indicesRules } from './indices.policy';
+import { registerIndicesRoutes } from './indices.routes';
+import { indicesDemo } from './indices.demo';
 
-export { indicesMigrations, INDEX_CODES, type IndexCode } from './indices.schema';
-export { registerIndicesRoutes } from './indices.routes';
-export { indicesDemo } from './indices.demo';
+/** National index results (PAR INDEX, SIPAS, PAPI, 766) by year and component: gaps, peers, what-if. */
+export const indicesModule = defineModule({
+  name: 'indices',
+  label: 'Chỉ số PAR, SIPAS, PAPI',
+  migrations: indicesMigrations,
+  rules: indicesRules,
+  globalActions: indicesGlobalActions,
+  routes: registerIndicesRoutes,
+  demo: indicesDemo,
+});
+
+export { INDEX_CODES, type IndexCode } from './indices.schema';
 export { CATALOGUE, INDEX_LABELS } from './scheme.catalogue';

@@ -13,7 +13,7 @@ const SYSTEM = systemContext('demo-seed');
  * Demo results: the published PAPI 2018–2022 table (real data, imported through the same path as a
  * user's file), and the PAR INDEX and SIPAS figures the seed directives quote, with their source.
  */
-export const indicesDemo: DemoSeeder = async (db) => {
+export const indicesDemo: DemoSeeder = async ({ db }) => {
   const file = path.join(referenceDataDir(), 'papi', 'papi_provinces_2018_2022.csv');
   check(
     await runImport(db, SYSTEM, null, {

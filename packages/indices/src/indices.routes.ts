@@ -90,14 +90,12 @@ const LinkedTasks = Type.Object(
     done: Type.Integer(),
     items: Type.Array(
       Type.Object({
-        id: Type.Integer(),
+        id: Type.String(),
         label: Type.String(),
-        content: Type.String(),
         status: Type.String(),
         statusLabel: Type.String(),
-        leadUnitName: Type.String(),
-        directiveNumber: Type.String(),
-        nextDueDate: Type.Union([Type.String(), Type.Null()]),
+        unitName: Type.String(),
+        link: Type.String(),
       }),
     ),
   },
@@ -158,15 +156,13 @@ const analysisQuery = (q: Static<typeof AnalysisQuery>) => ({
   peers: q.peers ? q.peers.split(',') : undefined,
 });
 
-export interface IndicesDeps {
-  linkedTasks?: results.LinkedTasksProvider;
-}
-
-export function registerIndicesRoutes(app: App, deps: IndicesDeps = {}): void {
+export function registerIndicesRoutes(app: App): void {
   app.addSchema(Scheme);
   app.addSchema(Result);
   app.addSchema(Analysis);
   const s = app.services;
+  // The tasks protecting each component come from whichever module publishes them (metrics registry).
+  const deps = { linkedTasks: results.linkedTasksFromMetrics(s) };
 
   app.get(
     '/api/index-schemes',

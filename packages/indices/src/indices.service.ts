@@ -370,18 +370,16 @@ async function subjectsFor(
   return { parts, main: avg };
 }
 
+/** A task protecting a component, as the directives module publishes it (metric `tasks.byIndexComponent`). */
 export interface LinkedTask {
-  id: number;
+  id: string;
   label: string;
-  content: string;
   status: string;
   statusLabel: string;
-  leadUnitName: string;
-  directiveNumber: string;
-  nextDueDate: string | null;
+  unitName: string;
+  link: string;
 }
 
-/** Supplied by the server from the directives module: the tasks that protect each component. */
 /** Per component: how many tasks protect it, how many are overdue or done, and the few to show (overdue first). */
 export interface LinkedTasks {
   linked: number;
@@ -391,6 +389,37 @@ export interface LinkedTasks {
 }
 
 export type LinkedTasksProvider = (actor: Actor, index: IndexCode) => Promise<Map<string, LinkedTasks>>;
+
+const LINKED_METRIC = 'tasks.byIndexComponent';
+
+/**
+ * The tasks protecting each component, read from the metrics registry: nothing when no module publishes
+ * them (the directives module is not installed) or the caller may not read them.
+ */
+export const linkedTasksFromMetrics =
+  (s: AppServices): LinkedTasksProvider =>
+  async (actor, index) => {
+    if (!s.metrics.canRead(actor, LINKED_METRIC)) return new Map();
+    const points = await s.metrics.read(s, actor, LINKED_METRIC, { from: '1900-01-01', to: '2099-12-31', of: index });
+    return new Map(
+      points.map((p) => [
+        p.key,
+        {
+          linked: p.value ?? 0,
+          overdue: p.parts?.overdue ?? 0,
+          done: p.parts?.done ?? 0,
+          items: (p.items ?? []).map((i) => ({
+            id: i.id,
+            label: i.label,
+            status: i.status ?? '',
+            statusLabel: i.statusLabel ?? '',
+            unitName: i.unitName ?? '',
+            link: i.link,
+          })),
+        },
+      ]),
+    );
+  };
 
 export async function analysis(
   s: AppServices,

@@ -5,6 +5,8 @@ import path from 'node:path';
 import pg from 'pg';
 import {
   DEMO_PASSWORD,
+  FileStore,
+  localBackend,
   openDatabase,
   prepareDatabase,
   type AppServices,
@@ -17,6 +19,14 @@ import {
 export const FIXED_NOW = new Date('2026-11-23T09:00:00+07:00');
 
 export const testDatabaseUrl = () => process.env.TEST_DATABASE_URL || undefined;
+
+/**
+ * The file store of tests: one directory for the run, shared by every test file (content-addressed, so
+ * files never collide), where the template's demo files are too. S3 tests make their own.
+ */
+export function testFileStore(): FileStore {
+  return new FileStore(localBackend(process.env.CCHC_TEST_FILES ?? path.join(os.tmpdir(), 'cchc-test-files')));
+}
 
 export interface TestDatabase extends DatabaseHandle {
   cleanup(): Promise<void>;
@@ -73,7 +83,7 @@ export async function createTestDatabase(
     demo:
       opts.demo === false || opts.reference === false
         ? false
-        : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW) },
+        : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW), files: testFileStore() },
   });
   return {
     ...handle,
@@ -119,7 +129,7 @@ export async function buildTemplate(opts: {
     prepareDatabase(db, {
       migrations: opts.migrations,
       referenceData: true,
-      demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW },
+      demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW, files: testFileStore() },
     });
   if (url) {
     const name = `cchc_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;

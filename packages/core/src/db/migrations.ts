@@ -139,6 +139,70 @@ export const coreMigrations: MigrationSet = {
         for each statement execute function audit_log_append_only()`.execute(db);
     },
   },
+  // Notifications belong to core (every module reminds); the directives module created the table first,
+  // keyed by task. On such a database the task key becomes a subject (type + id); otherwise it is created.
+  '20261202_01_core_notification': {
+    async up(db: AnyDb) {
+      await sql`
+        create table if not exists notification (
+          id bigserial primary key,
+          user_id bigint not null references app_user(id),
+          kind text not null,
+          period_key text not null,
+          title text not null,
+          body text not null,
+          link text,
+          created_at timestamptz not null default now(),
+          read_at timestamptz,
+          email_status text not null default 'none',
+          emailed_at timestamptz,
+          email_error text
+        )`.execute(db);
+      await sql`alter table notification add column if not exists subject_type text, add column if not exists subject_id text`.execute(db);
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from information_schema.columns
+        where table_schema = current_schema() and table_name = 'notification' and column_name = 'task_id'`.execute(db);
+      if (rows[0]!.n > 0) {
+        await sql`update notification set subject_type = 'task', subject_id = task_id::text where task_id is not null`.execute(db);
+        await sql`alter table notification drop constraint if exists notification_once_uq`.execute(db);
+        await sql`alter table notification drop column task_id`.execute(db);
+      }
+      await sql`
+        alter table notification add constraint notification_once_uq
+        unique nulls not distinct (user_id, kind, subject_type, subject_id, period_key)`.execute(db);
+      await sql`create index if not exists notification_user_idx on notification (user_id, read_at)`.execute(db);
+      await sql`create index if not exists notification_email_idx on notification (id) where email_status in ('pending', 'failed')`.execute(
+        db,
+      );
+    },
+  },
+  // One attachment store for every module: bytes by SHA-256 (stored once), links from records to them.
+  '20261202_02_core_files': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('stored_file')
+        .addColumn('sha256', 'text', (c) => c.primaryKey().check(sql`sha256 ~ '^[0-9a-f]{64}$'`))
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('storage', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('file_link')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('sha256', 'text', (c) => c.notNull().references('stored_file.sha256'))
+        .addColumn('owner_type', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('unit_id', 'bigint', (c) => c.references('unit.id'))
+        .addColumn('uploaded_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('file_link_owner').on('file_link').columns(['owner_type', 'owner_id']).execute();
+      await db.schema.createIndex('file_link_sha').on('file_link').column('sha256').execute();
+    },
+  },
 };
 
 export async function migrateToLatest(db: Db, sets: MigrationSet[]): Promise<string[]> {

@@ -96,6 +96,52 @@ export interface AppSettingTable {
   value: string;
 }
 
+/**
+ * What a user is told (reminders, escalations, digests), by any module. A notification is about one
+ * subject (`subjectType` + `subjectId`, e.g. task 12) for one period; the unique key makes a reminder
+ * happen once whatever restarts or overlapping scheduler passes do. E-mail status lives on the row.
+ */
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: number;
+  kind: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  periodKey: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: GeneratedTimestamp;
+  readAt: Date | null;
+  emailStatus: Generated<string>;
+  emailedAt: Date | null;
+  emailError: string | null;
+}
+
+/** The bytes of one stored file, named by their SHA-256: a file uploaded twice is stored once. */
+export interface StoredFileTable {
+  sha256: string;
+  size: number;
+  /** Where the bytes are: 'local' (the data directory) or 's3'. */
+  storage: string;
+  createdAt: GeneratedTimestamp;
+}
+
+/** A file as a record holds it (a report's evidence, a directive's source): name, type, who, where. */
+export interface FileLinkTable {
+  id: Generated<number>;
+  sha256: string;
+  ownerType: string;
+  ownerId: string;
+  filename: string;
+  mime: string;
+  size: number;
+  /** The unit whose scope the file belongs to (downloads are scope-checked through the owner). */
+  unitId: number | null;
+  uploadedBy: number | null;
+  uploadedAt: GeneratedTimestamp;
+}
+
 export interface CoreTables {
   unit: UnitTable;
   unitLineage: UnitLineageTable;
@@ -105,6 +151,9 @@ export interface CoreTables {
   auditLog: AuditLogTable;
   calendarDay: CalendarDayTable;
   appSetting: AppSettingTable;
+  notification: NotificationTable;
+  storedFile: StoredFileTable;
+  fileLink: FileLinkTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -6,6 +6,8 @@ import type { Actor } from '../policy/actor';
 import type { RequestContext } from '../audit/audit';
 import type { WorkingCalendar } from '../calendar/calendar.domain';
 import type { ReadCache } from '../cache/read-cache';
+import type { MetricsRegistry } from '../metrics/metrics';
+import type { FileStore } from '../files/file-store';
 
 /** What every module's routes receive from the server. */
 export interface AppServices {
@@ -22,6 +24,10 @@ export interface AppServices {
   onCalendarChange(listener: () => Promise<void>): void;
   /** Answers of expensive reads, invalidated by topic when data changes. */
   cache: ReadCache;
+  /** The measures every module publishes (the only way modules exchange figures). */
+  metrics: MetricsRegistry;
+  /** The attachment store (data directory or S3). */
+  files: FileStore;
   /** Today in Vietnam (injectable so tests run on a fixed clock). */
   today(): string;
   now(): Date;

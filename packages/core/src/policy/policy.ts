@@ -3,17 +3,35 @@ import { hasRole, inScope, type Actor, type UnitScoped } from './actor';
 
 /**
  * The one permission layer. A rule answers "may this actor do X to this record?" from the actor's
- * roles and unit scope and the loaded record, synchronously. Modules add their rules with
- * `defineRules`; services call `authorize`, presenters call `abilities`.
+ * roles and unit scope and the loaded record, synchronously. A module declares its rules with
+ * `ruleSet` (a plain value, no side effect) in its descriptor; the server installs every module's set
+ * once (`installRules`); services call `authorize`, presenters call `abilities`.
  */
-type Rule<S> = (actor: Actor, subject: S) => boolean;
+export type Rule<S> = (actor: Actor, subject: S) => boolean;
+
+/** A module's rules: action name → rule. */
+export type RuleSet = Readonly<Record<string, Rule<never>>>;
+
+export function ruleSet<S>(defs: Record<string, Rule<S>>): RuleSet {
+  return defs as RuleSet;
+}
 
 const rules = new Map<string, Rule<never>>();
 
-export function defineRules<S>(defs: Record<string, Rule<S>>): void {
-  for (const [action, rule] of Object.entries(defs)) {
-    if (rules.has(action)) throw new Error(`rule ${action} defined twice`);
-    rules.set(action, rule as Rule<never>);
+/**
+ * Makes a set's rules (and the global actions among them) known to `can`/`authorize`. Installing the same
+ * set again is a no-op (tests build several apps in one process); two different rules for one action are
+ * a mistake.
+ */
+export function installRules(set: RuleSet, global: readonly string[] = []): void {
+  for (const [action, rule] of Object.entries(set)) {
+    const existing = rules.get(action);
+    if (existing && existing !== rule) throw new Error(`rule ${action} defined twice`);
+    rules.set(action, rule);
+  }
+  for (const a of global) {
+    if (!set[a]) throw new Error(`global action ${a} has no rule in its set`);
+    if (!globalActions.includes(a)) globalActions.push(a);
   }
 }
 
@@ -52,10 +70,6 @@ export function abilities<S>(actor: Actor, subject: S, actions: string[]): Recor
  */
 const globalActions: string[] = [];
 
-export function defineGlobalActions(actions: string[]): void {
-  globalActions.push(...actions.filter((a) => !globalActions.includes(a)));
-}
-
 export function globalAbilities(actor: Actor): Record<string, boolean> {
   return Object.fromEntries(globalActions.map((a) => [a, can(actor, a)]));
 }
@@ -68,7 +82,7 @@ function isUnitScoped(s: unknown): s is UnitScoped {
 
 const isAdmin = (a: Actor) => hasRole(a, 'admin');
 
-defineRules<{ isLocal?: boolean; provinceCode?: string } | undefined>({
+export const coreRules = ruleSet<{ isLocal?: boolean; provinceCode?: string } | undefined>({
   'unit.read': () => true,
   'unit.create': (a) => isAdmin(a),
   'unit.update': (a, u) => isAdmin(a) && !!u?.isLocal && u.provinceCode === a.provinceCode,
@@ -81,4 +95,4 @@ defineRules<{ isLocal?: boolean; provinceCode?: string } | undefined>({
   'system.runtime': (a) => isAdmin(a),
 });
 
-defineGlobalActions(['unit.create', 'user.read', 'calendar.update', 'audit.read']);
+export const coreGlobalActions = ['unit.create', 'user.read', 'calendar.update', 'audit.read'];

@@ -237,10 +237,7 @@ function LinkedTasks({ c }: { c: Component }) {
           dataSource={c.tasks.items}
           renderItem={(t) => (
             <List.Item>
-              <Link to={`/directives/tasks/${t.id}`}>
-                {t.directiveNumber} {t.label}
-              </Link>{' '}
-              {t.leadUnitName}:{' '}
+              <Link to={t.link}>{t.label}</Link> {t.unitName}:{' '}
               <Tag color={t.status === 'overdue' ? 'red' : t.status.startsWith('done') ? 'green' : 'blue'}>{t.statusLabel}</Tag>
             </List.Item>
           )}

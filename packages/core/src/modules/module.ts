@@ -1,0 +1,74 @@
+/**
+ * The seam every business module plugs into. A module is one package exporting one `CchcModule`; the
+ * server loops over its list (apps/server/src/modules.ts) and does nothing module-specific. Everything a
+ * module brings is declared here as a value — nothing happens when its package is imported.
+ */
+import type { MigrationSet } from '../db/migrations';
+import type { DemoSeeder } from '../bootstrap';
+import type { App, AppServices } from '../http/types';
+import type { RuleSet } from '../policy/policy';
+import type { NotificationDraft } from '../notifications/notification.service';
+import type { MetricDefinition } from '../metrics/metrics';
+
+/** What a reminder source gets for one scheduler pass. */
+export interface ReminderContext {
+  services: AppServices;
+  /** Working days before a deadline when the first reminder goes out (REMIND_DAYS). */
+  remindDays: number;
+  /** Creates the notification once per (user, kind, subject, period); true when it is new. */
+  notify(draft: NotificationDraft): Promise<boolean>;
+  /** Active users with one of the roles in a unit, or anywhere in the deployment's province. */
+  recipients(where: { unitId: number } | 'province', roles: readonly string[]): Promise<number[]>;
+}
+
+/** Something with deadlines: on each pass it tells the people concerned what is due or late. */
+export interface ReminderSource {
+  name: string;
+  /** Returns how many notifications it created. */
+  run(ctx: ReminderContext): Promise<number>;
+}
+
+/** Background work of a module (recovering interrupted imports, nightly recomputation…). */
+export interface ModuleJob {
+  name: string;
+  /** Run once when the server starts, before it listens. */
+  atStart?: boolean;
+  /** Then every N ms (null: only at start), decided from the services (e.g. only on PostgreSQL). */
+  everyMs?: (s: AppServices) => number | null;
+  /** A line for the log when there was something to do, or nothing. */
+  run(s: AppServices): Promise<string | void>;
+}
+
+export interface CchcModule {
+  /** Package-style name: 'directives', 'dossiers'… (English, used in logs and metric keys). */
+  name: string;
+  /** What users call it (Vietnamese). */
+  label: string;
+  migrations?: MigrationSet;
+  /** Policy rules for the module's actions, and which of them are global (sent with /api/auth/me). */
+  rules?: RuleSet;
+  globalActions?: readonly string[];
+  /** Registers the module's HTTP routes (each names its permission). */
+  routes?(app: App): void;
+  /** Loads the module's demo data into the demo province (first start, tests' template). */
+  demo?: DemoSeeder;
+  reminders?: readonly ReminderSource[];
+  jobs?: readonly ModuleJob[];
+  /** Prefix of its metric keys when not its name (directives publishes `tasks.*`). */
+  metricPrefix?: string;
+  /** Measures the module publishes for others (the internal index, the home page, points at risk). */
+  metrics?: readonly MetricDefinition[];
+}
+
+export function defineModule(m: CchcModule): CchcModule {
+  if (!/^[a-z][a-z0-9-]*$/.test(m.name)) throw new Error(`module name ${m.name}: lower-case letters, digits, hyphens`);
+  for (const key of Object.keys(m.migrations ?? {})) {
+    if (!/^\d{8}_\d{2}_/.test(key)) throw new Error(`module ${m.name}: migration ${key} is not named <yyyymmdd>_<nn>_<what>`);
+  }
+  for (const metric of m.metrics ?? []) {
+    if (!metric.key.startsWith(`${m.metricPrefix ?? m.name}.`)) {
+      throw new Error(`module ${m.name}: metric ${metric.key} must start with "${m.metricPrefix ?? m.name}."`);
+    }
+  }
+  return m;
+}
