@@ -1,12 +1,14 @@
 import type { RouteOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import '@cchc/directives';
 import { boundSchemas, requirePermission } from './input-guard';
+import { installModules } from '@cchc/core';
+import { MODULES } from './modules';
 
 const route = (config: Record<string, unknown>, url = '/api/x') =>
   ({ method: 'GET', url, config, handler: () => undefined }) as unknown as RouteOptions;
 
 describe('routes name their permission', () => {
+  installModules(MODULES);
   it('refuses an API route without one or with an unknown one', () => {
     expect(() => requirePermission(route({}))).toThrow(/names no permission/);
     expect(() => requirePermission(route({ permission: 'task.fly' }))).toThrow(/unknown permission/);

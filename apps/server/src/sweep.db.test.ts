@@ -80,16 +80,24 @@ async function makeFixture(services: AppServices, unitCode: string): Promise<Fix
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const ev = await s.db
-    .insertInto('taskEvidence')
-    .values({ reportId: report.id, filename: 'mc.pdf', mime: 'application/pdf', size: 4, data: Buffer.from('%PDF'), uploadedBy: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await s.db
-    .updateTable('directive')
-    .set({ sourceFilename: 'goc.txt', sourceMime: 'text/plain', sourceData: Buffer.from('Văn bản gốc') })
-    .where('id', '=', id)
-    .execute();
+  const ev = await s.files.attach(s.db, {
+    data: Buffer.from('%PDF'),
+    filename: 'mc.pdf',
+    mime: 'application/pdf',
+    ownerType: 'task_report',
+    ownerId: report.id,
+    unitId: null,
+    uploadedBy: null,
+  });
+  await s.files.attach(s.db, {
+    data: Buffer.from('Văn bản gốc'),
+    filename: 'goc.txt',
+    mime: 'text/plain',
+    ownerType: 'directive_source',
+    ownerId: id,
+    unitId: null,
+    uploadedBy: null,
+  });
   const code = `SW-${unitCode}`;
   const out = await runDossierImport(services, systemContext('sweep'), null, {
     filename: 'sweep.csv',
@@ -191,6 +199,8 @@ const NOT_UNIT_RECORDS = new Set([
   'GET /api/index-schemes/{id}/export.xlsx',
   'POST /api/index-schemes/{id}/import',
   'POST /api/notifications/{id}/read',
+  // A metric's key; its unit (query) is scope-checked, tested in metrics.db.test.ts.
+  'GET /api/metrics/{key}',
   'GET /api/dossiers/imports/{id}/errors.xlsx',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */

@@ -334,7 +334,7 @@ export async function attachSource(s: AppServices, ctx: RequestContext, actor: A
 export async function getSource(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'directive.read');
   await assertVisible(s, actor, id);
-  const [link] = await s.files.linksOf(s.db, SOURCE_OWNER, [id]);
+  const link = (await s.files.linksOf(s.db, SOURCE_OWNER, [id])).at(-1); // the newest
   if (!link) throw new AppError('NOT_FOUND', 'Văn bản này chưa có tệp gốc.', 404);
   return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
 }
@@ -372,6 +372,13 @@ export function byUnit(tasks: TaskView[]) {
  * it) a task to lead or to coordinate; otherwise it answers 404 like a directive that does not exist.
  */
 async function assertVisible(s: AppServices, actor: Actor, id: number): Promise<void> {
+  const d = await s.db
+    .selectFrom('directive')
+    .select('id')
+    .where('id', '=', id)
+    .where('provinceCode', '=', s.provinceCode)
+    .executeTakeFirst();
+  if (!d) throw new AppError('NOT_FOUND', `Không có văn bản số ${id}.`, 404);
   if (actor.scope.kind === 'province') return;
   const ids = actor.scope.unitIds.length ? [...actor.scope.unitIds] : [-1];
   const hit = await s.db

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
-import { abilities, authorize, can, globalAbilities } from './policy';
+import { abilities, authorize, can, coreGlobalActions, coreRules, globalAbilities, installRules, ruleSet } from './policy';
+import { ALL, IN_PROVINCE, NONE, policyMatrix, rows, unitAt } from '@cchc/test-kit/policy';
+
+installRules(coreRules, coreGlobalActions);
 import type { Role } from './roles';
 
 function actor(roles: Role[], scope: Actor['scope'] = { kind: 'province', provinceCode: '86' }): Actor {
@@ -69,5 +72,32 @@ describe('abilities', () => {
   it('lists the record-free actions for the web app menus', () => {
     expect(globalAbilities(actor(['admin']))).toMatchObject({ 'user.read': true, 'audit.read': true });
     expect(globalAbilities(focal)).toMatchObject({ 'user.read': false, 'audit.read': false });
+  });
+});
+
+describe('core policy matrix (role × position)', () => {
+  it('lets only the administrator edit the local units of the own province', () => {
+    expect(policyMatrix(coreRules, 'unit.update', (p) => ({ isLocal: true, provinceCode: unitAt(p).provinceCode }))).toEqual(
+      rows(NONE, { admin: IN_PROVINCE }),
+    );
+    expect(policyMatrix(coreRules, 'unit.update', (p) => ({ isLocal: false, provinceCode: unitAt(p).provinceCode }))).toEqual(rows(NONE));
+  });
+  it('keeps users, the calendar and the runtime to the administrator; the audit log to it and Sở Nội vụ', () => {
+    for (const a of ['user.read', 'user.create', 'user.update', 'calendar.update', 'unit.create', 'system.runtime'])
+      expect(policyMatrix(coreRules, a, null)).toEqual(rows(NONE, { admin: ALL }));
+    expect(policyMatrix(coreRules, 'audit.read', null)).toEqual(rows(NONE, { admin: ALL, cchc_office: ALL }));
+    expect(policyMatrix(coreRules, 'calendar.read', null)).toEqual(rows(ALL));
+  });
+});
+
+describe('installing rule sets', () => {
+  it('accepts the same set twice and refuses a second, different rule for an action', () => {
+    const set = ruleSet({ 'test.same': () => true });
+    installRules(set);
+    installRules(set);
+    expect(() => installRules(ruleSet({ 'test.same': () => false }))).toThrow(/defined twice/);
+  });
+  it('refuses a global action the set has no rule for', () => {
+    expect(() => installRules(ruleSet({ 'test.other': () => true }), ['test.missing'])).toThrow(/no rule/);
   });
 });
