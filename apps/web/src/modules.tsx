@@ -1,48 +1,19 @@
-import type { ReactNode } from 'react';
-import { IndicesPage } from './pages/indices/IndicesPage';
-import { DirectivesPage } from './pages/directives/DirectivesPage';
-import { DossiersPage } from './pages/dossiers/DossiersPage';
-import {
-  AuditOutlined,
-  BarChartOutlined,
-  CommentOutlined,
-  FileDoneOutlined,
-  FileTextOutlined,
-  FormOutlined,
-  SolutionOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, CommentOutlined, FormOutlined, SolutionOutlined } from '@ant-design/icons';
+import type { WebModule } from './modules/types';
+import { directivesModule } from './modules/directives';
+import { dossiersModule } from './modules/dossiers';
+import { indicesModule } from './modules/indices';
 
-/** The business modules, in menu order. A module not yet built shows a page saying so. */
-export interface ModuleEntry {
-  path: string;
-  label: string;
-  icon: ReactNode;
-  description: string;
-  element?: ReactNode;
-}
+export type { WebModule } from './modules/types';
 
-export const MODULES: ModuleEntry[] = [
-  {
-    path: '/directives',
-    label: 'Chỉ đạo, điều hành',
-    icon: <FileTextOutlined />,
-    description: 'Chỉ thị, kế hoạch của UBND tỉnh, nhiệm vụ giao các đơn vị, báo cáo tiến độ, nhắc hạn.',
-    element: <DirectivesPage />,
-  },
-  {
-    path: '/dossiers',
-    label: 'Hồ sơ TTHC',
-    icon: <FileDoneOutlined />,
-    description: 'Tình hình giải quyết hồ sơ thủ tục hành chính: đúng hạn, trễ hạn, xin lỗi, Bộ chỉ số 766.',
-    element: <DossiersPage />,
-  },
-  {
-    path: '/indices',
-    label: 'Chỉ số PAR, SIPAS, PAPI',
-    icon: <BarChartOutlined />,
-    description: 'Kết quả các chỉ số quốc gia theo năm và thành phần, điểm bị mất, so sánh, giả định.',
-    element: <IndicesPage />,
-  },
+/**
+ * The one list of the web app's business modules, in menu order. A module is a folder under modules/
+ * exporting a `WebModule` and a line here; one not yet built has only its entry and says so.
+ */
+export const MODULES: WebModule[] = [
+  directivesModule,
+  dossiersModule,
+  indicesModule,
   {
     path: '/assessment',
     label: 'Chỉ số CCHC nội bộ',

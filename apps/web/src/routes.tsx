@@ -12,9 +12,6 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { MODULES } from './modules';
-import { DirectivePage } from './pages/directives/DirectivePage';
-import { TaskPage } from './pages/directives/TaskPage';
-import { ImportPage } from './pages/directives/ImportPage';
 import { PublicLatePage } from './pages/PublicLatePage';
 
 export function AppRoutes() {
@@ -57,12 +54,13 @@ function SignedInGate() {
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route element={<AppLayout />}>
           <Route index element={me.data.mustChangePassword ? <Navigate to="/account/password" replace /> : <HomePage />} />
-          <Route path="/directives/import" element={<ImportPage />} />
-          <Route path="/directives/tasks/:id" element={<TaskPage />} />
-          <Route path="/directives/:id" element={<DirectivePage />} />
-          {MODULES.map((m) => (
-            <Route key={m.path} path={`${m.path}/*`} element={m.element ?? <ModulePlaceholder module={m} />} />
-          ))}
+          {MODULES.flatMap((m) =>
+            m.routes
+              ? m.routes.map((r) => (
+                  <Route key={`${m.path}/${r.path}`} path={r.path ? `${m.path}/${r.path}` : m.path} element={r.element} />
+                ))
+              : [<Route key={m.path} path={`${m.path}/*`} element={<ModulePlaceholder module={m} />} />],
+          )}
           <Route path="/admin/units" element={<UnitsPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/calendar" element={<CalendarPage />} />

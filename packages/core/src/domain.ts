@@ -3,6 +3,7 @@
  * or document libraries — e.g. by worker threads that parse imports.
  */
 export * from './text/normalize';
+export * from './text/format';
 export * from './calendar/calendar.domain';
 export * from './db/copy-format';
 export type { RowError } from './files/row-error';

@@ -41,3 +41,5 @@ export * from './notifications/notification.service';
 export * from './notifications/mail';
 export * from './notifications/scheduler';
 export * from './files/file-store';
+export * from './text/format';
+export * from './workflow/review';

@@ -17,6 +17,7 @@ import {
   type Db,
   type RequestContext,
   type UploadedFile,
+  formatDate,
 } from '@cchc/core';
 import { parseDirective, KIND_LABELS, type DirectiveKind, type ParsedDirective } from './parser/directive-parser';
 import type { MatchableUnit } from './parser/unit-matcher';
@@ -197,7 +198,7 @@ export async function createDirective(
     if (dup)
       throw new AppError(
         'DUPLICATE_DIRECTIVE',
-        `Văn bản số ${input.number} ngày ${input.date.split('-').reverse().join('/')} đã có trong hệ thống (mã ${dup.id}).`,
+        `Văn bản số ${input.number} ngày ${formatDate(input.date)} đã có trong hệ thống (mã ${dup.id}).`,
         409,
       );
     const { id } = await tx

@@ -1,5 +1,16 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, DOCX_MIME, cachedReply, XLSX_MIME, multipartBody, readMultipart, replies, sendDownload, type App } from '@cchc/core';
+import {
+  AppError,
+  DOCX_MIME,
+  formatDateRange,
+  cachedReply,
+  XLSX_MIME,
+  multipartBody,
+  readMultipart,
+  replies,
+  sendDownload,
+  type App,
+} from '@cchc/core';
 import * as S from './directives.schemas';
 import * as directives from './directive.service';
 import * as tasks from './task.service';
@@ -12,8 +23,7 @@ const TaskPeriod = Type.Object({ id: Type.Integer({ minimum: 1 }), period: Type.
 const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Period = Type.Object({ from: Date, to: Date, label: Type.Optional(Type.String({ maxLength: 100 })) });
 
-const periodLabel = (q: { from: string; to: string; label?: string }) =>
-  q.label ?? `từ ngày ${q.from.split('-').reverse().join('/')} đến ngày ${q.to.split('-').reverse().join('/')}`;
+const periodLabel = (q: { from: string; to: string; label?: string }) => q.label ?? formatDateRange(q.from, q.to);
 
 async function readParseInput(req: Parameters<typeof readMultipart>[0]): Promise<void> {
   if (req.isMultipart()) await readMultipart(req);

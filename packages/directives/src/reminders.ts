@@ -3,7 +3,7 @@
  * obligation and creates the notifications it calls for; core's once-key (user, kind, task, period)
  * makes each reminder happen once, whatever restarts or overlapping passes do.
  */
-import { addWorkingDays, systemActor, type ReminderContext, type ReminderSource } from '@cchc/core';
+import { addWorkingDays, formatDate, systemActor, type ReminderContext, type ReminderSource } from '@cchc/core';
 import { reminderFor, type ReminderKind } from './task.domain';
 import { loadTasks } from './task.service';
 
@@ -73,7 +73,7 @@ async function remindTasks(ctx: ReminderContext): Promise<number> {
         const kind = reminderFor(s.calendar(), o.dueDate, today, settings.remindDays);
         if (!kind) continue;
         if (kind === 'overdue') overdueByUnit.set(t.leadUnitName, (overdueByUnit.get(t.leadUnitName) ?? 0) + 1);
-        const due = o.dueDate.split('-').reverse().join('/');
+        const due = formatDate(o.dueDate);
         const short = `${t.directiveNumber} – ${t.label ? `${t.sectionNumber} ${t.label}` : t.sectionNumber} ${t.content.slice(0, 80)}${t.content.length > 80 ? '…' : ''}`;
         const text = KIND_TEXT[kind](short, due, t.leadUnitName);
         for (const userId of await usersOf(t.leadUnitId, kind)) {

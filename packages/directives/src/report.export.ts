@@ -1,4 +1,4 @@
-import { authorize, officialDocx, tablesToXlsx, getUnitByCode, type Actor, type AppServices } from '@cchc/core';
+import { authorize, formatDate, formatRate, officialDocx, tablesToXlsx, getUnitByCode, type Actor, type AppServices } from '@cchc/core';
 import { dashboard } from './directive.service';
 
 export interface ReportPeriod {
@@ -7,8 +7,8 @@ export interface ReportPeriod {
   label: string;
 }
 
-const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %` : '—');
-const dmy = (d: string) => d.split('-').reverse().join('/');
+const pct = formatRate;
+const dmy = formatDate;
 
 /** The figures of the compiled report: the dashboard as of the period's last day. */
 async function figures(s: AppServices, actor: Actor, p: ReportPeriod) {

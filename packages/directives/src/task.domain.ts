@@ -3,7 +3,7 @@
  * "today" are passed in.
  */
 import dayjs from 'dayjs';
-import { addWorkingDays, countWorkingDays, type WorkingCalendar } from '@cchc/core';
+import { addWorkingDays, countWorkingDays, formatDate, type WorkingCalendar } from '@cchc/core';
 import type { Recurrence, ReportState } from './directives.schema';
 
 export type TaskStatus = 'not_started' | 'in_progress' | 'done_on_time' | 'done_late' | 'overdue';
@@ -151,7 +151,7 @@ export function deadlineProblem(
   if (!t.dueDate && !t.recurrence) return 'chưa có thời hạn (một ngày cụ thể hoặc định kỳ)';
   if (t.dueDate && t.recurrence) return 'chỉ chọn một loại thời hạn: ngày cụ thể hoặc định kỳ';
   if (t.dueDate && t.dueDate < directiveDate)
-    return `thời hạn ${t.dueDate.split('-').reverse().join('/')} trước ngày ban hành văn bản ${directiveDate.split('-').reverse().join('/')}`;
+    return `thời hạn ${formatDate(t.dueDate)} trước ngày ban hành văn bản ${formatDate(directiveDate)}`;
   if (t.recurrence && (t.reportDays ?? 0) < 0) return 'số ngày làm việc để báo cáo sau kỳ không được âm';
   return null;
 }

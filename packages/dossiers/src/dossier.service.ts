@@ -13,6 +13,7 @@ import {
   type Actor,
   type AppServices,
   type RequestContext,
+  formatDate,
 } from '@cchc/core';
 import {
   apologyBreaches,
@@ -330,7 +331,7 @@ export async function exportStatsXlsx(s: AppServices, actor: Actor, p: StatsPara
   const data = await tablesToXlsx([
     {
       name: 'Tình hình giải quyết',
-      title: `Tình hình giải quyết hồ sơ TTHC tiếp nhận từ ${p.from.split('-').reverse().join('/')} đến ${p.to.split('-').reverse().join('/')} (tính đến ${(p.asOf ?? s.today()).split('-').reverse().join('/')})`,
+      title: `Tình hình giải quyết hồ sơ TTHC tiếp nhận từ ${formatDate(p.from)} đến ${formatDate(p.to)} (tính đến ${formatDate(p.asOf ?? s.today())})`,
       columns: [
         { header: 'Mã', key: 'key', width: 14 },
         { header: 'Tên', key: 'label', width: 40 },
@@ -374,7 +375,7 @@ export async function apologies(s: AppServices, actor: Actor, p: Omit<StatsParam
     .sort((a, b) => b.missing + b.sentLate + b.repeated - (a.missing + a.sentLate + a.repeated));
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
+const dmy = formatDate;
 
 export async function exportApologiesXlsx(s: AppServices, actor: Actor, p: Omit<StatsParams, 'groupBy'>) {
   const rows = await apologies(s, actor, p);

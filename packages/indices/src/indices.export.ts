@@ -1,12 +1,11 @@
-import { getUnitByCode, officialDocx, tablesToXlsx, type Actor, type AppServices } from '@cchc/core';
+import { formatFixed, getUnitByCode, officialDocx, tablesToXlsx, type Actor, type AppServices } from '@cchc/core';
 import { analysis, listResults, type LinkedTasksProvider } from './indices.service';
 import type { IndexCode } from './indices.schema';
 import { INDEX_LABELS } from './scheme.catalogue';
 
 type Query = Parameters<typeof analysis>[2];
 
-const n2 = (v: number | null | undefined) =>
-  v === null || v === undefined ? '' : v.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const n2 = (v: number | null | undefined) => formatFixed(v, 2);
 const slug = (q: Query) => `${q.index}-${q.year}-${q.provinceCode}`;
 
 export async function analysisXlsx(s: AppServices, actor: Actor, q: Query, linked?: LinkedTasksProvider) {

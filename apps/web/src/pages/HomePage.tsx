@@ -30,26 +30,6 @@ export function HomePage() {
   });
 
   const unitFilter = unitCode === me.provinceCode ? undefined : unitCode;
-  const tasks = useQuery({
-    queryKey: ['directives', 'dashboard', unitCode],
-    queryFn: () => unwrap(api.GET('/api/directives/dashboard', { params: { query: { unit: unitFilter } } })),
-  });
-  const dossierQuery = { from: `${year}-01-01`, to: today, groupBy: 'channel' as const, unit: unitFilter };
-  const dossiers = useQuery({
-    queryKey: ['dossiers', 'stats', dossierQuery],
-    queryFn: () => unwrap(api.GET('/api/dossiers/stats', { params: { query: dossierQuery } })),
-  });
-  const d = (dossiers.data ?? []).reduce(
-    (a, r) => ({
-      received: a.received + r.received,
-      resolved: a.resolved + r.resolved,
-      good: a.good + r.early + r.onTime,
-      openOverdue: a.openOverdue + r.openOverdue,
-    }),
-    { received: 0, resolved: 0, good: 0, openOverdue: 0 },
-  );
-  const t = tasks.data?.totals;
-  const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
   const units = children.data ?? [];
   const communes = units.filter((u) => ['commune', 'ward', 'special_zone'].includes(u.type)).length;
   const agencies = units.length - communes;
@@ -72,60 +52,7 @@ export function HomePage() {
           ))}
       </Typography.Paragraph>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}>
-          <Link to="/directives">
-            <Card hoverable>
-              <Statistic
-                groupSeparator="."
-                decimalSeparator=","
-                title="Nhiệm vụ CCHC hoàn thành"
-                value={t ? rate(t.done, t.tasks) : 0}
-                suffix={`% của ${t?.tasks.toLocaleString('vi-VN') ?? '…'}`}
-                loading={tasks.isPending}
-              />
-            </Card>
-          </Link>
-        </Col>
-        <Col xs={12} md={6}>
-          <Link to="/directives?tab=overdue">
-            <Card hoverable>
-              <Statistic
-                groupSeparator="."
-                title="Nhiệm vụ quá hạn"
-                value={t?.overdue ?? 0}
-                styles={{ content: { color: t?.overdue ? '#cf1322' : undefined } }}
-                loading={tasks.isPending}
-              />
-            </Card>
-          </Link>
-        </Col>
-        <Col xs={12} md={6}>
-          <Link to="/dossiers">
-            <Card hoverable>
-              <Statistic
-                groupSeparator="."
-                decimalSeparator=","
-                title={`Hồ sơ đúng hạn năm ${year}`}
-                value={rate(d.good, d.resolved)}
-                suffix={`% của ${d.resolved.toLocaleString('vi-VN')}`}
-                loading={dossiers.isPending}
-              />
-            </Card>
-          </Link>
-        </Col>
-        <Col xs={12} md={6}>
-          <Link to="/dossiers">
-            <Card hoverable>
-              <Statistic
-                groupSeparator="."
-                title="Hồ sơ quá hạn chưa giải quyết"
-                value={d.openOverdue}
-                styles={{ content: { color: d.openOverdue ? '#cf1322' : undefined } }}
-                loading={dossiers.isPending}
-              />
-            </Card>
-          </Link>
-        </Col>
+        {MODULES.map((m) => (m.HomePanel ? <m.HomePanel key={m.path} unit={unitFilter} today={today} /> : null))}
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
@@ -173,7 +100,7 @@ export function HomePage() {
                 title={
                   <>
                     <Link to={m.path}>{m.label}</Link>{' '}
-                    {m.element ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Chưa triển khai, chưa có dữ liệu</Tag>}
+                    {m.routes ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Chưa triển khai, chưa có dữ liệu</Tag>}
                   </>
                 }
                 description={m.description}

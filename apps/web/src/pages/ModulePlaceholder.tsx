@@ -1,7 +1,7 @@
 import { Card, Result } from 'antd';
-import type { ModuleEntry } from '../modules';
+import type { WebModule } from '../modules';
 
-export function ModulePlaceholder({ module }: { module: ModuleEntry }) {
+export function ModulePlaceholder({ module }: { module: WebModule }) {
   return (
     <Card>
       <Result
