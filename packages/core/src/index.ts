@@ -43,3 +43,4 @@ export * from './notifications/scheduler';
 export * from './files/file-store';
 export * from './text/format';
 export * from './workflow/review';
+export * from './calendar/periods';

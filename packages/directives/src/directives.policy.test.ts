@@ -18,8 +18,12 @@ describe('directives policy matrix (role × position of the task’s lead unit)'
       expect(policyMatrix(directivesRules, 'task.report', task(state))).toEqual(
         rows(NONE, { unit_head: OWN_SUBTREE, focal_point: OWN_SUBTREE }),
       );
+    }
+    for (const state of ['draft', 'returned'] as const) {
       expect(policyMatrix(directivesRules, 'task.submit', task(state))).toEqual(rows(NONE, { unit_head: OWN_SUBTREE }));
     }
+    // Nothing written yet: nothing to submit (the button is not shown).
+    expect(policyMatrix(directivesRules, 'task.submit', task(null))).toEqual(rows(NONE));
   });
 
   it('freezes a report once submitted or accepted', () => {

@@ -2,7 +2,6 @@
  * Deadlines and status of directive tasks (DOMAIN §5), in working days. Pure: the working calendar and
  * "today" are passed in.
  */
-import dayjs from 'dayjs';
 import { addWorkingDays, countWorkingDays, formatDate, type WorkingCalendar } from '@cchc/core';
 import type { Recurrence, ReportState } from './directives.schema';
 
@@ -23,50 +22,8 @@ export const RECURRENCE_LABELS: Record<Recurrence, string> = {
   yearly: 'Hằng năm',
 };
 
-export interface Period {
-  key: string;
-  label: string;
-  start: string;
-  end: string;
-}
-
-const MONTHS: Record<Recurrence, number> = { monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };
-
-function periodAt(recurrence: Recurrence, year: number, index: number): Period {
-  const months = MONTHS[recurrence];
-  const start = dayjs(`${year}-01-01`).add(index * months, 'month');
-  const end = start.add(months, 'month').subtract(1, 'day');
-  const key =
-    recurrence === 'monthly'
-      ? `${year}-M${String(index + 1).padStart(2, '0')}`
-      : recurrence === 'quarterly'
-        ? `${year}-Q${index + 1}`
-        : recurrence === 'half_yearly'
-          ? `${year}-H${index + 1}`
-          : `${year}`;
-  const label =
-    recurrence === 'monthly'
-      ? `Tháng ${index + 1}/${year}`
-      : recurrence === 'quarterly'
-        ? `Quý ${['I', 'II', 'III', 'IV'][index]}/${year}`
-        : recurrence === 'half_yearly'
-          ? `${index === 0 ? '6 tháng đầu' : '6 tháng cuối'} năm ${year}`
-          : `Năm ${year}`;
-  return { key, label, start: start.format('YYYY-MM-DD'), end: end.format('YYYY-MM-DD') };
-}
-
-/** The reporting periods of a recurring task that overlap [from, until]. */
-export function periodsBetween(recurrence: Recurrence, from: string, until: string): Period[] {
-  const out: Period[] = [];
-  const perYear = 12 / MONTHS[recurrence];
-  for (let y = Number(from.slice(0, 4)); y <= Number(until.slice(0, 4)); y++) {
-    for (let i = 0; i < perYear; i++) {
-      const p = periodAt(recurrence, y, i);
-      if (p.end >= from && p.start <= until) out.push(p);
-    }
-  }
-  return out;
-}
+import { periodsBetween } from '@cchc/core';
+export { periodsBetween, type Period } from '@cchc/core';
 
 export interface TaskDeadline {
   /** The directive's date: recurring duties start with the period that contains it. */

@@ -3,6 +3,7 @@ import {
   authorize,
   abilities,
   inTransaction,
+  transition,
   recordAudit,
   toLocalParts,
   formatLocalDateTime,
@@ -26,6 +27,7 @@ import {
   type TaskStatus,
 } from './task.domain';
 import type { TaskSubject } from './directives.policy';
+import { reportFlow } from './report.flow';
 
 export interface ObligationView extends Obligation {
   status: TaskStatus;
@@ -173,7 +175,7 @@ export async function saveReport(s: AppServices, ctx: RequestContext, actor: Act
     const values = {
       content: input.content.trim(),
       percent: input.percent,
-      state: 'draft' as const,
+      state: transition(reportFlow, ob.report?.state ?? null, 'save'),
       writtenBy: actor.userId,
       updatedAt: s.now(),
     };
@@ -251,7 +253,7 @@ export async function submitReport(s: AppServices, ctx: RequestContext, actor: A
   const seen = expectedVersion(ob, version);
   await inTransaction(s.db, async (tx) => {
     await updateIfUnchanged(tx, ob.report!.id, seen, {
-      state: 'submitted',
+      state: transition(reportFlow, ob.report!.state, 'submit'),
       submittedBy: actor.userId,
       submittedAt: s.now(),
       reviewNote: null,
@@ -279,7 +281,7 @@ export async function reviewReport(
   const seen = expectedVersion(ob, input.version);
   if (input.decision === 'return' && !input.note?.trim())
     throw new AppError('REASON_REQUIRED', 'Trường "lý do trả lại" không được để trống khi trả lại báo cáo.');
-  const state = input.decision === 'accept' ? 'accepted' : 'returned';
+  const state = transition(reportFlow, ob.report?.state ?? null, input.decision);
   await inTransaction(s.db, async (tx) => {
     await updateIfUnchanged(tx, ob.report!.id, seen, {
       state,
