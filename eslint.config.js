@@ -44,6 +44,39 @@ export default tseslint.config(
       ],
     },
   })),
+  // The web builds no API address by hand: `urlFor` (downloads) and `upload`/`uploadForm` (files) are
+  // typed from the OpenAPI document, so a renamed route or parameter fails the type check.
+  {
+    files: ['apps/web/src/**'],
+    ignores: ['apps/web/src/lib/api.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TemplateLiteral:has(TemplateElement[value.raw=/^\\/api\\//])',
+          message: 'Không tự ghép địa chỉ API: dùng urlFor(...) hoặc upload(...) của lib/api.',
+        },
+        { selector: "NewExpression[callee.name='FormData']", message: 'Dùng uploadForm(...) của lib/api.' },
+      ],
+    },
+  },
+  // A web module is a folder under apps/web/src/modules: it imports the shared lib, not another module.
+  ...MODULES.map((m) => ({
+    files: [`apps/web/src/modules/${m}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: MODULES.filter((o) => o !== m).map((o) => `**/modules/${o}/**`),
+              message: 'Một phân hệ giao diện không dùng trang của phân hệ khác.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['scripts/**', 'bench/**', 'e2e/**', '.ci/**'],
     rules: { 'no-console': 'off' },

@@ -68,3 +68,65 @@ export function createApiClient(opts: { baseUrl?: string; fetch?: typeof fetch; 
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+// ---- downloads and uploads --------------------------------------------------------------------------
+
+/** Paths with a GET operation. */
+export type GetPath = { [P in keyof paths]: paths[P] extends { get: { parameters: unknown } } ? P : never }[keyof paths];
+type GetParameters<P extends GetPath> = paths[P] extends { get: { parameters: infer X } } ? X : never;
+type PathParams<X> = X extends { path: infer T } ? (T extends Record<string, unknown> ? T : never) : never;
+type QueryParams<X> = X extends { query?: infer T } ? T : never;
+
+/** The parameters of a GET path: `path` when it has placeholders, `query` when it takes any. */
+export type UrlParams<P extends GetPath> = (PathParams<GetParameters<P>> extends never
+  ? { path?: undefined }
+  : { path: PathParams<GetParameters<P>> }) & { query?: QueryParams<GetParameters<P>> };
+
+/**
+ * The address of a GET route with its parameters filled in, typed from the OpenAPI document: for links
+ * that download a file (`<a href>`, `<Button href>`), where the browser does the request itself.
+ * Undefined and empty query values are left out.
+ */
+export function urlFor<P extends GetPath>(path: P, params?: UrlParams<P>): string {
+  const withPath = String(path).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (params?.path as Record<string, unknown> | undefined)?.[name];
+    if (value === undefined || value === null) throw new Error(`urlFor(${String(path)}): thiếu tham số ${name}`);
+    return encodeURIComponent(String(value));
+  });
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries((params?.query ?? {}) as Record<string, unknown>)) {
+    if (v === undefined || v === null || v === '') continue;
+    for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
+  }
+  const qs = query.toString();
+  return qs ? `${withPath}?${qs}` : withPath;
+}
+
+/** Paths with a POST operation taking multipart/form-data (file uploads). */
+export type UploadPath = {
+  [P in keyof paths]: paths[P] extends { post: { requestBody?: { content: { 'multipart/form-data': unknown } } } } ? P : never;
+}[keyof paths];
+
+/** The form of an upload: the file and the other fields the route takes. */
+export function uploadForm(file: Blob, filename: string, fields: Record<string, string | number | undefined> = {}): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, String(v));
+  form.append('file', file, filename);
+  return form;
+}
+
+type PostOperation<P extends UploadPath> = paths[P] extends { post: infer O } ? O : never;
+/** The JSON reply of an upload route. */
+export type UploadReply<P extends UploadPath> =
+  PostOperation<P> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+/** The path placeholders of an upload route. */
+export type UploadPathParams<P extends UploadPath> = PostOperation<P> extends { parameters: { path: infer T } } ? T : undefined;
+
+/** The address of an upload route with its path placeholders filled in. */
+export function uploadUrl<P extends UploadPath>(path: P, pathParams?: UploadPathParams<P>): string {
+  return String(path).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (pathParams as Record<string, unknown> | undefined)?.[name];
+    if (value === undefined || value === null) throw new Error(`uploadUrl(${String(path)}): thiếu tham số ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}

@@ -1,5 +1,15 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError, createApiClient, type Schemas } from '@cchc/api-client';
+import {
+  ApiError,
+  createApiClient,
+  uploadForm,
+  uploadUrl,
+  urlFor,
+  type Schemas,
+  type UploadPath,
+  type UploadPathParams,
+  type UploadReply,
+} from '@cchc/api-client';
 
 export type Me = Schemas['Me'];
 export type Unit = Schemas['Unit'];
@@ -39,8 +49,15 @@ export { ApiError };
  * Uploads a form with XMLHttpRequest so the page can show upload progress (fetch cannot), with the
  * CSRF header like every other state-changing request. Resolves with the parsed JSON reply.
  */
-export async function uploadWithProgress<T>(url: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
-  const { token } = (await (await fetch('/api/auth/csrf', { credentials: 'same-origin' })).json()) as { token: string };
+export async function uploadWithProgress<P extends UploadPath>(
+  path: P,
+  form: FormData,
+  onProgress: (percent: number) => void,
+  pathParams?: UploadPathParams<P>,
+): Promise<UploadReply<P>> {
+  const url = uploadUrl(path, pathParams);
+  type T = UploadReply<P>;
+  const { token } = await unwrap(api.GET('/api/auth/csrf'));
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -60,3 +77,16 @@ export async function uploadWithProgress<T>(url: string, form: FormData, onProgr
     xhr.send(form);
   });
 }
+
+/**
+ * Sends a file (and fields) to an upload route through the typed client; the reply is typed from the
+ * OpenAPI document. Use `uploadForm(file, name, fields)` to build the form.
+ */
+export async function upload<P extends UploadPath>(path: P, form: FormData, pathParams?: UploadPathParams<P>): Promise<UploadReply<P>> {
+  // Through the client (its CSRF header and 401 handling); the form is sent as it is.
+  const post = api.POST as unknown as (path: string, init: object) => Promise<{ data?: unknown }>;
+  const { data } = await post(path, { params: { path: pathParams }, body: {}, bodySerializer: () => form });
+  return data as UploadReply<P>;
+}
+
+export { urlFor, uploadForm };

@@ -45,9 +45,7 @@ export function registerMetricRoutes(app: App): void {
         tags,
         summary: 'Các chỉ tiêu đo mà các phân hệ công bố (người dùng đọc được)',
         response: replies({
-          200: Type.Array(
-            Type.Object({ key: Type.String(), label: Type.String(), unit: Type.String(), description: Type.String() }),
-          ),
+          200: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), unit: Type.String(), description: Type.String() })),
         }),
       },
     },

@@ -42,7 +42,11 @@ export async function notify(db: Db, draft: NotificationDraft, opts: { email: bo
  * Active users holding one of the roles, in one unit (`unitId`) or anywhere in the province
  * (`provinceCode`): who a reminder goes to.
  */
-export async function recipients(db: Db, where: { unitId: number } | { provinceCode: string }, roles: readonly string[]): Promise<number[]> {
+export async function recipients(
+  db: Db,
+  where: { unitId: number } | { provinceCode: string },
+  roles: readonly string[],
+): Promise<number[]> {
   let q = db
     .selectFrom('appUser as u')
     .innerJoin('userRole as r', 'r.userId', 'u.id')

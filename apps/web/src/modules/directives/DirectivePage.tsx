@@ -2,7 +2,7 @@ import { useParams } from 'react-router-dom';
 import { Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, errorMessage, unwrap } from '../../lib/api';
+import { api, ApiError, errorMessage, unwrap, urlFor } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { TaskTable, UnitTable } from './DirectivesPage';
 import { pct } from './common';
@@ -32,7 +32,7 @@ export function DirectivePage() {
               key: 'src',
               label: 'Tệp gốc',
               children: d.sourceFilename ? (
-                <Button size="small" icon={<DownloadOutlined />} href={`/api/directives/${d.id}/source`}>
+                <Button size="small" icon={<DownloadOutlined />} href={urlFor('/api/directives/{id}/source', { path: { id: d.id } })}>
                   {d.sourceFilename}
                 </Button>
               ) : (

@@ -21,7 +21,7 @@ import { FileWordOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/i
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, unwrap } from '../../lib/api';
+import { api, unwrap, urlFor } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
@@ -445,11 +445,7 @@ function CompiledReport() {
   const [preset, setPreset] = useState(2);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(PRESETS[2]!.from), dayjs(PRESETS[2]!.to)]);
   const label = PRESETS[preset]?.label;
-  const qs = new URLSearchParams({
-    from: range[0].format('YYYY-MM-DD'),
-    to: range[1].format('YYYY-MM-DD'),
-    ...(label ? { label } : {}),
-  }).toString();
+  const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), label };
   return (
     <Card size="small" title="Báo cáo kết quả thực hiện nhiệm vụ CCHC">
       <Typography.Paragraph type="secondary">
@@ -476,10 +472,10 @@ function CompiledReport() {
             }
           }}
         />
-        <Button type="primary" icon={<FileWordOutlined />} href={`/api/directives/report.docx?${qs}`}>
+        <Button type="primary" icon={<FileWordOutlined />} href={urlFor('/api/directives/report.docx', { query })}>
           Tải DOCX
         </Button>
-        <Button icon={<FileExcelOutlined />} href={`/api/directives/report.xlsx?${qs}`}>
+        <Button icon={<FileExcelOutlined />} href={urlFor('/api/directives/report.xlsx', { query })}>
           Tải XLSX
         </Button>
       </Space>

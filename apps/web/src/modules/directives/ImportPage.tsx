@@ -23,7 +23,7 @@ import { DeleteOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { Schemas } from '@cchc/api-client';
-import { api, errorMessage, unwrap } from '../../lib/api';
+import { api, errorMessage, unwrap, upload, uploadForm } from '../../lib/api';
 import { useProvinceUnits } from '../../lib/session';
 import { foldForSearch } from '../../lib/text';
 
@@ -71,9 +71,7 @@ export function ImportPage() {
   const parse = useMutation({
     mutationFn: async () => {
       if (mode === 'file' && file) {
-        const fd = new FormData();
-        fd.append('file', file, file.name);
-        return unwrap(api.POST('/api/directives/parse', { body: {} as never, bodySerializer: () => fd }));
+        return upload('/api/directives/parse', uploadForm(file, file.name));
       }
       return unwrap(api.POST('/api/directives/parse', { body: { text } }));
     },
@@ -129,11 +127,7 @@ export function ImportPage() {
       };
       const res = await unwrap(api.POST('/api/directives', { body }));
       if (file) {
-        const fd = new FormData();
-        fd.append('file', file, file.name);
-        await unwrap(
-          api.POST('/api/directives/{id}/source', { params: { path: { id: res.id } }, body: {} as never, bodySerializer: () => fd }),
-        );
+        await upload('/api/directives/{id}/source', uploadForm(file, file.name), { id: res.id });
       }
       return res;
     },

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Result, Space, Tag, Typography, Upload } from 'antd';
 import { CheckOutlined, PaperClipOutlined, RollbackOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, ApiError, errorMessage, queryClient, unwrap } from '../../lib/api';
+import { api, ApiError, errorMessage, queryClient, unwrap, upload as sendFile, uploadForm, urlFor } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { RECURRENCE, REPORT_STATE, StatusTag, type TaskDetail } from './common';
 
@@ -107,9 +107,7 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
   });
   const upload = useMutation({
     mutationFn: (file: File) => {
-      const fd = new FormData();
-      fd.append('file', file, file.name);
-      return unwrap(api.POST('/api/tasks/{id}/reports/{period}/evidence', { ...base, body: {} as never, bodySerializer: () => fd }));
+      return sendFile('/api/tasks/{id}/reports/{period}/evidence', uploadForm(file, file.name), base.params.path);
     },
     onSuccess: done('Đã đính kèm minh chứng'),
     onError,
@@ -176,7 +174,7 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
           locale={{ emptyText: 'Chưa có tệp minh chứng' }}
           renderItem={(e) => (
             <List.Item>
-              <a href={`/api/evidence/${e.id}`}>
+              <a href={urlFor('/api/evidence/{id}', { path: { id: e.id } })}>
                 <PaperClipOutlined /> {e.filename}
               </a>{' '}
               <Typography.Text type="secondary">

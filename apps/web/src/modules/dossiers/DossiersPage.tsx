@@ -30,7 +30,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Schemas, operations } from '@cchc/api-client';
-import { api, errorMessage, queryClient, unwrap, uploadWithProgress } from '../../lib/api';
+import { api, errorMessage, queryClient, unwrap, uploadWithProgress, urlFor, upload, uploadForm } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
@@ -157,7 +157,6 @@ function Overview() {
     { received: 0, resolved: 0, good: 0, late: 0, openOverdue: 0, online: 0, apologies: 0, compliant: 0, missing: 0 },
   );
   const m = monthly.data ?? [];
-  const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]).toString();
   const drillFilter = drill
     ? groupBy === 'unit'
       ? { unit: drill.key }
@@ -181,14 +180,11 @@ function Overview() {
           <span>tính đến</span>
           <DatePicker format="DD/MM/YYYY" value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
           <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUPS} />
-          <Button icon={<DownloadOutlined />} href={`/api/dossiers/stats.xlsx?${qs}`}>
+          <Button icon={<DownloadOutlined />} href={urlFor('/api/dossiers/stats.xlsx', { query })}>
             XLSX
           </Button>
           <Tooltip title="Hồ sơ nhận giải quyết trong kỳ (kể cả kỳ trước chuyển qua), đã giải quyết và đang giải quyết theo đơn vị; hồ sơ quá hạn theo nguyên nhân">
-            <Button
-              icon={<DownloadOutlined />}
-              href={`/api/dossiers/period-report.xlsx?${new URLSearchParams({ from, to, ...(unit ? { unit } : {}) })}`}
-            >
+            <Button icon={<DownloadOutlined />} href={urlFor('/api/dossiers/period-report.xlsx', { query: { from, to, unit } })}>
               Báo cáo mẫu 06, 07
             </Button>
           </Tooltip>
@@ -510,7 +506,6 @@ function Causes() {
     queryKey: ['dossiers', 'apologies', from, to, unit],
     queryFn: () => unwrap(api.GET('/api/dossiers/apologies', { params: { query: { from, to, unit } } })),
   });
-  const bqs = new URLSearchParams({ from, to, ...(unit ? { unit } : {}) });
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
@@ -550,7 +545,7 @@ function Causes() {
         size="small"
         title="Vi phạm về thư xin lỗi (Thông tư 03/2025/TT-VPCP, mẫu 04)"
         extra={
-          <Button size="small" icon={<DownloadOutlined />} href={`/api/dossiers/apologies.xlsx?${bqs}`}>
+          <Button size="small" icon={<DownloadOutlined />} href={urlFor('/api/dossiers/apologies.xlsx', { query: { from, to, unit } })}>
             XLSX
           </Button>
         }
@@ -768,11 +763,8 @@ function ImportTab() {
   const mappings = useQuery({ queryKey: ['dossiers', 'mappings'], queryFn: () => unwrap(api.GET('/api/dossiers/mappings')) });
   const run = useMutation({
     mutationFn: async () => {
-      const fd = new FormData();
-      if (mappingId) fd.append('mappingId', String(mappingId));
-      fd.append('file', file!, file!.name);
       setProgress(0);
-      return uploadWithProgress<ImportReply>('/api/dossiers/imports', fd, setProgress);
+      return uploadWithProgress('/api/dossiers/imports', uploadForm(file!, file!.name, { mappingId }), setProgress);
     },
     onSuccess: (r) => {
       setResult(r);
@@ -783,13 +775,7 @@ function ImportTab() {
   });
   const readHeaders = useMutation({
     mutationFn: async () => {
-      const fd = new FormData();
-      fd.append('file', file!, file!.name);
-      return uploadWithProgress<{ headers: string[]; fields: string[]; suggested: Record<string, string> }>(
-        '/api/dossiers/imports/headers',
-        fd,
-        () => {},
-      );
+      return upload('/api/dossiers/imports/headers', uploadForm(file!, file!.name));
     },
     onSuccess: (h) => {
       setMapping(h);
@@ -914,7 +900,11 @@ function ImportTab() {
                 <Typography.Text type="danger">
                   {result.errorsTotal} lỗi{result.errorsTotal > result.errors.length ? ` (hiển thị ${result.errors.length})` : ''}
                 </Typography.Text>
-                <Button size="small" icon={<DownloadOutlined />} href={`/api/dossiers/imports/${result.importId}/errors.xlsx`}>
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  href={urlFor('/api/dossiers/imports/{id}/errors.xlsx', { path: { id: result.importId } })}
+                >
                   Tải báo cáo đầy đủ
                 </Button>
               </Space>

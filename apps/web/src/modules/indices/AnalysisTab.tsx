@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Col, Grid, List, Popover, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api';
+import { api, unwrap, urlFor } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
 import { fmt, signed, type Analysis, type IndexCode } from './common';
@@ -28,11 +28,6 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
   if (!data) return <Card loading />;
   const main = data.main;
   const names = new Map((field.data ?? []).map((r) => [r.provinceCode, r.provinceName.replace(/^(Tỉnh|Thành phố) /, '')]));
-  const qs = new URLSearchParams(
-    Object.entries(query)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
   const sorted = [...data.components].filter((c) => c.gapToMedian !== null).sort((x, y) => (x.gapToMedian ?? 0) - (y.gapToMedian ?? 0));
 
   return (
@@ -80,10 +75,10 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
           <Button size="small" onClick={() => setPeers(undefined)}>
             Cùng vùng
           </Button>
-          <Button icon={<DownloadOutlined />} href={`/api/indices/analysis.xlsx?${qs}`}>
+          <Button icon={<DownloadOutlined />} href={urlFor('/api/indices/analysis.xlsx', { query })}>
             XLSX
           </Button>
-          <Button icon={<FileWordOutlined />} href={`/api/indices/briefing.docx?${qs}`}>
+          <Button icon={<FileWordOutlined />} href={urlFor('/api/indices/briefing.docx', { query })}>
             Báo cáo DOCX
           </Button>
         </Space>

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Form, Row, Select, Space, Statistic, Tab
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { operations } from '@cchc/api-client';
-import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
+import { api, errorMessage, queryClient, unwrap, upload, uploadForm } from '../../lib/api';
 import { INDEX_OPTIONS, type IndexCode } from './common';
 
 type Outcome = operations['importIndexResults']['responses']['200']['content']['application/json'];
@@ -16,11 +16,7 @@ export function ImportTab({ index: initialIndex }: { index: IndexCode }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const run = useMutation({
     mutationFn: async () => {
-      const form = new FormData();
-      form.append('index', index);
-      form.append('format', format);
-      form.append('file', file!.originFileObj as Blob, file!.name);
-      return unwrap(api.POST('/api/index-results/imports', { body: {} as never, bodySerializer: () => form }));
+      return upload('/api/index-results/imports', uploadForm(file!.originFileObj as Blob, file!.name, { index, format }));
     },
     onSuccess: (o) => {
       setOutcome(o);

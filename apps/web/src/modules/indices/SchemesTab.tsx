@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, EditOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
+import { api, errorMessage, queryClient, unwrap, upload, uploadForm, urlFor } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import type { IndexCode, IndexScheme } from './common';
 
@@ -50,11 +50,7 @@ function SchemeCard({ scheme }: { scheme: IndexScheme }) {
   });
   const importXlsx = useMutation({
     mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return unwrap(
-        api.POST('/api/index-schemes/{id}/import', { params: { path: { id: scheme.id } }, body: {} as never, bodySerializer: () => form }),
-      );
+      return upload('/api/index-schemes/{id}/import', uploadForm(file, file.name), { id: scheme.id });
     },
     onSuccess: () => {
       message.success('Đã nạp cây tiêu chí từ tệp');
@@ -74,7 +70,11 @@ function SchemeCard({ scheme }: { scheme: IndexScheme }) {
       }
       extra={
         <Space wrap>
-          <Button size="small" icon={<DownloadOutlined />} href={`/api/index-schemes/${scheme.id}/export.xlsx`}>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            href={urlFor('/api/index-schemes/{id}/export.xlsx', { path: { id: scheme.id } })}
+          >
             XLSX
           </Button>
           {can('index_scheme.update') && (
