@@ -2,7 +2,7 @@ export * from './errors';
 export * from './db/database';
 export * from './db/bulk';
 export * from './db/copy-format';
-export * from './db/schema';
+export * from './db/core.tables';
 export * from './db/migrations';
 export * from './bootstrap';
 export * from './reference-data';

@@ -26,7 +26,7 @@ import { loadTasks, type TaskView } from './task.service';
 import { syncObligations } from './task.obligations';
 import * as status from './task.status';
 import type { Counts } from './task.status';
-import type { GroupKind, Recurrence } from './directives.schema';
+import type { GroupKind, Recurrence } from './directives.tables';
 
 const DEPARTMENT_TYPES = ['department', 'service_centre'];
 const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];

@@ -20,7 +20,7 @@ import { createDirective, provinceUnits, storeSource, type DirectiveInput, type 
 import { parseDirective, type DirectiveKind } from './parser/directive-parser';
 import { obligations } from './task.domain';
 import { EVIDENCE_OWNER } from './task.service';
-import type { Recurrence } from './directives.schema';
+import type { Recurrence } from './directives.tables';
 
 const SYSTEM = systemContext('demo-seed');
 const EVIDENCE = Buffer.from('Báo cáo kết quả thực hiện nhiệm vụ (minh chứng mẫu).');

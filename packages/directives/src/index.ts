@@ -1,5 +1,5 @@
 import { defineModule } from '@cchc/core';
-import { directivesMigrations } from './directives.schema';
+import { directivesMigrations } from './directives.migrations';
 import { directivesGlobalActions, directivesRules } from './directives.policy';
 import { registerDirectiveRoutes } from './directives.routes';
 import { directivesDemo } from './directives.demo';

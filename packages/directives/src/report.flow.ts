@@ -1,5 +1,5 @@
 import { defineReviewFlow } from '@cchc/core';
-import type { ReportState } from './directives.schema';
+import type { ReportState } from './directives.tables';
 
 export type { ReportState };
 

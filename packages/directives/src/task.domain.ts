@@ -3,7 +3,7 @@
  * "today" are passed in.
  */
 import { addWorkingDays, countWorkingDays, formatDate, type WorkingCalendar } from '@cchc/core';
-import type { Recurrence, ReportState } from './directives.schema';
+import type { Recurrence, ReportState } from './directives.tables';
 
 export type TaskStatus = 'not_started' | 'in_progress' | 'done_on_time' | 'done_late' | 'overdue';
 

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { foldText, previousWorkingDay, type RowError, type WorkingCalendar } from '@cchc/core/domain';
 import type { Selectable } from 'kysely';
 import { dueDate, parseLocalDateTime, parseSupplements, type TimeUnit } from './dossier.domain';
-import type { DossierTable } from './dossiers.schema';
+import type { DossierTable } from './dossiers.tables';
 
 export const FIELDS = [
   'ma_ho_so',

@@ -1,5 +1,5 @@
 import { defineModule } from '@cchc/core';
-import { dossiersMigrations } from './dossiers.schema';
+import { dossiersMigrations } from './dossiers.migrations';
 import { dossiersGlobalActions, dossiersRules } from './dossiers.policy';
 import { registerDossierRoutes } from './dossiers.routes';
 import { dossiersDemo } from './dossiers.demo';

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { foldText, readFirstSheet } from '@cchc/core';
 import { parseDecimal } from './indices.domain';
-import { INDEX_CODES, type IndexCode } from './indices.schema';
+import { INDEX_CODES, type IndexCode } from './indices.tables';
 import { INDEX_LABELS } from './scheme.catalogue';
 
 export type ImportFormat = 'papi-provinces' | 'long';

@@ -1,5 +1,5 @@
 import { defineModule } from '@cchc/core';
-import { indicesMigrations } from './indices.schema';
+import { indicesMigrations } from './indices.migrations';
 import { indicesGlobalActions, indicesRules } from './indices.policy';
 import { registerIndicesRoutes } from './indices.routes';
 import { indicesDemo } from './indices.demo';
@@ -15,5 +15,5 @@ export const indicesModule = defineModule({
   demo: indicesDemo,
 });
 
-export { INDEX_CODES, type IndexCode } from './indices.schema';
+export { INDEX_CODES, type IndexCode } from './indices.tables';
 export { CATALOGUE, INDEX_LABELS } from './scheme.catalogue';

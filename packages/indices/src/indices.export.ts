@@ -1,6 +1,6 @@
 import { formatFixed, getUnitByCode, officialDocx, tablesToXlsx, type Actor, type AppServices } from '@cchc/core';
 import { analysis, listResults, type LinkedTasksProvider } from './indices.service';
-import type { IndexCode } from './indices.schema';
+import type { IndexCode } from './indices.tables';
 import { INDEX_LABELS } from './scheme.catalogue';
 
 type Query = Parameters<typeof analysis>[2];

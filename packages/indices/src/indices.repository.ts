@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '@cchc/core';
 import type { Selectable } from 'kysely';
-import type { IndexCode, IndexComponentTable, IndexSchemeTable } from './indices.schema';
+import type { IndexCode, IndexComponentTable, IndexSchemeTable } from './indices.tables';
 
 export type SchemeRow = Selectable<IndexSchemeTable>;
 

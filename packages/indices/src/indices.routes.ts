@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { cachedReply, multipartBody, readMultipart, replies, sendDownload, DOCX_MIME, XLSX_MIME, type App } from '@cchc/core';
-import { INDEX_CODES, type IndexCode } from './indices.schema';
+import { INDEX_CODES, type IndexCode } from './indices.tables';
 import * as results from './indices.service';
 import * as schemes from './scheme.service';
 import { analysisDocx, analysisXlsx } from './indices.export';

@@ -11,7 +11,7 @@ import {
   type RequestContext,
 } from '@cchc/core';
 import * as repo from './indices.repository';
-import type { IndexCode } from './indices.schema';
+import type { IndexCode } from './indices.tables';
 import { INDEX_LABELS } from './scheme.catalogue';
 import { parseIndexTable, readTable, validateRecord, type ImportFormat, type RowError } from './import.parse';
 import { ProvinceMatcher, provinceKey } from './province-match';

@@ -3,7 +3,7 @@
  * new year's scheme from XLSX; nothing here is read by code except the first load.
  */
 import type { Insertable } from 'kysely';
-import type { IndexCode, IndexSchemeTable } from './indices.schema';
+import type { IndexCode, IndexSchemeTable } from './indices.tables';
 
 export interface CatalogueComponent {
   code: string;

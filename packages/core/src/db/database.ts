@@ -2,7 +2,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, type KyselyPlugin } from 'kys
 import { PGliteDialect } from './pglite-dialect';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import type { CoreTables } from './schema';
+import type { CoreTables } from './core.tables';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { pgBulkTransaction, pgliteBulkTransaction, type BulkTransaction } from './bulk';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { NewUnit, UnitRow, UnitUpdate } from '../db/schema';
+import type { NewUnit, UnitRow, UnitUpdate } from '../db/core.tables';
 
 export interface UnitView {
   id: number;
