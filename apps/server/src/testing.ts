@@ -42,9 +42,13 @@ export interface TestAppOptions {
  */
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const modules = opts.modules ?? MODULES;
-  const { migrations, seeders } = installModules(modules);
+  installModules(modules);
   const now = opts.now ?? (() => FIXED_NOW);
-  const db = await createTestDatabase({ migrations, seeders, now, fromTemplate: true });
+  // The template holds every module's tables (a database remembers the migrations it ran): the copy is
+  // migrated with the whole set, and only the chosen modules are served.
+  const all = MODULES.flatMap((m) => (m.migrations ? [m.migrations] : []));
+  const seeders = MODULES.flatMap((m) => (m.demo ? [m.demo] : []));
+  const db = await createTestDatabase({ migrations: all, seeders, now, fromTemplate: true });
   const services = await createServices(db, { provinceCode: '86', now, modules, files: opts.files ?? testFileStore() });
   const app = await buildApp({ services, modules, cookieSecret: 'test-secret-test-secret-test-secret', trustProxy: opts.trustProxy });
   await app.ready();

@@ -44,3 +44,4 @@ export * from './files/file-store';
 export * from './text/format';
 export * from './workflow/review';
 export * from './calendar/periods';
+export * from './units/unit-scope';

@@ -6,7 +6,7 @@
  *   how many are overdue or done, and the first few (overdue first).
  */
 import { sql } from 'kysely';
-import { percent, type MetricDefinition, type MetricPoint } from '@cchc/core';
+import { percent, unitScope, whereInScope, type MetricDefinition, type MetricPoint } from '@cchc/core';
 import { linkedTasksByComponent } from './task.service';
 
 const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + interval '7 hours')::date`);
@@ -29,7 +29,7 @@ export const tasksOnTimeRate: MetricDefinition = {
       .where('d.provinceCode', '=', s.provinceCode)
       .where('o.dueDate', '>=', q.from)
       .where('o.dueDate', '<=', asOf);
-    if (actor.scope.kind === 'units') query = query.where('t.leadUnitId', 'in', [...actor.scope.unitIds, -1]);
+    query = whereInScope(query, 't.leadUnitId', (await unitScope(s.db, actor)).ids);
     if (q.unit && q.unit !== s.provinceCode)
       query = query.where((eb) =>
         eb.or([

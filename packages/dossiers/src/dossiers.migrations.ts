@@ -176,4 +176,15 @@ export const dossiersMigrations: MigrationSet = {
         .execute();
     },
   },
+  // A dossier without a due date that ended after fewer than two supplements is on time (DOMAIN §4, as
+  // dossier.domain.ts says); the SQL rule used to leave it neither on time nor late. Its months are rebuilt.
+  '20261202_25_rollup_no_due_date': {
+    async up(db: AnyDb) {
+      const rows = await sql<{ provinceCode: string; month: string }>`
+        select distinct province_code as "provinceCode", received_month as month from dossier where due_date is null`.execute(db);
+      const byProvince = new Map<string, string[]>();
+      for (const r of rows.rows) byProvince.set(r.provinceCode, [...(byProvince.get(r.provinceCode) ?? []), r.month]);
+      for (const [province, months] of byProvince) await refreshRollups(db as never, province, months);
+    },
+  },
 };

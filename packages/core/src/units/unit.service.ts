@@ -1,3 +1,4 @@
+import { unitScope } from './unit-scope';
 import type { AppServices } from '../http/types';
 import type { Actor } from '../policy/actor';
 import type { Db } from '../db/database';
@@ -36,13 +37,8 @@ export async function resolveScopedUnit(s: AppServices, actor: Actor, code: stri
 
 /** The codes of the units an actor sees, for records keyed by unit code; null = the whole province. */
 export async function unitCodesInScope(db: Db, actor: Actor): Promise<string[] | null> {
-  if (actor.scope.kind === 'province') return null;
-  const rows = await db
-    .selectFrom('unit')
-    .select('code')
-    .where('id', 'in', [...actor.scope.unitIds, -1])
-    .execute();
-  return rows.map((r) => r.code);
+  const { codes } = await unitScope(db, actor);
+  return codes ? [...codes] : null;
 }
 
 export async function listUnits(
