@@ -4,14 +4,11 @@
  *     province's unit; any 200 on a read, or 2xx on a write, outside the caller's scope is a leak;
  *  2. fuzz — every route gets malformed values in each path, query and body field; any 5xx fails.
  */
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, systemContext, type AppServices } from '@cchc/core';
-import { runDossierImport } from '@cchc/dossiers';
-import { createDirective } from '@cchc/directives';
+import type { AppServices } from '@cchc/core';
 import { buildOpenApiDocument } from './openapi';
-import { startTestApp, type TestApp, type TestClient } from './testing';
+import { makeDossier, makeTask, startTestApp, type TestApp, type TestClient } from './testing';
 
 let t: TestApp;
 let s: AppServices;
@@ -45,28 +42,9 @@ let otherUnit = '';
 /** Units each role may see (its subtree, or the whole province). */
 const visible = new Map<string, Set<string>>();
 
-const HEADER =
-  'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
-
 async function makeFixture(services: AppServices, unitCode: string): Promise<Fixture> {
-  const actor = systemActor(services.provinceCode, 'Kiểm thử');
-  const { id } = await createDirective(services, systemContext('sweep'), actor, {
-    number: `SW-${unitCode}`,
-    kind: 'ke_hoach',
-    date: '2026-10-01',
-    issuer: 'Chủ tịch UBND tỉnh',
-    title: `Phạm vi ${unitCode}`,
-    sections: [
-      {
-        number: '1.',
-        heading: unitCode,
-        leadUnitCode: unitCode,
-        isGroup: false,
-        tasks: [{ label: 'a)', text: `Nhiệm vụ riêng của ${unitCode}.`, dueDate: '2026-12-30' }],
-      },
-    ],
-  } as never);
-  const task = await s.db.selectFrom('task').select('id').where('directiveId', '=', id).executeTakeFirstOrThrow();
+  const { directiveId: id, taskId } = await makeTask(services, { unit: unitCode });
+  const task = { id: taskId };
   const report = await s.db
     .insertInto('taskReport')
     .values({
@@ -98,14 +76,12 @@ async function makeFixture(services: AppServices, unitCode: string): Promise<Fix
     unitId: null,
     uploadedBy: null,
   });
-  const code = `SW-${unitCode}`;
-  const out = await runDossierImport(services, systemContext('sweep'), null, {
-    filename: 'sweep.csv',
-    stream: Readable.from([
-      `${HEADER}\n${code},1.000001,Chứng thực,${unitCode},1,2026-09-03T09:00:00,,2026-09-04T10:00:00,10,3,ngay_lam_viec,,,Cán bộ,\n`,
-    ]),
+  const { code } = await makeDossier(services, {
+    unit: unitCode,
+    code: `SW-${unitCode}`,
+    receivedAt: '2026-09-03T09:00:00',
+    finishedAt: '2026-09-04T10:00:00',
   });
-  expect(out.inserted, JSON.stringify(out.errors)).toBe(1);
   return { unitCode, directiveId: Number(id), taskId: Number(task.id), evidenceId: Number(ev.id), dossierCode: code };
 }
 

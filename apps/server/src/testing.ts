@@ -89,3 +89,5 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     },
   };
 }
+
+export { makeDossier, makeTask, makeUnit, makeUser } from './factories';

@@ -3,7 +3,7 @@
  * Vietnamese). Pure, apart from hashing.
  */
 import crypto from 'node:crypto';
-import { foldText, previousWorkingDay, type RowError, type WorkingCalendar } from '@cchc/core/domain';
+import { headerKey, previousWorkingDay, type RowError, type WorkingCalendar } from '@cchc/core/domain';
 import type { Selectable } from 'kysely';
 import { dueDate, parseLocalDateTime, parseSupplements, type TimeUnit } from './dossier.domain';
 import type { DossierTable } from './dossiers.tables';
@@ -55,10 +55,7 @@ export const FIELD_LABELS: Record<Field, string> = {
 
 const REQUIRED: Field[] = ['ma_ho_so', 'ma_tthc', 'ma_don_vi', 'kenh', 'ngay_tiep_nhan'];
 
-export const headerKey = (h: string) =>
-  foldText(h)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+export { headerKey };
 
 export type Columns = Partial<Record<Field, number>>;
 

@@ -5,8 +5,7 @@
  *   component (or TOTAL) is the total.
  * A file of the wrong kind is refused whole; other problems are reported per row.
  */
-import Papa from 'papaparse';
-import { foldText, readFirstSheet } from '@cchc/core';
+import { foldText, headerKey, readTable, type RowError } from '@cchc/core';
 import { parseDecimal } from './indices.domain';
 import { INDEX_CODES, type IndexCode } from './indices.tables';
 import { INDEX_LABELS } from './scheme.catalogue';
@@ -24,11 +23,7 @@ export interface ImportRecord {
   source: string | null;
 }
 
-export interface RowError {
-  row: number;
-  field?: string;
-  message: string;
-}
+export type { RowError };
 
 export interface ParsedFile {
   records: ImportRecord[];
@@ -38,21 +33,7 @@ export interface ParsedFile {
   dataRows: number;
 }
 
-export async function readTable(data: Buffer, filename: string): Promise<string[][]> {
-  const isXlsx = /\.xlsx$/i.test(filename) || (data[0] === 0x50 && data[1] === 0x4b);
-  if (isXlsx) {
-    const rows = await readFirstSheet(data, filename);
-    return rows.map((r) => r.map((v) => (v === null ? '' : String(v))));
-  }
-  const text = data.toString('utf8');
-  if (text.includes('\uFFFD')) throw new Error('Tệp không phải UTF-8: hãy lưu lại tệp CSV với mã hoá UTF-8.');
-  return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data.map((r) => r.map((c) => c.trim()));
-}
-
-const headerKey = (h: string) =>
-  foldText(h)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+export { readTable };
 
 function fail(message: string, dataRows: number): ParsedFile {
   return { records: [], errors: [], fileError: message, dataRows };

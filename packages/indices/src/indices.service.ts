@@ -112,7 +112,7 @@ export async function runImport(db: Db, ctx: RequestContext, userId: number | nu
   };
   if (parsed.fileError) {
     outcome.rejected = parsed.dataRows;
-    outcome.errors = [{ row: 1, message: parsed.fileError }];
+    outcome.errors = [{ row: 1, field: 'file', message: parsed.fileError }];
     return outcome;
   }
   const rejectedRows = new Set(parsed.errors.map((e) => e.row));

@@ -16,6 +16,7 @@ import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { STREAMED_XLSX_LIMITS, checkZipFile } from './archive-guard';
+import { readFirstSheet } from '../documents/xlsx';
 
 export type { RowError } from './row-error';
 
@@ -246,4 +247,20 @@ export async function* rowChunksOf(stream: Readable, filename: string, limits: T
 
 export async function* rowsOf(stream: Readable, filename: string, limits?: TabularLimits): AsyncGenerator<string[]> {
   for await (const chunk of rowChunksOf(stream, filename, limits)) yield* chunk;
+}
+
+/**
+ * A small table uploaded whole (index results, methodologies: at most 50 MB): the first sheet of an XLSX
+ * (checked against the loaded-file limits first) or a UTF-8 CSV, as trimmed cell text.
+ */
+export async function readTable(data: Buffer, filename: string): Promise<string[][]> {
+  const isXlsx = /\.xlsx$/i.test(filename) || (data[0] === 0x50 && data[1] === 0x4b);
+  if (isXlsx) {
+    const rows = await readFirstSheet(data, filename);
+    return rows.map((r) => r.map((v) => (v === null ? '' : String(v))));
+  }
+  const text = data.toString('utf8');
+  if (text.includes('\uFFFD'))
+    throw new AppError('NOT_UTF8', `Tệp "${filename}" không phải UTF-8: hãy lưu lại tệp CSV với mã hoá UTF-8.`, 422);
+  return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data.map((r) => r.map((c) => c.trim()));
 }

@@ -89,3 +89,9 @@ export function unitNameKey(name: string): string {
   }
   return key;
 }
+
+/** A column header as a key: accents, case, spaces and punctuation folded ("Mã hồ sơ" → "ma_ho_so"). */
+export const headerKey = (h: string) =>
+  foldText(h)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
