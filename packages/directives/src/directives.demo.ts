@@ -19,7 +19,7 @@ import {
 import { createDirective, provinceUnits, storeSource, type DirectiveInput, type SectionInput } from './directive.service';
 import { parseDirective, type DirectiveKind } from './parser/directive-parser';
 import { obligations } from './task.domain';
-import { EVIDENCE_OWNER } from './task.service';
+import { EVIDENCE_OWNER } from './evidence.service';
 import type { Recurrence } from './directives.tables';
 
 const SYSTEM = systemContext('demo-seed');

@@ -13,7 +13,10 @@ import {
 } from '@cchc/core';
 import * as S from './directives.schemas';
 import * as directives from './directive.service';
+import * as parsing from './parse.service';
+import * as reading from './dashboard.service';
 import * as tasks from './task.service';
+import * as evidence from './evidence.service';
 import { compiledReportDocx, compiledReportXlsx } from './report.export';
 import { syncObligations } from './task.obligations';
 
@@ -56,9 +59,9 @@ export function registerDirectiveRoutes(app: App): void {
       },
     },
     async (req) => {
-      const text = req.upload ? await directives.extractText(req.upload) : req.body.text;
+      const text = req.upload ? await parsing.extractText(req.upload) : req.body.text;
       if (text === undefined) throw new AppError('MISSING_TEXT', 'Thiếu trường "text" (nội dung văn bản) hoặc tệp DOCX.');
-      return directives.parseDirectiveText(s, req.requireActor(), text);
+      return parsing.parseDirectiveText(s, req.requireActor(), text);
     },
   );
 
@@ -95,7 +98,7 @@ export function registerDirectiveRoutes(app: App): void {
     },
     async (req, reply) => {
       const actor = req.requireActor();
-      return cachedReply(s, req, reply, actor, 'directives', req.query, () => directives.listDirectives(s, actor, req.query));
+      return cachedReply(s, req, reply, actor, 'directives', req.query, () => reading.listDirectives(s, actor, req.query));
     },
   );
 
@@ -111,7 +114,7 @@ export function registerDirectiveRoutes(app: App): void {
         response: replies({ 200: Type.Ref('DirectiveDetail') }),
       },
     },
-    async (req) => directives.getDirective(s, req.requireActor(), req.params.id),
+    async (req) => reading.getDirective(s, req.requireActor(), req.params.id),
   );
 
   app.get(
@@ -127,7 +130,7 @@ export function registerDirectiveRoutes(app: App): void {
         response: replies({ 200: Type.Array(Type.Ref('UnitProgress')) }),
       },
     },
-    async (req) => directives.directiveProgress(s, req.requireActor(), req.params.id, req.query.asOf),
+    async (req) => reading.directiveProgress(s, req.requireActor(), req.params.id, req.query.asOf),
   );
 
   app.post(
@@ -180,8 +183,8 @@ export function registerDirectiveRoutes(app: App): void {
     },
     async (req, reply) => {
       const actor = req.requireActor();
-      return cachedReply(s, req, reply, actor, 'directives.dashboard', req.query, () =>
-        directives.dashboard(s, actor, { asOf: req.query.asOf, unitCode: req.query.unit }),
+      return cachedReply(s, req, reply, actor, 'reading.dashboard', req.query, () =>
+        reading.dashboard(s, actor, { asOf: req.query.asOf, unitCode: req.query.unit }),
       );
     },
   );
@@ -245,7 +248,7 @@ export function registerDirectiveRoutes(app: App): void {
     async (req, reply) => {
       const actor = req.requireActor();
       return cachedReply(s, req, reply, actor, 'tasks', req.query, () =>
-        directives.listTaskPage(s, actor, req.query as Parameters<typeof directives.listTaskPage>[2]),
+        reading.listTaskPage(s, actor, req.query as Parameters<typeof reading.listTaskPage>[2]),
       );
     },
   );
@@ -302,7 +305,7 @@ export function registerDirectiveRoutes(app: App): void {
         response: replies({ 200: Type.Ref('TaskDetail') }),
       },
     },
-    async (req) => tasks.addEvidence(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.upload!),
+    async (req) => evidence.addEvidence(s, req.auditContext(), req.requireActor(), req.params.id, req.params.period, req.upload!),
   );
 
   app.get(
@@ -318,7 +321,7 @@ export function registerDirectiveRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      const f = await tasks.getEvidence(s, req.requireActor(), req.params.id);
+      const f = await evidence.getEvidence(s, req.requireActor(), req.params.id);
       return sendDownload(reply, f, f.mime);
     },
   );

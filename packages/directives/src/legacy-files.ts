@@ -4,7 +4,7 @@
  * transaction per chunk (a crash leaves the rest for the next start). The columns stay, empty.
  */
 import { inTransaction, type AppServices } from '@cchc/core';
-import { EVIDENCE_OWNER } from './task.service';
+import { EVIDENCE_OWNER } from './evidence.service';
 import { SOURCE_OWNER } from './directive.service';
 
 const CHUNK = 50;

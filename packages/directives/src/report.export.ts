@@ -1,5 +1,5 @@
 import { authorize, formatDate, formatRate, officialDocx, tablesToXlsx, getUnitByCode, type Actor, type AppServices } from '@cchc/core';
-import { dashboard } from './directive.service';
+import { dashboard } from './dashboard.service';
 
 export interface ReportPeriod {
   from: string;

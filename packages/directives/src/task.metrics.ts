@@ -6,8 +6,9 @@
  *   how many are overdue or done, and the first few (overdue first).
  */
 import { sql } from 'kysely';
-import { percent, unitScope, whereInScope, type MetricDefinition, type MetricPoint } from '@cchc/core';
-import { linkedTasksByComponent } from './task.service';
+import { percent, unitScope, whereInScope, type Actor, type AppServices, type MetricDefinition, type MetricPoint } from '@cchc/core';
+import * as status from './task.status';
+import { loadTasks } from './task.service';
 
 const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + interval '7 hours')::date`);
 
@@ -101,3 +102,93 @@ export const tasksByIndexComponent: MetricDefinition = {
     }));
   },
 };
+
+const LINKED_SHOWN = 10;
+
+/**
+ * Directive tasks that protect each component of an index (for the index analysis page): counts per
+ * component in SQL, and only the few shown are loaded.
+ */
+export async function linkedTasksByComponent(s: AppServices, actor: Actor, indexCode: string) {
+  const links = await s.db
+    .selectFrom('taskIndexLink as l')
+    .innerJoin('task as t', 't.id', 'l.taskId')
+    .innerJoin('directive as d', 'd.id', 't.directiveId')
+    .select(['l.componentCode', 'l.taskId'])
+    .where('l.indexCode', '=', indexCode)
+    .where('d.provinceCode', '=', s.provinceCode)
+    .execute();
+  const f = {
+    scope: actor.scope,
+    provinceCode: s.provinceCode,
+    asOf: s.today(),
+    taskIds: [...new Set(links.map((l) => Number(l.taskId)))],
+  };
+  const statuses = await status
+    .scopedTasks(s.db, f)
+    .select(['t.id', sql<string>`coalesce(ts.status, 'not_started')`.as('status'), sql<string | null>`ts.overdue_since`.as('overdueSince')])
+    .execute();
+  const byTask = new Map(statuses.map((r) => [Number(r.id), r]));
+  // Per component: overdue first (longest overdue first), then by id; the first few are shown.
+  const ranked = new Map<string, { id: number; status: string; overdueSince: string | null }[]>();
+  for (const l of links) {
+    const st = byTask.get(Number(l.taskId));
+    if (!st) continue; // outside the caller's scope
+    ranked.set(l.componentCode, [
+      ...(ranked.get(l.componentCode) ?? []),
+      { id: Number(st.id), status: st.status, overdueSince: st.overdueSince },
+    ]);
+  }
+  const rows: { componentCode: string; id: number; status: string; rank: number }[] = [];
+  for (const [componentCode, list] of ranked) {
+    list.sort(
+      (a, b) =>
+        Number(b.status === 'overdue') - Number(a.status === 'overdue') ||
+        (a.overdueSince ?? '9999').localeCompare(b.overdueSince ?? '9999') ||
+        a.id - b.id,
+    );
+    list.forEach((x, i) => rows.push({ componentCode, id: x.id, status: x.status, rank: i + 1 }));
+  }
+  const shown = [...new Set(rows.filter((r) => Number(r.rank) <= LINKED_SHOWN).map((r) => Number(r.id)))];
+  const tasks = await loadTasks(s, actor, { taskIds: shown });
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const out = new Map<
+    string,
+    {
+      linked: number;
+      overdue: number;
+      done: number;
+      items: {
+        id: number;
+        label: string;
+        content: string;
+        status: string;
+        statusLabel: string;
+        leadUnitName: string;
+        directiveNumber: string;
+        nextDueDate: string | null;
+      }[];
+    }
+  >();
+  for (const r of rows) {
+    const e = out.get(r.componentCode) ?? { linked: 0, overdue: 0, done: 0, items: [] };
+    e.linked++;
+    if (r.status === 'overdue') e.overdue++;
+    if (r.status === 'done_on_time' || r.status === 'done_late') e.done++;
+    const t = Number(r.rank) <= LINKED_SHOWN ? byId.get(Number(r.id)) : undefined;
+    if (t)
+      e.items.push({
+        id: t.id,
+        label: t.label,
+        content: t.content,
+        status: t.status,
+        statusLabel: t.statusLabel,
+        leadUnitName: t.leadUnitName,
+        directiveNumber: t.directiveNumber,
+        nextDueDate: t.nextDueDate,
+      });
+    out.set(r.componentCode, e);
+  }
+  for (const e of out.values()) e.items.sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue'));
+  return out;
+}

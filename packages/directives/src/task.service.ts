@@ -11,11 +11,8 @@ import {
   type AppServices,
   type Db,
   type RequestContext,
-  type UploadedFile,
 } from '@cchc/core';
-import { sql } from 'kysely';
 import * as repo from './task.repository';
-import * as status from './task.status';
 import {
   STATUS_LABELS,
   combineStatus,
@@ -28,6 +25,7 @@ import {
 } from './task.domain';
 import type { TaskSubject } from './directives.policy';
 import { reportFlow } from './report.flow';
+import { EVIDENCE_OWNER } from './evidence.service';
 
 export interface ObligationView extends Obligation {
   status: TaskStatus;
@@ -127,7 +125,7 @@ export async function getTask(s: AppServices, actor: Actor, id: number) {
   };
 }
 
-async function loadForChange(s: AppServices, actor: Actor, taskId: number, periodKey: string, action: string) {
+export async function loadForChange(s: AppServices, actor: Actor, taskId: number, periodKey: string, action: string) {
   const t = await getTask(s, actor, taskId);
   const ob = t.obligations.find((o) => o.periodKey === periodKey);
   if (!ob) throw new AppError('UNKNOWN_PERIOD', `Nhiệm vụ không có kỳ báo cáo "${periodKey}".`, 404);
@@ -201,52 +199,6 @@ export async function saveReport(s: AppServices, ctx: RequestContext, actor: Act
   return getTask(s, actor, taskId);
 }
 
-/** Evidence files are linked to the report they support (core's file store). */
-export const EVIDENCE_OWNER = 'task_report';
-
-export async function addEvidence(
-  s: AppServices,
-  ctx: RequestContext,
-  actor: Actor,
-  taskId: number,
-  periodKey: string,
-  file: UploadedFile,
-) {
-  const { t, ob } = await loadForChange(s, actor, taskId, periodKey, 'task.report');
-  if (!ob.report) throw new AppError('NO_REPORT', 'Hãy lưu nội dung báo cáo trước khi đính kèm minh chứng.');
-  if (!file.data.length) throw new AppError('EMPTY_FILE', `Tệp "${file.filename}" rỗng.`);
-  await inTransaction(s.db, async (tx) => {
-    const link = await s.files.attach(tx, {
-      data: file.data,
-      filename: file.filename,
-      mime: file.mimetype,
-      ownerType: EVIDENCE_OWNER,
-      ownerId: ob.report!.id,
-      unitId: t.leadUnitId,
-      uploadedBy: actor.userId,
-    });
-    await recordAudit(tx, ctx, 'task.evidence.add', {
-      entityType: 'task',
-      entityId: `${taskId}:${periodKey}`,
-      unitId: actor.unitId,
-      after: { evidenceId: link.id, filename: file.filename, size: file.data.length, sha256: link.sha256 },
-    });
-  });
-  return getTask(s, actor, taskId);
-}
-
-/** An evidence file's bytes, for a caller who may see its task (others get 404). */
-export async function getEvidence(s: AppServices, actor: Actor, evidenceId: number) {
-  const link = await s.files.link(s.db, evidenceId);
-  const report =
-    link?.ownerType === EVIDENCE_OWNER
-      ? await s.db.selectFrom('taskReport').select('taskId').where('id', '=', Number(link.ownerId)).executeTakeFirst()
-      : undefined;
-  if (!link || !report) throw new AppError('NOT_FOUND', 'Không có tệp minh chứng này.', 404);
-  await getTask(s, actor, report.taskId); // scope check
-  return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
-}
-
 export async function submitReport(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, version?: number) {
   const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.submit');
   if (!ob.report) throw new AppError('NO_REPORT', 'Chưa có nội dung báo cáo để gửi.');
@@ -301,92 +253,3 @@ export async function reviewReport(
 }
 
 /** Tasks shown per component on the index analysis page (overdue first); the counts cover all of them. */
-const LINKED_SHOWN = 10;
-
-/**
- * Directive tasks that protect each component of an index (for the index analysis page): counts per
- * component in SQL, and only the few shown are loaded.
- */
-export async function linkedTasksByComponent(s: AppServices, actor: Actor, indexCode: string) {
-  const links = await s.db
-    .selectFrom('taskIndexLink as l')
-    .innerJoin('task as t', 't.id', 'l.taskId')
-    .innerJoin('directive as d', 'd.id', 't.directiveId')
-    .select(['l.componentCode', 'l.taskId'])
-    .where('l.indexCode', '=', indexCode)
-    .where('d.provinceCode', '=', s.provinceCode)
-    .execute();
-  const f = {
-    scope: actor.scope,
-    provinceCode: s.provinceCode,
-    asOf: s.today(),
-    taskIds: [...new Set(links.map((l) => Number(l.taskId)))],
-  };
-  const statuses = await status
-    .scopedTasks(s.db, f)
-    .select(['t.id', sql<string>`coalesce(ts.status, 'not_started')`.as('status'), sql<string | null>`ts.overdue_since`.as('overdueSince')])
-    .execute();
-  const byTask = new Map(statuses.map((r) => [Number(r.id), r]));
-  // Per component: overdue first (longest overdue first), then by id; the first few are shown.
-  const ranked = new Map<string, { id: number; status: string; overdueSince: string | null }[]>();
-  for (const l of links) {
-    const st = byTask.get(Number(l.taskId));
-    if (!st) continue; // outside the caller's scope
-    ranked.set(l.componentCode, [
-      ...(ranked.get(l.componentCode) ?? []),
-      { id: Number(st.id), status: st.status, overdueSince: st.overdueSince },
-    ]);
-  }
-  const rows: { componentCode: string; id: number; status: string; rank: number }[] = [];
-  for (const [componentCode, list] of ranked) {
-    list.sort(
-      (a, b) =>
-        Number(b.status === 'overdue') - Number(a.status === 'overdue') ||
-        (a.overdueSince ?? '9999').localeCompare(b.overdueSince ?? '9999') ||
-        a.id - b.id,
-    );
-    list.forEach((x, i) => rows.push({ componentCode, id: x.id, status: x.status, rank: i + 1 }));
-  }
-  const shown = [...new Set(rows.filter((r) => Number(r.rank) <= LINKED_SHOWN).map((r) => Number(r.id)))];
-  const tasks = await loadTasks(s, actor, { taskIds: shown });
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const out = new Map<
-    string,
-    {
-      linked: number;
-      overdue: number;
-      done: number;
-      items: {
-        id: number;
-        label: string;
-        content: string;
-        status: string;
-        statusLabel: string;
-        leadUnitName: string;
-        directiveNumber: string;
-        nextDueDate: string | null;
-      }[];
-    }
-  >();
-  for (const r of rows) {
-    const e = out.get(r.componentCode) ?? { linked: 0, overdue: 0, done: 0, items: [] };
-    e.linked++;
-    if (r.status === 'overdue') e.overdue++;
-    if (r.status === 'done_on_time' || r.status === 'done_late') e.done++;
-    const t = Number(r.rank) <= LINKED_SHOWN ? byId.get(Number(r.id)) : undefined;
-    if (t)
-      e.items.push({
-        id: t.id,
-        label: t.label,
-        content: t.content,
-        status: t.status,
-        statusLabel: t.statusLabel,
-        leadUnitName: t.leadUnitName,
-        directiveNumber: t.directiveNumber,
-        nextDueDate: t.nextDueDate,
-      });
-    out.set(r.componentCode, e);
-  }
-  for (const e of out.values()) e.items.sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue'));
-  return out;
-}

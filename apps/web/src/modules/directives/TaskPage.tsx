@@ -1,10 +1,26 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Result, Space, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Result,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd';
 import { CheckOutlined, PaperClipOutlined, RollbackOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError, errorMessage, queryClient, unwrap, upload as sendFile, uploadForm, urlFor } from '../../lib/api';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { RECURRENCE, REPORT_STATE, StatusTag, type TaskDetail } from './common';
 
 type Obligation = TaskDetail['obligations'][number];
@@ -178,7 +194,12 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
                 <PaperClipOutlined /> {e.filename}
               </a>{' '}
               <Typography.Text type="secondary">
-                {Math.ceil(e.size / 1024)} KB · {formatDateTime(e.uploadedAt)}
+                {formatNumber(Math.ceil(e.size / 1024))} KB · {formatDateTime(e.uploadedAt)} ·{' '}
+                <Tooltip title={`Mã SHA-256 của nội dung tệp: ${e.sha256}. Tệp tải về có cùng mã này nếu chưa bị thay đổi.`}>
+                  <Typography.Text type="secondary" copyable={{ text: e.sha256, tooltips: ['Sao chép mã SHA-256', 'Đã sao chép'] }}>
+                    SHA-256 {e.sha256.slice(0, 12)}…
+                  </Typography.Text>
+                </Tooltip>
               </Typography.Text>
             </List.Item>
           )}
