@@ -1,5 +1,6 @@
 import { formatFixed, getUnitByCode, officialDocx, tablesToXlsx, type Actor, type AppServices } from '@cchc/core';
-import { analysis, listResults, type LinkedTasksProvider } from './indices.service';
+import { listResults } from './indices.service';
+import { analysis, type LinkedTasksProvider } from './analysis.service';
 import type { IndexCode } from './indices.tables';
 import { INDEX_LABELS } from './scheme.catalogue';
 
