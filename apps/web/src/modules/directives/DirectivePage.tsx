@@ -4,7 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, errorMessage, unwrap, urlFor } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { TaskTable, UnitTable } from './DirectivesPage';
+import { TaskTable, UnitTable } from './TaskTables';
 import { pct } from './common';
 
 export function DirectivePage() {

@@ -14,23 +14,25 @@ import {
   Select,
   Space,
   Steps,
-  Table,
-  Tag,
   Typography,
   Upload,
 } from 'antd';
-import { DeleteOutlined, InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { Schemas } from '@cchc/api-client';
 import { api, errorMessage, unwrap, upload, uploadForm } from '../../lib/api';
 import { useProvinceUnits } from '../../lib/session';
-import { foldForSearch } from '../../lib/text';
+import { SectionsTable } from './SectionsTable';
 
-type Parsed = Schemas['ParsedDirective'];
-type TaskDraft = Parsed['sections'][number]['tasks'][number] & { dueDate?: string | null; indexLinks?: string[]; expectedOutput?: string };
-type Section = Omit<Parsed['sections'][number], 'tasks'> & { key: number; tasks: TaskDraft[]; coordinators?: string[] };
-type Recurrence = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+export type Parsed = Schemas['ParsedDirective'];
+export type TaskDraft = Parsed['sections'][number]['tasks'][number] & {
+  dueDate?: string | null;
+  indexLinks?: string[];
+  expectedOutput?: string;
+};
+export type Section = Omit<Parsed['sections'][number], 'tasks'> & { key: number; tasks: TaskDraft[]; coordinators?: string[] };
+export type Recurrence = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
 
 const GROUPS = [
   { value: 'group:departments', label: 'Nhóm: các sở, ban, ngành' },
@@ -288,136 +290,14 @@ export function ImportPage() {
               }
             />
           )}
-          <Card size="small" title={`Các mục (${sections.length}) – chọn đơn vị chủ trì cho từng mục`}>
-            <Table<Section>
-              size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={sections}
-              scroll={{ x: 900 }}
-              expandable={{
-                expandedRowRender: (s) => (
-                  <Space direction="vertical" style={{ width: '100%' }}>
-                    <Select
-                      mode="multiple"
-                      allowClear
-                      placeholder="Đơn vị phối hợp (áp dụng cho các nhiệm vụ của mục)"
-                      style={{ width: '100%' }}
-                      showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }}
-                      options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
-                      value={s.coordinators}
-                      onChange={(v) => update(s.key, { coordinators: v })}
-                    />
-                    {s.tasks.map((t, j) => (
-                      <Row key={j} gutter={8} align="top">
-                        <Col flex="40px">
-                          <b>{t.label || j + 1}</b>
-                        </Col>
-                        <Col flex="auto">
-                          <Input.TextArea
-                            autoSize={{ maxRows: 6 }}
-                            value={t.text}
-                            onChange={(e) =>
-                              update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, text: e.target.value } : x)) })
-                            }
-                          />
-                          <Input
-                            size="small"
-                            style={{ marginTop: 4 }}
-                            placeholder="Sản phẩm đầu ra (ví dụ: báo cáo, kế hoạch, quyết định)"
-                            value={t.expectedOutput}
-                            onChange={(e) =>
-                              update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, expectedOutput: e.target.value } : x)) })
-                            }
-                          />
-                        </Col>
-                        <Col flex="150px">
-                          <DatePicker
-                            placeholder="Hạn riêng"
-                            format="DD/MM/YYYY"
-                            value={t.dueDate ? dayjs(t.dueDate) : null}
-                            onChange={(d) =>
-                              update(s.key, {
-                                tasks: s.tasks.map((x, k) => (k === j ? { ...x, dueDate: d?.format('YYYY-MM-DD') ?? null } : x)),
-                              })
-                            }
-                          />
-                        </Col>
-                        <Col flex="260px">
-                          <Select
-                            mode="multiple"
-                            allowClear
-                            placeholder="Chỉ số được bảo vệ"
-                            style={{ width: '100%' }}
-                            maxTagCount={2}
-                            options={linkOptions}
-                            value={t.indexLinks}
-                            onChange={(v) => update(s.key, { tasks: s.tasks.map((x, k) => (k === j ? { ...x, indexLinks: v } : x)) })}
-                          />
-                        </Col>
-                      </Row>
-                    ))}
-                  </Space>
-                ),
-              }}
-              columns={[
-                { title: 'Mục', dataIndex: 'number', width: 70 },
-                {
-                  title: 'Tiêu đề',
-                  dataIndex: 'heading',
-                  render: (h: string, s) => (
-                    <>
-                      {h}
-                      {s.note && (
-                        <div>
-                          <Typography.Text type={s.matchedBy === 'successor' ? 'warning' : 'danger'} style={{ fontSize: 12 }}>
-                            {s.note}
-                          </Typography.Text>
-                        </div>
-                      )}
-                    </>
-                  ),
-                },
-                {
-                  title: 'Đơn vị chủ trì',
-                  width: 320,
-                  render: (_, s) => (
-                    <Select
-                      aria-label={`Đơn vị chủ trì mục ${s.number}`}
-                      status={!s.isGroup && !s.leadUnitCode ? 'error' : undefined}
-                      placeholder="Chọn đơn vị"
-                      style={{ width: '100%' }}
-                      showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }}
-                      value={s.isGroup ? `group:${s.group}` : (s.leadUnitCode ?? undefined)}
-                      options={unitOptions}
-                      onChange={(v: string) =>
-                        update(
-                          s.key,
-                          v.startsWith('group:')
-                            ? { isGroup: true, group: v.slice(6) as 'all', leadUnitCode: null, note: null }
-                            : { isGroup: false, group: null, leadUnitCode: v, note: null },
-                        )
-                      }
-                    />
-                  ),
-                },
-                { title: 'Nhiệm vụ', width: 90, render: (_, s) => <Tag>{s.tasks.length}</Tag> },
-                {
-                  title: '',
-                  width: 50,
-                  render: (_, s) => (
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label="Bỏ mục"
-                      onClick={() => setSections((ss) => ss!.filter((x) => x.key !== s.key))}
-                    />
-                  ),
-                },
-              ]}
-            />
-          </Card>
+          <SectionsTable
+            sections={sections}
+            setSections={setSections}
+            update={update}
+            unitChoices={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+            unitOptions={unitOptions}
+            linkOptions={linkOptions}
+          />
           {save.isError && <Alert type="error" showIcon title="Chưa lưu được" description={errorMessage(save.error)} />}
           <Space>
             <Button onClick={() => setSections(null)}>Quay lại</Button>
