@@ -245,7 +245,7 @@ describe('unit scope on every route', () => {
       const imp = await s.db
         .selectFrom('dossierImport')
         .select('id')
-        .where('filename', '=', 'sweep.csv')
+        .where('filename', '=', 'factory.csv')
         .limit(1)
         .executeTakeFirstOrThrow();
       const errs = await c.get(`/api/dossiers/imports/${imp.id}/errors.xlsx`);
