@@ -21,7 +21,7 @@ afterAll(() => t.close());
 
 describe('metrics registry', () => {
   it('lists the measures the installed modules publish', async () => {
-    const keys = (await office.get('/api/metrics')).json().map((m: { key: string }) => m.key);
+    const keys = (await office.get('/api/metrics/catalogue')).json().map((m: { key: string }) => m.key);
     expect(keys).toEqual(['dossiers.apologyCompliance', 'dossiers.onTimeRate', 'tasks.byIndexComponent', 'tasks.onTimeRate']);
   });
 
@@ -62,6 +62,20 @@ describe('metrics registry', () => {
     expect(all.denominator).toBe(points.reduce((a: number, p: { denominator: number }) => a + p.denominator, 0));
   });
 
+  it('gives one value per unit and period in the shape the internal index reads', async () => {
+    const v = (await office.get('/api/metrics?key=dossiers.onTimeRate&unit=86.STC&period=2026')).json();
+    const [p] = (await office.get('/api/metrics/dossiers.onTimeRate?from=2026-01-01&to=2026-12-31&unit=86.STC')).json();
+    expect(v).toMatchObject({ key: 'dossiers.onTimeRate', unitCode: '86.STC', period: '2026', from: '2026-01-01', to: '2026-12-31' });
+    expect(v.value).toBe(p.value);
+    expect(v.label).toBe('Tỷ lệ hồ sơ giải quyết đúng hạn');
+    expect(v.href).toContain('unit=86.STC');
+    const q = (await office.get('/api/metrics?key=tasks.onTimeRate&period=2026-Q3')).json();
+    expect(q).toMatchObject({ unitCode: '86', period: '2026-Q3', from: '2026-07-01', to: '2026-09-30' });
+    const bad = await office.get('/api/metrics?key=tasks.onTimeRate&period=2026-Q5');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('Kỳ "2026-Q5" không hợp lệ');
+  });
+
   it("keeps a unit to its own figures and refuses another unit's", async () => {
     const focal = await t.login('daumoi.stc');
     const mine = (await focal.get(`/api/metrics/tasks.onTimeRate?${range}&byUnit=true`)).json();
@@ -79,7 +93,7 @@ describe('a module without the directives module', () => {
     const only = await startTestApp({ modules: [indicesModule, dossiersModule] });
     try {
       const c = await only.login('cchc');
-      const keys = (await c.get('/api/metrics')).json().map((m: { key: string }) => m.key);
+      const keys = (await c.get('/api/metrics/catalogue')).json().map((m: { key: string }) => m.key);
       expect(keys).toEqual(['dossiers.apologyCompliance', 'dossiers.onTimeRate']);
       const a = await c.get('/api/indices/analysis?index=PAPI&year=2022&province=86');
       expect(a.statusCode).toBe(200);

@@ -795,8 +795,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các chỉ tiêu đo mà các phân hệ công bố (người dùng đọc được) */
-        get: operations["listMetrics"];
+        /** Giá trị một chỉ tiêu đo của một đơn vị trong một kỳ (năm, 6 tháng, quý, tháng), kèm liên kết tới hồ sơ gốc */
+        get: operations["readMetricValue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -814,6 +814,23 @@ export interface paths {
         };
         /** Giá trị một chỉ tiêu đo theo đơn vị (hoặc thành phần) trong một khoảng thời gian, kèm liên kết tới hồ sơ gốc */
         get: operations["readMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các chỉ tiêu đo mà các phân hệ công bố (người dùng đọc được) */
+        get: operations["listMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5061,9 +5078,14 @@ export interface operations {
             };
         };
     };
-    listMetrics: {
+    readMetricValue: {
         parameters: {
-            query?: never;
+            query: {
+                key: string;
+                /** @description 2026, 2026-H1, 2026-Q3 hoặc 2026-M07 */
+                period: string;
+                unit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5077,11 +5099,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        description: string;
+                        denominator?: number;
+                        /** @description YYYY-MM-DD */
+                        from: string;
+                        href: string | null;
                         key: string;
                         label: string;
-                        unit: string;
-                    }[];
+                        numerator?: number;
+                        period: string;
+                        /** @description YYYY-MM-DD */
+                        to: string;
+                        unitCode: string;
+                        value: number | null;
+                    };
                 };
             };
             /** @description Default Response */
@@ -5148,6 +5178,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MetricPoint"][];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        description: string;
+                        key: string;
+                        label: string;
+                        unit: string;
+                    }[];
                 };
             };
             /** @description Default Response */
