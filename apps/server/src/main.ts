@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import {
   AppError,
   installModules,
+  metricsOf,
   openDatabase,
   openFileStore,
   prepareDatabase,
@@ -41,7 +42,7 @@ async function main() {
   log(handle.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir}` : 'CSDL PostgreSQL (DATABASE_URL)');
   await prepareDatabase(handle.db, {
     migrations: installed.migrations,
-    demo: config.demo ? { provinceCode: config.provinceCode, seeders: installed.seeders, files } : false,
+    demo: config.demo ? { provinceCode: config.provinceCode, seeders: installed.seeders, files, metrics: metricsOf(MODULES) } : false,
     analyzeAtStart: handle.kind === 'pglite',
     log,
   });

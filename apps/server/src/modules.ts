@@ -2,9 +2,10 @@ import type { CchcModule } from '@cchc/core';
 import { indicesModule } from '@cchc/indices';
 import { directivesModule } from '@cchc/directives';
 import { dossiersModule } from '@cchc/dossiers';
+import { assessmentModule } from '@cchc/assessment';
 
 /**
  * The one list of business modules. Adding a module is a package exporting a `defineModule(...)` and a
  * line here; the server takes migrations, rules, routes, demo data, reminders, jobs and metrics from it.
  */
-export const MODULES: readonly CchcModule[] = [indicesModule, directivesModule, dossiersModule];
+export const MODULES: readonly CchcModule[] = [indicesModule, directivesModule, dossiersModule, assessmentModule];

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { installModules } from '@cchc/core';
+import { installModules, metricsOf } from '@cchc/core';
 import { buildTemplate } from '@cchc/test-kit';
 import { MODULES } from './modules';
 
@@ -16,7 +16,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-test-files-'));
   process.env.CCHC_TEST_FILES = filesDir;
   const { migrations, seeders } = installModules(MODULES);
-  const template = await buildTemplate({ migrations, seeders });
+  const template = await buildTemplate({ migrations, seeders, metrics: metricsOf(MODULES) });
   process.env.CCHC_TEST_TEMPLATE = JSON.stringify(template.location);
   console.info(`[test] template database (${template.location.kind}) ready in ${Date.now() - t0} ms`);
   return async () => {

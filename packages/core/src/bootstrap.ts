@@ -24,11 +24,17 @@ export type DemoSeeder = (s: AppServices) => Promise<void>;
  * Services for a demo seeder, which runs inside the first-start transaction: that transaction, the
  * province, the stored working calendar, the run's clock and the file store. Seeders never read `dbKind`.
  */
-export async function seederServices(db: Db, provinceCode: string, now: () => Date, files: FileStore): Promise<AppServices> {
+export async function seederServices(
+  db: Db,
+  provinceCode: string,
+  now: () => Date,
+  files: FileStore,
+  metrics: MetricsRegistry = new MetricsRegistry(),
+): Promise<AppServices> {
   let calendar = await loadWorkingCalendar(db);
   return {
     files,
-    metrics: new MetricsRegistry(),
+    metrics,
     db,
     dbKind: 'postgresql',
     bulk: kyselyBulkTransaction(db as never),
@@ -49,7 +55,7 @@ export interface PrepareOptions {
   /** Load the 34 provinces, 63 old ones, lineage and the calendar (on first start). */
   referenceData?: boolean;
   /** Load the demo province (departments, users, then each module's demo data). */
-  demo?: { provinceCode: string; seeders?: DemoSeeder[]; now?: () => Date; files: FileStore } | false;
+  demo?: { provinceCode: string; seeders?: DemoSeeder[]; now?: () => Date; files: FileStore; metrics?: MetricsRegistry } | false;
   log?: (msg: string) => void;
   /** Refresh planner statistics on an existing database (PGlite, which has no autovacuum). */
   analyzeAtStart?: boolean;
@@ -75,7 +81,7 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
       const d = await loadDemoProvince(tx, opts.demo.provinceCode);
       log(`Đã nạp tỉnh mẫu ${opts.demo.provinceCode}: ${d.departments} sở ngành, ${d.users} người dùng`);
       const now = opts.demo.now ?? (() => new Date());
-      const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files);
+      const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files, opts.demo.metrics);
       for (const seed of opts.demo.seeders ?? []) await seed(services);
     }
   });

@@ -13,6 +13,7 @@ import {
   type DatabaseHandle,
   type DemoSeeder,
   type MigrationSet,
+  type MetricsRegistry,
 } from '@cchc/core';
 
 /** The fixed clock of tests: Monday 23/11/2026, 09:00 in Vietnam. */
@@ -45,6 +46,7 @@ export async function createTestDatabase(
     seeders?: DemoSeeder[];
     now?: () => Date;
     fromTemplate?: boolean;
+    metrics?: MetricsRegistry;
   } = {},
 ): Promise<TestDatabase> {
   const url = testDatabaseUrl();
@@ -83,7 +85,7 @@ export async function createTestDatabase(
     demo:
       opts.demo === false || opts.reference === false
         ? false
-        : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW), files: testFileStore() },
+        : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW), files: testFileStore(), metrics: opts.metrics },
   });
   return {
     ...handle,
@@ -123,13 +125,14 @@ export function templateLocation(): TemplateLocation | null {
 export async function buildTemplate(opts: {
   migrations: MigrationSet[];
   seeders: DemoSeeder[];
+  metrics?: MetricsRegistry;
 }): Promise<{ location: TemplateLocation; remove(): Promise<void> }> {
   const url = testDatabaseUrl();
   const prepare = (db: DatabaseHandle['db']) =>
     prepareDatabase(db, {
       migrations: opts.migrations,
       referenceData: true,
-      demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW, files: testFileStore() },
+      demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW, files: testFileStore(), metrics: opts.metrics },
     });
   if (url) {
     const name = `cchc_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;

@@ -1,0 +1,180 @@
+/**
+ * The internal index as its users meet it, through the API: a framework imported (or refused with every
+ * row error), a round opened, a unit self-scoring and submitting, appraisal, the results of the group —
+ * with the contract's rules on stages, maxima, computed criteria and deadlines.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
+import { assessmentModule } from './index';
+import { directivesModule } from '@cchc/directives';
+import { dossiersModule } from '@cchc/dossiers';
+
+let t: TestApp;
+let office: TestClient;
+let frameworkId: number;
+let roundId: number;
+
+const CSV = `ma,noi_dung,diem_toi_da,cach_cham,du_lieu,thang_diem,minh_chung
+1,Chỉ đạo điều hành,4,,,,
+1.1,Kế hoạch CCHC,"1,5",tu_cham,,,1
+1.2,Báo cáo đúng hạn,"0,5",tu_cham,,,
+1.3,Hồ sơ đúng hạn,2,du_lieu,dossiers.onTimeRate,">=95:2;>=80:1;0",
+2,Điểm thưởng,1,,,,
+2.1,Sáng kiến,1,thuong,,,
+`;
+
+beforeAll(async () => {
+  t = await startTestApp({ modules: [directivesModule, dossiersModule, assessmentModule] });
+  office = await t.login('cchc');
+});
+afterAll(() => t.close());
+
+describe('frameworks', () => {
+  it('refuses a file with row errors whole and says where', async () => {
+    const bad = CSV.replace('1,Chỉ đạo điều hành,4', '1,Chỉ đạo điều hành,5').replace('dossiers.onTimeRate', 'dossiers.nothing');
+    const res = await office.upload(
+      '/api/assessment/frameworks/import',
+      { name: 'sai.csv', data: bad },
+      { year: '2026', unitGroup: 'department', name: 'Bộ thử sai' },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json();
+    expect(out.id).toBeNull();
+    expect(out.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['2:diem_toi_da', '5:du_lieu']);
+    const list = (await office.get('/api/assessment/frameworks?year=2026')).json();
+    expect(list.some((f: { name: string }) => f.name === 'Bộ thử sai')).toBe(false);
+  });
+
+  it('imports a framework, counts the scored criteria and gives it back as a tree and as XLSX', async () => {
+    const res = await office.upload(
+      '/api/assessment/frameworks/import',
+      { name: 'bo.csv', data: CSV },
+      { year: '2026', unitGroup: 'department', name: 'Bộ thử' },
+    );
+    const out = res.json();
+    expect(out).toMatchObject({ criteria: 3, maxTotal: 4, errors: [] });
+    frameworkId = out.id;
+    const f = (await office.get(`/api/assessment/frameworks/${frameworkId}`)).json();
+    expect(f.criteria.map((c: { code: string }) => c.code)).toEqual(['1', '1.1', '1.2', '1.3', '2', '2.1']);
+    expect(f.criteria[3]).toMatchObject({ method: 'du_lieu', metricKey: 'dossiers.onTimeRate', bands: '>=95:2;>=80:1;0', maxPoints: 2 });
+    const x = await office.get(`/api/assessment/frameworks/${frameworkId}/export.xlsx`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const focal = await t.login('daumoi.stc');
+    expect(
+      (
+        await focal.upload(
+          '/api/assessment/frameworks/import',
+          { name: 'bo.csv', data: CSV },
+          { year: '2026', unitGroup: 'department', name: 'Bộ của đơn vị' },
+        )
+      ).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('a round', () => {
+  it('opens with deadlines in order only', async () => {
+    const wrong = await office.send('POST', '/api/assessment/rounds', {
+      frameworkId,
+      deadlines: { selfEnd: '2026-12-20', appraisal1End: '2026-12-10', explanationEnd: '2026-12-25', appraisal2End: '2026-12-30' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    const res = await office.send('POST', '/api/assessment/rounds', {
+      frameworkId,
+      deadlines: { selfEnd: '2026-12-10', appraisal1End: '2026-12-15', explanationEnd: '2026-12-20', appraisal2End: '2026-12-30' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    roundId = res.json().id;
+  });
+
+  it('takes the unit’s self-scores within the maxima, never on a computed criterion, and the head’s submission', async () => {
+    const focal = await t.login('daumoi.stc');
+    const url = `/api/assessment/rounds/${roundId}/units/86.STC/scores`;
+    const over = await focal.send('PUT', url, { stage: 'self', scores: [{ criterion: '1.1', score: 2 }] });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().message).toBe('Dòng 1, tiêu chí "1.1": điểm 2 ngoài khoảng 0–1,5.');
+    const computed = await focal.send('PUT', url, { stage: 'self', scores: [{ criterion: '1.3', score: 1 }] });
+    expect(computed.json().code).toBe('COMPUTED_CRITERION');
+    const asAppraiser = await focal.send('PUT', url, { stage: 'appraisal1', scores: [{ criterion: '1.1', score: 1 }] });
+    expect(asAppraiser.statusCode).toBe(403);
+    const ok = await focal.send('PUT', url, {
+      stage: 'self',
+      scores: [
+        { criterion: '1.1', score: 1.5 },
+        { criterion: '1.2', score: 0.5, note: 'Đủ báo cáo quý' },
+        { criterion: '2.1', score: 1 },
+      ],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ state: 'self_draft', abilities: { selfScore: true, submit: false } });
+    const comp = ok.json().criteria.find((c: { code: string }) => c.code === '1.3').computed;
+    expect(comp.metricKey).toBe('dossiers.onTimeRate');
+    expect(comp.href).toContain('unit=86.STC');
+    expect(await focal.send('POST', `/api/assessment/rounds/${roundId}/units/86.STC/submit`).then((r) => r.statusCode)).toBe(403);
+    const head = await t.login('giamdoc.stc');
+    const sent = await head.send('POST', `/api/assessment/rounds/${roundId}/units/86.STC/submit`);
+    expect(sent.json()).toMatchObject({ state: 'submitted', stateLabel: 'Đã gửi tự đánh giá' });
+    const late = await focal.send('PUT', url, { stage: 'self', scores: [{ criterion: '1.1', score: 1 }] });
+    expect(late.statusCode).toBe(403); // submitted: the unit can no longer change it
+  });
+
+  it('lets an appraiser of another unit appraise, and gives the results the contract describes', async () => {
+    const appraiser = await t.login('thamdinh');
+    const a1 = await appraiser.send('PUT', `/api/assessment/rounds/${roundId}/units/86.STC/scores`, {
+      stage: 'appraisal1',
+      scores: [
+        { criterion: '1.1', score: 1 },
+        { criterion: '1.2', score: 0.5 },
+        { criterion: '2.1', score: 1 },
+      ],
+    });
+    expect(a1.statusCode, a1.body).toBe(200);
+    expect(a1.json().state).toBe('appraised1');
+    const own = await appraiser.send('PUT', `/api/assessment/rounds/${roundId}/units/86.SNV/scores`, { stage: 'appraisal1', scores: [] });
+    expect(own.statusCode).toBe(403); // never their own unit (and 86.SNV has not submitted)
+    const rows = (await office.get(`/api/assessment/rounds/${roundId}/results`)).json();
+    const stc = rows.find((r: { unitCode: string }) => r.unitCode === '86.STC');
+    const [metric] = (await office.get('/api/metrics/dossiers.onTimeRate?from=2026-01-01&to=2026-12-31&unit=86.STC')).json();
+    const computed = metric.value >= 95 ? 2 : metric.value >= 80 ? 1 : 0;
+    expect(stc).toMatchObject({ self: 2 + computed, appraised: 1.5 + computed, bonus: 1, penalty: 0, total: 2.5 + computed, max: 4 });
+    expect(stc.index).toBe(Math.round(((2.5 + computed) / 4) * 10000) / 100);
+    expect(rows[0].rank).toBe(1);
+    expect(rows.length).toBeGreaterThanOrEqual(16);
+    const focal = await t.login('daumoi.stc');
+    expect((await focal.get(`/api/assessment/rounds/${roundId}/results`)).statusCode).toBe(403);
+    expect((await focal.get(`/api/assessment/rounds/${roundId}/units/86.SYT`)).statusCode).toBe(404);
+  });
+
+  it('refuses scores after the stage’s deadline', async () => {
+    const later = await startTestApp({ modules: [assessmentModule], now: () => new Date('2026-12-11T09:00:00+07:00') });
+    try {
+      const o = await later.login('cchc');
+      const f = await o.upload(
+        '/api/assessment/frameworks/import',
+        {
+          name: 'bo.csv',
+          data: CSV.replace('dossiers.onTimeRate', 'x')
+            .replace(/1\.3,.*\n/, '')
+            .replace('1,Chỉ đạo điều hành,4', '1,Chỉ đạo điều hành,2'),
+        },
+        { year: '2026', unitGroup: 'department', name: 'Bộ muộn' },
+      );
+      const id = f.json().id;
+      expect(id, f.body).toBeTruthy();
+      const r = await o.send('POST', '/api/assessment/rounds', {
+        frameworkId: id,
+        deadlines: { selfEnd: '2026-12-10', appraisal1End: '2026-12-15', explanationEnd: '2026-12-20', appraisal2End: '2026-12-30' },
+      });
+      const focal = await later.login('daumoi.stc');
+      const res = await focal.send('PUT', `/api/assessment/rounds/${r.json().id}/units/86.STC/scores`, {
+        stage: 'self',
+        scores: [{ criterion: '1.1', score: 1 }],
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().message).toBe('Đã hết hạn tự chấm điểm (hạn 10/12/2026).');
+    } finally {
+      await later.close();
+    }
+  });
+});

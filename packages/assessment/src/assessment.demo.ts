@@ -1,0 +1,147 @@
+/**
+ * Demo: example frameworks for departments and communes (marked as examples to correct), imported through
+ * the same path as a user's file, and a 2026 round for each group with units in every stage.
+ * Deterministic; scores are written in bulk.
+ */
+import crypto from 'node:crypto';
+import { systemActor, systemContext, type DemoSeeder } from '@cchc/core';
+import { importFramework } from './framework.service';
+import { createRound } from './round.service';
+import * as repo from './assessment.repository';
+import type { SheetState, Stage, UnitGroup } from './assessment.tables';
+
+const SYSTEM = systemContext('demo-seed');
+
+/** The example framework (100 points with the survey; bonus and penalty beside it). */
+export const EXAMPLE_FRAMEWORK = `ma,noi_dung,diem_toi_da,cach_cham,du_lieu,thang_diem,minh_chung
+1,Công tác chỉ đạo, điều hành cải cách hành chính,12,,,,
+1.1,Ban hành kế hoạch CCHC năm đúng hạn, đầy đủ nội dung,3,tu_cham,,,1
+1.2,Báo cáo CCHC định kỳ đầy đủ, đúng hạn,3,tu_cham,,,1
+1.3,Hoàn thành nhiệm vụ CCHC được giao đúng hạn,6,du_lieu,tasks.onTimeRate,>=100:6;>=90:5;>=80:4;>=70:2;0,
+2,Cải cách thể chế,8,,,,
+2.1,Rà soát, hệ thống hóa văn bản quy phạm pháp luật,4,tu_cham,,,1
+2.2,Tổ chức thực hiện văn bản quy phạm pháp luật,4,tu_cham,,,1
+3,Cải cách thủ tục hành chính,20,,,,
+3.1,Công khai thủ tục hành chính đầy đủ, đúng quy định,4,tu_cham,,,1
+3.2,Hồ sơ thủ tục hành chính giải quyết đúng hạn,8,du_lieu,dossiers.onTimeRate,>=98:8;>=95:6;>=90:4;>=80:2;0,
+3.3,Xin lỗi người dân khi hồ sơ trễ hạn,4,du_lieu,dossiers.apologyCompliance,>=100:4;>=80:2;0,
+3.4,Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC,4,tu_cham,,,1
+4,Cải cách tổ chức bộ máy hành chính,8,,,,
+4.1,Sắp xếp tổ chức bộ máy theo quy định,4,tu_cham,,,1
+4.2,Thực hiện quy định về vị trí việc làm,4,tu_cham,,,1
+5,Xây dựng, nâng cao chất lượng đội ngũ,10,,,,
+5.1,Tuyển dụng, sử dụng công chức, viên chức đúng quy định,5,tu_cham,,,1
+5.2,Chấp hành kỷ luật, kỷ cương hành chính,5,tu_cham,,,1
+6,Cải cách tài chính công,8,,,,
+6.1,Thực hiện tự chủ tài chính,4,tu_cham,,,1
+6.2,Công khai ngân sách đúng quy định,4,tu_cham,,,1
+7,Xây dựng chính quyền điện tử, chính quyền số,14,,,,
+7.1,Cung cấp dịch vụ công trực tuyến toàn trình,7,tu_cham,,,1
+7.2,Số hóa hồ sơ, kết quả giải quyết TTHC,7,tu_cham,,,1
+8,Điều tra xã hội học,20,khao_sat,,,
+9,Điểm thưởng,3,,,,
+9.1,Sáng kiến CCHC được công nhận,2,thuong,,,1
+9.2,Được khen thưởng về CCHC,1,thuong,,,1
+10,Điểm trừ,5,,,,
+10.1,Bị phê bình về công tác CCHC,3,tru,,,
+10.2,Để xảy ra vi phạm về kỷ luật hành chính,2,tru,,,`;
+
+/** The CSV above has commas inside contents: quote the content column. */
+function quoted(csv: string): string {
+  return csv
+    .split('\n')
+    .map((line, i) => {
+      if (i === 0) return line;
+      const cells = line.split(',');
+      const tail = cells.slice(-5);
+      return [cells[0], `"${cells.slice(1, -5).join(',')}"`, ...tail].join(',');
+    })
+    .join('\n');
+}
+
+const rand = (key: string) => crypto.createHash('sha1').update(key).digest().readUInt32BE(0) / 2 ** 32;
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+export const assessmentDemo: DemoSeeder = async (s) => {
+  const actor = systemActor(s.provinceCode, 'Dữ liệu mẫu');
+  const today = s.today();
+  const year = Number(today.slice(0, 4));
+  const groups: [UnitGroup, string][] = [
+    ['department', 'Bộ tiêu chí mẫu chỉ số CCHC các sở, ban, ngành'],
+    ['commune', 'Bộ tiêu chí mẫu chỉ số CCHC các xã, phường, đặc khu'],
+  ];
+  for (const [unitGroup, name] of groups) {
+    const f = await importFramework(
+      s,
+      SYSTEM,
+      actor,
+      {
+        year,
+        unitGroup,
+        name: `${name} năm ${year} (mẫu – cần chỉnh theo quyết định của tỉnh)`,
+        filename: 'bo-tieu-chi-mau.csv',
+        data: Buffer.from(quoted(EXAMPLE_FRAMEWORK)),
+      },
+      { isExample: true },
+    );
+    if (!f.id) throw new Error(`example framework: ${JSON.stringify(f.errors.slice(0, 3))}`);
+    const { id: roundId } = await createRound(s, SYSTEM, actor, {
+      frameworkId: f.id,
+      deadlines: {
+        selfEnd: addDays(today, 10),
+        appraisal1End: addDays(today, 20),
+        explanationEnd: addDays(today, 27),
+        appraisal2End: addDays(today, 35),
+      },
+    });
+    const criteria = await repo.criteriaOf(s.db, f.id);
+    const parents = new Set(criteria.map((c) => c.parentCode).filter(Boolean));
+    const scored = criteria.filter((c) => !parents.has(c.code) && c.method && c.method !== 'du_lieu' && c.method !== 'khao_sat');
+    const units = await repo.groupUnits(s.db, s.provinceCode, unitGroup, `${year}-12-31`);
+    const STATES: (SheetState | null)[] = [null, 'self_draft', 'submitted', 'appraised1', 'explaining', 'explained', 'appraised2', 'final'];
+    const now = s.now();
+    const scores: {
+      sheetId: number;
+      criterionId: number;
+      stage: Stage;
+      score: number;
+      note: string | null;
+      scoredBy: null;
+      scoredAt: Date;
+    }[] = [];
+    for (const u of units) {
+      const state = STATES[Math.floor(rand(`${roundId}:${u.code}`) * STATES.length)]!;
+      if (!state) continue; // not started
+      const sheetId = await repo.setSheetState(s.db, roundId, Number(u.id), state, now, state !== 'self_draft');
+      const stages: Stage[] = ['self'];
+      if (['appraised1', 'explaining', 'explained', 'appraised2', 'final'].includes(state)) stages.push('appraisal1');
+      if (['appraised2', 'final'].includes(state)) stages.push('appraisal2');
+      if (state === 'final') stages.push('final');
+      for (const c of scored) {
+        const max = Number(c.maxPoints);
+        const extra = c.method === 'thuong' || c.method === 'tru';
+        const r = rand(`${u.code}:${c.code}`);
+        if (extra && r > 0.3) continue; // most units have no bonus or penalty
+        let score = extra ? max * 0.5 : Math.round(max * (0.7 + r * 0.3) * 2) / 2;
+        for (const stage of stages) {
+          if (stage !== 'self' && !extra && rand(`${u.code}:${c.code}:${stage}`) < 0.25) score = Math.max(0, score - 0.5); // marked down
+          scores.push({
+            sheetId,
+            criterionId: Number(c.id),
+            stage,
+            score,
+            note: stage === 'self' ? null : null,
+            scoredBy: null,
+            scoredAt: now,
+          });
+        }
+      }
+    }
+    for (let i = 0; i < scores.length; i += 1000)
+      await s.db
+        .insertInto('assessmentScore')
+        .values(scores.slice(i, i + 1000))
+        .execute();
+  }
+};

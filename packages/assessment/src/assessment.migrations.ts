@@ -1,0 +1,78 @@
+import { sql, type Kysely } from 'kysely';
+import type { MigrationSet } from '@cchc/core';
+
+type AnyDb = Kysely<unknown>;
+
+export const assessmentMigrations: MigrationSet = {
+  '20261202_30_assessment': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('assessment_framework')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('unit_group', 'text', (c) => c.notNull().check(sql`unit_group in ('department', 'commune')`))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('is_example', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('max_total', 'numeric', (c) => c.notNull())
+        .addColumn('created_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('assessment_framework_year').on('assessment_framework').columns(['province_code', 'year']).execute();
+      await db.schema
+        .createTable('assessment_criterion')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('framework_id', 'bigint', (c) => c.notNull().references('assessment_framework.id').onDelete('cascade'))
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('parent_code', 'text')
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addColumn('sort_order', 'integer', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('max_points', 'numeric', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.check(sql`method in ('tu_cham', 'du_lieu', 'khao_sat', 'thuong', 'tru')`))
+        .addColumn('metric_key', 'text')
+        .addColumn('bands', 'jsonb')
+        .addColumn('evidence_required', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addUniqueConstraint('assessment_criterion_code', ['framework_id', 'code'])
+        .execute();
+      await db.schema
+        .createTable('assessment_round')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('framework_id', 'bigint', (c) => c.notNull().references('assessment_framework.id'))
+        .addColumn('province_code', 'text', (c) => c.notNull())
+        .addColumn('self_end', 'date', (c) => c.notNull())
+        .addColumn('appraisal1_end', 'date', (c) => c.notNull())
+        .addColumn('explanation_end', 'date', (c) => c.notNull())
+        .addColumn('appraisal2_end', 'date', (c) => c.notNull())
+        .addColumn('result_bands', 'jsonb', (c) => c.notNull())
+        .addColumn('created_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addCheckConstraint(
+          'assessment_round_order',
+          sql`self_end <= appraisal1_end and appraisal1_end <= explanation_end and explanation_end <= appraisal2_end`,
+        )
+        .execute();
+      await db.schema
+        .createTable('assessment_sheet')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('round_id', 'bigint', (c) => c.notNull().references('assessment_round.id').onDelete('cascade'))
+        .addColumn('unit_id', 'bigint', (c) => c.notNull().references('unit.id'))
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'timestamptz')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint('assessment_sheet_unit', ['round_id', 'unit_id'])
+        .execute();
+      await db.schema
+        .createTable('assessment_score')
+        .addColumn('sheet_id', 'bigint', (c) => c.notNull().references('assessment_sheet.id').onDelete('cascade'))
+        .addColumn('criterion_id', 'bigint', (c) => c.notNull().references('assessment_criterion.id'))
+        .addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('self', 'appraisal1', 'appraisal2', 'final')`))
+        .addColumn('score', 'numeric', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('scored_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('scored_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('assessment_score_pk', ['sheet_id', 'criterion_id', 'stage'])
+        .execute();
+    },
+  },
+};

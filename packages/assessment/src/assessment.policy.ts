@@ -1,0 +1,29 @@
+import { canTransition, hasRole, inScope, roleMayTransition, ruleSet, type Actor } from '@cchc/core';
+import type { SheetState } from './assessment.tables';
+import { sheetFlow } from './sheet.flow';
+
+/** A unit's sheet as the policy sees it: the unit (scope), its province and the sheet's state. */
+export interface SheetSubject {
+  unitId: number;
+  provinceCode: string;
+  state: SheetState | null;
+}
+
+const office = (a: Actor) => hasRole(a, 'admin', 'cchc_office');
+const ownUnit = (a: Actor, s: SheetSubject) => a.scope.kind === 'units' && inScope(a, s);
+const flow = (a: Actor, s: SheetSubject, action: keyof typeof sheetFlow.transitions) =>
+  roleMayTransition(sheetFlow, a.roles, action) && canTransition(sheetFlow, s.state, action);
+
+export const assessmentRules = ruleSet<SheetSubject | undefined>({
+  // Frameworks and results are read by everyone; a sheet by its unit and the provincial roles (scope).
+  'assessment.read': () => true,
+  'assessment.manage': (a) => office(a),
+  'assessment.results': (a) => office(a) || hasRole(a, 'leader', 'appraiser'),
+  'assessment.selfScore': (a, s) => !!s && ownUnit(a, s) && (flow(a, s, 'selfScore') || flow(a, s, 'explain')),
+  'assessment.submit': (a, s) => !!s && ownUnit(a, s) && (flow(a, s, 'submit') || flow(a, s, 'sendExplanation')),
+  'assessment.withdraw': (a, s) => !!s && ownUnit(a, s) && flow(a, s, 'withdraw'),
+  // Appraisers never appraise their own unit.
+  'assessment.appraise': (a, s) => !!s && a.unitId !== s.unitId && (flow(a, s, 'appraise1') || flow(a, s, 'appraise2')),
+  'assessment.finalize': (a, s) => !!s && flow(a, s, 'finalize'),
+});
+export const assessmentGlobalActions = ['assessment.manage', 'assessment.results'];

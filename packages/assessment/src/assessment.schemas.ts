@@ -1,0 +1,134 @@
+/** The TypeBox schemas of the internal index API. */
+import { Type } from '@sinclair/typebox';
+
+const N = Type.Number();
+const NStr = Type.Union([Type.String(), Type.Null()]);
+const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const UnitGroup = Type.Union([Type.Literal('department'), Type.Literal('commune')]);
+export const StageParam = Type.Union([Type.Literal('self'), Type.Literal('appraisal1'), Type.Literal('appraisal2'), Type.Literal('final')]);
+const RowError = Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() });
+
+export const ImportReply = Type.Object({
+  id: Type.Union([Type.Integer(), Type.Null()]),
+  criteria: Type.Integer({ description: 'Số tiêu chí được chấm (không kể điểm thưởng, điểm trừ)' }),
+  maxTotal: N,
+  errors: Type.Array(RowError),
+});
+
+export const FrameworkSummary = Type.Object({
+  id: Type.Integer(),
+  year: Type.Integer(),
+  unitGroup: UnitGroup,
+  name: Type.String(),
+  isExample: Type.Boolean(),
+  maxTotal: N,
+  criteria: Type.Integer(),
+});
+
+export const Framework = Type.Object(
+  {
+    id: Type.Integer(),
+    year: Type.Integer(),
+    unitGroup: UnitGroup,
+    name: Type.String(),
+    isExample: Type.Boolean(),
+    maxTotal: N,
+    criteria: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        code: Type.String(),
+        parentCode: NStr,
+        level: Type.Integer(),
+        content: Type.String(),
+        maxPoints: N,
+        method: NStr,
+        methodLabel: NStr,
+        metricKey: NStr,
+        bands: NStr,
+        evidenceRequired: Type.Boolean(),
+      }),
+    ),
+  },
+  { $id: 'AssessmentFramework' },
+);
+
+export const RoundInput = Type.Object({
+  frameworkId: Type.Integer({ minimum: 1 }),
+  deadlines: Type.Object({ selfEnd: DateStr, appraisal1End: DateStr, explanationEnd: DateStr, appraisal2End: DateStr }),
+  bands: Type.Optional(
+    Type.Array(Type.Object({ min: Type.Number({ minimum: 0, maximum: 100 }), label: Type.String({ maxLength: 40 }) }), { maxItems: 10 }),
+  ),
+});
+
+export const Round = Type.Object({
+  id: Type.Integer(),
+  frameworkId: Type.Integer(),
+  year: Type.Integer(),
+  unitGroup: Type.String(),
+  name: Type.String(),
+  selfEnd: Type.String(),
+  appraisal1End: Type.String(),
+  explanationEnd: Type.String(),
+  appraisal2End: Type.String(),
+});
+
+const Cell = Type.Union([Type.Object({ score: N, note: NStr, by: NStr }), Type.Null()]);
+export const Sheet = Type.Object(
+  {
+    roundId: Type.Integer(),
+    unitCode: Type.String(),
+    unitName: Type.String(),
+    state: NStr,
+    stateLabel: Type.String(),
+    abilities: Type.Object({
+      selfScore: Type.Boolean(),
+      submit: Type.Boolean(),
+      withdraw: Type.Boolean(),
+      appraise: Type.Boolean(),
+      finalize: Type.Boolean(),
+    }),
+    criteria: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        code: Type.String(),
+        level: Type.Integer(),
+        content: Type.String(),
+        maxPoints: N,
+        method: NStr,
+        evidenceRequired: Type.Boolean(),
+        computed: Type.Union([
+          Type.Object({ value: Type.Union([N, Type.Null()]), points: N, metricKey: Type.String(), href: NStr }),
+          Type.Null(),
+        ]),
+        self: Cell,
+        appraisal1: Cell,
+        appraisal2: Cell,
+        final: Cell,
+      }),
+    ),
+  },
+  { $id: 'AssessmentSheet' },
+);
+
+export const ScoresInput = Type.Object({
+  stage: StageParam,
+  scores: Type.Array(
+    Type.Object({ criterion: Type.String({ maxLength: 20 }), score: Type.Number(), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+    { maxItems: 500 },
+  ),
+});
+
+export const ResultRow = Type.Object({
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  self: N,
+  appraised: N,
+  survey: N,
+  bonus: N,
+  penalty: N,
+  total: N,
+  max: N,
+  index: N,
+  rank: Type.Integer(),
+  band: Type.String(),
+});

@@ -1,0 +1,122 @@
+/** Frameworks (bộ tiêu chí) per year and unit group: import from XLSX/CSV, list, read as a tree, export, copy. */
+import {
+  AppError,
+  authorize,
+  inTransaction,
+  readTable,
+  recordAudit,
+  tablesToXlsx,
+  type Actor,
+  type AppServices,
+  type RequestContext,
+} from '@cchc/core';
+import { METHODS, parseFramework, type Bands } from './framework.domain';
+import type { UnitGroup } from './assessment.tables';
+import * as repo from './assessment.repository';
+
+export interface FrameworkImport {
+  year: number;
+  unitGroup: UnitGroup;
+  name: string;
+  filename: string;
+  data: Buffer;
+}
+
+/** All or nothing: the framework is saved only when no row has an error. */
+export async function importFramework(
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  input: FrameworkImport,
+  opts: { isExample?: boolean } = {},
+) {
+  authorize(actor, 'assessment.manage');
+  if (!input.data.length) throw new AppError('EMPTY_FILE', 'Tệp rỗng: không có nội dung để nhập.');
+  const parsed = parseFramework(await readTable(input.data, input.filename), (k) => s.metrics.has(k));
+  if (parsed.errors.length) return { id: null, criteria: parsed.scored, maxTotal: parsed.maxTotal, errors: parsed.errors };
+  if (!parsed.criteria.length) throw new AppError('EMPTY_FRAMEWORK', `Tệp "${input.filename}" không có tiêu chí nào.`);
+  const id = await inTransaction(s.db, async (tx) => {
+    const id = await repo.insertFramework(
+      tx,
+      {
+        provinceCode: s.provinceCode,
+        year: input.year,
+        unitGroup: input.unitGroup,
+        name: input.name,
+        maxTotal: parsed.maxTotal,
+        isExample: !!opts.isExample,
+        createdBy: actor.userId || null,
+      },
+      parsed.criteria,
+    );
+    await recordAudit(tx, ctx, 'assessment.framework.import', {
+      entityType: 'assessment_framework',
+      entityId: id,
+      after: { year: input.year, unitGroup: input.unitGroup, name: input.name, criteria: parsed.criteria.length, file: input.filename },
+    });
+    return id;
+  });
+  return { id, criteria: parsed.scored, maxTotal: parsed.maxTotal, errors: [] };
+}
+
+export async function listFrameworks(s: AppServices, actor: Actor, year?: number) {
+  authorize(actor, 'assessment.read');
+  return (await repo.listFrameworks(s.db, s.provinceCode, year)).map((f) => ({ ...f, id: Number(f.id), criteria: Number(f.criteria) }));
+}
+
+const bandsText = (b: Bands | null) =>
+  b
+    ? [
+        ...b.steps.map((x) => `>=${String(x.min).replace('.', ',')}:${String(x.points).replace('.', ',')}`),
+        String(b.otherwise).replace('.', ','),
+      ].join(';')
+    : '';
+
+export async function getFramework(s: AppServices, actor: Actor, id: number) {
+  authorize(actor, 'assessment.read');
+  const f = await repo.findFramework(s.db, s.provinceCode, id);
+  if (!f) throw new AppError('NOT_FOUND', `Không có bộ tiêu chí số ${id}.`, 404);
+  const criteria = await repo.criteriaOf(s.db, id);
+  return {
+    id: Number(f.id),
+    year: f.year,
+    unitGroup: f.unitGroup,
+    name: f.name,
+    isExample: f.isExample,
+    maxTotal: Number(f.maxTotal),
+    criteria: criteria.map((c) => ({
+      id: Number(c.id),
+      code: c.code,
+      parentCode: c.parentCode,
+      level: c.level,
+      content: c.content,
+      maxPoints: Number(c.maxPoints),
+      method: c.method,
+      methodLabel: c.method ? METHODS[c.method] : null,
+      metricKey: c.metricKey,
+      bands: bandsText(c.bands as Bands | null) || null,
+      evidenceRequired: c.evidenceRequired,
+    })),
+  };
+}
+
+/** The framework in the import layout (so it can be corrected and imported again). */
+export async function exportFramework(s: AppServices, actor: Actor, id: number) {
+  const f = await getFramework(s, actor, id);
+  const data = await tablesToXlsx([
+    {
+      name: 'Bộ tiêu chí',
+      columns: [
+        { header: 'ma', key: 'code', width: 10 },
+        { header: 'noi_dung', key: 'content', width: 80 },
+        { header: 'diem_toi_da', key: 'maxPoints', width: 12 },
+        { header: 'cach_cham', key: 'method', width: 12 },
+        { header: 'du_lieu', key: 'metricKey', width: 26 },
+        { header: 'thang_diem', key: 'bands', width: 26 },
+        { header: 'minh_chung', key: 'evidence', width: 12 },
+      ],
+      rows: f.criteria.map((c) => ({ ...c, evidence: c.evidenceRequired ? 1 : '' })),
+    },
+  ]);
+  return { filename: `bo-tieu-chi-${f.year}-${f.unitGroup}-${f.id}.xlsx`, data };
+}

@@ -1,0 +1,18 @@
+import { defineModule } from '@cchc/core';
+import { assessmentMigrations } from './assessment.migrations';
+import { assessmentGlobalActions, assessmentRules } from './assessment.policy';
+import { registerAssessmentRoutes } from './assessment.routes';
+import { assessmentDemo } from './assessment.demo';
+
+/** The internal CCHC index of departments and communes: frameworks per year, rounds, self-assessment, appraisal, results. */
+export const assessmentModule = defineModule({
+  name: 'assessment',
+  label: 'Chỉ số CCHC nội bộ',
+  migrations: assessmentMigrations,
+  rules: assessmentRules,
+  globalActions: assessmentGlobalActions,
+  routes: registerAssessmentRoutes,
+  demo: assessmentDemo,
+});
+
+export { EXAMPLE_FRAMEWORK } from './assessment.demo';

@@ -1,0 +1,248 @@
+/**
+ * A round of the internal index: its deadlines, each unit's sheet (self / round 1 / explanation / round 2 /
+ * final side by side), score writes checked against the stage, the deadline and the criterion, and the
+ * results of the group. Computed criteria are read from the metrics registry for the round's year.
+ */
+import {
+  AppError,
+  authorize,
+  can,
+  inTransaction,
+  recordAudit,
+  resolveScopedUnit,
+  transition,
+  type Actor,
+  type AppServices,
+  type RequestContext,
+} from '@cchc/core';
+import { pointsFor, type Bands } from './framework.domain';
+import { DEFAULT_BANDS, groupResults, type LeafCriterion, type ResultBand, type UnitScores } from './results.domain';
+import type { Method, SheetState, Stage } from './assessment.tables';
+import { STAGE_ACTION, sheetFlow } from './sheet.flow';
+import * as repo from './assessment.repository';
+
+export interface RoundInput {
+  frameworkId: number;
+  deadlines: { selfEnd: string; appraisal1End: string; explanationEnd: string; appraisal2End: string };
+  bands?: ResultBand[];
+}
+
+export async function createRound(s: AppServices, ctx: RequestContext, actor: Actor, input: RoundInput) {
+  authorize(actor, 'assessment.manage');
+  const f = await repo.findFramework(s.db, s.provinceCode, input.frameworkId);
+  if (!f) throw new AppError('NOT_FOUND', `Không có bộ tiêu chí số ${input.frameworkId}.`, 404);
+  const d = input.deadlines;
+  if (!(d.selfEnd <= d.appraisal1End && d.appraisal1End <= d.explanationEnd && d.explanationEnd <= d.appraisal2End))
+    throw new AppError('BAD_DEADLINES', 'Các hạn phải theo thứ tự: tự đánh giá ≤ thẩm định lần 1 ≤ giải trình ≤ thẩm định lần 2.');
+  return inTransaction(s.db, async (tx) => {
+    const r = await tx
+      .insertInto('assessmentRound')
+      .values({
+        frameworkId: input.frameworkId,
+        provinceCode: s.provinceCode,
+        ...d,
+        resultBands: JSON.stringify(input.bands ?? DEFAULT_BANDS),
+        createdBy: actor.userId || null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, 'assessment.round.create', { entityType: 'assessment_round', entityId: r.id, after: input });
+    return { id: Number(r.id) };
+  });
+}
+
+async function loadRound(s: AppServices, id: number) {
+  const round = await repo.findRound(s.db, s.provinceCode, id);
+  if (!round) throw new AppError('NOT_FOUND', `Không có đợt đánh giá số ${id}.`, 404);
+  return round;
+}
+
+/** The deadline of the stage (final has none: the council's decision). */
+const stageEnd = (r: repo.RoundRow, stage: Stage) =>
+  stage === 'self' ? r.selfEnd : stage === 'appraisal1' ? r.appraisal1End : stage === 'appraisal2' ? r.appraisal2End : null;
+
+/** Points of the computed criteria of one unit for the round's year. */
+async function computedPoints(s: AppServices, actor: Actor, year: number, unitCode: string, criteria: repo.CriterionRow[]) {
+  const out = new Map<number, { value: number | null; points: number; href: string | null }>();
+  for (const c of criteria) {
+    if (c.method !== 'du_lieu' || !c.metricKey || !s.metrics.canRead(actor, c.metricKey)) continue;
+    const [p] = await s.metrics.read(s, actor, c.metricKey, { from: `${year}-01-01`, to: `${year}-12-31`, unit: unitCode });
+    out.set(Number(c.id), { value: p?.value ?? null, points: pointsFor(p?.value ?? null, c.bands as Bands), href: p?.link ?? null });
+  }
+  return out;
+}
+
+export async function getSheet(s: AppServices, actor: Actor, roundId: number, unitCode: string) {
+  const round = await loadRound(s, roundId);
+  const unit = await resolveScopedUnit(s, actor, unitCode);
+  authorize(actor, 'assessment.read', { unitId: Number(unit.id), provinceCode: unit.provinceCode, state: null });
+  const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
+  const criteria = await repo.criteriaOf(s.db, round.frameworkId);
+  const scores = sheet ? await repo.scoresOf(s.db, [Number(sheet.id)]) : [];
+  const computed = await computedPoints(s, actor, round.year, unit.code, criteria);
+  const subject = { unitId: Number(unit.id), provinceCode: unit.provinceCode, state: (sheet?.state ?? null) as SheetState | null };
+  return {
+    roundId,
+    unitCode: unit.code,
+    unitName: unit.name,
+    state: subject.state,
+    stateLabel: subject.state ? sheetFlow.states[subject.state] : 'Chưa tự đánh giá',
+    abilities: {
+      selfScore: can(actor, 'assessment.selfScore', subject),
+      submit: can(actor, 'assessment.submit', subject),
+      withdraw: can(actor, 'assessment.withdraw', subject),
+      appraise: can(actor, 'assessment.appraise', subject),
+      finalize: can(actor, 'assessment.finalize', subject),
+    },
+    criteria: criteria.map((c) => {
+      const mine = scores.filter((x) => Number(x.criterionId) === Number(c.id));
+      const at = (stage: Stage) => mine.find((x) => x.stage === stage);
+      const cell = (stage: Stage) =>
+        at(stage) ? { score: Number(at(stage)!.score), note: at(stage)!.note, by: at(stage)!.scoredByName } : null;
+      const comp = computed.get(Number(c.id));
+      return {
+        id: Number(c.id),
+        code: c.code,
+        level: c.level,
+        content: c.content,
+        maxPoints: Number(c.maxPoints),
+        method: c.method,
+        evidenceRequired: c.evidenceRequired,
+        computed: comp ? { value: comp.value, points: comp.points, metricKey: c.metricKey!, href: comp.href } : null,
+        self: cell('self'),
+        appraisal1: cell('appraisal1'),
+        appraisal2: cell('appraisal2'),
+        final: cell('final'),
+      };
+    }),
+  };
+}
+
+export interface ScoresInput {
+  stage: Stage;
+  scores: { criterion: string; score: number; note?: string }[];
+}
+
+export async function saveScores(s: AppServices, ctx: RequestContext, actor: Actor, roundId: number, unitCode: string, input: ScoresInput) {
+  const round = await loadRound(s, roundId);
+  const unit = await resolveScopedUnit(s, actor, unitCode);
+  const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
+  const state = (sheet?.state ?? null) as SheetState | null;
+  const subject = { unitId: Number(unit.id), provinceCode: unit.provinceCode, state };
+  const action =
+    input.stage === 'self' ? (state === 'appraised1' || state === 'explaining' ? 'explain' : 'selfScore') : STAGE_ACTION[input.stage];
+  const permission =
+    input.stage === 'self' ? 'assessment.selfScore' : input.stage === 'final' ? 'assessment.finalize' : 'assessment.appraise';
+  authorize(actor, permission, subject);
+  const next = transition(sheetFlow, state, action);
+  const deadline = action === 'explain' ? round.explanationEnd : stageEnd(round, input.stage);
+  if (deadline && s.today() > deadline)
+    throw new AppError(
+      'STAGE_CLOSED',
+      `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${deadline.split('-').reverse().join('/')}).`,
+      409,
+    );
+  const criteria = new Map((await repo.criteriaOf(s.db, round.frameworkId)).map((c) => [c.code, c]));
+  const parents = new Set([...criteria.values()].map((c) => c.parentCode).filter(Boolean));
+  const rows = input.scores.map((x, i) => {
+    const c = criteria.get(x.criterion);
+    const where = `Dòng ${i + 1}, tiêu chí "${x.criterion}"`;
+    if (!c) throw new AppError('UNKNOWN_CRITERION', `${where}: không có trong bộ tiêu chí.`);
+    if (parents.has(c.code)) throw new AppError('NOT_A_LEAF', `${where}: là mục có tiêu chí con, chấm ở các tiêu chí con.`);
+    if ((c.method as Method) === 'du_lieu')
+      throw new AppError('COMPUTED_CRITERION', `${where}: điểm được tính từ dữ liệu (${c.metricKey}), không chấm tay.`);
+    if (x.score < 0 || x.score > Number(c.maxPoints) + 1e-9)
+      throw new AppError(
+        'OUT_OF_SCALE',
+        `${where}: điểm ${String(x.score).replace('.', ',')} ngoài khoảng 0–${String(Number(c.maxPoints)).replace('.', ',')}.`,
+      );
+    return { criterionId: Number(c.id), score: x.score, note: x.note?.trim() || null };
+  });
+  await inTransaction(s.db, async (tx) => {
+    const sheetId = await repo.setSheetState(tx, roundId, Number(unit.id), next, s.now());
+    const before = sheet ? (await repo.scoresOf(tx, [Number(sheet.id)])).filter((b) => b.stage === input.stage) : [];
+    await repo.upsertScores(tx, sheetId, input.stage, actor.userId || null, s.now(), rows);
+    await recordAudit(tx, ctx, `assessment.score.${input.stage}`, {
+      entityType: 'assessment_sheet',
+      entityId: `${roundId}:${unit.code}`,
+      unitId: Number(unit.id),
+      before: { state, scores: before.map((b) => ({ criterionId: Number(b.criterionId), score: Number(b.score) })) },
+      after: { state: next, scores: rows },
+    });
+  });
+  return getSheet(s, actor, roundId, unit.code);
+}
+
+/** The head sends the self-assessment (or the explanation); before the deadline only. */
+export async function submitSheet(s: AppServices, ctx: RequestContext, actor: Actor, roundId: number, unitCode: string) {
+  const round = await loadRound(s, roundId);
+  const unit = await resolveScopedUnit(s, actor, unitCode);
+  const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
+  const state = (sheet?.state ?? null) as SheetState | null;
+  authorize(actor, 'assessment.submit', { unitId: Number(unit.id), provinceCode: unit.provinceCode, state });
+  const action = state === 'explaining' ? 'sendExplanation' : 'submit';
+  const deadline = action === 'submit' ? round.selfEnd : round.explanationEnd;
+  if (s.today() > deadline)
+    throw new AppError(
+      'STAGE_CLOSED',
+      `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${deadline.split('-').reverse().join('/')}).`,
+      409,
+    );
+  const next = transition(sheetFlow, state, action);
+  await inTransaction(s.db, async (tx) => {
+    await repo.setSheetState(tx, roundId, Number(unit.id), next, s.now(), true);
+    await recordAudit(tx, ctx, `assessment.${action}`, {
+      entityType: 'assessment_sheet',
+      entityId: `${roundId}:${unit.code}`,
+      unitId: Number(unit.id),
+      before: { state },
+      after: { state: next },
+    });
+  });
+  return getSheet(s, actor, roundId, unit.code);
+}
+
+/** One row per unit of the group: self, appraised, survey, bonus, penalty, total, max, index, rank, band. */
+export async function roundResults(s: AppServices, actor: Actor, roundId: number) {
+  authorize(actor, 'assessment.results');
+  const round = await loadRound(s, roundId);
+  const criteria = await repo.criteriaOf(s.db, round.frameworkId);
+  const parents = new Set(criteria.map((c) => c.parentCode).filter(Boolean));
+  const leaves: LeafCriterion[] = criteria
+    .filter((c) => !parents.has(c.code) && c.method)
+    .map((c) => ({ id: Number(c.id), method: c.method as Method, maxPoints: Number(c.maxPoints) }));
+  const units = await repo.groupUnits(s.db, s.provinceCode, round.unitGroup, `${round.year}-12-31`);
+  const sheets = await repo.sheetsOf(s.db, roundId);
+  const scores = await repo.scoresOf(
+    s.db,
+    sheets.map((x) => Number(x.id)),
+  );
+  const sheetOf = new Map(sheets.map((x) => [Number(x.unitId), Number(x.id)]));
+  // Each computed criterion is read once for every unit of the province (by unit), not once per unit.
+  const byUnit = new Map<number, Map<string, number | null>>();
+  for (const c of criteria) {
+    if (c.method !== 'du_lieu' || !c.metricKey || !s.metrics.canRead(actor, c.metricKey)) continue;
+    const points = await s.metrics.read(s, actor, c.metricKey, { from: `${round.year}-01-01`, to: `${round.year}-12-31`, byUnit: true });
+    byUnit.set(Number(c.id), new Map(points.map((p) => [p.key, p.value])));
+  }
+  const perUnit: UnitScores[] = [];
+  for (const u of units) {
+    const sheetId = sheetOf.get(Number(u.id));
+    const map = new Map<number, Partial<Record<Stage, number>>>();
+    for (const x of scores)
+      if (Number(x.sheetId) === sheetId) map.set(Number(x.criterionId), { ...map.get(Number(x.criterionId)), [x.stage]: Number(x.score) });
+    const computed = new Map(
+      criteria
+        .filter((c) => byUnit.has(Number(c.id)))
+        .map((c) => [Number(c.id), pointsFor(byUnit.get(Number(c.id))!.get(u.code) ?? null, c.bands as Bands)]),
+    );
+    perUnit.push({ unitCode: u.code, unitName: u.name, scores: map, computed });
+  }
+  const hasSurvey = scores.some((x) => leaves.find((l) => l.id === Number(x.criterionId))?.method === 'khao_sat');
+  return groupResults(leaves, perUnit, { survey: hasSurvey, bands: round.resultBands as ResultBand[] });
+}
+
+export async function listRounds(s: AppServices, actor: Actor) {
+  authorize(actor, 'assessment.read');
+  return (await repo.listRounds(s.db, s.provinceCode)).map((r) => ({ ...r, id: Number(r.id), frameworkId: Number(r.frameworkId) }));
+}
