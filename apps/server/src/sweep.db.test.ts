@@ -89,6 +89,7 @@ beforeAll(async () => {
   t = await startTestApp();
   s = t.app.services;
   doc = (await buildOpenApiDocument()) as unknown as Doc;
+  roundId = Number((await s.db.selectFrom('assessmentRound').select('id').orderBy('id').executeTakeFirstOrThrow()).id);
   for (const r of ROLES) clients.set(r, await t.login(r));
   // Own units of the unit roles, a sibling of each, and a unit of another province.
   const units = await s.db
@@ -161,7 +162,12 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
   'POST /api/tasks/{id}/reports/{period}/review': (f) => `/api/tasks/${f.taskId}/reports/once/review`,
   'GET /api/evidence/{id}': (f) => `/api/evidence/${f.evidenceId}`,
   'GET /api/dossiers/{code}': (f) => `/api/dossiers/${encodeURIComponent(f.dossierCode)}`,
+  'GET /api/assessment/rounds/{id}/units/{unitCode}': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}`,
+  'PUT /api/assessment/rounds/{id}/units/{unitCode}/scores': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}/scores`,
+  'POST /api/assessment/rounds/{id}/units/{unitCode}/submit': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}/submit`,
 };
+/** The demo's internal-index round, whose unit sheets the sweep reads and writes. */
+let roundId = 0;
 /** Routes whose path names reference data, the caller's own records, or province-level configuration (policy-tested elsewhere). */
 const NOT_UNIT_RECORDS = new Set([
   'GET /api/units/{code}',
@@ -178,6 +184,10 @@ const NOT_UNIT_RECORDS = new Set([
   // A metric's key; its unit (query) is scope-checked, tested in metrics.db.test.ts.
   'GET /api/metrics/{key}',
   'GET /api/dossiers/imports/{id}/errors.xlsx',
+  // Frameworks and a round's results are province-level (their rules are in the policy matrix).
+  'GET /api/assessment/frameworks/{id}',
+  'GET /api/assessment/frameworks/{id}/export.xlsx',
+  'GET /api/assessment/rounds/{id}/results',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */
 const UNIT_QUERY = (path: string): string | null => {

@@ -6,8 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
 import { assessmentModule } from './index';
-import { directivesModule } from '@cchc/directives';
-import { dossiersModule } from '@cchc/dossiers';
 
 let t: TestApp;
 let office: TestClient;
@@ -24,7 +22,8 @@ const CSV = `ma,noi_dung,diem_toi_da,cach_cham,du_lieu,thang_diem,minh_chung
 `;
 
 beforeAll(async () => {
-  t = await startTestApp({ modules: [directivesModule, dossiersModule, assessmentModule] });
+  // Every module: the computed criteria read the dossiers module's metrics.
+  t = await startTestApp();
   office = await t.login('cchc');
 });
 afterAll(() => t.close());
