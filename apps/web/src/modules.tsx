@@ -1,8 +1,9 @@
-import { AuditOutlined, CommentOutlined, FormOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, CommentOutlined, FormOutlined } from '@ant-design/icons';
 import type { WebModule } from './modules/types';
 import { directivesModule } from './modules/directives';
 import { dossiersModule } from './modules/dossiers';
 import { indicesModule } from './modules/indices';
+import { assessmentModule } from './modules/assessment';
 
 export type { WebModule } from './modules/types';
 
@@ -14,12 +15,8 @@ export const MODULES: WebModule[] = [
   directivesModule,
   dossiersModule,
   indicesModule,
-  {
-    path: '/assessment',
-    label: 'Chỉ số CCHC nội bộ',
-    icon: <SolutionOutlined />,
-    description: 'Bộ tiêu chí năm, tự đánh giá có minh chứng, thẩm định, xếp hạng sở, ngành và xã, phường.',
-  },
+  assessmentModule,
+
   {
     path: '/surveys',
     label: 'Khảo sát hài lòng',

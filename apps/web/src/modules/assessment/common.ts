@@ -1,0 +1,8 @@
+import type { Schemas, operations } from '@cchc/api-client';
+
+export type Sheet = Schemas['AssessmentSheet'];
+export type Framework = Schemas['AssessmentFramework'];
+export type ResultRow = operations['getAssessmentResults']['responses'][200]['content']['application/json'][number];
+
+export const GROUP_LABELS: Record<string, string> = { department: 'Sở, ban, ngành', commune: 'Xã, phường, đặc khu' };
+export const BAND_COLORS: Record<string, string> = { Tốt: 'green', Khá: 'blue', 'Trung bình': 'orange', Yếu: 'red' };
