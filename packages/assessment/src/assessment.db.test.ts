@@ -145,6 +145,17 @@ describe('a round', () => {
     expect((await focal.get(`/api/assessment/rounds/${roundId}/units/86.SYT`)).statusCode).toBe(404);
   });
 
+  it('keeps a unit to the rounds of its own group', async () => {
+    const focal = await t.login('daumoi.stc');
+    const mine = (await focal.get('/api/assessment/rounds')).json();
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((r: { unitGroup: string }) => r.unitGroup === 'department')).toBe(true);
+    const communes = (await office.get('/api/assessment/rounds')).json().find((r: { unitGroup: string }) => r.unitGroup === 'commune');
+    const res = await office.get(`/api/assessment/rounds/${communes.id}/units/86.STC`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('Sở Tài chính không thuộc nhóm đơn vị của đợt đánh giá này.');
+  });
+
   it('refuses scores after the stage’s deadline', async () => {
     const later = await startTestApp({ modules: [assessmentModule], now: () => new Date('2026-12-11T09:00:00+07:00') });
     try {

@@ -17,7 +17,7 @@ import {
 } from '@cchc/core';
 import { pointsFor, type Bands } from './framework.domain';
 import { DEFAULT_BANDS, groupResults, type LeafCriterion, type ResultBand, type UnitScores } from './results.domain';
-import type { Method, SheetState, Stage } from './assessment.tables';
+import type { Method, SheetState, Stage, UnitGroup } from './assessment.tables';
 import { STAGE_ACTION, sheetFlow } from './sheet.flow';
 import * as repo from './assessment.repository';
 
@@ -57,6 +57,17 @@ async function loadRound(s: AppServices, id: number) {
   return round;
 }
 
+const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];
+export const groupOfType = (type: string): UnitGroup => (COMMUNE_TYPES.includes(type) ? 'commune' : 'department');
+
+/** The unit, in the caller's scope and in the round's group (a department has no sheet in the communes' round). */
+async function roundUnit(s: AppServices, actor: Actor, round: repo.RoundRow, unitCode: string) {
+  const unit = await resolveScopedUnit(s, actor, unitCode);
+  if (unit.code === s.provinceCode || groupOfType(unit.type) !== round.unitGroup)
+    throw new AppError('NOT_IN_ROUND', `${unit.name} không thuộc nhóm đơn vị của đợt đánh giá này.`, 404);
+  return unit;
+}
+
 /** The deadline of the stage (final has none: the council's decision). */
 const stageEnd = (r: repo.RoundRow, stage: Stage) =>
   stage === 'self' ? r.selfEnd : stage === 'appraisal1' ? r.appraisal1End : stage === 'appraisal2' ? r.appraisal2End : null;
@@ -74,7 +85,7 @@ async function computedPoints(s: AppServices, actor: Actor, year: number, unitCo
 
 export async function getSheet(s: AppServices, actor: Actor, roundId: number, unitCode: string) {
   const round = await loadRound(s, roundId);
-  const unit = await resolveScopedUnit(s, actor, unitCode);
+  const unit = await roundUnit(s, actor, round, unitCode);
   authorize(actor, 'assessment.read', { unitId: Number(unit.id), provinceCode: unit.provinceCode, state: null });
   const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
   const criteria = await repo.criteriaOf(s.db, round.frameworkId);
@@ -125,7 +136,7 @@ export interface ScoresInput {
 
 export async function saveScores(s: AppServices, ctx: RequestContext, actor: Actor, roundId: number, unitCode: string, input: ScoresInput) {
   const round = await loadRound(s, roundId);
-  const unit = await resolveScopedUnit(s, actor, unitCode);
+  const unit = await roundUnit(s, actor, round, unitCode);
   const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
   const state = (sheet?.state ?? null) as SheetState | null;
   const subject = { unitId: Number(unit.id), provinceCode: unit.provinceCode, state };
@@ -176,7 +187,7 @@ export async function saveScores(s: AppServices, ctx: RequestContext, actor: Act
 /** The head sends the self-assessment (or the explanation); before the deadline only. */
 export async function submitSheet(s: AppServices, ctx: RequestContext, actor: Actor, roundId: number, unitCode: string) {
   const round = await loadRound(s, roundId);
-  const unit = await resolveScopedUnit(s, actor, unitCode);
+  const unit = await roundUnit(s, actor, round, unitCode);
   const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
   const state = (sheet?.state ?? null) as SheetState | null;
   authorize(actor, 'assessment.submit', { unitId: Number(unit.id), provinceCode: unit.provinceCode, state });
@@ -242,7 +253,14 @@ export async function roundResults(s: AppServices, actor: Actor, roundId: number
   return groupResults(leaves, perUnit, { survey: hasSurvey, bands: round.resultBands as ResultBand[] });
 }
 
+/** The rounds: all of them for the provincial roles, those of the caller's unit group for a unit. */
 export async function listRounds(s: AppServices, actor: Actor) {
   authorize(actor, 'assessment.read');
-  return (await repo.listRounds(s.db, s.provinceCode)).map((r) => ({ ...r, id: Number(r.id), frameworkId: Number(r.frameworkId) }));
+  const rows = await repo.listRounds(s.db, s.provinceCode);
+  let group: UnitGroup | null = null;
+  if (actor.scope.kind === 'units') {
+    const own = await s.db.selectFrom('unit').select('type').where('id', '=', actor.unitId).executeTakeFirst();
+    group = own ? groupOfType(own.type) : null;
+  }
+  return rows.filter((r) => !group || r.unitGroup === group).map((r) => ({ ...r, id: Number(r.id), frameworkId: Number(r.frameworkId) }));
 }

@@ -53,7 +53,11 @@ export function AssessmentPage() {
           ...(can('assessment.results')
             ? [{ key: 'results', label: 'Kết quả, xếp hạng', children: needsRound(<ResultsTab roundId={roundId!} picker={roundPicker} />) }]
             : []),
-          { key: 'sheet', label: 'Phiếu đánh giá của đơn vị', children: needsRound(<SheetTab roundId={roundId!} picker={roundPicker} />) },
+          {
+            key: 'sheet',
+            label: 'Phiếu đánh giá của đơn vị',
+            children: needsRound(<SheetTab roundId={roundId!} group={round?.unitGroup} picker={roundPicker} />),
+          },
           { key: 'frameworks', label: 'Bộ tiêu chí', children: <FrameworksTab /> },
         ]}
       />

@@ -14,13 +14,17 @@ const n = (v: number | null | undefined) => (v === null || v === undefined ? '' 
 /** The stage an appraiser writes in, from the sheet's state. */
 const appraisalStage = (state: string | null): Stage => (state === 'explained' || state === 'appraised2' ? 'appraisal2' : 'appraisal1');
 
-export function SheetTab({ roundId, picker }: { roundId: number; picker: ReactNode }) {
+const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];
+
+export function SheetTab({ roundId, group, picker }: { roundId: number; group: string | undefined; picker: ReactNode }) {
   const { me, unitCode } = useSession();
   const { message } = App.useApp();
-  const units = useProvinceUnits();
+  const allUnits = useProvinceUnits();
+  const groupUnits = (allUnits.data ?? []).filter((u) => (COMMUNE_TYPES.includes(u.type) ? 'commune' : 'department') === group);
   const provincial = me.scope === 'province';
   const [chosen, setChosen] = useState<string | undefined>();
-  const unit = provincial ? (chosen ?? (unitCode !== me.provinceCode ? unitCode : units.data?.[0]?.code)) : me.unitCode;
+  const inGroup = (code: string | undefined) => groupUnits.some((u) => u.code === code);
+  const unit = provincial ? ([chosen, unitCode].find((c) => c && inGroup(c)) ?? groupUnits[0]?.code) : me.unitCode;
   const sheet = useQuery({
     queryKey: ['assessment', 'sheet', roundId, unit],
     enabled: !!unit,
@@ -96,7 +100,7 @@ export function SheetTab({ roundId, picker }: { roundId: number; picker: ReactNo
             style={{ minWidth: 300 }}
             value={unit}
             onChange={setChosen}
-            options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+            options={groupUnits.map((u) => ({ value: u.code, label: u.name }))}
           />
         </Space>
       )}
