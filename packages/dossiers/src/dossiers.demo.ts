@@ -3,6 +3,7 @@ import { systemContext, type DemoSeeder } from '@cchc/core';
 import { runDossierImport } from './dossier.import';
 import { generateDossierCsv } from './dossiers.generate';
 
+/** A year of the demo province's dossiers (CCHC_DEMO_DOSSIERS changes it: the tests' template uses fewer). */
 export const DEMO_DOSSIERS = 20_000;
 
 /** A year of generated dossiers for the demo province, imported through the real import. */
@@ -20,7 +21,7 @@ export const dossiersDemo: DemoSeeder = async (services) => {
       .where('u.validTo', 'is', null)
       .execute()
   ).map((u) => u.code);
-  const csv = generateDossierCsv(calendar, { count: DEMO_DOSSIERS, units, year: Number(today.slice(0, 4)), today });
+  const csv = generateDossierCsv(calendar, { count: Number(process.env.CCHC_DEMO_DOSSIERS ?? DEMO_DOSSIERS), units, year: Number(today.slice(0, 4)), today });
   const outcome = await runDossierImport(services, systemContext('demo-seed'), null, {
     filename: 'demo-ho-so.csv',
     stream: Readable.from(
