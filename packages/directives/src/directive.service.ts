@@ -175,10 +175,13 @@ export async function createDirective(
         .executeTakeFirstOrThrow();
       for (const [j, t] of p.tasks.entries()) {
         const groupKey = p.section.isGroup ? `${id}-${p.sectionIndex + 1}-${j + 1}` : null;
-        for (const lead of p.leads) {
-          const { id: taskId } = await tx
-            .insertInto('task')
-            .values({
+        // One statement per task of the section, one row per lead unit (a group section gives every unit
+        // of the group its own task): thousands of tasks are a few statements, not thousands.
+        if (!p.leads.length) continue;
+        const inserted = await tx
+          .insertInto('task')
+          .values(
+            p.leads.map((lead) => ({
               directiveId: id,
               sectionId,
               groupKey,
@@ -191,25 +194,29 @@ export async function createDirective(
               recurrence: t.dueDate ? null : (t.recurrence ?? null),
               reportDays: t.dueDate ? null : (t.reportDays ?? 0),
               recurUntil: t.dueDate ? null : (t.recurUntil ?? null),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          count++;
-          newTaskIds.push(taskId);
-          const coords = t.coordinatorIds.filter((c) => c !== lead.id);
-          if (coords.length)
-            await tx
-              .insertInto('taskCoordinator')
-              .values(coords.map((unitId) => ({ taskId, unitId })))
-              .execute();
-          if (t.indexLinks?.length) {
-            await tx
-              .insertInto('taskIndexLink')
-              .values(t.indexLinks.map((l) => ({ taskId, indexCode: l.index, componentCode: l.component })))
-              .onConflict((oc) => oc.doNothing())
-              .execute();
-          }
-        }
+            })),
+          )
+          .returning(['id', 'leadUnitId'])
+          .execute();
+        count += inserted.length;
+        newTaskIds.push(...inserted.map((r) => Number(r.id)));
+        const coordinators = inserted.flatMap((r) =>
+          t.coordinatorIds.filter((c) => c !== Number(r.leadUnitId)).map((unitId) => ({ taskId: Number(r.id), unitId })),
+        );
+        for (let k = 0; k < coordinators.length; k += 1000)
+          await tx
+            .insertInto('taskCoordinator')
+            .values(coordinators.slice(k, k + 1000))
+            .execute();
+        const links = inserted.flatMap((r) =>
+          (t.indexLinks ?? []).map((l) => ({ taskId: Number(r.id), indexCode: l.index, componentCode: l.component })),
+        );
+        for (let k = 0; k < links.length; k += 1000)
+          await tx
+            .insertInto('taskIndexLink')
+            .values(links.slice(k, k + 1000))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
       }
     }
     await recordAudit(tx, ctx, 'directive.create', {
