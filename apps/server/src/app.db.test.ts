@@ -101,17 +101,16 @@ describe('authentication', () => {
   });
 
   it('expires an idle session', async () => {
-    let now = new Date('2026-11-23T09:00:00+07:00');
-    const t2 = await startTestApp({ now: () => now });
     try {
-      const c = await t2.login('cchc');
+      t.setNow(new Date('2026-11-23T09:00:00+07:00'));
+      const c = await t.login('cchc');
       expect((await c.get('/api/auth/me')).statusCode).toBe(200);
-      now = new Date('2026-11-23T18:00:00+07:00'); // 9 h later, idle limit 8 h
+      t.setNow(new Date('2026-11-23T18:00:00+07:00')); // 9 h later, idle limit 8 h
       const res = await c.get('/api/auth/me');
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('UNAUTHENTICATED');
     } finally {
-      await t2.close();
+      t.setNow(null);
     }
   });
 

@@ -23,6 +23,8 @@ export interface TestApp {
   app: App;
   db: TestDatabase;
   login(username: string, password?: string): Promise<TestClient>;
+  /** Moves the app's clock (null: back to the one it started with), instead of starting a second app. */
+  setNow(at: Date | null): void;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,9 @@ export interface TestAppOptions {
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const modules = opts.modules ?? MODULES;
   installModules(modules);
-  const now = opts.now ?? (() => FIXED_NOW);
+  const base = opts.now ?? (() => FIXED_NOW);
+  let moved: Date | null = null;
+  const now = () => moved ?? base();
   // The template holds every module's tables (a database remembers the migrations it ran): the copy is
   // migrated with the whole set, and only the chosen modules are served.
   const all = MODULES.flatMap((m) => (m.migrations ? [m.migrations] : []));
@@ -55,6 +59,9 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   return {
     app,
     db,
+    setNow(at) {
+      moved = at;
+    },
     async login(username, password = DEMO_PASSWORD) {
       // Each test login comes from its own address so the per-address login rate limit stays out of the way.
       const remoteAddress = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;

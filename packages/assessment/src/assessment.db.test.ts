@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
-import { assessmentModule } from './index';
 
 let t: TestApp;
 let office: TestClient;
@@ -157,26 +156,13 @@ describe('a round', () => {
   });
 
   it('refuses scores after the stage’s deadline', async () => {
-    const later = await startTestApp({ modules: [assessmentModule], now: () => new Date('2026-12-11T09:00:00+07:00') });
+    const r = await office.send('POST', '/api/assessment/rounds', {
+      frameworkId,
+      deadlines: { selfEnd: '2026-12-10', appraisal1End: '2026-12-15', explanationEnd: '2026-12-20', appraisal2End: '2026-12-30' },
+    });
     try {
-      const o = await later.login('cchc');
-      const f = await o.upload(
-        '/api/assessment/frameworks/import',
-        {
-          name: 'bo.csv',
-          data: CSV.replace('dossiers.onTimeRate', 'x')
-            .replace(/1\.3,.*\n/, '')
-            .replace('1,Chỉ đạo điều hành,4', '1,Chỉ đạo điều hành,2'),
-        },
-        { year: '2026', unitGroup: 'department', name: 'Bộ muộn' },
-      );
-      const id = f.json().id;
-      expect(id, f.body).toBeTruthy();
-      const r = await o.send('POST', '/api/assessment/rounds', {
-        frameworkId: id,
-        deadlines: { selfEnd: '2026-12-10', appraisal1End: '2026-12-15', explanationEnd: '2026-12-20', appraisal2End: '2026-12-30' },
-      });
-      const focal = await later.login('daumoi.stc');
+      t.setNow(new Date('2026-12-11T09:00:00+07:00'));
+      const focal = await t.login('daumoi.stc'); // a session of that day (sessions expire when idle)
       const res = await focal.send('PUT', `/api/assessment/rounds/${r.json().id}/units/86.STC/scores`, {
         stage: 'self',
         scores: [{ criterion: '1.1', score: 1 }],
@@ -184,7 +170,7 @@ describe('a round', () => {
       expect(res.statusCode).toBe(409);
       expect(res.json().message).toBe('Đã hết hạn tự chấm điểm (hạn 10/12/2026).');
     } finally {
-      await later.close();
+      t.setNow(null);
     }
   });
 });
