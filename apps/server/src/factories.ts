@@ -88,36 +88,50 @@ export async function makeTask(
 const DOSSIER_HEADER =
   'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,can_bo_xu_ly,nguyen_nhan_tre_han';
 
+export interface DossierSpec {
+  unit: string;
+  receivedAt?: string;
+  finishedAt?: string;
+  days?: number;
+  official?: string;
+  code?: string;
+}
+
 /**
- * A dossier of `unit` imported through the real import: received at `receivedAt` (local time), with a
- * time limit in working days, finished at `finishedAt` (or still open).
+ * Dossiers imported through the real import, in one file (one import run, one rollup refresh): each of
+ * `unit`, received at `receivedAt` (local time), with a time limit in working days, finished at
+ * `finishedAt` (or still open).
  */
-export async function makeDossier(
-  s: AppServices,
-  o: { unit: string; receivedAt?: string; finishedAt?: string; days?: number; official?: string; code?: string },
-): Promise<{ code: string }> {
-  const code = o.code ?? `HS-${suffix()}`;
-  const line = [
-    code,
-    '1.000001',
-    'Chứng thực bản sao',
-    o.unit,
-    '1',
-    o.receivedAt ?? '2026-09-03T09:00:00',
-    '',
-    o.finishedAt ?? '',
-    o.finishedAt ? '10' : '4',
-    String(o.days ?? 3),
-    'ngay_lam_viec',
-    '',
-    '',
-    o.official ?? 'Cán bộ thử',
-    '',
-  ].join(',');
+export async function makeDossiers(s: AppServices, specs: DossierSpec[]): Promise<{ code: string }[]> {
+  const made = specs.map((o) => ({ ...o, code: o.code ?? `HS-${suffix()}` }));
+  const lines = made.map((o) =>
+    [
+      o.code,
+      '1.000001',
+      'Chứng thực bản sao',
+      o.unit,
+      '1',
+      o.receivedAt ?? '2026-09-03T09:00:00',
+      '',
+      o.finishedAt ?? '',
+      o.finishedAt ? '10' : '4',
+      String(o.days ?? 3),
+      'ngay_lam_viec',
+      '',
+      '',
+      o.official ?? 'Cán bộ thử',
+      '',
+    ].join(','),
+  );
   const out = await runDossierImport(s, systemContext('factory'), null, {
     filename: 'factory.csv',
-    stream: Readable.from([`${DOSSIER_HEADER}\n${line}\n`]),
+    stream: Readable.from([`${DOSSIER_HEADER}\n${lines.join('\n')}\n`]),
   });
-  if (out.inserted + out.updated !== 1) throw new Error(`makeDossier: ${JSON.stringify(out.errors)}`);
-  return { code };
+  if (out.inserted + out.updated !== made.length) throw new Error(`makeDossiers: ${JSON.stringify(out.errors)}`);
+  return made.map((o) => ({ code: o.code }));
+}
+
+/** One dossier (see `makeDossiers`). */
+export async function makeDossier(s: AppServices, o: DossierSpec): Promise<{ code: string }> {
+  return (await makeDossiers(s, [o]))[0]!;
 }

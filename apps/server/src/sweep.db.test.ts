@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '@cchc/core';
 import { buildOpenApiDocument } from './openapi';
-import { makeDossier, makeTask, startTestApp, type TestApp, type TestClient } from './testing';
+import { makeDossiers, makeTask, startTestApp, type TestApp, type TestClient } from './testing';
 
 let t: TestApp;
 let s: AppServices;
@@ -76,13 +76,7 @@ async function makeFixture(services: AppServices, unitCode: string): Promise<Fix
     unitId: null,
     uploadedBy: null,
   });
-  const { code } = await makeDossier(services, {
-    unit: unitCode,
-    code: `SW-${unitCode}`,
-    receivedAt: '2026-09-03T09:00:00',
-    finishedAt: '2026-09-04T10:00:00',
-  });
-  return { unitCode, directiveId: Number(id), taskId: Number(task.id), evidenceId: Number(ev.id), dossierCode: code };
+  return { unitCode, directiveId: Number(id), taskId: Number(task.id), evidenceId: Number(ev.id), dossierCode: `SW-${unitCode}` };
 }
 
 beforeAll(async () => {
@@ -113,6 +107,9 @@ beforeAll(async () => {
   }
   codes.delete('86'); // province-level users sit in departments; the province itself leads nothing here
   for (const code of codes) fixtures.set(code, await makeFixture(s, code));
+  // Their dossiers in one import (one run, one rollup refresh).
+  const dossier = (unit: string) => ({ unit, code: `SW-${unit}`, receivedAt: '2026-09-03T09:00:00', finishedAt: '2026-09-04T10:00:00' });
+  await makeDossiers(s, [...codes].map(dossier));
   otherUnit = (
     await s.db
       .selectFrom('unit')
@@ -124,7 +121,9 @@ beforeAll(async () => {
       .limit(1)
       .executeTakeFirstOrThrow()
   ).code;
-  fixtures.set(otherUnit, await makeFixture({ ...s, provinceCode: OTHER_PROVINCE }, otherUnit));
+  const other = { ...s, provinceCode: OTHER_PROVINCE };
+  fixtures.set(otherUnit, await makeFixture(other, otherUnit));
+  await makeDossiers(other, [dossier(otherUnit)]);
   for (const r of ROLES) {
     const me = (await clients.get(r)!.get('/api/auth/me')).json() as { scope: string; unitCode: string };
     const seen = new Set<string>();

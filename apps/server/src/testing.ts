@@ -97,4 +97,4 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
 }
 
-export { makeDossier, makeTask, makeUnit, makeUser } from './factories';
+export { makeDossier, makeDossiers, makeTask, makeUnit, makeUser } from './factories';

@@ -6,6 +6,8 @@
 import {
   AppError,
   authorize,
+  formatDate,
+  formatNumber,
   can,
   inTransaction,
   recordAudit,
@@ -148,11 +150,7 @@ export async function saveScores(s: AppServices, ctx: RequestContext, actor: Act
   const next = transition(sheetFlow, state, action);
   const deadline = action === 'explain' ? round.explanationEnd : stageEnd(round, input.stage);
   if (deadline && s.today() > deadline)
-    throw new AppError(
-      'STAGE_CLOSED',
-      `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${deadline.split('-').reverse().join('/')}).`,
-      409,
-    );
+    throw new AppError('STAGE_CLOSED', `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${formatDate(deadline)}).`, 409);
   const criteria = new Map((await repo.criteriaOf(s.db, round.frameworkId)).map((c) => [c.code, c]));
   const parents = new Set([...criteria.values()].map((c) => c.parentCode).filter(Boolean));
   const rows = input.scores.map((x, i) => {
@@ -165,7 +163,7 @@ export async function saveScores(s: AppServices, ctx: RequestContext, actor: Act
     if (x.score < 0 || x.score > Number(c.maxPoints) + 1e-9)
       throw new AppError(
         'OUT_OF_SCALE',
-        `${where}: điểm ${String(x.score).replace('.', ',')} ngoài khoảng 0–${String(Number(c.maxPoints)).replace('.', ',')}.`,
+        `${where}: điểm ${formatNumber(x.score, 2)} ngoài khoảng 0–${formatNumber(Number(c.maxPoints), 2)}.`,
       );
     return { criterionId: Number(c.id), score: x.score, note: x.note?.trim() || null };
   });
@@ -194,11 +192,7 @@ export async function submitSheet(s: AppServices, ctx: RequestContext, actor: Ac
   const action = state === 'explaining' ? 'sendExplanation' : 'submit';
   const deadline = action === 'submit' ? round.selfEnd : round.explanationEnd;
   if (s.today() > deadline)
-    throw new AppError(
-      'STAGE_CLOSED',
-      `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${deadline.split('-').reverse().join('/')}).`,
-      409,
-    );
+    throw new AppError('STAGE_CLOSED', `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${formatDate(deadline)}).`, 409);
   const next = transition(sheetFlow, state, action);
   await inTransaction(s.db, async (tx) => {
     await repo.setSheetState(tx, roundId, Number(unit.id), next, s.now(), true);

@@ -21,7 +21,12 @@ export const dossiersDemo: DemoSeeder = async (services) => {
       .where('u.validTo', 'is', null)
       .execute()
   ).map((u) => u.code);
-  const csv = generateDossierCsv(calendar, { count: Number(process.env.CCHC_DEMO_DOSSIERS ?? DEMO_DOSSIERS), units, year: Number(today.slice(0, 4)), today });
+  const csv = generateDossierCsv(calendar, {
+    count: Number(process.env.CCHC_DEMO_DOSSIERS ?? DEMO_DOSSIERS),
+    units,
+    year: Number(today.slice(0, 4)),
+    today,
+  });
   const outcome = await runDossierImport(services, systemContext('demo-seed'), null, {
     filename: 'demo-ho-so.csv',
     stream: Readable.from(

@@ -72,13 +72,16 @@ function notComputed(code: string, name: string, max: number, threshold: number 
   return { code, name, max, threshold, status: 'not_computed', rate: null, points: null, formula, data: null, reason };
 }
 
+/** The five groups of Decision 766 and their maxima (18/20/22/22/18 = 100). */
+export const GROUP_MAX_766 = { G1: 18, G2: 20, G3: 22, G4: 22, G5: 18 } as const;
+
 export function compute766(c: Counts766): { groups: Group[]; total: number; computedMax: number; assumption: string } {
   const considered = c.resolved + c.openOverdueAtEnd;
   const groups: Omit<Group, 'points' | 'computedMax'>[] = [
     {
       code: 'G1',
       name: 'Công khai, minh bạch',
-      max: 18,
+      max: GROUP_MAX_766.G1,
       indicators: [
         notComputed(
           'G1.1',
@@ -101,7 +104,7 @@ export function compute766(c: Counts766): { groups: Group[]; total: number; comp
     {
       code: 'G2',
       name: 'Tiến độ giải quyết',
-      max: 20,
+      max: GROUP_MAX_766.G2,
       indicators: [
         computed(
           'G2.1',
@@ -118,7 +121,7 @@ export function compute766(c: Counts766): { groups: Group[]; total: number; comp
     {
       code: 'G3',
       name: 'Số hoá hồ sơ',
-      max: 22,
+      max: GROUP_MAX_766.G3,
       indicators: [
         computed(
           'G3.1',
@@ -145,7 +148,7 @@ export function compute766(c: Counts766): { groups: Group[]; total: number; comp
     {
       code: 'G4',
       name: 'Cung cấp dịch vụ trực tuyến',
-      max: 22,
+      max: GROUP_MAX_766.G4,
       indicators: [
         notComputed(
           'G4.1',
@@ -180,7 +183,7 @@ export function compute766(c: Counts766): { groups: Group[]; total: number; comp
     {
       code: 'G5',
       name: 'Mức độ hài lòng',
-      max: 18,
+      max: GROUP_MAX_766.G5,
       indicators: [
         computed(
           'G5.1',

@@ -11,7 +11,7 @@ import {
   type AppServices,
   type RequestContext,
 } from '@cchc/core';
-import { compute766, type Counts766 } from './index766.domain';
+import { compute766, GROUP_MAX_766, type Counts766 } from './index766.domain';
 import * as repo from './dossier.repository';
 
 /** Period `YYYY-MM`, `YYYY-Qn` or `YYYY` (core's periods; a month may also be written YYYY-Mmm) → first and last day. */
@@ -58,7 +58,7 @@ export async function saveOfficial766(
   authorize(actor, 'dossier.official766');
   periodRange(input.period);
   const unit = await getUnitByCode(s, input.unit);
-  const max: Record<string, number> = { G1: 18, G2: 20, G3: 22, G4: 22, G5: 18 };
+  const max: Record<string, number> = GROUP_MAX_766;
   for (const g of input.groups) {
     if (!(g.code in max)) throw new AppError('UNKNOWN_GROUP', `Nhóm "${g.code}" không có trong Bộ chỉ số 766 (G1–G5).`);
     if (g.points < 0 || g.points > max[g.code]!) throw new AppError('OUT_OF_SCALE', `Điểm nhóm ${g.code} phải từ 0 đến ${max[g.code]}.`);
