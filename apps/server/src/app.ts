@@ -18,6 +18,7 @@ import {
   ErrorReply,
   SESSION_COOKIE,
   authorize,
+  isGlobalAction,
   replies,
   registerCoreRoutes,
   registerModuleRoutes,
@@ -81,6 +82,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.addHook('onRoute', requirePermission);
   // A POST with an optional body and none sent validates as an empty object, not as a missing body.
   app.addHook('preValidation', async (req) => {
+    // A record-free permission is answered before the request is read or validated: a user without the
+    // right gets 403 whatever they sent (a malformed request from them is not told what is wrong with it).
+    const permission = req.routeOptions.config?.permission;
+    if (permission && req.actor && isGlobalAction(permission)) authorize(req.actor, permission);
     rejectNonFiniteNumbers(req);
     if (req.body === undefined && MUTATING.has(req.method) && req.routeOptions.schema?.body) req.body = {};
   });

@@ -70,6 +70,11 @@ export function abilities<S>(actor: Actor, subject: S, actions: string[]): Recor
  */
 const globalActions: string[] = [];
 
+/** Whether an action is record-free (answered without a record, sent to the web app with the user). */
+export function isGlobalAction(action: string): boolean {
+  return globalActions.includes(action);
+}
+
 export function globalAbilities(actor: Actor): Record<string, boolean> {
   return Object.fromEntries(globalActions.map((a) => [a, can(actor, a)]));
 }
