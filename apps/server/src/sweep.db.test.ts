@@ -187,6 +187,7 @@ const NOT_UNIT_RECORDS = new Set([
   'GET /api/assessment/frameworks/{id}',
   'GET /api/assessment/frameworks/{id}/export.xlsx',
   'GET /api/assessment/rounds/{id}/results',
+  'GET /api/assessment/rounds/{id}/results.xlsx',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */
 const UNIT_QUERY = (path: string): string | null => {

@@ -138,6 +138,15 @@ describe('a round', () => {
     expect(stc).toMatchObject({ self: 2 + computed, appraised: 1.5 + computed, bonus: 1, penalty: 0, total: 2.5 + computed, max: 4 });
     expect(stc.index).toBe(Math.round(((2.5 + computed) / 4) * 10000) / 100);
     expect(rows[0].rank).toBe(1);
+    const x = await office.get(`/api/assessment/rounds/${roundId}/results.xlsx`);
+    expect(x.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as never);
+    const sheet = wb.worksheets[0]!;
+    const cells: string[] = [];
+    sheet.eachRow((r) => cells.push(String(r.getCell(2).value)));
+    expect(cells).toContain('86.STC');
     expect(rows.length).toBeGreaterThanOrEqual(16);
     const focal = await t.login('daumoi.stc');
     expect((await focal.get(`/api/assessment/rounds/${roundId}/results`)).statusCode).toBe(403);
@@ -172,5 +181,26 @@ describe('a round', () => {
     } finally {
       t.setNow(null);
     }
+  });
+});
+
+describe('reminders', () => {
+  it('remind the units that have not sent their self-assessment before the deadline, once', async () => {
+    const { runReminders } = await import('@cchc/core');
+    const { assessmentModule } = await import('./index');
+    const r = await office.send('POST', '/api/assessment/rounds', {
+      frameworkId,
+      deadlines: { selfEnd: '2026-11-25', appraisal1End: '2026-12-15', explanationEnd: '2026-12-20', appraisal2End: '2026-12-30' },
+    });
+    expect(r.statusCode).toBe(200);
+    const s = t.app.services;
+    const first = await runReminders(s, [assessmentModule], { remindDays: 3, email: false });
+    expect(first).toBeGreaterThan(0);
+    expect(await runReminders(s, [assessmentModule], { remindDays: 3, email: false })).toBe(0);
+    const head = await t.login('giamdoc.stc');
+    const mine = (await head.get('/api/notifications?limit=50')).json();
+    const n = mine.items.find((x: { kind: string; title: string }) => x.kind === 'assessment_self_due' && x.title.includes('25/11/2026'));
+    expect(n).toMatchObject({ link: '/assessment?tab=sheet' });
+    expect(n.body).toContain('Sở Tài chính chưa gửi tự đánh giá');
   });
 });

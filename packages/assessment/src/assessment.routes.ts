@@ -177,4 +177,19 @@ export function registerAssessmentRoutes(app: App): void {
     },
     async (req) => rounds.roundResults(s, req.requireActor(), req.params.id),
   );
+
+  app.get(
+    '/api/assessment/rounds/:id/results.xlsx',
+    {
+      config: { permission: 'assessment.results' },
+      schema: {
+        operationId: 'exportAssessmentResults',
+        tags,
+        summary: 'Xuất kết quả, xếp hạng của đợt đánh giá ra XLSX',
+        params: Id,
+        response: replies({ 200: Type.String({ format: 'binary' }) }),
+      },
+    },
+    async (req, reply) => sendDownload(reply, await rounds.exportResults(s, req.requireActor(), req.params.id), XLSX_MIME),
+  );
 }

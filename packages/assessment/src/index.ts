@@ -3,6 +3,7 @@ import { assessmentMigrations } from './assessment.migrations';
 import { assessmentGlobalActions, assessmentRules } from './assessment.policy';
 import { registerAssessmentRoutes } from './assessment.routes';
 import { assessmentDemo } from './assessment.demo';
+import { assessmentReminders } from './assessment.reminders';
 
 /** The internal CCHC index of departments and communes: frameworks per year, rounds, self-assessment, appraisal, results. */
 export const assessmentModule = defineModule({
@@ -13,6 +14,7 @@ export const assessmentModule = defineModule({
   globalActions: assessmentGlobalActions,
   routes: registerAssessmentRoutes,
   demo: assessmentDemo,
+  reminders: [assessmentReminders],
 });
 
 export { EXAMPLE_FRAMEWORK } from './assessment.demo';

@@ -22,6 +22,7 @@ import { DEFAULT_BANDS, groupResults, type LeafCriterion, type ResultBand, type 
 import type { Method, SheetState, Stage, UnitGroup } from './assessment.tables';
 import { STAGE_ACTION, sheetFlow } from './sheet.flow';
 import * as repo from './assessment.repository';
+import { resultsXlsx } from './assessment.export';
 
 export interface RoundInput {
   frameworkId: number;
@@ -257,4 +258,10 @@ export async function listRounds(s: AppServices, actor: Actor) {
     group = own ? groupOfType(own.type) : null;
   }
   return rows.filter((r) => !group || r.unitGroup === group).map((r) => ({ ...r, id: Number(r.id), frameworkId: Number(r.frameworkId) }));
+}
+
+export async function exportResults(s: AppServices, actor: Actor, roundId: number) {
+  const rows = await roundResults(s, actor, roundId);
+  const round = await loadRound(s, roundId);
+  return resultsXlsx(rows, { id: roundId, year: round.year, name: round.name });
 }

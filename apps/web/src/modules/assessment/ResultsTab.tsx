@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api';
+import { api, unwrap, urlFor } from '../../lib/api';
 import { formatFixed, formatNumber } from '../../lib/format';
 import { BAND_COLORS, type ResultRow } from './common';
 
@@ -16,7 +17,19 @@ export function ResultsTab({ roundId, picker }: { roundId: number; picker: React
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {picker}
-      <Card size="small" title={`Kết quả của ${formatNumber(rows.length)} đơn vị`}>
+      <Card
+        size="small"
+        title={`Kết quả của ${formatNumber(rows.length)} đơn vị`}
+        extra={
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            href={urlFor('/api/assessment/rounds/{id}/results.xlsx', { path: { id: roundId } })}
+          >
+            XLSX
+          </Button>
+        }
+      >
         <Table<ResultRow>
           size="small"
           rowKey="unitCode"
