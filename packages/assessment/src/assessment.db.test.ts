@@ -71,6 +71,19 @@ describe('frameworks', () => {
   });
 });
 
+describe('copying a framework', () => {
+  it('copies the tree into another year', async () => {
+    const res = await office.send('POST', `/api/assessment/frameworks/${frameworkId}/copy`, { year: 2027 });
+    expect(res.statusCode, res.body).toBe(200);
+    const copy = (await office.get(`/api/assessment/frameworks/${res.json().id}`)).json();
+    const original = (await office.get(`/api/assessment/frameworks/${frameworkId}`)).json();
+    expect(copy).toMatchObject({ year: 2027, unitGroup: 'department', maxTotal: original.maxTotal });
+    const shape = (f: { criteria: { code: string; maxPoints: number; method: string | null; bands: string | null }[] }) =>
+      f.criteria.map((c) => [c.code, c.maxPoints, c.method, c.bands]);
+    expect(shape(copy)).toEqual(shape(original));
+  });
+});
+
 describe('a round', () => {
   it('opens with deadlines in order only', async () => {
     const wrong = await office.send('POST', '/api/assessment/rounds', {

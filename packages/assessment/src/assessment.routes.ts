@@ -93,6 +93,25 @@ export function registerAssessmentRoutes(app: App): void {
   );
 
   app.post(
+    '/api/assessment/frameworks/:id/copy',
+    {
+      config: { permission: 'assessment.manage' },
+      schema: {
+        operationId: 'copyAssessmentFramework',
+        tags,
+        summary: 'Sao chép bộ tiêu chí sang một năm khác (để chỉnh cho năm mới)',
+        params: Id,
+        body: Type.Object({
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          name: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })),
+        }),
+        response: replies({ 200: Type.Object({ id: Type.Integer() }) }),
+      },
+    },
+    async (req) => frameworks.copyFramework(s, req.auditContext(), req.requireActor(), req.params.id, req.body),
+  );
+
+  app.post(
     '/api/assessment/rounds',
     {
       config: { permission: 'assessment.manage' },

@@ -120,3 +120,45 @@ export async function exportFramework(s: AppServices, actor: Actor, id: number) 
   ]);
   return { filename: `bo-tieu-chi-${f.year}-${f.unitGroup}-${f.id}.xlsx`, data };
 }
+
+/** A framework copied into another year (the usual start of a year's work: last year's, then corrected). */
+export async function copyFramework(s: AppServices, ctx: RequestContext, actor: Actor, id: number, input: { year: number; name?: string }) {
+  authorize(actor, 'assessment.manage');
+  const f = await repo.findFramework(s.db, s.provinceCode, id);
+  if (!f) throw new AppError('NOT_FOUND', `Không có bộ tiêu chí số ${id}.`, 404);
+  const criteria = await repo.criteriaOf(s.db, id);
+  const name = input.name ?? f.name.replace(String(f.year), String(input.year));
+  return inTransaction(s.db, async (tx) => {
+    const newId = await repo.insertFramework(
+      tx,
+      {
+        provinceCode: s.provinceCode,
+        year: input.year,
+        unitGroup: f.unitGroup,
+        name,
+        maxTotal: Number(f.maxTotal),
+        isExample: f.isExample,
+        createdBy: actor.userId || null,
+      },
+      criteria.map((c) => ({
+        code: c.code,
+        parentCode: c.parentCode,
+        level: c.level,
+        sortOrder: c.sortOrder,
+        content: c.content,
+        maxPoints: Number(c.maxPoints),
+        method: c.method,
+        metricKey: c.metricKey,
+        bands: c.bands as Bands | null,
+        evidenceRequired: c.evidenceRequired,
+      })),
+    );
+    await recordAudit(tx, ctx, 'assessment.framework.copy', {
+      entityType: 'assessment_framework',
+      entityId: newId,
+      before: { from: id, year: f.year },
+      after: { year: input.year, name },
+    });
+    return { id: newId };
+  });
+}
