@@ -22,6 +22,16 @@ export function FrameworksTab() {
     enabled: !!id,
     queryFn: () => unwrap(api.GET('/api/assessment/frameworks/{id}', { params: { path: { id: id! } } })),
   });
+  const copy = useMutation({
+    mutationFn: (year: number) =>
+      unwrap(api.POST('/api/assessment/frameworks/{id}/copy', { params: { path: { id: id! } }, body: { year } })),
+    onSuccess: (r) => {
+      message.success('Đã sao chép bộ tiêu chí sang năm sau; hãy chỉnh theo quyết định mới');
+      void queryClient.invalidateQueries({ queryKey: ['assessment', 'frameworks'] });
+      setId(r.id);
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
   const [form] = Form.useForm<{ year: number; unitGroup: 'department' | 'commune'; name: string }>();
   const [file, setFile] = useState<File | null>(null);
   const imp = useMutation({
@@ -51,6 +61,11 @@ export function FrameworksTab() {
         {id && (
           <Button icon={<DownloadOutlined />} href={urlFor('/api/assessment/frameworks/{id}/export.xlsx', { path: { id } })}>
             XLSX
+          </Button>
+        )}
+        {id && f.data && can('assessment.manage') && (
+          <Button loading={copy.isPending} onClick={() => copy.mutate(f.data!.year + 1)}>
+            Sao chép sang năm {f.data.year + 1}
           </Button>
         )}
       </Space>
