@@ -4,39 +4,10 @@
  * under the server's 256 MB heap limit, ~70 MB more memory — so rows are prepared inline. See README.)
  */
 import { copyLine, parseCopyLine, type WorkingCalendar } from '@cchc/core/domain';
-import { parseRow, type Columns, type DossierRecord, type RowError } from './dossier.row';
+import { HASHED, parseRow, type Columns, type DossierRecord, type RowError } from './dossier.row';
 
 /** The record's columns in one fixed order, for COPY. */
-const RECORD_KEYS = [
-  'code',
-  'procedureCode',
-  'procedureName',
-  'unitCode',
-  'channel',
-  'receivedAt',
-  'appointmentAt',
-  'finishedAt',
-  'state',
-  'timeLimit',
-  'timeUnit',
-  'supplements',
-  'supplementCount',
-  'apologyAt',
-  'newAppointmentAt',
-  'official',
-  'lateCause',
-  'paidOnline',
-  'digitised',
-  'electronicResult',
-  'receivedDate',
-  'receivedMonth',
-  'finishedDate',
-  'dueDate',
-  'apologyDeadline',
-  'apologyDate',
-  'settleDate',
-  'rowHash',
-] as const satisfies readonly (keyof DossierRecord)[];
+const RECORD_KEYS = [...HASHED, 'rowHash'] as const satisfies readonly (keyof DossierRecord)[];
 const everyColumnWritten: [Exclude<keyof DossierRecord, (typeof RECORD_KEYS)[number]>] extends [never] ? true : false = true;
 void everyColumnWritten;
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());

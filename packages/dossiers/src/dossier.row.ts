@@ -89,7 +89,8 @@ const TIME_UNITS: Record<string, TimeUnit> = {
   gio: 'gio',
 };
 
-const HASHED = [
+/** The record's fields that make its hash (every field but the hash itself), in one fixed order. */
+export const HASHED = [
   'code',
   'procedureCode',
   'procedureName',
