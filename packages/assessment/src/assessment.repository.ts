@@ -1,5 +1,5 @@
 /** The internal index's queries: frameworks and their criteria, rounds, sheets and scores. */
-import type { Db } from '@cchc/core';
+import { AGENCY_TYPES, COMMUNE_TYPES, type Db } from '@cchc/core';
 import type { CriterionDraft } from './framework.domain';
 import type { SheetState, Stage, UnitGroup } from './assessment.tables';
 
@@ -150,13 +150,13 @@ export async function upsertScores(
 
 /** The units a framework's group covers: the province's departments (and agencies) or its communes. */
 export async function groupUnits(db: Db, provinceCode: string, group: UnitGroup, date: string) {
-  const types = group === 'commune' ? ['commune', 'ward', 'special_zone'] : ['department', 'service_centre', 'agency'];
+  const types = group === 'commune' ? COMMUNE_TYPES : AGENCY_TYPES;
   return db
     .selectFrom('unit as u')
     .innerJoin('unit as p', 'p.id', 'u.parentId')
     .select(['u.id', 'u.code', 'u.name', 'u.type'])
     .where('p.code', '=', provinceCode)
-    .where('u.type', 'in', types)
+    .where('u.type', 'in', [...types])
     .where((eb) => eb.or([eb('u.validTo', 'is', null), eb('u.validTo', '>=', date)]))
     .orderBy('u.sortOrder')
     .orderBy('u.code')

@@ -8,6 +8,7 @@ import {
   authorize,
   formatDate,
   formatNumber,
+  isCommuneLevel,
   can,
   inTransaction,
   recordAudit,
@@ -60,8 +61,7 @@ async function loadRound(s: AppServices, id: number) {
   return round;
 }
 
-const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];
-export const groupOfType = (type: string): UnitGroup => (COMMUNE_TYPES.includes(type) ? 'commune' : 'department');
+export const groupOfType = (type: string): UnitGroup => (isCommuneLevel(type) ? 'commune' : 'department');
 
 /** The unit, in the caller's scope and in the round's group (a department has no sheet in the communes' round). */
 async function roundUnit(s: AppServices, actor: Actor, round: repo.RoundRow, unitCode: string) {
@@ -74,6 +74,12 @@ async function roundUnit(s: AppServices, actor: Actor, round: repo.RoundRow, uni
 /** The deadline of the stage (final has none: the council's decision). */
 const stageEnd = (r: repo.RoundRow, stage: Stage) =>
   stage === 'self' ? r.selfEnd : stage === 'appraisal1' ? r.appraisal1End : stage === 'appraisal2' ? r.appraisal2End : null;
+
+/** A stage locks itself when its deadline has passed (409 naming the step and its deadline). */
+function assertOpen(s: AppServices, action: keyof typeof sheetFlow.transitions, deadline: string | null) {
+  if (deadline && s.today() > deadline)
+    throw new AppError('STAGE_CLOSED', `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${formatDate(deadline)}).`, 409);
+}
 
 /** Points of the computed criteria of one unit for the round's year. */
 async function computedPoints(s: AppServices, actor: Actor, year: number, unitCode: string, criteria: repo.CriterionRow[]) {
@@ -149,9 +155,7 @@ export async function saveScores(s: AppServices, ctx: RequestContext, actor: Act
     input.stage === 'self' ? 'assessment.selfScore' : input.stage === 'final' ? 'assessment.finalize' : 'assessment.appraise';
   authorize(actor, permission, subject);
   const next = transition(sheetFlow, state, action);
-  const deadline = action === 'explain' ? round.explanationEnd : stageEnd(round, input.stage);
-  if (deadline && s.today() > deadline)
-    throw new AppError('STAGE_CLOSED', `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${formatDate(deadline)}).`, 409);
+  assertOpen(s, action, action === 'explain' ? round.explanationEnd : stageEnd(round, input.stage));
   const criteria = new Map((await repo.criteriaOf(s.db, round.frameworkId)).map((c) => [c.code, c]));
   const parents = new Set([...criteria.values()].map((c) => c.parentCode).filter(Boolean));
   const rows = input.scores.map((x, i) => {
@@ -191,9 +195,7 @@ export async function submitSheet(s: AppServices, ctx: RequestContext, actor: Ac
   const state = (sheet?.state ?? null) as SheetState | null;
   authorize(actor, 'assessment.submit', { unitId: Number(unit.id), provinceCode: unit.provinceCode, state });
   const action = state === 'explaining' ? 'sendExplanation' : 'submit';
-  const deadline = action === 'submit' ? round.selfEnd : round.explanationEnd;
-  if (s.today() > deadline)
-    throw new AppError('STAGE_CLOSED', `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${formatDate(deadline)}).`, 409);
+  assertOpen(s, action, action === 'submit' ? round.selfEnd : round.explanationEnd);
   const next = transition(sheetFlow, state, action);
   await inTransaction(s.db, async (tx) => {
     await repo.setSheetState(tx, roundId, Number(unit.id), next, s.now(), true);

@@ -11,14 +11,13 @@ import {
   type RequestContext,
   type UploadedFile,
   formatDate,
+  AGENCY_TYPES,
+  COMMUNE_TYPES,
 } from '@cchc/core';
 import { type DirectiveKind } from './parser/directive-parser';
 import { deadlineProblem } from './task.domain';
 import { syncObligations } from './task.obligations';
 import type { GroupKind, Recurrence } from './directives.tables';
-
-const DEPARTMENT_TYPES = ['department', 'service_centre'];
-export const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];
 
 /** The deployment's departments and communes, as the parser matches them. */
 export async function provinceUnits(db: Db, provinceCode: string, date: string) {
@@ -89,9 +88,7 @@ export async function createDirective(
   const { province, children } = await provinceUnits(s.db, s.provinceCode, s.today());
   const byCode = new Map(children.map((u) => [u.code, u]));
   const groupUnits = (g: GroupKind) =>
-    children.filter(
-      (u) => (g !== 'communes' && DEPARTMENT_TYPES.includes(u.type)) || (g !== 'departments' && COMMUNE_TYPES.includes(u.type)),
-    );
+    children.filter((u) => (g !== 'communes' && AGENCY_TYPES.includes(u.type)) || (g !== 'departments' && COMMUNE_TYPES.includes(u.type)));
   const findUnit = (code: string, where: string) => {
     const u = byCode.get(code) ?? (code === province.code ? { ...province, type: 'province', shortName: null } : undefined);
     if (!u) errors.push(`${where}: mã đơn vị "${code}" không có trong tỉnh.`);

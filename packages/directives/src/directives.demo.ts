@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import {
   addWorkingDays,
   previousWorkingDay,
+  isCommuneLevel,
   systemActor,
   systemContext,
   referenceDataDir,
@@ -93,7 +94,7 @@ export const directivesDemo: DemoSeeder = async (services) => {
     code: u.code,
     name: u.name,
     shortName: u.shortName,
-    kind: ['commune', 'ward', 'special_zone'].includes(u.type) ? ('commune' as const) : ('department' as const),
+    kind: isCommuneLevel(u.type) ? ('commune' as const) : ('department' as const),
   }));
   const dir = path.join(referenceDataDir(), 'seeds');
   for (const seed of SEEDS) {

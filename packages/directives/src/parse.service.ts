@@ -1,9 +1,18 @@
 /** Reading a directive's text (DOCX or pasted) into a proposed structure: nothing is saved. */
 import mammoth from 'mammoth';
-import { AppError, LOADED_OFFICE_LIMITS, authorize, checkZipBuffer, type Actor, type AppServices, type UploadedFile } from '@cchc/core';
+import {
+  AppError,
+  LOADED_OFFICE_LIMITS,
+  authorize,
+  checkZipBuffer,
+  isCommuneLevel,
+  type Actor,
+  type AppServices,
+  type UploadedFile,
+} from '@cchc/core';
 import { parseDirective, type ParsedDirective } from './parser/directive-parser';
 import type { MatchableUnit } from './parser/unit-matcher';
-import { COMMUNE_TYPES, provinceUnits } from './directive.service';
+import { provinceUnits } from './directive.service';
 // ---- parse ----------------------------------------------------------------------------------------
 
 export async function extractText(file: UploadedFile): Promise<string> {
@@ -37,7 +46,7 @@ export async function parseDirectiveText(s: AppServices, actor: Actor, text: str
     code: u.code,
     name: u.name,
     shortName: u.shortName,
-    kind: COMMUNE_TYPES.includes(u.type) ? 'commune' : 'department',
+    kind: isCommuneLevel(u.type) ? 'commune' : 'department',
   }));
   const parsed = parseDirective(text, units);
   if (!parsed.sections.length) {

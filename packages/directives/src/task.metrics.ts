@@ -8,9 +8,8 @@
 import { sql } from 'kysely';
 import { percent, unitScope, whereInScope, type Actor, type AppServices, type MetricDefinition, type MetricPoint } from '@cchc/core';
 import * as status from './task.status';
+import { localDate } from './task.status';
 import { loadTasks } from './task.service';
-
-const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + interval '7 hours')::date`);
 
 export const tasksOnTimeRate: MetricDefinition = {
   key: 'tasks.onTimeRate',

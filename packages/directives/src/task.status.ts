@@ -9,7 +9,7 @@ import type { Db, Scope } from '@cchc/core';
 import type { TaskStatus } from './task.domain';
 
 /** The local (UTC+7, no daylight saving) date of a timestamp column. */
-const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + interval '7 hours')::date`);
+export const localDate = (col: string) => sql.raw(`((${col} at time zone 'UTC') + interval '7 hours')::date`);
 
 /** One row per task of the province: status, next due date, first overdue due date. */
 export function taskStatuses(

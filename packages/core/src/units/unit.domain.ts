@@ -3,6 +3,11 @@ import { foldText } from '../text/normalize';
 export const UNIT_TYPES = ['province', 'department', 'service_centre', 'commune', 'ward', 'special_zone', 'district', 'township'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
+/** Commune level (xã, phường, đặc khu) and the provincial agencies (sở, ban, ngành and the service centre). */
+export const COMMUNE_TYPES: readonly string[] = ['commune', 'ward', 'special_zone'];
+export const AGENCY_TYPES: readonly string[] = ['department', 'service_centre'];
+export const isCommuneLevel = (type: string) => COMMUNE_TYPES.includes(type);
+
 export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   province: 'Tỉnh, thành phố',
   department: 'Sở, ban, ngành',
