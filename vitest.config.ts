@@ -26,6 +26,8 @@ export default defineConfig({
           // Vitest's default on 2 cores is one worker; database tests wait on I/O as much as they compute,
           // so two files at a time halve the wall time (measured in the README).
           maxWorkers: 2,
+          // CCHC_TEST_CPU_PROF=<dir>: a CPU profile per worker, to see where a slow test file spends its time.
+          execArgv: process.env.CCHC_TEST_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CCHC_TEST_CPU_PROF}`] : [],
           isolate: false,
           // Projects with different worker counts run one after the other (vitest requires distinct groups).
           sequence: { groupOrder: 1 },

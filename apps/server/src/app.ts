@@ -1,3 +1,4 @@
+import { sharedSchemaController } from './schema-compilers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { constants as zlibConstants } from 'node:zlib';
@@ -60,6 +61,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    schemaController: sharedSchemaController,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('services', opts.services);

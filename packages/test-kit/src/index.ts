@@ -1,12 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import {
   DEMO_PASSWORD,
-  FileStore,
-  localBackend,
   openDatabase,
   prepareDatabase,
   type AppServices,
@@ -15,19 +11,10 @@ import {
   type MigrationSet,
   type MetricsRegistry,
 } from '@cchc/core';
+import { adminQuery, FIXED_NOW, testDatabaseUrl, testFileStore } from './env';
+import { templateLocation, templateReady } from './template';
 
-/** The fixed clock of tests: Monday 23/11/2026, 09:00 in Vietnam. */
-export const FIXED_NOW = new Date('2026-11-23T09:00:00+07:00');
-
-export const testDatabaseUrl = () => process.env.TEST_DATABASE_URL || undefined;
-
-/**
- * The file store of tests: one directory for the run, shared by every test file (content-addressed, so
- * files never collide), where the template's demo files are too. S3 tests make their own.
- */
-export function testFileStore(): FileStore {
-  return new FileStore(localBackend(process.env.CCHC_TEST_FILES ?? path.join(os.tmpdir(), 'cchc-test-files')));
-}
+export { FIXED_NOW, testDatabaseUrl, testFileStore };
 
 export interface TestDatabase extends DatabaseHandle {
   cleanup(): Promise<void>;
@@ -53,6 +40,7 @@ export async function createTestDatabase(
   let handle: DatabaseHandle;
   let dropSchema = async () => {};
   const template = opts.fromTemplate ? templateLocation() : null;
+  if (template) await templateReady(template);
   if (template?.kind === 'postgresql' && url) {
     // A copy of the prepared template database (CREATE DATABASE … TEMPLATE), dropped afterwards.
     const name = `t_${crypto.randomBytes(6).toString('hex')}`;
@@ -79,6 +67,15 @@ export async function createTestDatabase(
   } else {
     handle = await openDatabase({});
   }
+  // A copy of the template is already migrated and seeded with every module, by this run.
+  if (template)
+    return {
+      ...handle,
+      cleanup: async () => {
+        await handle.close();
+        await dropSchema();
+      },
+    };
   await prepareDatabase(handle.db, {
     migrations: opts.migrations,
     referenceData: opts.reference !== false,
@@ -99,57 +96,4 @@ export async function createTestDatabase(
 export { DEMO_PASSWORD };
 export type { AppServices };
 
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-/**
- * The template every test app starts from, prepared once per `vitest` run by the global setup
- * (migrations, reference data, the demo province on the fixed clock): a PGlite tarball, or a database
- * on the PostgreSQL server used as a template.
- */
-export type TemplateLocation = { kind: 'pglite'; file: string } | { kind: 'postgresql'; name: string };
-
-export function templateLocation(): TemplateLocation | null {
-  const raw = process.env.CCHC_TEST_TEMPLATE;
-  return raw ? (JSON.parse(raw) as TemplateLocation) : null;
-}
-
-/** Builds the template (called by the global setup); returns where it is and how to remove it. */
-export async function buildTemplate(opts: {
-  migrations: MigrationSet[];
-  seeders: DemoSeeder[];
-  metrics?: MetricsRegistry;
-}): Promise<{ location: TemplateLocation; remove(): Promise<void> }> {
-  const url = testDatabaseUrl();
-  const prepare = (db: DatabaseHandle['db']) =>
-    prepareDatabase(db, {
-      migrations: opts.migrations,
-      referenceData: true,
-      demo: { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW, files: testFileStore(), metrics: opts.metrics },
-    });
-  if (url) {
-    const name = `cchc_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-    await adminQuery(url, `create database ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const handle = await openDatabase({ databaseUrl: target.href, poolSize: 2 });
-    await prepare(handle.db);
-    await handle.close();
-    return { location: { kind: 'postgresql', name }, remove: () => adminQuery(url, `drop database if exists ${name} with (force)`) };
-  }
-  const handle = await openDatabase({});
-  await prepare(handle.db);
-  const file = path.join(os.tmpdir(), `cchc-test-template-${process.pid}.tar`);
-  // Uncompressed: every test file loads it, and inflating it cost more than reading it.
-  const dump = await handle.pglite!.dumpDataDir('none');
-  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  await handle.close();
-  return { location: { kind: 'pglite', file }, remove: async () => fs.rmSync(file, { force: true }) };
-}
+export { buildTemplate, removeTemplate, templateLocation, templateReady, type TemplateLocation } from './template';

@@ -33,6 +33,8 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** An embedded database to start from (a `dumpDataDir` tarball): tests copy one prepared template. */
   pgliteLoadDataDir?: Blob;
+  /** Extra `initdb` arguments for a new embedded database (the test template's WAL segment size). */
+  pgliteInitParams?: string[];
 }
 
 const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
@@ -70,6 +72,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       dataDir: options.dataDir,
       parsers,
       ...(options.pgliteLoadDataDir && { loadDataDir: options.pgliteLoadDataDir }),
+      ...(options.pgliteInitParams && { initDbStartParams: options.pgliteInitParams }),
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: plugins() });
     return {
