@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServices } from '@cchc/core';
+import { isCommuneLevel, type AppServices } from '@cchc/core';
 import { buildOpenApiDocument } from './openapi';
 import { makeDossiers, makeTask, startTestApp, type TestApp, type TestClient } from './testing';
 
@@ -35,6 +35,7 @@ interface Fixture {
   taskId: number;
   evidenceId: number;
   dossierCode: string;
+  assessmentEvidenceId: number;
 }
 const fixtures = new Map<string, Fixture>();
 const OTHER_PROVINCE = '01';
@@ -76,7 +77,55 @@ async function makeFixture(services: AppServices, unitCode: string): Promise<Fix
     unitId: null,
     uploadedBy: null,
   });
-  return { unitCode, directiveId: Number(id), taskId: Number(task.id), evidenceId: Number(ev.id), dossierCode: `SW-${unitCode}` };
+  // Internal-index evidence on the unit's sheet in the demo round of its group.
+  const unit = await s.db
+    .selectFrom('unit')
+    .select(['id', 'type'])
+    .where('code', '=', unitCode)
+    .where('validTo', 'is', null)
+    .executeTakeFirstOrThrow();
+  const round = await s.db
+    .selectFrom('assessmentRound as r')
+    .innerJoin('assessmentFramework as f', 'f.id', 'r.frameworkId')
+    .select('r.id')
+    .where('f.unitGroup', '=', isCommuneLevel(unit.type) ? 'commune' : 'department')
+    .orderBy('r.id')
+    .executeTakeFirstOrThrow();
+  const criterion = await s.db
+    .selectFrom('assessmentCriterion as c')
+    .innerJoin('assessmentRound as r', 'r.frameworkId', 'c.frameworkId')
+    .select('c.id')
+    .where('r.id', '=', round.id)
+    .where('c.method', '=', 'tu_cham')
+    .executeTakeFirstOrThrow();
+  const sheet = await s.db
+    .insertInto('assessmentSheet')
+    .values({ roundId: round.id, unitId: unit.id, state: 'self_draft', updatedAt: new Date() })
+    .onConflict((oc) => oc.columns(['roundId', 'unitId']).doUpdateSet({ updatedAt: new Date() }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const aev = await s.db
+    .insertInto('assessmentEvidence')
+    .values({ sheetId: sheet.id, criterionId: criterion.id, locator: null, addedBy: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await s.files.attach(s.db, {
+    data: Buffer.from('%PDF kiểm chứng'),
+    filename: 'kc.pdf',
+    mime: 'application/pdf',
+    ownerType: 'assessment_evidence',
+    ownerId: aev.id,
+    unitId: unit.id,
+    uploadedBy: null,
+  });
+  return {
+    unitCode,
+    directiveId: Number(id),
+    taskId: Number(task.id),
+    evidenceId: Number(ev.id),
+    dossierCode: `SW-${unitCode}`,
+    assessmentEvidenceId: Number(aev.id),
+  };
 }
 
 beforeAll(async () => {
@@ -164,6 +213,11 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
   'GET /api/assessment/rounds/{id}/units/{unitCode}': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}`,
   'PUT /api/assessment/rounds/{id}/units/{unitCode}/scores': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}/scores`,
   'POST /api/assessment/rounds/{id}/units/{unitCode}/submit': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}/submit`,
+  'POST /api/assessment/rounds/{id}/units/{unitCode}/withdraw': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}/withdraw`,
+  'POST /api/assessment/rounds/{id}/units/{unitCode}/evidence': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}/evidence`,
+  'DELETE /api/assessment/rounds/{id}/units/{unitCode}/evidence/{evidenceId}': (f) =>
+    `/api/assessment/rounds/${roundId}/units/${f.unitCode}/evidence/${f.assessmentEvidenceId}`,
+  'GET /api/assessment/evidence/{id}': (f) => `/api/assessment/evidence/${f.assessmentEvidenceId}`,
 };
 /** The demo's internal-index round, whose unit sheets the sweep reads and writes. */
 let roundId = 0;
@@ -189,6 +243,10 @@ const NOT_UNIT_RECORDS = new Set([
   'POST /api/assessment/frameworks/{id}/copy',
   'GET /api/assessment/rounds/{id}/results',
   'GET /api/assessment/rounds/{id}/results.xlsx',
+  // A round's appraisers and deadlines are province-level (policy matrix; round-admin.db.test.ts).
+  'GET /api/assessment/rounds/{id}/appraisers',
+  'PUT /api/assessment/rounds/{id}/appraisers',
+  'PUT /api/assessment/rounds/{id}/deadlines',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */
 const UNIT_QUERY = (path: string): string | null => {
@@ -239,7 +297,7 @@ describe('unit scope on every route', () => {
         const inScope = visible.get(role)!.has(code);
         if (inScope && code !== inside) continue;
         for (const [key, url] of Object.entries(RECORD_ROUTES)) {
-          const [method] = key.split(' ') as ['GET' | 'POST' | 'PUT'];
+          const [method] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
           const res =
             method === 'GET'
               ? await c.get(url(f))

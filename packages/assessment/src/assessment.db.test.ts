@@ -112,7 +112,7 @@ describe('a round', () => {
     const ok = await focal.send('PUT', url, {
       stage: 'self',
       scores: [
-        { criterion: '1.1', score: 1.5 },
+        { criterion: '1.1', score: 1.5, note: 'Kế hoạch số 15/KH-STC, chưa có bản ký số để đính kèm.' },
         { criterion: '1.2', score: 0.5, note: 'Đủ báo cáo quý' },
         { criterion: '2.1', score: 1 },
       ],

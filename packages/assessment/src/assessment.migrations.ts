@@ -75,4 +75,27 @@ export const assessmentMigrations: MigrationSet = {
         .execute();
     },
   },
+  '20261202_31_assessment_evidence_appraisers': {
+    async up(db: AnyDb) {
+      // Evidence of a criterion on a unit's sheet: the file (core's store links it to this row) and where
+      // in it the proof is (section, page) when it is part of a larger document.
+      await db.schema
+        .createTable('assessment_evidence')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('sheet_id', 'bigint', (c) => c.notNull().references('assessment_sheet.id').onDelete('cascade'))
+        .addColumn('criterion_id', 'bigint', (c) => c.notNull().references('assessment_criterion.id'))
+        .addColumn('locator', 'text')
+        .addColumn('added_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('added_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('assessment_evidence_sheet').on('assessment_evidence').columns(['sheet_id', 'criterion_id']).execute();
+      // The appraisers the office assigned to a round (its unit group); none assigned: every appraiser.
+      await db.schema
+        .createTable('assessment_appraiser')
+        .addColumn('round_id', 'bigint', (c) => c.notNull().references('assessment_round.id').onDelete('cascade'))
+        .addColumn('user_id', 'bigint', (c) => c.notNull().references('app_user.id'))
+        .addPrimaryKeyConstraint('assessment_appraiser_pk', ['round_id', 'user_id'])
+        .execute();
+    },
+  },
 };

@@ -24,6 +24,14 @@ describe('internal index policy matrix (role × position of the sheet’s unit)'
       rows(NONE, { appraiser: IN_PROVINCE.filter((p) => others.includes(p)), cchc_office: IN_PROVINCE.filter((p) => others.includes(p)) }),
     );
     expect(policyMatrix(assessmentRules, 'assessment.appraise', sheet('self_draft'))).toEqual(rows(NONE));
+    // Appraisers assigned to the round: only they (actorWith() is user 1) and Sở Nội vụ.
+    const assigned = (ids: number[]) => (p: Position) => ({ ...sheet('submitted')(p), appraisers: ids });
+    expect(policyMatrix(assessmentRules, 'assessment.appraise', assigned([99]))).toEqual(
+      rows(NONE, { cchc_office: IN_PROVINCE.filter((p) => others.includes(p)) }),
+    );
+    expect(policyMatrix(assessmentRules, 'assessment.appraise', assigned([1]))).toEqual(
+      rows(NONE, { appraiser: IN_PROVINCE.filter((p) => others.includes(p)), cchc_office: IN_PROVINCE.filter((p) => others.includes(p)) }),
+    );
     expect(policyMatrix(assessmentRules, 'assessment.finalize', sheet('appraised2'))).toEqual(
       rows(NONE, { admin: IN_PROVINCE, cchc_office: IN_PROVINCE }),
     );

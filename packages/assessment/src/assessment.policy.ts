@@ -7,6 +7,8 @@ export interface SheetSubject {
   unitId: number;
   provinceCode: string;
   state: SheetState | null;
+  /** The appraisers the office assigned to the round; empty: every appraiser may appraise. */
+  appraisers?: readonly number[];
 }
 
 const office = (a: Actor) => hasRole(a, 'admin', 'cchc_office');
@@ -22,8 +24,13 @@ export const assessmentRules = ruleSet<SheetSubject | undefined>({
   'assessment.selfScore': (a, s) => !!s && ownUnit(a, s) && (flow(a, s, 'selfScore') || flow(a, s, 'explain')),
   'assessment.submit': (a, s) => !!s && ownUnit(a, s) && (flow(a, s, 'submit') || flow(a, s, 'sendExplanation')),
   'assessment.withdraw': (a, s) => !!s && ownUnit(a, s) && flow(a, s, 'withdraw'),
-  // Appraisers never appraise their own unit.
-  'assessment.appraise': (a, s) => !!s && a.unitId !== s.unitId && (flow(a, s, 'appraise1') || flow(a, s, 'appraise2')),
+  // Appraisers never appraise their own unit; once the office assigns appraisers to a round, only they (and
+  // the office) appraise it.
+  'assessment.appraise': (a, s) =>
+    !!s &&
+    a.unitId !== s.unitId &&
+    (office(a) || !s.appraisers?.length || s.appraisers.includes(a.userId)) &&
+    (flow(a, s, 'appraise1') || flow(a, s, 'appraise2')),
   'assessment.finalize': (a, s) => !!s && flow(a, s, 'finalize'),
 });
 export const assessmentGlobalActions = ['assessment.manage', 'assessment.results'];

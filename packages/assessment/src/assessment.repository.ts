@@ -166,3 +166,21 @@ export async function groupUnits(db: Db, provinceCode: string, group: UnitGroup,
 export async function sheetsOf(db: Db, roundId: number) {
   return db.selectFrom('assessmentSheet').select(['id', 'unitId', 'state', 'submittedAt']).where('roundId', '=', roundId).execute();
 }
+
+export async function appraisersOf(db: Db, roundId: number): Promise<number[]> {
+  const rows = await db.selectFrom('assessmentAppraiser').select('userId').where('roundId', '=', roundId).execute();
+  return rows.map((r) => Number(r.userId));
+}
+
+/** The evidence rows of a sheet (their files are core's file links, owner 'assessment_evidence'). */
+export async function evidenceOf(db: Db, sheetId: number) {
+  return db
+    .selectFrom('assessmentEvidence as e')
+    .leftJoin('appUser as u', 'u.id', 'e.addedBy')
+    .select(['e.id', 'e.criterionId', 'e.locator', 'e.addedAt', 'u.fullName as addedByName'])
+    .where('e.sheetId', '=', sheetId)
+    .orderBy('e.id')
+    .execute();
+}
+
+export const EVIDENCE_OWNER = 'assessment_evidence';

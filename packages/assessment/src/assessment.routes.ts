@@ -4,6 +4,7 @@ import { AppError, XLSX_MIME, multipartBody, readMultipart, replies, sendDownloa
 import * as S from './assessment.schemas';
 import * as frameworks from './framework.service';
 import * as rounds from './round.service';
+import { registerRoundAdminRoutes } from './round-admin.routes';
 
 const tags = ['Chỉ số CCHC nội bộ'];
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -13,6 +14,7 @@ export function registerAssessmentRoutes(app: App): void {
   app.addSchema(S.Framework);
   app.addSchema(S.Sheet);
   const s = app.services;
+  registerRoundAdminRoutes(app);
 
   app.post(
     '/api/assessment/frameworks/import',

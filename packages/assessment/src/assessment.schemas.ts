@@ -73,6 +73,17 @@ export const Round = Type.Object({
 });
 
 const Cell = Type.Union([Type.Object({ score: N, note: NStr, by: NStr }), Type.Null()]);
+export const Evidence = Type.Object({
+  id: Type.Integer(),
+  criterionId: Type.Integer(),
+  fileId: Type.Integer(),
+  filename: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  locator: NStr,
+  addedBy: NStr,
+  addedAt: Type.String(),
+});
 export const Sheet = Type.Object(
   {
     roundId: Type.Integer(),
@@ -104,6 +115,7 @@ export const Sheet = Type.Object(
         appraisal1: Cell,
         appraisal2: Cell,
         final: Cell,
+        evidence: Type.Array(Evidence),
       }),
     ),
   },
@@ -132,3 +144,13 @@ export const ResultRow = Type.Object({
   rank: Type.Integer(),
   band: Type.String(),
 });
+
+export const Appraiser = Type.Object({
+  id: Type.Integer(),
+  fullName: Type.String(),
+  username: Type.String(),
+  unitName: Type.String(),
+  assigned: Type.Boolean(),
+});
+
+export const Deadlines = Type.Object({ selfEnd: DateStr, appraisal1End: DateStr, explanationEnd: DateStr, appraisal2End: DateStr });

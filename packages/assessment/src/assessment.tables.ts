@@ -73,6 +73,21 @@ export interface AssessmentScoreTable {
   scoredAt: Ts;
 }
 
+export interface AssessmentEvidenceTable {
+  id: Generated<number>;
+  sheetId: number;
+  criterionId: number;
+  /** Where in the file the proof is: "Mục II, trang 3". */
+  locator: string | null;
+  addedBy: number | null;
+  addedAt: Ts;
+}
+
+export interface AssessmentAppraiserTable {
+  roundId: number;
+  userId: number;
+}
+
 declare module '@cchc/core' {
   interface Database {
     assessmentFramework: AssessmentFrameworkTable;
@@ -80,5 +95,7 @@ declare module '@cchc/core' {
     assessmentRound: AssessmentRoundTable;
     assessmentSheet: AssessmentSheetTable;
     assessmentScore: AssessmentScoreTable;
+    assessmentEvidence: AssessmentEvidenceTable;
+    assessmentAppraiser: AssessmentAppraiserTable;
   }
 }

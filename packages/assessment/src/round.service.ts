@@ -6,13 +6,10 @@
 import {
   AppError,
   authorize,
-  formatDate,
   formatNumber,
-  isCommuneLevel,
   can,
   inTransaction,
   recordAudit,
-  resolveScopedUnit,
   transition,
   type Actor,
   type AppServices,
@@ -24,6 +21,8 @@ import type { Method, SheetState, Stage, UnitGroup } from './assessment.tables';
 import { STAGE_ACTION, sheetFlow } from './sheet.flow';
 import * as repo from './assessment.repository';
 import { resultsXlsx } from './assessment.export';
+import { assertOpen, groupOfType, loadRound, loadSheet, stageEnd } from './round.access';
+import { evidenceBySheet } from './evidence.service';
 
 export interface RoundInput {
   frameworkId: number;
@@ -55,32 +54,6 @@ export async function createRound(s: AppServices, ctx: RequestContext, actor: Ac
   });
 }
 
-async function loadRound(s: AppServices, id: number) {
-  const round = await repo.findRound(s.db, s.provinceCode, id);
-  if (!round) throw new AppError('NOT_FOUND', `Không có đợt đánh giá số ${id}.`, 404);
-  return round;
-}
-
-export const groupOfType = (type: string): UnitGroup => (isCommuneLevel(type) ? 'commune' : 'department');
-
-/** The unit, in the caller's scope and in the round's group (a department has no sheet in the communes' round). */
-async function roundUnit(s: AppServices, actor: Actor, round: repo.RoundRow, unitCode: string) {
-  const unit = await resolveScopedUnit(s, actor, unitCode);
-  if (unit.code === s.provinceCode || groupOfType(unit.type) !== round.unitGroup)
-    throw new AppError('NOT_IN_ROUND', `${unit.name} không thuộc nhóm đơn vị của đợt đánh giá này.`, 404);
-  return unit;
-}
-
-/** The deadline of the stage (final has none: the council's decision). */
-const stageEnd = (r: repo.RoundRow, stage: Stage) =>
-  stage === 'self' ? r.selfEnd : stage === 'appraisal1' ? r.appraisal1End : stage === 'appraisal2' ? r.appraisal2End : null;
-
-/** A stage locks itself when its deadline has passed (409 naming the step and its deadline). */
-function assertOpen(s: AppServices, action: keyof typeof sheetFlow.transitions, deadline: string | null) {
-  if (deadline && s.today() > deadline)
-    throw new AppError('STAGE_CLOSED', `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${formatDate(deadline)}).`, 409);
-}
-
 /** Points of the computed criteria of one unit for the round's year. */
 async function computedPoints(s: AppServices, actor: Actor, year: number, unitCode: string, criteria: repo.CriterionRow[]) {
   const out = new Map<number, { value: number | null; points: number; href: string | null }>();
@@ -93,14 +66,12 @@ async function computedPoints(s: AppServices, actor: Actor, year: number, unitCo
 }
 
 export async function getSheet(s: AppServices, actor: Actor, roundId: number, unitCode: string) {
-  const round = await loadRound(s, roundId);
-  const unit = await roundUnit(s, actor, round, unitCode);
-  authorize(actor, 'assessment.read', { unitId: Number(unit.id), provinceCode: unit.provinceCode, state: null });
-  const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
+  const { round, unit, sheet, subject } = await loadSheet(s, actor, roundId, unitCode);
+  authorize(actor, 'assessment.read', subject);
   const criteria = await repo.criteriaOf(s.db, round.frameworkId);
   const scores = sheet ? await repo.scoresOf(s.db, [Number(sheet.id)]) : [];
   const computed = await computedPoints(s, actor, round.year, unit.code, criteria);
-  const subject = { unitId: Number(unit.id), provinceCode: unit.provinceCode, state: (sheet?.state ?? null) as SheetState | null };
+  const evidence = await evidenceBySheet(s, sheet ? Number(sheet.id) : null);
   return {
     roundId,
     unitCode: unit.code,
@@ -133,6 +104,7 @@ export async function getSheet(s: AppServices, actor: Actor, roundId: number, un
         appraisal1: cell('appraisal1'),
         appraisal2: cell('appraisal2'),
         final: cell('final'),
+        evidence: evidence.get(Number(c.id)) ?? [],
       };
     }),
   };
@@ -144,11 +116,8 @@ export interface ScoresInput {
 }
 
 export async function saveScores(s: AppServices, ctx: RequestContext, actor: Actor, roundId: number, unitCode: string, input: ScoresInput) {
-  const round = await loadRound(s, roundId);
-  const unit = await roundUnit(s, actor, round, unitCode);
-  const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
-  const state = (sheet?.state ?? null) as SheetState | null;
-  const subject = { unitId: Number(unit.id), provinceCode: unit.provinceCode, state };
+  const { round, unit, sheet, subject } = await loadSheet(s, actor, roundId, unitCode);
+  const state = subject.state;
   const action =
     input.stage === 'self' ? (state === 'appraised1' || state === 'explaining' ? 'explain' : 'selfScore') : STAGE_ACTION[input.stage];
   const permission =
@@ -187,16 +156,30 @@ export async function saveScores(s: AppServices, ctx: RequestContext, actor: Act
   return getSheet(s, actor, roundId, unit.code);
 }
 
-/** The head sends the self-assessment (or the explanation); before the deadline only. */
+/**
+ * The head sends the self-assessment (or the explanation); before the deadline only. A criterion that
+ * requires evidence and was given points needs a file or a written explanation (the note).
+ */
 export async function submitSheet(s: AppServices, ctx: RequestContext, actor: Actor, roundId: number, unitCode: string) {
-  const round = await loadRound(s, roundId);
-  const unit = await roundUnit(s, actor, round, unitCode);
-  const sheet = await repo.findSheet(s.db, roundId, Number(unit.id));
-  const state = (sheet?.state ?? null) as SheetState | null;
-  authorize(actor, 'assessment.submit', { unitId: Number(unit.id), provinceCode: unit.provinceCode, state });
+  const { round, unit, sheet, subject } = await loadSheet(s, actor, roundId, unitCode);
+  const state = subject.state;
+  authorize(actor, 'assessment.submit', subject);
   const action = state === 'explaining' ? 'sendExplanation' : 'submit';
   assertOpen(s, action, action === 'submit' ? round.selfEnd : round.explanationEnd);
   const next = transition(sheetFlow, state, action);
+  const evidence = await evidenceBySheet(s, sheet ? Number(sheet.id) : null);
+  const scores = sheet ? await repo.scoresOf(s.db, [Number(sheet.id)]) : [];
+  const unproven = (await repo.criteriaOf(s.db, round.frameworkId)).filter((c) => {
+    if (!c.evidenceRequired || c.method !== 'tu_cham') return false;
+    const own = scores.find((x) => Number(x.criterionId) === Number(c.id) && x.stage === 'self');
+    return !!own && Number(own.score) > 0 && !own.note?.trim() && !evidence.get(Number(c.id))?.length;
+  });
+  if (unproven.length)
+    throw new AppError(
+      'EVIDENCE_MISSING',
+      `Chưa gửi được: tiêu chí ${unproven.map((c) => c.code).join(', ')} cần tài liệu kiểm chứng hoặc giải trình bằng văn bản (ghi chú) khi không có tài liệu.`,
+      409,
+    );
   await inTransaction(s.db, async (tx) => {
     await repo.setSheetState(tx, roundId, Number(unit.id), next, s.now(), true);
     await recordAudit(tx, ctx, `assessment.${action}`, {
