@@ -46,7 +46,11 @@ describe('evidence', () => {
     expect(res.statusCode, res.body).toBe(200);
     const c11 = res.json().criteria.find((c: { code: string }) => c.code === '1.1');
     expect(c11.evidence).toHaveLength(1);
-    expect(c11.evidence[0]).toMatchObject({ filename: 'ke-hoach-cchc.pdf', locator: 'Mục II, trang 3', size: Buffer.byteLength('%PDF-1.4 kế hoạch') });
+    expect(c11.evidence[0]).toMatchObject({
+      filename: 'ke-hoach-cchc.pdf',
+      locator: 'Mục II, trang 3',
+      size: Buffer.byteLength('%PDF-1.4 kế hoạch'),
+    });
     const id = c11.evidence[0].id;
     const appraiser = await t.login('thamdinh');
     const file = await appraiser.get(`/api/assessment/evidence/${id}`);

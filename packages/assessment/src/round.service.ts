@@ -17,7 +17,7 @@ import {
 } from '@cchc/core';
 import { pointsFor, type Bands } from './framework.domain';
 import { DEFAULT_BANDS, groupResults, type LeafCriterion, type ResultBand, type UnitScores } from './results.domain';
-import type { Method, SheetState, Stage, UnitGroup } from './assessment.tables';
+import type { Method, Stage, UnitGroup } from './assessment.tables';
 import { STAGE_ACTION, sheetFlow } from './sheet.flow';
 import * as repo from './assessment.repository';
 import { resultsXlsx } from './assessment.export';
