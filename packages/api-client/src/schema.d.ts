@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/rounds/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phân tích: điểm bị mất theo tiêu chí (so với đơn vị cao nhất, trung vị), tiêu chí bị trừ điểm thẩm định nhiều nhất, so với năm trước; ?unit= cho một đơn vị */
+        get: operations["getAssessmentAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessment/rounds/{id}/appraisers": {
         parameters: {
             query?: never;
@@ -2529,6 +2546,115 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getAssessmentAnalysis: {
+        parameters: {
+            query?: {
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        criteria: {
+                            average: number;
+                            best: number;
+                            code: string;
+                            content: string;
+                            lost: number;
+                            lostShare: number;
+                            markedDown: number;
+                            maxPoints: number;
+                            median: number;
+                        }[];
+                        mostMarkedDown: {
+                            average: number;
+                            best: number;
+                            code: string;
+                            content: string;
+                            lost: number;
+                            lostShare: number;
+                            markedDown: number;
+                            maxPoints: number;
+                            median: number;
+                        }[];
+                        previousYear: number | null;
+                        roundId: number;
+                        unit: {
+                            gaps: {
+                                best: number;
+                                code: string;
+                                content: string;
+                                lost: number;
+                                maxPoints: number;
+                                median: number;
+                                points: number;
+                            }[];
+                            unitCode: string;
+                            unitName: string;
+                        } | null;
+                        units: number;
+                        year: number;
+                        yearOverYear: {
+                            change: number | null;
+                            index: number;
+                            previousIndex: number | null;
+                            previousRank: number | null;
+                            rank: number;
+                            unitCode: string;
+                            unitName: string;
+                        }[];
                     };
                 };
             };

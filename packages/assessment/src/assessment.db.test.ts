@@ -10,6 +10,7 @@ let t: TestApp;
 let office: TestClient;
 let frameworkId: number;
 let roundId: number;
+let nextYearFramework: number;
 
 const CSV = `ma,noi_dung,diem_toi_da,cach_cham,du_lieu,thang_diem,minh_chung
 1,Chỉ đạo điều hành,4,,,,
@@ -75,6 +76,7 @@ describe('copying a framework', () => {
   it('copies the tree into another year', async () => {
     const res = await office.send('POST', `/api/assessment/frameworks/${frameworkId}/copy`, { year: 2027 });
     expect(res.statusCode, res.body).toBe(200);
+    nextYearFramework = res.json().id;
     const copy = (await office.get(`/api/assessment/frameworks/${res.json().id}`)).json();
     const original = (await office.get(`/api/assessment/frameworks/${frameworkId}`)).json();
     expect(copy).toMatchObject({ year: 2027, unitGroup: 'department', maxTotal: original.maxTotal });
@@ -164,6 +166,39 @@ describe('a round', () => {
     const focal = await t.login('daumoi.stc');
     expect((await focal.get(`/api/assessment/rounds/${roundId}/results`)).statusCode).toBe(403);
     expect((await focal.get(`/api/assessment/rounds/${roundId}/units/86.SYT`)).statusCode).toBe(404);
+  });
+
+  it('shows where the group lost points, what the appraisers marked down, one unit’s gaps and the change from last year', async () => {
+    const a = (await office.get(`/api/assessment/rounds/${roundId}/analysis?unit=86.STC`)).json();
+    expect(a.units).toBeGreaterThanOrEqual(16);
+    const c11 = a.criteria.find((c: { code: string }) => c.code === '1.1');
+    // 86.STC: self 1,5, appraised 1 (marked down); the other departments hold 0 of 1,5.
+    expect(c11).toMatchObject({ maxPoints: 1.5, best: 1, median: 0, markedDown: 1 });
+    expect(c11.lost).toBeCloseTo(a.units * 1.5 - 1, 6);
+    expect(a.mostMarkedDown.map((c: { code: string }) => c.code)).toEqual(['1.1']);
+    expect(a.unit.gaps.find((g: { code: string }) => g.code === '1.1')).toEqual({
+      code: '1.1',
+      content: 'Kế hoạch CCHC',
+      maxPoints: 1.5,
+      points: 1,
+      lost: 0.5,
+      best: 1,
+      median: 0,
+    });
+    expect(a.criteria.some((c: { code: string }) => c.code === '2.1')).toBe(false); // a bonus is never "lost"
+    // Next year's round compares with this one.
+    const next = await office.send('POST', '/api/assessment/rounds', {
+      frameworkId: nextYearFramework,
+      deadlines: { selfEnd: '2027-12-10', appraisal1End: '2027-12-15', explanationEnd: '2027-12-20', appraisal2End: '2027-12-30' },
+    });
+    const yoy = (await office.get(`/api/assessment/rounds/${next.json().id}/analysis`)).json();
+    expect(yoy.previousYear).toBe(2026);
+    const results = (await office.get(`/api/assessment/rounds/${roundId}/results`)).json();
+    const stc = yoy.yearOverYear.find((r: { unitCode: string }) => r.unitCode === '86.STC');
+    const before = results.find((r: { unitCode: string }) => r.unitCode === '86.STC');
+    expect(stc).toMatchObject({ previousIndex: before.index, previousRank: before.rank });
+    expect(stc.change).toBeCloseTo(stc.index - before.index, 6);
+    expect((await (await t.login('daumoi.stc')).get(`/api/assessment/rounds/${roundId}/analysis`)).statusCode).toBe(403);
   });
 
   it('keeps a unit to the rounds of its own group', async () => {

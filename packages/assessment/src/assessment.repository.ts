@@ -184,3 +184,18 @@ export async function evidenceOf(db: Db, sheetId: number) {
 }
 
 export const EVIDENCE_OWNER = 'assessment_evidence';
+
+/** The latest round of the same group in an earlier year (for the year-over-year change). */
+export async function previousRound(db: Db, provinceCode: string, group: UnitGroup, year: number) {
+  const row = await db
+    .selectFrom('assessmentRound as r')
+    .innerJoin('assessmentFramework as f', 'f.id', 'r.frameworkId')
+    .select('r.id')
+    .where('r.provinceCode', '=', provinceCode)
+    .where('f.unitGroup', '=', group)
+    .where('f.year', '<', year)
+    .orderBy('f.year', 'desc')
+    .orderBy('r.id', 'desc')
+    .executeTakeFirst();
+  return row ? Number(row.id) : null;
+}

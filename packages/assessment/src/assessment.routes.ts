@@ -4,6 +4,7 @@ import { AppError, XLSX_MIME, multipartBody, readMultipart, replies, sendDownloa
 import * as S from './assessment.schemas';
 import * as frameworks from './framework.service';
 import * as rounds from './round.service';
+import { roundAnalysis } from './analysis.service';
 import { registerRoundAdminRoutes } from './round-admin.routes';
 
 const tags = ['Chỉ số CCHC nội bộ'];
@@ -212,5 +213,22 @@ export function registerAssessmentRoutes(app: App): void {
       },
     },
     async (req, reply) => sendDownload(reply, await rounds.exportResults(s, req.requireActor(), req.params.id), XLSX_MIME),
+  );
+
+  app.get(
+    '/api/assessment/rounds/:id/analysis',
+    {
+      config: { permission: 'assessment.results' },
+      schema: {
+        operationId: 'getAssessmentAnalysis',
+        tags,
+        summary:
+          'Phân tích: điểm bị mất theo tiêu chí (so với đơn vị cao nhất, trung vị), tiêu chí bị trừ điểm thẩm định nhiều nhất, so với năm trước; ?unit= cho một đơn vị',
+        params: Id,
+        querystring: Type.Object({ unit: Type.Optional(Type.String({ maxLength: 40 })) }),
+        response: replies({ 200: S.Analysis }),
+      },
+    },
+    async (req) => roundAnalysis(s, req.requireActor(), req.params.id, req.query.unit),
   );
 }

@@ -154,3 +154,43 @@ export const Appraiser = Type.Object({
 });
 
 export const Deadlines = Type.Object({ selfEnd: DateStr, appraisal1End: DateStr, explanationEnd: DateStr, appraisal2End: DateStr });
+
+const Loss = Type.Object({
+  code: Type.String(),
+  content: Type.String(),
+  maxPoints: N,
+  average: N,
+  best: N,
+  median: N,
+  lost: N,
+  lostShare: N,
+  markedDown: Type.Integer(),
+});
+const NNum = Type.Union([N, Type.Null()]);
+export const Analysis = Type.Object({
+  roundId: Type.Integer(),
+  year: Type.Integer(),
+  units: Type.Integer(),
+  criteria: Type.Array(Loss),
+  mostMarkedDown: Type.Array(Loss),
+  unit: Type.Union([
+    Type.Object({
+      unitCode: Type.String(),
+      unitName: Type.String(),
+      gaps: Type.Array(Type.Object({ code: Type.String(), content: Type.String(), maxPoints: N, points: N, lost: N, best: N, median: N })),
+    }),
+    Type.Null(),
+  ]),
+  previousYear: Type.Union([Type.Integer(), Type.Null()]),
+  yearOverYear: Type.Array(
+    Type.Object({
+      unitCode: Type.String(),
+      unitName: Type.String(),
+      index: N,
+      rank: Type.Integer(),
+      previousIndex: NNum,
+      previousRank: Type.Union([Type.Integer(), Type.Null()]),
+      change: NNum,
+    }),
+  ),
+});

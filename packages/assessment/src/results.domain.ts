@@ -53,9 +53,15 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 const r4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const APPRAISAL: Stage[] = ['final', 'appraisal2', 'appraisal1'];
 
-function latestAppraisal(s: Partial<Record<Stage, number>> | undefined): number | undefined {
+export function latestAppraisal(s: Partial<Record<Stage, number>> | undefined): number | undefined {
   for (const st of APPRAISAL) if (s?.[st] !== undefined) return s[st];
   return undefined;
+}
+
+/** The points a unit holds on a scored criterion (self-scored or survey at its latest appraisal; computed). */
+export function leafPoints(c: LeafCriterion, u: UnitScores): number {
+  if (c.method === 'du_lieu') return Math.min(u.computed.get(c.id) ?? 0, c.maxPoints);
+  return latestAppraisal(u.scores.get(c.id)) ?? 0;
 }
 
 export function unitTotals(leaves: LeafCriterion[], u: UnitScores, opts: { survey: boolean }) {

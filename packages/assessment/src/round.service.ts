@@ -16,7 +16,7 @@ import {
   type RequestContext,
 } from '@cchc/core';
 import { pointsFor, type Bands } from './framework.domain';
-import { DEFAULT_BANDS, groupResults, type LeafCriterion, type ResultBand, type UnitScores } from './results.domain';
+import { DEFAULT_BANDS, groupResults, type ResultBand, type UnitScores } from './results.domain';
 import type { Method, Stage, UnitGroup } from './assessment.tables';
 import { STAGE_ACTION, sheetFlow } from './sheet.flow';
 import * as repo from './assessment.repository';
@@ -193,17 +193,15 @@ export async function submitSheet(s: AppServices, ctx: RequestContext, actor: Ac
   return getSheet(s, actor, roundId, unit.code);
 }
 
-/** One row per unit of the group: self, appraised, survey, bonus, penalty, total, max, index, rank, band. */
-export async function roundResults(s: AppServices, actor: Actor, roundId: number) {
-  authorize(actor, 'assessment.results');
-  const round = await loadRound(s, roundId);
+/** Every unit of the round's group with its scores per criterion and stage, and its computed points. */
+export async function roundScores(s: AppServices, actor: Actor, round: repo.RoundRow) {
   const criteria = await repo.criteriaOf(s.db, round.frameworkId);
   const parents = new Set(criteria.map((c) => c.parentCode).filter(Boolean));
-  const leaves: LeafCriterion[] = criteria
+  const leaves = criteria
     .filter((c) => !parents.has(c.code) && c.method)
-    .map((c) => ({ id: Number(c.id), method: c.method as Method, maxPoints: Number(c.maxPoints) }));
+    .map((c) => ({ id: Number(c.id), code: c.code, content: c.content, method: c.method as Method, maxPoints: Number(c.maxPoints) }));
   const units = await repo.groupUnits(s.db, s.provinceCode, round.unitGroup, `${round.year}-12-31`);
-  const sheets = await repo.sheetsOf(s.db, roundId);
+  const sheets = await repo.sheetsOf(s.db, Number(round.id));
   const scores = await repo.scoresOf(
     s.db,
     sheets.map((x) => Number(x.id)),
@@ -216,20 +214,31 @@ export async function roundResults(s: AppServices, actor: Actor, roundId: number
     const points = await s.metrics.read(s, actor, c.metricKey, { from: `${round.year}-01-01`, to: `${round.year}-12-31`, byUnit: true });
     byUnit.set(Number(c.id), new Map(points.map((p) => [p.key, p.value])));
   }
-  const perUnit: UnitScores[] = [];
-  for (const u of units) {
-    const sheetId = sheetOf.get(Number(u.id));
-    const map = new Map<number, Partial<Record<Stage, number>>>();
-    for (const x of scores)
-      if (Number(x.sheetId) === sheetId) map.set(Number(x.criterionId), { ...map.get(Number(x.criterionId)), [x.stage]: Number(x.score) });
-    const computed = new Map(
+  const bySheet = new Map<number, Map<number, Partial<Record<Stage, number>>>>();
+  for (const x of scores) {
+    const map = bySheet.get(Number(x.sheetId)) ?? new Map<number, Partial<Record<Stage, number>>>();
+    map.set(Number(x.criterionId), { ...map.get(Number(x.criterionId)), [x.stage]: Number(x.score) });
+    bySheet.set(Number(x.sheetId), map);
+  }
+  const perUnit: UnitScores[] = units.map((u) => ({
+    unitCode: u.code,
+    unitName: u.name,
+    scores: bySheet.get(sheetOf.get(Number(u.id)) ?? 0) ?? new Map(),
+    computed: new Map(
       criteria
         .filter((c) => byUnit.has(Number(c.id)))
         .map((c) => [Number(c.id), pointsFor(byUnit.get(Number(c.id))!.get(u.code) ?? null, c.bands as Bands)]),
-    );
-    perUnit.push({ unitCode: u.code, unitName: u.name, scores: map, computed });
-  }
+    ),
+  }));
   const hasSurvey = scores.some((x) => leaves.find((l) => l.id === Number(x.criterionId))?.method === 'khao_sat');
+  return { leaves, perUnit, hasSurvey };
+}
+
+/** One row per unit of the group: self, appraised, survey, bonus, penalty, total, max, index, rank, band. */
+export async function roundResults(s: AppServices, actor: Actor, roundId: number) {
+  authorize(actor, 'assessment.results');
+  const round = await loadRound(s, roundId);
+  const { leaves, perUnit, hasSurvey } = await roundScores(s, actor, round);
   return groupResults(leaves, perUnit, { survey: hasSurvey, bands: round.resultBands as ResultBand[] });
 }
 
