@@ -41,4 +41,56 @@ export const specs: Spec[] = [
       }
     },
   },
+  {
+    name: 'the focal point attaches evidence to a criterion, with where the proof is',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'daumoi.stc');
+      await page.goto('/assessment');
+      await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await page.getByRole('button', { name: 'Đính kèm' }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'ke-hoach-cchc-2026.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 kế hoạch'),
+      });
+      await dialog.getByPlaceholder(/Vị trí trong văn bản/).fill('Mục II, trang 3');
+      await dialog.getByRole('button', { name: 'Đính kèm' }).click();
+      await page.getByText('Đã đính kèm tài liệu kiểm chứng').waitFor();
+      await page
+        .getByRole('link', { name: /ke-hoach-cchc-2026\.pdf/ })
+        .first()
+        .waitFor();
+      await page.getByText('(Mục II, trang 3)').first().waitFor();
+      await screenshot(page, 'assessment-evidence');
+      await context.close();
+    },
+  },
+  {
+    name: 'Sở Nội vụ sees where the group lost points, and assigns appraisers and deadlines, on a phone too',
+    async run({ newPage, login, screenshot }) {
+      for (const phone of [false, true]) {
+        const { page, context } = await newPage({ phone });
+        await login(page, 'cchc');
+        await page.goto('/assessment?tab=analysis');
+        await page.getByText(/Điểm bị mất theo tiêu chí – [\d.]+ đơn vị/).waitFor();
+        await page.locator('canvas').first().waitFor();
+        const rows = await page.locator('.ant-table-tbody tr.ant-table-row').count();
+        expectTrue(rows >= 5, `analysis rows: ${rows}`);
+        if (phone) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expectTrue(overflow <= 1, `page wider than the phone by ${overflow}px`);
+        }
+        await screenshot(page, phone ? 'assessment-analysis-phone' : 'assessment-analysis');
+        if (!phone) {
+          await page.getByRole('tab', { name: 'Phân công, hạn' }).click();
+          await page.getByText('Phân công thẩm định').waitFor();
+          await page.getByText('Hạn thẩm định lần 2').waitFor();
+          await screenshot(page, 'assessment-round');
+        }
+        await context.close();
+      }
+    },
+  },
 ];

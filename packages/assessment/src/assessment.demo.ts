@@ -8,6 +8,7 @@ import { systemActor, systemContext, type DemoSeeder } from '@cchc/core';
 import { importFramework } from './framework.service';
 import { createRound } from './round.service';
 import * as repo from './assessment.repository';
+import { EVIDENCE_OWNER } from './assessment.repository';
 import type { SheetState, Stage, UnitGroup } from './assessment.tables';
 
 const SYSTEM = systemContext('demo-seed');
@@ -58,6 +59,10 @@ function quoted(csv: string): string {
     })
     .join('\n');
 }
+
+const SAMPLE_EVIDENCE = Buffer.from(
+  'Tài liệu kiểm chứng mẫu của dữ liệu thử nghiệm cchc.\nTrong thực tế, đơn vị tải lên văn bản của cơ quan có thẩm quyền (kế hoạch, báo cáo, quyết định) và ghi mục, trang chứa kết quả.\n',
+);
 
 const rand = (key: string) => crypto.createHash('sha1').update(key).digest().readUInt32BE(0) / 2 ** 32;
 
@@ -110,8 +115,10 @@ export const assessmentDemo: DemoSeeder = async (s) => {
       scoredBy: null;
       scoredAt: Date;
     }[] = [];
+    const proofs: { sheetId: number; criterionId: number; locator: string | null; unitId: number }[] = [];
     for (const u of units) {
-      const state = STATES[Math.floor(rand(`${roundId}:${u.code}`) * STATES.length)]!;
+      // The demo department focal point's unit is still self-assessing: its users have something to do.
+      const state = u.code === `${s.provinceCode}.STC` ? 'self_draft' : STATES[Math.floor(rand(`${roundId}:${u.code}`) * STATES.length)]!;
       if (!state) continue; // not started
       const sheetId = await repo.setSheetState(s.db, roundId, Number(u.id), state, now, state !== 'self_draft');
       const stages: Stage[] = ['self'];
@@ -124,17 +131,27 @@ export const assessmentDemo: DemoSeeder = async (s) => {
         const r = rand(`${u.code}:${c.code}`);
         if (extra && r > 0.3) continue; // most units have no bonus or penalty
         let score = extra ? max * 0.5 : Math.round(max * (0.7 + r * 0.3) * 2) / 2;
-        for (const stage of stages) {
-          if (stage !== 'self' && !extra && rand(`${u.code}:${c.code}:${stage}`) < 0.25) score = Math.max(0, score - 0.5); // marked down
-          scores.push({
+        // Most criteria that need evidence have a file; the others a written explanation.
+        const proven = c.evidenceRequired && rand(`${u.code}:${c.code}:proof`) < 0.8;
+        if (proven)
+          proofs.push({
             sheetId,
             criterionId: Number(c.id),
-            stage,
-            score,
-            note: stage === 'self' ? null : null,
-            scoredBy: null,
-            scoredAt: now,
+            locator: r < 0.5 ? `Mục ${['I', 'II', 'III'][Math.floor(r * 6)]}, trang ${1 + Math.floor(r * 10)}` : null,
+            unitId: Number(u.id),
           });
+        for (const stage of stages) {
+          const down = stage !== 'self' && !extra && rand(`${u.code}:${c.code}:${stage}`) < 0.25;
+          if (down) score = Math.max(0, score - 0.5); // marked down
+          const note =
+            stage === 'self'
+              ? c.evidenceRequired && !proven
+                ? 'Đã thực hiện; văn bản đang trình ký, sẽ bổ sung khi giải trình.'
+                : null
+              : down
+                ? 'Minh chứng chưa thể hiện đầy đủ kết quả; trừ 0,5 điểm.'
+                : null;
+          scores.push({ sheetId, criterionId: Number(c.id), stage, score, note, scoredBy: null, scoredAt: now });
         }
       }
     }
@@ -143,5 +160,21 @@ export const assessmentDemo: DemoSeeder = async (s) => {
         .insertInto('assessmentScore')
         .values(scores.slice(i, i + 1000))
         .execute();
+    // The evidence rows in bulk, all linked to one sample document (content-addressed: stored once).
+    const ids: { id: number; unitId: number }[] = [];
+    for (let i = 0; i < proofs.length; i += 1000) {
+      const chunk = proofs.slice(i, i + 1000);
+      const rows = await s.db
+        .insertInto('assessmentEvidence')
+        .values(chunk.map(({ unitId: _unit, ...p }) => ({ ...p, addedBy: null, addedAt: now })))
+        .returning('id')
+        .execute();
+      rows.forEach((r, k) => ids.push({ id: Number(r.id), unitId: chunk[k]!.unitId }));
+    }
+    await s.files.attachToMany(
+      s.db,
+      { data: SAMPLE_EVIDENCE, filename: 'tai-lieu-kiem-chung-mau.txt', mime: 'text/plain; charset=utf-8', uploadedBy: null },
+      ids.map((e) => ({ ownerType: EVIDENCE_OWNER, ownerId: e.id, unitId: e.unitId })),
+    );
   }
 };

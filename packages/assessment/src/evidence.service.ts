@@ -79,6 +79,11 @@ export async function addEvidence(
   if (!criterion) throw new AppError('UNKNOWN_CRITERION', `Tiêu chí "${input.criterion}" không có trong bộ tiêu chí của đợt.`);
   if (!criterion.method)
     throw new AppError('NOT_A_LEAF', `Tiêu chí "${criterion.code}" có tiêu chí con: đính kèm minh chứng ở các tiêu chí con.`);
+  if (criterion.method === 'khao_sat' || criterion.method === 'tru')
+    throw new AppError(
+      'NO_EVIDENCE_HERE',
+      `Tiêu chí "${criterion.code}" ${criterion.method === 'khao_sat' ? 'lấy điểm từ điều tra xã hội học' : 'là điểm trừ do cơ quan thẩm định xác định'}: đơn vị không đính kèm minh chứng.`,
+    );
   if (criterion.method === 'du_lieu')
     throw new AppError(
       'COMPUTED_CRITERION',

@@ -4,11 +4,13 @@ import { Card, Empty, Select, Space, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { useSession } from '../../lib/session';
-import { GROUP_LABELS } from './common';
+import { useProvinceUnits, useSession } from '../../lib/session';
+import { COMMUNE_TYPES, GROUP_LABELS } from './common';
 import { ResultsTab } from './ResultsTab';
 import { SheetTab } from './SheetTab';
 import { FrameworksTab } from './FrameworksTab';
+import { AnalysisTab } from './AnalysisTab';
+import { RoundTab } from './RoundTab';
 
 /** The internal CCHC index: results of a round, a unit's sheet, the frameworks. */
 export function AssessmentPage() {
@@ -20,6 +22,10 @@ export function AssessmentPage() {
     if (!roundId && rounds.data?.length) setRoundId(rounds.data[0]!.id);
   }, [rounds.data, roundId]);
   const round = rounds.data?.find((r) => r.id === roundId);
+  const allUnits = useProvinceUnits();
+  const groupUnits = (allUnits.data ?? [])
+    .filter((u) => (COMMUNE_TYPES.includes(u.type) ? 'commune' : 'department') === round?.unitGroup)
+    .map((u) => ({ code: u.code, name: u.name }));
   const tab = params.get('tab') ?? (can('assessment.results') ? 'results' : 'sheet');
   const roundPicker = (
     <Space wrap>
@@ -53,11 +59,23 @@ export function AssessmentPage() {
           ...(can('assessment.results')
             ? [{ key: 'results', label: 'Kết quả, xếp hạng', children: needsRound(<ResultsTab roundId={roundId!} picker={roundPicker} />) }]
             : []),
+          ...(can('assessment.results')
+            ? [
+                {
+                  key: 'analysis',
+                  label: 'Phân tích điểm bị mất',
+                  children: needsRound(<AnalysisTab roundId={roundId!} picker={roundPicker} units={groupUnits} />),
+                },
+              ]
+            : []),
           {
             key: 'sheet',
             label: 'Phiếu đánh giá của đơn vị',
             children: needsRound(<SheetTab roundId={roundId!} group={round?.unitGroup} picker={roundPicker} />),
           },
+          ...(can('assessment.manage') && round
+            ? [{ key: 'round', label: 'Phân công, hạn', children: <RoundTab round={round} picker={roundPicker} /> }]
+            : []),
           { key: 'frameworks', label: 'Bộ tiêu chí', children: <FrameworksTab /> },
         ]}
       />

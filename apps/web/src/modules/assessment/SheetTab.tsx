@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Grid, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useProvinceUnits, useSession } from '../../lib/session';
-import type { Sheet } from './common';
+import { COMMUNE_TYPES, type Sheet } from './common';
+import { EvidenceCell } from './EvidenceCell';
 
 type Stage = 'self' | 'appraisal1' | 'appraisal2' | 'final';
 type Criterion = Sheet['criteria'][number];
@@ -14,10 +15,10 @@ const n = (v: number | null | undefined) => (v === null || v === undefined ? '' 
 /** The stage an appraiser writes in, from the sheet's state. */
 const appraisalStage = (state: string | null): Stage => (state === 'explained' || state === 'appraised2' ? 'appraisal2' : 'appraisal1');
 
-const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];
-
 export function SheetTab({ roundId, group, picker }: { roundId: number; group: string | undefined; picker: ReactNode }) {
   const { me, unitCode } = useSession();
+  // Wide screens keep the code and the criterion in view while the stage columns scroll.
+  const wide = !!Grid.useBreakpoint().lg;
   const { message } = App.useApp();
   const allUnits = useProvinceUnits();
   const groupUnits = (allUnits.data ?? []).filter((u) => (COMMUNE_TYPES.includes(u.type) ? 'commune' : 'department') === group);
@@ -31,6 +32,7 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
     queryFn: () => unwrap(api.GET('/api/assessment/rounds/{id}/units/{unitCode}', { params: { path: { id: roundId, unitCode: unit! } } })),
   });
   const [draft, setDraft] = useState<Record<string, number | null>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
   const s = sheet.data;
   const stage: Stage | null = s?.abilities.selfScore ? 'self' : s?.abilities.appraise ? appraisalStage(s.state) : null;
   const save = useMutation({
@@ -40,9 +42,13 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
           params: { path: { id: roundId, unitCode: unit! } },
           body: {
             stage: stage!,
-            scores: Object.entries(draft)
-              .filter(([, v]) => v !== null)
-              .map(([criterion, score]) => ({ criterion, score: score! })),
+            // A changed score or note: the score shown (drafted or saved) with the note shown.
+            scores: [...new Set([...Object.keys(draft), ...Object.keys(notes)])].flatMap((criterion) => {
+              const c = s!.criteria.find((x) => x.code === criterion);
+              const score = draft[criterion] ?? c?.[stage!]?.score ?? null;
+              const note = notes[criterion] ?? c?.[stage!]?.note ?? undefined;
+              return score === null ? [] : [{ criterion, score, ...(note ? { note } : {}) }];
+            }),
           },
         }),
       ),
@@ -50,6 +56,7 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
       queryClient.setQueryData(['assessment', 'sheet', roundId, unit], d);
       void queryClient.invalidateQueries({ queryKey: ['assessment', 'results'] });
       setDraft({});
+      setNotes({});
       message.success('Đã lưu điểm');
     },
     onError: (e) => message.error(errorMessage(e)),
@@ -60,6 +67,15 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
     onSuccess: (d) => {
       queryClient.setQueryData(['assessment', 'sheet', roundId, unit], d);
       message.success('Đã gửi');
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const withdraw = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/assessment/rounds/{id}/units/{unitCode}/withdraw', { params: { path: { id: roundId, unitCode: unit! } } })),
+    onSuccess: (d) => {
+      queryClient.setQueryData(['assessment', 'sheet', roundId, unit], d);
+      message.success('Đã rút lại tự đánh giá để sửa');
     },
     onError: (e) => message.error(errorMessage(e)),
   });
@@ -79,15 +95,33 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
           aria-label={`Điểm ${c.code}`}
           value={draft[c.code] ?? v?.score ?? null}
           onChange={(x) => setDraft((d) => ({ ...d, [c.code]: x }))}
-          style={{ width: 80 }}
+          style={{ width: 72 }}
         />
       );
     return v ? (
-      <Tooltip title={[v.by, v.note].filter(Boolean).join(': ') || undefined}>
+      <Space direction="vertical" size={0}>
         <span>{n(v.score)}</span>
-      </Tooltip>
+        {v.note && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v.by ? `${v.by}: ` : ''}
+            {v.note}
+          </Typography.Text>
+        )}
+      </Space>
     ) : null;
   };
+  const noteCell = (_: unknown, c: Criterion) =>
+    stage && editable(c) ? (
+      <Input.TextArea
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        maxLength={2000}
+        aria-label={`Ghi chú ${c.code}`}
+        placeholder={stage === 'self' ? 'Giải trình, căn cứ' : 'Nhận xét thẩm định'}
+        value={notes[c.code] ?? c[stage]?.note ?? ''}
+        onChange={(e) => setNotes((x) => ({ ...x, [c.code]: e.target.value }))}
+      />
+    ) : null;
+  const dirty = Object.keys(draft).length + Object.keys(notes).length > 0;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {picker}
@@ -119,8 +153,13 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
         extra={
           <Space wrap>
             {stage && (
-              <Button type="primary" disabled={!Object.keys(draft).length} loading={save.isPending} onClick={() => save.mutate()}>
+              <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()}>
                 {stage === 'self' ? 'Lưu điểm tự chấm' : 'Lưu điểm thẩm định'}
+              </Button>
+            )}
+            {s?.abilities.withdraw && (
+              <Button loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+                Rút lại để sửa
               </Button>
             )}
             {s?.abilities.submit && (
@@ -136,23 +175,25 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
           rowKey="id"
           pagination={false}
           dataSource={s?.criteria ?? []}
-          scroll={{ x: 980 }}
+          scroll={{ x: 1170 }}
           rowClassName={(c) => (c.level === 1 ? 'row-strong' : '')}
           columns={[
-            { title: 'Mã', dataIndex: 'code', width: 60 },
+            { title: 'Mã', dataIndex: 'code', width: 50, fixed: wide ? 'left' : undefined },
             {
               title: 'Nội dung',
               dataIndex: 'content',
+              width: wide ? 250 : 200,
+              fixed: wide ? 'left' : undefined,
               render: (t: string, c) => (
                 <span style={{ paddingLeft: (c.level - 1) * 16, fontWeight: c.level === 1 ? 600 : undefined }}>
                   {t} {c.evidenceRequired && <Tag>cần minh chứng</Tag>}
                 </span>
               ),
             },
-            { title: 'Tối đa', dataIndex: 'maxPoints', width: 70, align: 'right', render: n },
+            { title: 'Tối đa', dataIndex: 'maxPoints', width: 60, align: 'right', render: n },
             {
               title: 'Từ dữ liệu',
-              width: 150,
+              width: 130,
               render: (_, c) =>
                 c.computed && (
                   <Typography.Text>
@@ -161,10 +202,17 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
                   </Typography.Text>
                 ),
             },
-            { title: 'Tự chấm', width: 95, align: 'right', render: cell('self') },
-            { title: 'Thẩm định 1', width: 95, align: 'right', render: cell('appraisal1') },
-            { title: 'Thẩm định 2', width: 95, align: 'right', render: cell('appraisal2') },
-            { title: 'Chốt', width: 80, align: 'right', render: cell('final') },
+            { title: 'Tự chấm', width: 80, align: 'right', render: cell('self') },
+            { title: 'Thẩm định 1', width: 80, align: 'right', render: cell('appraisal1') },
+            { title: 'Thẩm định 2', width: 80, align: 'right', render: cell('appraisal2') },
+            { title: 'Chốt', width: 70, align: 'right', render: cell('final') },
+            ...(stage ? [{ title: stage === 'self' ? 'Giải trình, ghi chú' : 'Nhận xét', width: 180, render: noteCell }] : []),
+            {
+              title: 'Minh chứng',
+              width: 190,
+              render: (_: unknown, c: Criterion) =>
+                s && !parents.has(c.code) && c.method ? <EvidenceCell sheet={s} c={c} editable={!!s.abilities.selfScore} /> : null,
+            },
           ]}
         />
       </Card>
