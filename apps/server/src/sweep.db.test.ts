@@ -243,6 +243,8 @@ const NOT_UNIT_RECORDS = new Set([
   'POST /api/assessment/frameworks/{id}/copy',
   'GET /api/assessment/rounds/{id}/results',
   'GET /api/assessment/rounds/{id}/results.xlsx',
+  // Province-level too; its `unit` filter is scope-checked (assessment.db.test.ts).
+  'GET /api/assessment/rounds/{id}/analysis',
   // A round's appraisers and deadlines are province-level (policy matrix; round-admin.db.test.ts).
   'GET /api/assessment/rounds/{id}/appraisers',
   'PUT /api/assessment/rounds/{id}/appraisers',

@@ -199,6 +199,10 @@ describe('a round', () => {
     expect(stc).toMatchObject({ previousIndex: before.index, previousRank: before.rank });
     expect(stc.change).toBeCloseTo(stc.index - before.index, 6);
     expect((await (await t.login('daumoi.stc')).get(`/api/assessment/rounds/${roundId}/analysis`)).statusCode).toBe(403);
+    // A unit of another province, or of the other group, is not in the round.
+    expect((await office.get(`/api/assessment/rounds/${roundId}/analysis?unit=01.STC`)).statusCode).toBe(404);
+    const commune = (await office.get('/api/units?parent=86&limit=500')).json().find((u: { type: string }) => u.type === 'ward');
+    expect((await office.get(`/api/assessment/rounds/${roundId}/analysis?unit=${commune.code}`)).statusCode).toBe(404);
   });
 
   it('keeps a unit to the rounds of its own group', async () => {
