@@ -245,6 +245,8 @@ const NOT_UNIT_RECORDS = new Set([
   'GET /api/assessment/rounds/{id}/results.xlsx',
   // Province-level too; its `unit` filter is scope-checked (assessment.db.test.ts).
   'GET /api/assessment/rounds/{id}/analysis',
+  'POST /api/assessment/rounds/{id}/publish',
+  'GET /api/assessment/rounds/{id}/decision.docx',
   // A round's appraisers and deadlines are province-level (policy matrix; round-admin.db.test.ts).
   'GET /api/assessment/rounds/{id}/appraisers',
   'PUT /api/assessment/rounds/{id}/appraisers',

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { systemActor, systemContext, type DemoSeeder } from '@cchc/core';
 import { importFramework } from './framework.service';
 import { createRound } from './round.service';
+import { publishRound } from './publication.service';
 import * as repo from './assessment.repository';
 import { EVIDENCE_OWNER } from './assessment.repository';
 import type { SheetState, Stage, UnitGroup } from './assessment.tables';
@@ -76,105 +77,129 @@ export const assessmentDemo: DemoSeeder = async (s) => {
     ['department', 'Bộ tiêu chí mẫu chỉ số CCHC các sở, ban, ngành'],
     ['commune', 'Bộ tiêu chí mẫu chỉ số CCHC các xã, phường, đặc khu'],
   ];
-  for (const [unitGroup, name] of groups) {
-    const f = await importFramework(
-      s,
-      SYSTEM,
-      actor,
-      {
-        year,
-        unitGroup,
-        name: `${name} năm ${year} (mẫu – cần chỉnh theo quyết định của tỉnh)`,
-        filename: 'bo-tieu-chi-mau.csv',
-        data: Buffer.from(quoted(EXAMPLE_FRAMEWORK)),
-      },
-      { isExample: true },
-    );
-    if (!f.id) throw new Error(`example framework: ${JSON.stringify(f.errors.slice(0, 3))}`);
-    const { id: roundId } = await createRound(s, SYSTEM, actor, {
-      frameworkId: f.id,
-      deadlines: {
-        selfEnd: addDays(today, 10),
-        appraisal1End: addDays(today, 20),
-        explanationEnd: addDays(today, 27),
-        appraisal2End: addDays(today, 35),
-      },
-    });
-    const criteria = await repo.criteriaOf(s.db, f.id);
-    const parents = new Set(criteria.map((c) => c.parentCode).filter(Boolean));
-    const scored = criteria.filter((c) => !parents.has(c.code) && c.method && c.method !== 'du_lieu' && c.method !== 'khao_sat');
-    const units = await repo.groupUnits(s.db, s.provinceCode, unitGroup, `${year}-12-31`);
-    const STATES: (SheetState | null)[] = [null, 'self_draft', 'submitted', 'appraised1', 'explaining', 'explained', 'appraised2', 'final'];
-    const now = s.now();
-    const scores: {
-      sheetId: number;
-      criterionId: number;
-      stage: Stage;
-      score: number;
-      note: string | null;
-      scoredBy: null;
-      scoredAt: Date;
-    }[] = [];
-    const proofs: { sheetId: number; criterionId: number; locator: string | null; unitId: number }[] = [];
-    for (const u of units) {
-      // The demo department focal point's unit is still self-assessing: its users have something to do.
-      const state = u.code === `${s.provinceCode}.STC` ? 'self_draft' : STATES[Math.floor(rand(`${roundId}:${u.code}`) * STATES.length)]!;
-      if (!state) continue; // not started
-      const sheetId = await repo.setSheetState(s.db, roundId, Number(u.id), state, now, state !== 'self_draft');
-      const stages: Stage[] = ['self'];
-      if (['appraised1', 'explaining', 'explained', 'appraised2', 'final'].includes(state)) stages.push('appraisal1');
-      if (['appraised2', 'final'].includes(state)) stages.push('appraisal2');
-      if (state === 'final') stages.push('final');
-      for (const c of scored) {
-        const max = Number(c.maxPoints);
-        const extra = c.method === 'thuong' || c.method === 'tru';
-        const r = rand(`${u.code}:${c.code}`);
-        if (extra && r > 0.3) continue; // most units have no bonus or penalty
-        let score = extra ? max * 0.5 : Math.round(max * (0.7 + r * 0.3) * 2) / 2;
-        // Most criteria that need evidence have a file; the others a written explanation.
-        const proven = c.evidenceRequired && rand(`${u.code}:${c.code}:proof`) < 0.8;
-        if (proven)
-          proofs.push({
-            sheetId,
-            criterionId: Number(c.id),
-            locator: r < 0.5 ? `Mục ${['I', 'II', 'III'][Math.floor(r * 6)]}, trang ${1 + Math.floor(r * 10)}` : null,
-            unitId: Number(u.id),
-          });
-        for (const stage of stages) {
-          const down = stage !== 'self' && !extra && rand(`${u.code}:${c.code}:${stage}`) < 0.25;
-          if (down) score = Math.max(0, score - 0.5); // marked down
-          const note =
-            stage === 'self'
-              ? c.evidenceRequired && !proven
-                ? 'Đã thực hiện; văn bản đang trình ký, sẽ bổ sung khi giải trình.'
-                : null
-              : down
-                ? 'Minh chứng chưa thể hiện đầy đủ kết quả; trừ 0,5 điểm.'
-                : null;
-          scores.push({ sheetId, criterionId: Number(c.id), stage, score, note, scoredBy: null, scoredAt: now });
+  // Last year's rounds are closed and published (the public page, the year-over-year change); this
+  // year's are in every stage.
+  for (const [unitGroup, name] of groups)
+    for (const y of [year - 1, year]) {
+      const past = y < year;
+      const f = await importFramework(
+        s,
+        SYSTEM,
+        actor,
+        {
+          year: y,
+          unitGroup,
+          name: `${name} năm ${y} (mẫu – cần chỉnh theo quyết định của tỉnh)`,
+          filename: 'bo-tieu-chi-mau.csv',
+          data: Buffer.from(quoted(EXAMPLE_FRAMEWORK)),
+        },
+        { isExample: true },
+      );
+      if (!f.id) throw new Error(`example framework: ${JSON.stringify(f.errors.slice(0, 3))}`);
+      const { id: roundId } = await createRound(s, SYSTEM, actor, {
+        frameworkId: f.id,
+        deadlines: past
+          ? { selfEnd: `${y}-11-30`, appraisal1End: `${y}-12-15`, explanationEnd: `${y}-12-25`, appraisal2End: `${y + 1}-01-10` }
+          : {
+              selfEnd: addDays(today, 10),
+              appraisal1End: addDays(today, 20),
+              explanationEnd: addDays(today, 27),
+              appraisal2End: addDays(today, 35),
+            },
+      });
+      const criteria = await repo.criteriaOf(s.db, f.id);
+      const parents = new Set(criteria.map((c) => c.parentCode).filter(Boolean));
+      const scored = criteria.filter((c) => !parents.has(c.code) && c.method && c.method !== 'du_lieu' && c.method !== 'khao_sat');
+      const units = await repo.groupUnits(s.db, s.provinceCode, unitGroup, `${y}-12-31`);
+      const STATES: (SheetState | null)[] = [
+        null,
+        'self_draft',
+        'submitted',
+        'appraised1',
+        'explaining',
+        'explained',
+        'appraised2',
+        'final',
+      ];
+      const now = s.now();
+      const scores: {
+        sheetId: number;
+        criterionId: number;
+        stage: Stage;
+        score: number;
+        note: string | null;
+        scoredBy: null;
+        scoredAt: Date;
+      }[] = [];
+      const proofs: { sheetId: number; criterionId: number; locator: string | null; unitId: number }[] = [];
+      for (const u of units) {
+        // The demo department focal point's unit is still self-assessing: its users have something to do.
+        const state = past
+          ? 'final'
+          : u.code === `${s.provinceCode}.STC`
+            ? 'self_draft'
+            : STATES[Math.floor(rand(`${roundId}:${u.code}`) * STATES.length)]!;
+        if (!state) continue; // not started
+        const sheetId = await repo.setSheetState(s.db, roundId, Number(u.id), state, now, state !== 'self_draft');
+        const stages: Stage[] = ['self'];
+        if (['appraised1', 'explaining', 'explained', 'appraised2', 'final'].includes(state)) stages.push('appraisal1');
+        if (['appraised2', 'final'].includes(state)) stages.push('appraisal2');
+        if (state === 'final') stages.push('final');
+        for (const c of scored) {
+          const max = Number(c.maxPoints);
+          const extra = c.method === 'thuong' || c.method === 'tru';
+          const r = rand(`${y}:${u.code}:${c.code}`);
+          if (extra && r > 0.3) continue; // most units have no bonus or penalty
+          let score = extra ? max * 0.5 : Math.round(max * (0.7 + r * 0.3) * 2) / 2;
+          // Most criteria that need evidence have a file; the others a written explanation.
+          const proven = c.evidenceRequired && rand(`${u.code}:${c.code}:proof`) < 0.8;
+          if (proven)
+            proofs.push({
+              sheetId,
+              criterionId: Number(c.id),
+              locator: r < 0.5 ? `Mục ${['I', 'II', 'III'][Math.floor(r * 6)]}, trang ${1 + Math.floor(r * 10)}` : null,
+              unitId: Number(u.id),
+            });
+          for (const stage of stages) {
+            const down = stage !== 'self' && !extra && rand(`${u.code}:${c.code}:${stage}`) < 0.25;
+            if (down) score = Math.max(0, score - 0.5); // marked down
+            const note =
+              stage === 'self'
+                ? c.evidenceRequired && !proven
+                  ? 'Đã thực hiện; văn bản đang trình ký, sẽ bổ sung khi giải trình.'
+                  : null
+                : down
+                  ? 'Minh chứng chưa thể hiện đầy đủ kết quả; trừ 0,5 điểm.'
+                  : null;
+            scores.push({ sheetId, criterionId: Number(c.id), stage, score, note, scoredBy: null, scoredAt: now });
+          }
         }
       }
+      for (let i = 0; i < scores.length; i += 1000)
+        await s.db
+          .insertInto('assessmentScore')
+          .values(scores.slice(i, i + 1000))
+          .execute();
+      // The evidence rows in bulk, all linked to one sample document (content-addressed: stored once).
+      const ids: { id: number; unitId: number }[] = [];
+      for (let i = 0; i < proofs.length; i += 1000) {
+        const chunk = proofs.slice(i, i + 1000);
+        const rows = await s.db
+          .insertInto('assessmentEvidence')
+          .values(chunk.map(({ unitId: _unit, ...p }) => ({ ...p, addedBy: null, addedAt: now })))
+          .returning('id')
+          .execute();
+        rows.forEach((r, k) => ids.push({ id: Number(r.id), unitId: chunk[k]!.unitId }));
+      }
+      await s.files.attachToMany(
+        s.db,
+        { data: SAMPLE_EVIDENCE, filename: 'tai-lieu-kiem-chung-mau.txt', mime: 'text/plain; charset=utf-8', uploadedBy: null },
+        ids.map((e) => ({ ownerType: EVIDENCE_OWNER, ownerId: e.id, unitId: e.unitId })),
+      );
+      if (past)
+        await publishRound(s, SYSTEM, actor, roundId, {
+          decisionNumber: `${unitGroup === 'department' ? 215 : 216}/QĐ-UBND`,
+          decisionDate: `${y + 1}-01-20`,
+        });
     }
-    for (let i = 0; i < scores.length; i += 1000)
-      await s.db
-        .insertInto('assessmentScore')
-        .values(scores.slice(i, i + 1000))
-        .execute();
-    // The evidence rows in bulk, all linked to one sample document (content-addressed: stored once).
-    const ids: { id: number; unitId: number }[] = [];
-    for (let i = 0; i < proofs.length; i += 1000) {
-      const chunk = proofs.slice(i, i + 1000);
-      const rows = await s.db
-        .insertInto('assessmentEvidence')
-        .values(chunk.map(({ unitId: _unit, ...p }) => ({ ...p, addedBy: null, addedAt: now })))
-        .returning('id')
-        .execute();
-      rows.forEach((r, k) => ids.push({ id: Number(r.id), unitId: chunk[k]!.unitId }));
-    }
-    await s.files.attachToMany(
-      s.db,
-      { data: SAMPLE_EVIDENCE, filename: 'tai-lieu-kiem-chung-mau.txt', mime: 'text/plain; charset=utf-8', uploadedBy: null },
-      ids.map((e) => ({ ownerType: EVIDENCE_OWNER, ownerId: e.id, unitId: e.unitId })),
-    );
-  }
 };

@@ -98,4 +98,16 @@ export const assessmentMigrations: MigrationSet = {
         .execute();
     },
   },
+  '20261202_32_assessment_publication': {
+    async up(db: AnyDb) {
+      // Published: the People's Committee approved the results; the public page shows the round.
+      await db.schema
+        .alterTable('assessment_round')
+        .addColumn('published_at', 'timestamptz')
+        .addColumn('published_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('decision_number', 'text')
+        .addColumn('decision_date', 'date')
+        .execute();
+    },
+  },
 };

@@ -69,6 +69,9 @@ export async function findRound(db: Db, provinceCode: string, id: number) {
       'r.explanationEnd',
       'r.appraisal2End',
       'r.resultBands',
+      'r.publishedAt',
+      'r.decisionNumber',
+      'r.decisionDate',
       'f.year',
       'f.unitGroup',
       'f.name',
@@ -93,6 +96,8 @@ export async function listRounds(db: Db, provinceCode: string) {
       'r.appraisal1End',
       'r.explanationEnd',
       'r.appraisal2End',
+      'r.publishedAt',
+      'r.decisionNumber',
     ])
     .where('r.provinceCode', '=', provinceCode)
     .orderBy('r.id', 'desc')

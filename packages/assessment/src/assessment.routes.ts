@@ -6,6 +6,7 @@ import * as frameworks from './framework.service';
 import * as rounds from './round.service';
 import { roundAnalysis } from './analysis.service';
 import { registerRoundAdminRoutes } from './round-admin.routes';
+import { registerPublicationRoutes } from './publication.routes';
 
 const tags = ['Chỉ số CCHC nội bộ'];
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -16,6 +17,7 @@ export function registerAssessmentRoutes(app: App): void {
   app.addSchema(S.Sheet);
   const s = app.services;
   registerRoundAdminRoutes(app);
+  registerPublicationRoutes(app);
 
   app.post(
     '/api/assessment/frameworks/import',

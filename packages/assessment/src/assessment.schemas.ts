@@ -70,6 +70,8 @@ export const Round = Type.Object({
   appraisal1End: Type.String(),
   explanationEnd: Type.String(),
   appraisal2End: Type.String(),
+  publishedAt: NStr,
+  decisionNumber: NStr,
 });
 
 const Cell = Type.Union([Type.Object({ score: N, note: NStr, by: NStr }), Type.Null()]);
@@ -193,4 +195,20 @@ export const Analysis = Type.Object({
       change: NNum,
     }),
   ),
+});
+
+export const PublishInput = Type.Object({
+  decisionNumber: Type.String({ minLength: 3, maxLength: 60, description: 'Số quyết định công bố, ví dụ 125/QĐ-UBND' }),
+  decisionDate: DateStr,
+});
+
+export const PublicRound = Type.Object({
+  roundId: Type.Integer(),
+  year: Type.Integer(),
+  unitGroup: UnitGroup,
+  groupLabel: Type.String(),
+  decisionNumber: NStr,
+  decisionDate: NStr,
+  publishedAt: Type.String(),
+  rows: Type.Array(Type.Object({ rank: Type.Integer(), unitName: Type.String(), index: N, band: Type.String() })),
 });

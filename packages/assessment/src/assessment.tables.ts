@@ -52,6 +52,10 @@ export interface AssessmentRoundTable {
   resultBands: Json;
   createdBy: number | null;
   createdAt: Ts;
+  publishedAt: NTs;
+  publishedBy: number | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
 }
 
 export interface AssessmentSheetTable {

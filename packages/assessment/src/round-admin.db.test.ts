@@ -151,3 +151,39 @@ describe('deadlines', () => {
     }
   });
 });
+
+describe('publication', () => {
+  it('waits until every unit has its final points, then shows the ranking on the public page, with the decision as DOCX', async () => {
+    const refused = await office.send('POST', `/api/assessment/rounds/${roundId}/publish`, {
+      decisionNumber: '300/QĐ-UBND',
+      decisionDate: '2027-01-20',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/^Chưa công bố được: \d+ đơn vị chưa được chốt điểm \(/);
+    // The demo's rounds of last year are closed and published.
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/public/assessment?year=2025' });
+    expect(anonymous.statusCode).toBe(200);
+    const published = anonymous.json() as { roundId: number; unitGroup: string; decisionNumber: string; rows: Record<string, unknown>[] }[];
+    expect(published.map((r) => [r.unitGroup, r.decisionNumber]).sort()).toEqual([
+      ['commune', '216/QĐ-UBND'],
+      ['department', '215/QĐ-UBND'],
+    ]);
+    const departments = published.find((r) => r.unitGroup === 'department')!;
+    expect(departments.rows.length).toBeGreaterThanOrEqual(16);
+    expect(Object.keys(departments.rows[0]!).sort()).toEqual(['band', 'index', 'rank', 'unitName']); // the announced result, no scores
+    expect(departments.rows[0]!.rank).toBe(1);
+    const again = await office.send('POST', `/api/assessment/rounds/${departments.roundId}/publish`, {
+      decisionNumber: '215/QĐ-UBND',
+      decisionDate: '2026-01-20',
+    });
+    expect(again.statusCode).toBe(409);
+    const docx = await office.get(`/api/assessment/rounds/${departments.roundId}/decision.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!);
+    for (const text of ['QUYẾT ĐỊNH', 'Số: 215/QĐ-UBND', 'Công bố Chỉ số cải cách hành chính năm 2025', 'Times New Roman', 'Sở Tài chính'])
+      expect(xml).toContain(text);
+    expect((await (await t.login('daumoi.stc')).get(`/api/assessment/rounds/${departments.roundId}/decision.docx`)).statusCode).toBe(403);
+  });
+});

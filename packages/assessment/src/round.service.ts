@@ -251,7 +251,14 @@ export async function listRounds(s: AppServices, actor: Actor) {
     const own = await s.db.selectFrom('unit').select('type').where('id', '=', actor.unitId).executeTakeFirst();
     group = own ? groupOfType(own.type) : null;
   }
-  return rows.filter((r) => !group || r.unitGroup === group).map((r) => ({ ...r, id: Number(r.id), frameworkId: Number(r.frameworkId) }));
+  return rows
+    .filter((r) => !group || r.unitGroup === group)
+    .map((r) => ({
+      ...r,
+      id: Number(r.id),
+      frameworkId: Number(r.frameworkId),
+      publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : null,
+    }));
 }
 
 export async function exportResults(s: AppServices, actor: Actor, roundId: number) {
