@@ -93,4 +93,32 @@ export const specs: Spec[] = [
       }
     },
   },
+  {
+    name: 'anyone sees the published index without login, on a phone too; Sở Nội vụ sees the round as published',
+    async run({ newPage, login, screenshot }) {
+      for (const phone of [false, true]) {
+        const { page, context } = await newPage({ phone });
+        await page.goto('/login');
+        await page.getByRole('link', { name: 'Chỉ số CCHC của sở, ngành, xã, phường' }).click();
+        await page.getByText('Chỉ số CCHC năm 2025 của các sở, ban, ngành tỉnh').waitFor();
+        await page.getByText('Quyết định số 215/QĐ-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh').waitFor();
+        const first = await page.locator('.ant-table-tbody tr.ant-table-row').first().innerText();
+        expectTrue(/^1\s/.test(first) && /\d+,\d{2}/.test(first), `first public row: ${first}`);
+        if (phone) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expectTrue(overflow <= 1, `page wider than the phone by ${overflow}px`);
+        }
+        await screenshot(page, phone ? 'assessment-public-phone' : 'assessment-public');
+        await context.close();
+      }
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/assessment');
+      await page.locator('.ant-select', { hasText: '2026 – ' }).first().click();
+      await page.locator('.ant-select-item-option', { hasText: '2025 – Sở, ban, ngành (đã công bố)' }).click();
+      await page.getByText('Đã công bố – QĐ 215/QĐ-UBND ngày 20/01/2026').waitFor();
+      await screenshot(page, 'assessment-results-published');
+      await context.close();
+    },
+  },
 ];

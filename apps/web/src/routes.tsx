@@ -12,7 +12,6 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { MODULES } from './modules';
-import { PublicLatePage } from './pages/PublicLatePage';
 
 export function AppRoutes() {
   return (
@@ -27,9 +26,7 @@ function Gate() {
   const location = useLocation();
   if (location.pathname.startsWith('/public/')) {
     return (
-      <Routes>
-        <Route path="/public/late-units" element={<PublicLatePage />} />
-      </Routes>
+      <Routes>{MODULES.flatMap((m) => (m.publicRoutes ?? []).map((r) => <Route key={r.path} path={r.path} element={r.element} />))}</Routes>
     );
   }
   return <SignedInGate />;

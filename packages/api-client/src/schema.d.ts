@@ -2516,6 +2516,7 @@ export interface operations {
                     "application/json": {
                         appraisal1End: string;
                         appraisal2End: string;
+                        decisionDate: string | null;
                         decisionNumber: string | null;
                         explanationEnd: string;
                         frameworkId: number;

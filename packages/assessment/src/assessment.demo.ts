@@ -110,6 +110,7 @@ export const assessmentDemo: DemoSeeder = async (s) => {
       const criteria = await repo.criteriaOf(s.db, f.id);
       const parents = new Set(criteria.map((c) => c.parentCode).filter(Boolean));
       const scored = criteria.filter((c) => !parents.has(c.code) && c.method && c.method !== 'du_lieu' && c.method !== 'khao_sat');
+      const survey = criteria.find((c) => c.method === 'khao_sat');
       const units = await repo.groupUnits(s.db, s.provinceCode, unitGroup, `${y}-12-31`);
       const STATES: (SheetState | null)[] = [
         null,
@@ -175,6 +176,18 @@ export const assessmentDemo: DemoSeeder = async (s) => {
           }
         }
       }
+      // The sociological survey's points, once the second appraisal is done (14–19 of 20).
+      if (survey)
+        for (const sheetId of [...new Set(scores.filter((x) => x.stage === 'appraisal2').map((x) => x.sheetId))])
+          scores.push({
+            sheetId,
+            criterionId: Number(survey.id),
+            stage: 'appraisal2',
+            score: Math.round((14 + rand(`${y}:${sheetId}:survey`) * 5) * 4) / 4,
+            note: 'Kết quả điều tra xã hội học của tỉnh.',
+            scoredBy: null,
+            scoredAt: now,
+          });
       for (let i = 0; i < scores.length; i += 1000)
         await s.db
           .insertInto('assessmentScore')

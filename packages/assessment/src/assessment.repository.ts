@@ -98,6 +98,7 @@ export async function listRounds(db: Db, provinceCode: string) {
       'r.appraisal2End',
       'r.publishedAt',
       'r.decisionNumber',
+      'r.decisionDate',
     ])
     .where('r.provinceCode', '=', provinceCode)
     .orderBy('r.id', 'desc')

@@ -72,6 +72,7 @@ export const Round = Type.Object({
   appraisal2End: Type.String(),
   publishedAt: NStr,
   decisionNumber: NStr,
+  decisionDate: NStr,
 });
 
 const Cell = Type.Union([Type.Object({ score: N, note: NStr, by: NStr }), Type.Null()]);

@@ -17,6 +17,8 @@ export interface WebModule {
   description: string;
   /** The module's routes, relative to `path` ("" is its main page). */
   routes?: { path: string; element: ReactNode }[];
+  /** Pages for everyone, without login, under `/public/` (full paths). */
+  publicRoutes?: { path: string; element: ReactNode }[];
   /** Statistic cards on the home page (antd Col elements, xs=12 md=6). */
   HomePanel?: (props: HomePanelProps) => ReactNode;
 }

@@ -46,6 +46,8 @@ export function LoginPage() {
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
           <a href="/public/late-units">Công khai tình hình hồ sơ trễ hạn</a>
+          {' · '}
+          <a href="/public/assessment">Chỉ số CCHC của sở, ngành, xã, phường</a>
         </Typography.Paragraph>
       </Card>
     </div>

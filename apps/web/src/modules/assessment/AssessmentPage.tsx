@@ -35,7 +35,10 @@ export function AssessmentPage() {
         value={roundId}
         onChange={setRoundId}
         loading={rounds.isPending}
-        options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.year} – ${GROUP_LABELS[r.unitGroup] ?? r.unitGroup}` }))}
+        options={(rounds.data ?? []).map((r) => ({
+          value: r.id,
+          label: `${r.year} – ${GROUP_LABELS[r.unitGroup] ?? r.unitGroup}${r.publishedAt ? ' (đã công bố)' : ''}`,
+        }))}
       />
       {round && (
         <Typography.Text type="secondary">
@@ -57,7 +60,23 @@ export function AssessmentPage() {
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
           ...(can('assessment.results')
-            ? [{ key: 'results', label: 'Kết quả, xếp hạng', children: needsRound(<ResultsTab roundId={roundId!} picker={roundPicker} />) }]
+            ? [
+                {
+                  key: 'results',
+                  label: 'Kết quả, xếp hạng',
+                  children: needsRound(
+                    <ResultsTab
+                      roundId={roundId!}
+                      picker={roundPicker}
+                      published={{
+                        at: round?.publishedAt ?? null,
+                        decisionNumber: round?.decisionNumber ?? null,
+                        decisionDate: round?.decisionDate ?? null,
+                      }}
+                    />,
+                  ),
+                },
+              ]
             : []),
           ...(can('assessment.results')
             ? [

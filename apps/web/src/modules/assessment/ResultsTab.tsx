@@ -1,14 +1,44 @@
-import type { ReactNode } from 'react';
-import { Button, Card, Space, Table, Tag } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, urlFor } from '../../lib/api';
+import { useState, type ReactNode } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, DatePicker, Form, Input, Modal, Space, Table, Tag, Card } from 'antd';
+import { DownloadOutlined, GlobalOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, errorMessage, queryClient, unwrap, urlFor } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { useSession } from '../../lib/session';
 import { formatFixed, formatNumber } from '../../lib/format';
 import { BAND_COLORS, type ResultRow } from './common';
 
 const n = (v: number) => formatNumber(v, 2);
 
-export function ResultsTab({ roundId, picker }: { roundId: number; picker: ReactNode }) {
+export function ResultsTab({
+  roundId,
+  picker,
+  published,
+}: {
+  roundId: number;
+  picker: ReactNode;
+  published: { at: string | null; decisionNumber: string | null; decisionDate: string | null };
+}) {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const [publishing, setPublishing] = useState(false);
+  const [form] = Form.useForm<{ decisionNumber: string; decisionDate: Dayjs }>();
+  const publish = useMutation({
+    mutationFn: (v: { decisionNumber: string; decisionDate: Dayjs }) =>
+      unwrap(
+        api.POST('/api/assessment/rounds/{id}/publish', {
+          params: { path: { id: roundId } },
+          body: { decisionNumber: v.decisionNumber, decisionDate: v.decisionDate.format('YYYY-MM-DD') },
+        }),
+      ),
+    onSuccess: () => {
+      setPublishing(false);
+      void queryClient.invalidateQueries({ queryKey: ['assessment', 'rounds'] });
+      message.success('Đã công bố kết quả; trang công khai đã hiện đợt này.');
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
   const results = useQuery({
     queryKey: ['assessment', 'results', roundId],
     queryFn: () => unwrap(api.GET('/api/assessment/rounds/{id}/results', { params: { path: { id: roundId } } })),
@@ -21,13 +51,34 @@ export function ResultsTab({ roundId, picker }: { roundId: number; picker: React
         size="small"
         title={`Kết quả của ${formatNumber(rows.length)} đơn vị`}
         extra={
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            href={urlFor('/api/assessment/rounds/{id}/results.xlsx', { path: { id: roundId } })}
-          >
-            XLSX
-          </Button>
+          <Space wrap>
+            {published.at ? (
+              <Tag color="green" icon={<GlobalOutlined />}>
+                Đã công bố{published.decisionNumber ? ` – QĐ ${published.decisionNumber}` : ''}
+                {published.decisionDate ? ` ngày ${formatDate(published.decisionDate)}` : ''}
+              </Tag>
+            ) : (
+              can('assessment.manage') && (
+                <Button size="small" type="primary" icon={<GlobalOutlined />} onClick={() => setPublishing(true)}>
+                  Công bố
+                </Button>
+              )
+            )}
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={urlFor('/api/assessment/rounds/{id}/decision.docx', { path: { id: roundId } })}
+            >
+              Quyết định (DOCX)
+            </Button>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={urlFor('/api/assessment/rounds/{id}/results.xlsx', { path: { id: roundId } })}
+            >
+              XLSX
+            </Button>
+          </Space>
         }
       >
         <Table<ResultRow>
@@ -51,6 +102,28 @@ export function ResultsTab({ roundId, picker }: { roundId: number; picker: React
           ]}
         />
       </Card>
+      <Modal
+        open={publishing}
+        title="Công bố kết quả theo quyết định của UBND tỉnh"
+        okText="Công bố"
+        cancelText="Hủy"
+        okButtonProps={{ loading: publish.isPending }}
+        onOk={() => form.submit()}
+        onCancel={() => setPublishing(false)}
+      >
+        <Form form={form} layout="vertical" initialValues={{ decisionDate: dayjs() }} onFinish={(v) => publish.mutate(v)}>
+          <Form.Item
+            name="decisionNumber"
+            label="Số quyết định"
+            rules={[{ required: true, min: 3, message: 'Nhập số quyết định, ví dụ 125/QĐ-UBND' }]}
+          >
+            <Input placeholder="125/QĐ-UBND" maxLength={60} />
+          </Form.Item>
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Chọn ngày' }]}>
+            <DatePicker format="DD/MM/YYYY" allowClear={false} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Space>
   );
 }

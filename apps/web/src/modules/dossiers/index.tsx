@@ -5,6 +5,7 @@ import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
 import type { HomePanelProps, WebModule } from '../types';
 import { DossiersPage } from './DossiersPage';
+import { PublicLatePage } from './PublicLatePage';
 
 /** The year's on-time rate comes from the metrics registry (the same figure the internal index scores). */
 function DossiersHome({ unit, today }: HomePanelProps) {
@@ -40,5 +41,6 @@ export const dossiersModule: WebModule = {
   icon: <FileDoneOutlined />,
   description: 'Tình hình giải quyết hồ sơ thủ tục hành chính: đúng hạn, trễ hạn, xin lỗi, Bộ chỉ số 766.',
   routes: [{ path: '', element: <DossiersPage /> }],
+  publicRoutes: [{ path: '/public/late-units', element: <PublicLatePage /> }],
   HomePanel: DossiersHome,
 };

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Card, DatePicker, InputNumber, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, unwrap } from '../lib/api';
-import { formatDate } from '../lib/format';
+import { api, unwrap } from '../../lib/api';
+import { formatDate } from '../../lib/format';
 
 /** Public page (no login): units, and officials where the province chooses, by late dossiers. */
 export function PublicLatePage() {
