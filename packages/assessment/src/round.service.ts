@@ -230,7 +230,8 @@ export async function roundScores(s: AppServices, actor: Actor, round: repo.Roun
         .map((c) => [Number(c.id), pointsFor(byUnit.get(Number(c.id))!.get(u.code) ?? null, c.bands as Bands)]),
     ),
   }));
-  const hasSurvey = scores.some((x) => leaves.find((l) => l.id === Number(x.criterionId))?.method === 'khao_sat');
+  const surveyIds = new Set(leaves.filter((l) => l.method === 'khao_sat').map((l) => l.id));
+  const hasSurvey = scores.some((x) => surveyIds.has(Number(x.criterionId)));
   return { leaves, perUnit, hasSurvey };
 }
 

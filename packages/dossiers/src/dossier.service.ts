@@ -3,7 +3,7 @@
  * scope (dossiers are keyed by unit code: `unitFilter` turns the scope into codes), then the repository's
  * and statistics' queries, shaped by the presenter, written by the export.
  */
-import { AppError, authorize, resolveScopedUnit, unitCodesInScope, type Actor, type AppServices } from '@cchc/core';
+import { AppError, DATA_TOPIC, authorize, resolveScopedUnit, unitCodesInScope, type Actor, type AppServices } from '@cchc/core';
 import { dossierStats, checkRange, type GroupBy, type StatsRow } from './dossier.stats';
 import { apologyBreaches, lateCauses, lateResolvedCauses, periodReport } from './dossier.reports';
 import { lateCauseCategory } from './dossier.domain';
@@ -46,7 +46,7 @@ export interface StatsParams {
 export async function stats(s: AppServices, actor: Actor, p: StatsParams): Promise<StatsRow[]> {
   authorize(actor, 'dossier.read');
   const unitCodes = await unitFilter(s, actor, p.unit);
-  const rows = await dossierStats(s.db, {
+  const q = {
     provinceCode: s.provinceCode,
     from: p.from,
     to: p.to,
@@ -54,7 +54,10 @@ export async function stats(s: AppServices, actor: Actor, p: StatsParams): Promi
     groupBy: p.groupBy,
     unitCodes,
     procedureCode: p.procedure,
-  });
+  };
+  // Shared by the pages and the metrics (the on-time rate and apology compliance read the same figures,
+  // often in one request): kept until the next change, like the replies the dashboards cache.
+  const rows = await s.cache.get([DATA_TOPIC], `dossierStats|${JSON.stringify(q)}`, () => dossierStats(s.db, q));
   const names = await labels(
     s,
     p.groupBy,
