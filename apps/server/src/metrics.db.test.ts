@@ -22,7 +22,13 @@ afterAll(() => t.close());
 describe('metrics registry', () => {
   it('lists the measures the installed modules publish', async () => {
     const keys = (await office.get('/api/metrics/catalogue')).json().map((m: { key: string }) => m.key);
-    expect(keys).toEqual(['dossiers.apologyCompliance', 'dossiers.onTimeRate', 'tasks.byIndexComponent', 'tasks.onTimeRate']);
+    expect(keys).toEqual([
+      'dossiers.apologyCompliance',
+      'dossiers.onTimeRate',
+      'indices.officialResult',
+      'tasks.byIndexComponent',
+      'tasks.onTimeRate',
+    ]);
   });
 
   it('gives the dossier on-time rate the dossier statistics give, per unit and for the province', async () => {
@@ -94,7 +100,7 @@ describe('a module without the directives module', () => {
     try {
       const c = await only.login('cchc');
       const keys = (await c.get('/api/metrics/catalogue')).json().map((m: { key: string }) => m.key);
-      expect(keys).toEqual(['dossiers.apologyCompliance', 'dossiers.onTimeRate']);
+      expect(keys).toEqual(['dossiers.apologyCompliance', 'dossiers.onTimeRate', 'indices.officialResult']);
       const a = await c.get('/api/indices/analysis?index=PAPI&year=2022&province=86');
       expect(a.statusCode).toBe(200);
       expect(a.json().components.every((x: { tasks: { linked: number } }) => x.tasks.linked === 0)).toBe(true);

@@ -218,6 +218,10 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
   'DELETE /api/assessment/rounds/{id}/units/{unitCode}/evidence/{evidenceId}': (f) =>
     `/api/assessment/rounds/${roundId}/units/${f.unitCode}/evidence/${f.assessmentEvidenceId}`,
   'GET /api/assessment/evidence/{id}': (f) => `/api/assessment/evidence/${f.assessmentEvidenceId}`,
+  'GET /api/assessment/rounds/{id}/units/{unitCode}/summary.xlsx': (f) =>
+    `/api/assessment/rounds/${roundId}/units/${f.unitCode}/summary.xlsx`,
+  'GET /api/assessment/rounds/{id}/units/{unitCode}/summary.docx': (f) =>
+    `/api/assessment/rounds/${roundId}/units/${f.unitCode}/summary.docx`,
 };
 /** The demo's internal-index round, whose unit sheets the sweep reads and writes. */
 let roundId = 0;

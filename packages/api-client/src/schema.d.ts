@@ -325,6 +325,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/rounds/{id}/units/{unitCode}/summary.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biểu tổng hợp tự đánh giá của đơn vị (DOCX): điểm tự chấm, giải trình, tài liệu kiểm chứng theo tiêu chí */
+        get: operations["getAssessmentSummaryDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/rounds/{id}/units/{unitCode}/summary.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biểu tổng hợp tự đánh giá của đơn vị (XLSX): điểm tự chấm, giải trình, tài liệu kiểm chứng theo tiêu chí */
+        get: operations["getAssessmentSummaryXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessment/rounds/{id}/units/{unitCode}/withdraw": {
         parameters: {
             query?: never;
@@ -1512,7 +1546,7 @@ export interface components {
             isExample: boolean;
             maxTotal: number;
             name: string;
-            unitGroup: "department" | "commune";
+            unitGroup: "department" | "commune" | "province";
             year: number;
         };
         AssessmentSheet: {
@@ -1533,6 +1567,11 @@ export interface components {
                     by: string | null;
                     note: string | null;
                     score: number;
+                } | null;
+                atRisk: {
+                    href: string | null;
+                    linked: number;
+                    overdue: number;
                 } | null;
                 code: string;
                 computed: {
@@ -1563,12 +1602,19 @@ export interface components {
                 level: number;
                 maxPoints: number;
                 method: string | null;
+                official: number | null;
                 self: {
                     by: string | null;
                     note: string | null;
                     score: number;
                 } | null;
             }[];
+            official: {
+                href: string | null;
+                rank: number | null;
+                value: number | null;
+                year: number;
+            } | null;
             roundId: number;
             state: string | null;
             stateLabel: string;
@@ -2193,7 +2239,7 @@ export interface operations {
                         isExample: boolean;
                         maxTotal: number;
                         name: string;
-                        unitGroup: "department" | "commune";
+                        unitGroup: "department" | "commune" | "province";
                         year: number;
                     }[];
                 };
@@ -2435,7 +2481,7 @@ export interface operations {
                      */
                     file: string;
                     name: string;
-                    unitGroup: "department" | "commune";
+                    unitGroup: "department" | "commune" | "province";
                     year: number;
                 };
             };
@@ -3492,6 +3538,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentSheet"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getAssessmentSummaryDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getAssessmentSummaryXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Default Response */
@@ -7346,7 +7510,7 @@ export interface operations {
                             rank: number;
                             unitName: string;
                         }[];
-                        unitGroup: "department" | "commune";
+                        unitGroup: "department" | "commune" | "province";
                         year: number;
                     }[];
                 };

@@ -61,6 +61,98 @@ function quoted(csv: string): string {
     .join('\n');
 }
 
+/**
+ * The province's own PAR INDEX self-assessment (the Ministry's eight areas with the 2017 maxima, as the
+ * indices module's example scheme; an example to correct against 876/QĐ-BNV). Area n is the index's
+ * component Ln, so directive tasks and official results link to it.
+ */
+export const PAR_SELF_FRAMEWORK = `ma,noi_dung,diem_toi_da,cach_cham,du_lieu,thang_diem,minh_chung
+1,"Công tác chỉ đạo, điều hành cải cách hành chính",10,,,,
+1.1,Kế hoạch cải cách hành chính năm của tỉnh,4,tu_cham,,,1
+1.2,"Kiểm tra, báo cáo, tuyên truyền cải cách hành chính",6,tu_cham,,,1
+2,Cải cách thể chế,10,,,,
+2.1,"Xây dựng, ban hành văn bản quy phạm pháp luật",5,tu_cham,,,1
+2.2,"Kiểm tra, rà soát, xử lý văn bản",5,tu_cham,,,1
+3,Cải cách thủ tục hành chính,"14,5",,,,
+3.1,"Công khai, kiểm soát thủ tục hành chính","6,5",tu_cham,,,1
+3.2,Giải quyết thủ tục hành chính đúng hạn,8,tu_cham,,,1
+4,Cải cách tổ chức bộ máy hành chính nhà nước,11,,,,
+4.1,Sắp xếp tổ chức bộ máy,6,tu_cham,,,1
+4.2,"Quản lý biên chế, vị trí việc làm",5,tu_cham,,,1
+5,Cải cách chế độ công vụ,16,,,,
+5.1,"Tuyển dụng, sử dụng, quản lý công chức",10,tu_cham,,,1
+5.2,"Kỷ luật, kỷ cương hành chính",6,tu_cham,,,1
+6,Cải cách tài chính công,7,tu_cham,,,1
+7,"Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",16,,,,
+7.1,Dịch vụ công trực tuyến,8,tu_cham,,,1
+7.2,"Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",8,tu_cham,,,1
+8,"Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế – xã hội","15,5",khao_sat,,,`;
+
+async function seedProvinceSelfAssessment(
+  s: Parameters<DemoSeeder>[0],
+  actor: ReturnType<typeof systemActor>,
+  year: number,
+  today: string,
+) {
+  const f = await importFramework(
+    s,
+    SYSTEM,
+    actor,
+    {
+      year,
+      unitGroup: 'province',
+      name: `Tự đánh giá Chỉ số CCHC cấp tỉnh (PAR INDEX) năm ${year} (mẫu – cần chỉnh theo hướng dẫn của Bộ Nội vụ)`,
+      filename: 'par-index-tu-danh-gia.csv',
+      data: Buffer.from(PAR_SELF_FRAMEWORK),
+    },
+    { isExample: true },
+  );
+  if (!f.id) throw new Error(`PAR self-assessment framework: ${JSON.stringify(f.errors.slice(0, 3))}`);
+  const { id: roundId } = await createRound(s, SYSTEM, actor, {
+    frameworkId: f.id,
+    deadlines: {
+      selfEnd: addDays(today, 15),
+      appraisal1End: addDays(today, 40),
+      explanationEnd: addDays(today, 50),
+      appraisal2End: addDays(today, 60),
+    },
+  });
+  const [province] = await repo.groupUnits(s.db, s.provinceCode, 'province', `${year}-12-31`);
+  if (!province) return;
+  const sheetId = await repo.setSheetState(s.db, roundId, Number(province.id), 'self_draft', s.now());
+  const criteria = (await repo.criteriaOf(s.db, f.id)).filter((c) => c.method === 'tu_cham');
+  const now = s.now();
+  // Sở Nội vụ has scored most criteria; the last two are still open.
+  const scored = criteria.slice(0, -2);
+  await s.db
+    .insertInto('assessmentScore')
+    .values(
+      scored.map((c) => ({
+        sheetId,
+        criterionId: Number(c.id),
+        stage: 'self' as const,
+        score: Math.round(Number(c.maxPoints) * (0.75 + rand(`par:${c.code}`) * 0.2) * 4) / 4,
+        note: rand(`par:${c.code}:note`) < 0.3 ? 'Văn bản đang trình UBND tỉnh ký, sẽ bổ sung tài liệu kiểm chứng.' : null,
+        scoredBy: null,
+        scoredAt: now,
+      })),
+    )
+    .execute();
+  const proven = scored.filter((c) => rand(`par:${c.code}:note`) >= 0.3);
+  const rows = proven.length
+    ? await s.db
+        .insertInto('assessmentEvidence')
+        .values(proven.map((c) => ({ sheetId, criterionId: Number(c.id), locator: 'Phụ lục, trang 2', addedBy: null, addedAt: now })))
+        .returning('id')
+        .execute()
+    : [];
+  await s.files.attachToMany(
+    s.db,
+    { data: SAMPLE_EVIDENCE, filename: 'tai-lieu-kiem-chung-mau.txt', mime: 'text/plain; charset=utf-8', uploadedBy: null },
+    rows.map((r) => ({ ownerType: EVIDENCE_OWNER, ownerId: Number(r.id), unitId: Number(province.id) })),
+  );
+}
+
 const SAMPLE_EVIDENCE = Buffer.from(
   'Tài liệu kiểm chứng mẫu của dữ liệu thử nghiệm cchc.\nTrong thực tế, đơn vị tải lên văn bản của cơ quan có thẩm quyền (kế hoạch, báo cáo, quyết định) và ghi mục, trang chứa kết quả.\n',
 );
@@ -215,4 +307,5 @@ export const assessmentDemo: DemoSeeder = async (s) => {
           decisionDate: `${y + 1}-01-20`,
         });
     }
+  await seedProvinceSelfAssessment(s, actor, year, today);
 };

@@ -110,4 +110,12 @@ export const assessmentMigrations: MigrationSet = {
         .execute();
     },
   },
+  '20261202_33_assessment_province_group': {
+    async up(db: AnyDb) {
+      // The province's own PAR INDEX self-assessment runs on the same engine, as a third group.
+      await sql`alter table assessment_framework drop constraint if exists assessment_framework_unit_group_check`.execute(db);
+      await sql`alter table assessment_framework add constraint assessment_framework_unit_group_check
+        check (unit_group in ('department', 'commune', 'province'))`.execute(db);
+    },
+  },
 };

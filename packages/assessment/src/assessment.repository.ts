@@ -156,6 +156,13 @@ export async function upsertScores(
 
 /** The units a framework's group covers: the province's departments (and agencies) or its communes. */
 export async function groupUnits(db: Db, provinceCode: string, group: UnitGroup, date: string) {
+  if (group === 'province')
+    return db
+      .selectFrom('unit as u')
+      .select(['u.id', 'u.code', 'u.name', 'u.type'])
+      .where('u.code', '=', provinceCode)
+      .where((eb) => eb.or([eb('u.validTo', 'is', null), eb('u.validTo', '>=', date)]))
+      .execute();
   const types = group === 'commune' ? COMMUNE_TYPES : AGENCY_TYPES;
   return db
     .selectFrom('unit as u')

@@ -43,7 +43,7 @@ export function registerAssessmentRoutes(app: App): void {
     },
     async (req) => {
       if (!req.upload) throw new AppError('MISSING_FILE', 'Thiếu tệp: hãy chọn tệp bộ tiêu chí (trường "file").');
-      const body = req.body as { year: number; unitGroup: 'department' | 'commune'; name: string };
+      const body = req.body as { year: number; unitGroup: 'department' | 'commune' | 'province'; name: string };
       return frameworks.importFramework(s, req.auditContext(), req.requireActor(), {
         ...body,
         filename: req.upload.filename,

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 const N = Type.Number();
 const NStr = Type.Union([Type.String(), Type.Null()]);
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-export const UnitGroup = Type.Union([Type.Literal('department'), Type.Literal('commune')]);
+export const UnitGroup = Type.Union([Type.Literal('department'), Type.Literal('commune'), Type.Literal('province')]);
 export const StageParam = Type.Union([Type.Literal('self'), Type.Literal('appraisal1'), Type.Literal('appraisal2'), Type.Literal('final')]);
 const RowError = Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() });
 
@@ -119,8 +119,20 @@ export const Sheet = Type.Object(
         appraisal2: Cell,
         final: Cell,
         evidence: Type.Array(Evidence),
+        /** The province's sheet: directive tasks protecting the area, and the area's official score. */
+        atRisk: Type.Union([Type.Object({ linked: Type.Integer(), overdue: Type.Integer(), href: NStr }), Type.Null()]),
+        official: Type.Union([N, Type.Null()]),
       }),
     ),
+    official: Type.Union([
+      Type.Object({
+        year: Type.Integer(),
+        value: Type.Union([N, Type.Null()]),
+        rank: Type.Union([Type.Integer(), Type.Null()]),
+        href: NStr,
+      }),
+      Type.Null(),
+    ]),
   },
   { $id: 'AssessmentSheet' },
 );

@@ -5,7 +5,8 @@ type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type NTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json = ColumnType<unknown, string, string>;
 
-export type UnitGroup = 'department' | 'commune';
+/** Departments and agencies, communes, or the province itself (its PAR INDEX self-assessment for the Ministry). */
+export type UnitGroup = 'department' | 'commune' | 'province';
 /** How a criterion is scored: self-scored with evidence, computed from a metric, survey, bonus, penalty. */
 export type Method = 'tu_cham' | 'du_lieu' | 'khao_sat' | 'thuong' | 'tru';
 export type Stage = 'self' | 'appraisal1' | 'appraisal2' | 'final';

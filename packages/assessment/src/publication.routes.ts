@@ -1,11 +1,13 @@
 /** Publishing a round (the decision's number and date), its draft decision as DOCX, and the public page's data. */
 import { Type } from '@sinclair/typebox';
-import { DOCX_MIME, replies, sendDownload, type App } from '@cchc/core';
+import { DOCX_MIME, XLSX_MIME, replies, sendDownload, type App } from '@cchc/core';
 import * as S from './assessment.schemas';
 import * as publication from './publication.service';
+import * as summary from './summary.service';
 
 const tags = ['Chỉ số CCHC nội bộ'];
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const RoundUnit = Type.Object({ id: Type.Integer({ minimum: 1 }), unitCode: Type.String({ maxLength: 40 }) });
 
 export function registerPublicationRoutes(app: App): void {
   const s = app.services;
@@ -55,4 +57,26 @@ export function registerPublicationRoutes(app: App): void {
     },
     async (req) => publication.publicResults(s, req.query.year),
   );
+
+  for (const [ext, mime] of [
+    ['xlsx', XLSX_MIME],
+    ['docx', DOCX_MIME],
+  ] as const)
+    app.get(
+      `/api/assessment/rounds/:id/units/:unitCode/summary.${ext}`,
+      {
+        config: { permission: 'assessment.read' },
+        schema: {
+          operationId: ext === 'xlsx' ? 'getAssessmentSummaryXlsx' : 'getAssessmentSummaryDocx',
+          tags,
+          summary: `Biểu tổng hợp tự đánh giá của đơn vị (${ext.toUpperCase()}): điểm tự chấm, giải trình, tài liệu kiểm chứng theo tiêu chí`,
+          params: RoundUnit,
+          response: replies({ 200: Type.String({ format: 'binary' }) }),
+        },
+      },
+      async (req, reply) => {
+        const make = ext === 'xlsx' ? summary.summaryXlsx : summary.summaryDocx;
+        return sendDownload(reply, await make(s, req.requireActor(), req.params.id, req.params.unitCode), mime);
+      },
+    );
 }

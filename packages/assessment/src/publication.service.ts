@@ -22,7 +22,7 @@ import { groupResults, type ResultBand } from './results.domain';
 import { loadRound } from './round.access';
 import { roundResults, roundScores } from './round.service';
 
-const GROUP_LABELS = { department: 'các sở, ban, ngành tỉnh', commune: 'các xã, phường, đặc khu' } as const;
+const GROUP_LABELS = { department: 'các sở, ban, ngành tỉnh', commune: 'các xã, phường, đặc khu', province: 'tỉnh' } as const;
 
 export async function publishRound(
   s: AppServices,

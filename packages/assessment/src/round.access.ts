@@ -15,12 +15,13 @@ export async function loadRound(s: AppServices, id: number) {
   return round;
 }
 
-export const groupOfType = (type: string): UnitGroup => (isCommuneLevel(type) ? 'commune' : 'department');
+export const groupOfType = (type: string): UnitGroup =>
+  type === 'province' ? 'province' : isCommuneLevel(type) ? 'commune' : 'department';
 
 /** The unit, in the caller's scope and in the round's group (a department has no sheet in the communes' round). */
 export async function roundUnit(s: AppServices, actor: Actor, round: repo.RoundRow, unitCode: string) {
   const unit = await resolveScopedUnit(s, actor, unitCode);
-  if (unit.code === s.provinceCode || groupOfType(unit.type) !== round.unitGroup)
+  if ((unit.code === s.provinceCode) !== (round.unitGroup === 'province') || groupOfType(unit.type) !== round.unitGroup)
     throw new AppError('NOT_IN_ROUND', `${unit.name} không thuộc nhóm đơn vị của đợt đánh giá này.`, 404);
   return unit;
 }
@@ -35,6 +36,7 @@ export async function loadSheet(s: AppServices, actor: Actor, roundId: number, u
     provinceCode: unit.provinceCode,
     state: (sheet?.state ?? null) as SheetState | null,
     appraisers: await repo.appraisersOf(s.db, roundId),
+    province: round.unitGroup === 'province',
   };
   return { round, unit, sheet, subject };
 }

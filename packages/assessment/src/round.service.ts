@@ -23,6 +23,7 @@ import * as repo from './assessment.repository';
 import { resultsXlsx } from './assessment.export';
 import { assertOpen, groupOfType, loadRound, loadSheet, stageEnd } from './round.access';
 import { evidenceBySheet } from './evidence.service';
+import { areaOf, provinceContext } from './province.service';
 
 export interface RoundInput {
   frameworkId: number;
@@ -72,6 +73,7 @@ export async function getSheet(s: AppServices, actor: Actor, roundId: number, un
   const scores = sheet ? await repo.scoresOf(s.db, [Number(sheet.id)]) : [];
   const computed = await computedPoints(s, actor, round.year, unit.code, criteria);
   const evidence = await evidenceBySheet(s, sheet ? Number(sheet.id) : null);
+  const province = round.unitGroup === 'province' ? await provinceContext(s, actor, round) : null;
   return {
     roundId,
     unitCode: unit.code,
@@ -105,8 +107,11 @@ export async function getSheet(s: AppServices, actor: Actor, roundId: number, un
         appraisal2: cell('appraisal2'),
         final: cell('final'),
         evidence: evidence.get(Number(c.id)) ?? [],
+        atRisk: c.level === 1 ? (province?.tasks.get(areaOf(c.code)) ?? null) : null,
+        official: c.level === 1 ? (province?.official?.components[areaOf(c.code)] ?? null) : null,
       };
     }),
+    official: province?.official ? { ...province.official, components: undefined } : null,
   };
 }
 

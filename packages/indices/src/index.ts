@@ -3,6 +3,7 @@ import { indicesMigrations } from './indices.migrations';
 import { indicesGlobalActions, indicesRules } from './indices.policy';
 import { registerIndicesRoutes } from './indices.routes';
 import { indicesDemo } from './indices.demo';
+import { indicesOfficialResult } from './indices.metrics';
 
 /** National index results (PAR INDEX, SIPAS, PAPI, 766) by year and component: gaps, peers, what-if. */
 export const indicesModule = defineModule({
@@ -13,6 +14,7 @@ export const indicesModule = defineModule({
   globalActions: indicesGlobalActions,
   routes: registerIndicesRoutes,
   demo: indicesDemo,
+  metrics: [indicesOfficialResult],
 });
 
 export { INDEX_CODES, type IndexCode } from './indices.tables';
