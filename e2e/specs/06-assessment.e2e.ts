@@ -121,4 +121,21 @@ export const specs: Spec[] = [
       await context.close();
     },
   },
+  {
+    name: 'Sở Nội vụ scores the province’s PAR INDEX self-assessment beside the tasks protecting each area',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/assessment?tab=sheet');
+      await page.locator('.ant-select', { hasText: '2026 – ' }).first().click();
+      await page.locator('.ant-select-item-option', { hasText: 'Tỉnh tự đánh giá PAR INDEX' }).click();
+      await page.getByText(/Kết quả chính thức gần nhất: năm 2021, 82,82 %, hạng 58/).waitFor();
+      await page.getByRole('columnheader', { name: 'Nhiệm vụ bảo vệ lĩnh vực' }).waitFor();
+      const risks = await page.getByText(/\d+ nhiệm vụ/).count();
+      expectTrue(risks >= 1, 'no area shows its protecting tasks');
+      await page.getByRole('link', { name: /Biểu tổng hợp \(XLSX\)/ }).waitFor();
+      await screenshot(page, 'assessment-province');
+      await context.close();
+    },
+  },
 ];

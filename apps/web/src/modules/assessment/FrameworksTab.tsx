@@ -32,7 +32,7 @@ export function FrameworksTab() {
     },
     onError: (e) => message.error(errorMessage(e)),
   });
-  const [form] = Form.useForm<{ year: number; unitGroup: 'department' | 'commune'; name: string }>();
+  const [form] = Form.useForm<{ year: number; unitGroup: 'department' | 'commune' | 'province'; name: string }>();
   const [file, setFile] = useState<File | null>(null);
   const imp = useMutation({
     mutationFn: async () => {
@@ -119,7 +119,7 @@ export function FrameworksTab() {
               <InputNumber min={2000} max={2100} />
             </Form.Item>
             <Form.Item name="unitGroup" label="Nhóm" rules={[{ required: true }]}>
-              <Select style={{ width: 180 }} options={Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label }))} />
+              <Select style={{ width: 240 }} options={Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item name="name" label="Tên" rules={[{ required: true, min: 3, message: 'Nhập tên bộ tiêu chí' }]}>
               <Input style={{ width: 320 }} />

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Grid, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
+import { DownloadOutlined } from '@ant-design/icons';
+import { api, errorMessage, queryClient, unwrap, urlFor } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useProvinceUnits, useSession } from '../../lib/session';
 import { COMMUNE_TYPES, type Sheet } from './common';
@@ -25,7 +26,13 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
   const provincial = me.scope === 'province';
   const [chosen, setChosen] = useState<string | undefined>();
   const inGroup = (code: string | undefined) => groupUnits.some((u) => u.code === code);
-  const unit = provincial ? ([chosen, unitCode].find((c) => c && inGroup(c)) ?? groupUnits[0]?.code) : me.unitCode;
+  // The province's own PAR INDEX self-assessment has one sheet: the province's.
+  const provinceRound = group === 'province';
+  const unit = provinceRound
+    ? me.provinceCode
+    : provincial
+      ? ([chosen, unitCode].find((c) => c && inGroup(c)) ?? groupUnits[0]?.code)
+      : me.unitCode;
   const sheet = useQuery({
     queryKey: ['assessment', 'sheet', roundId, unit],
     enabled: !!unit,
@@ -125,7 +132,7 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {picker}
-      {provincial && (
+      {provincial && !provinceRound && (
         <Space wrap>
           <span>Đơn vị</span>
           <Select
@@ -139,6 +146,25 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
         </Space>
       )}
       {sheet.isError && <Alert type="error" showIcon title={errorMessage(sheet.error)} />}
+      {provinceRound && s && (
+        <Alert
+          type="info"
+          showIcon
+          title="Tỉnh tự đánh giá Chỉ số CCHC cấp tỉnh (PAR INDEX) gửi Bộ Nội vụ: Sở Nội vụ chấm, lãnh đạo UBND tỉnh gửi."
+          description={
+            s.official ? (
+              <span>
+                Kết quả chính thức gần nhất: năm {s.official.year}
+                {s.official.value !== null ? `, ${formatNumber(s.official.value, 2)} %` : ''}
+                {s.official.rank !== null ? `, hạng ${s.official.rank}` : ''}.{' '}
+                {s.official.href && <Link to={s.official.href}>Xem phân tích</Link>}
+              </span>
+            ) : (
+              'Chưa có kết quả chính thức nào của tỉnh trong hệ thống.'
+            )
+          }
+        />
+      )}
       <Card
         size="small"
         loading={sheet.isPending}
@@ -152,6 +178,28 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
         }
         extra={
           <Space wrap>
+            {s && (
+              <>
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  href={urlFor('/api/assessment/rounds/{id}/units/{unitCode}/summary.xlsx', {
+                    path: { id: roundId, unitCode: s.unitCode },
+                  })}
+                >
+                  Biểu tổng hợp (XLSX)
+                </Button>
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  href={urlFor('/api/assessment/rounds/{id}/units/{unitCode}/summary.docx', {
+                    path: { id: roundId, unitCode: s.unitCode },
+                  })}
+                >
+                  Báo cáo (DOCX)
+                </Button>
+              </>
+            )}
             {stage && (
               <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()}>
                 {stage === 'self' ? 'Lưu điểm tự chấm' : 'Lưu điểm thẩm định'}
@@ -175,7 +223,7 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
           rowKey="id"
           pagination={false}
           dataSource={s?.criteria ?? []}
-          scroll={{ x: 1170 }}
+          scroll={{ x: provinceRound ? 1300 : 1170 }}
           rowClassName={(c) => (c.level === 1 ? 'row-strong' : '')}
           columns={[
             { title: 'Mã', dataIndex: 'code', width: 50, fixed: wide ? 'left' : undefined },
@@ -191,6 +239,21 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
               ),
             },
             { title: 'Tối đa', dataIndex: 'maxPoints', width: 60, align: 'right', render: n },
+            ...(provinceRound
+              ? [
+                  {
+                    title: 'Nhiệm vụ bảo vệ lĩnh vực',
+                    width: 130,
+                    render: (_: unknown, c: Criterion) =>
+                      c.atRisk ? (
+                        <Link to={c.atRisk.href ?? '/directives'}>
+                          {formatNumber(c.atRisk.linked)} nhiệm vụ
+                          {c.atRisk.overdue ? <Tag color="red">{formatNumber(c.atRisk.overdue)} quá hạn</Tag> : null}
+                        </Link>
+                      ) : null,
+                  },
+                ]
+              : []),
             {
               title: 'Từ dữ liệu',
               width: 130,
