@@ -18,6 +18,12 @@ export const specs: Spec[] = [
       await page.getByText('Bộ tiêu chí mẫu', { exact: true }).waitFor();
       await page.getByText('dossiers.onTimeRate').first().waitFor();
       await screenshot(page, 'assessment-framework');
+      // A framework in use is not edited in place: the server says to copy it into a new version.
+      await page.getByRole('button', { name: 'Sửa bộ tiêu chí' }).click();
+      await page.getByRole('dialog').getByText('Cách chấm').first().waitFor();
+      await screenshot(page, 'assessment-framework-edit');
+      await page.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+      await page.getByText(/Bộ tiêu chí đã được dùng để chấm điểm/).waitFor();
       await context.close();
     },
   },

@@ -243,6 +243,7 @@ const NOT_UNIT_RECORDS = new Set([
   'GET /api/dossiers/imports/{id}/errors.xlsx',
   // Frameworks and a round's results are province-level (their rules are in the policy matrix).
   'GET /api/assessment/frameworks/{id}',
+  'PUT /api/assessment/frameworks/{id}',
   'GET /api/assessment/frameworks/{id}/export.xlsx',
   'POST /api/assessment/frameworks/{id}/copy',
   'GET /api/assessment/rounds/{id}/results',

@@ -43,7 +43,8 @@ export interface paths {
         };
         /** Một bộ tiêu chí với cây nội dung, tiêu chí, tiêu chí thành phần */
         get: operations["getAssessmentFramework"];
-        put?: never;
+        /** Sửa bộ tiêu chí (cả cây, kiểm tra như khi nhập tệp); chỉ khi chưa đơn vị nào được chấm theo bộ này */
+        put: operations["editAssessmentFramework"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2300,6 +2301,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentFramework"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    editAssessmentFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        bands?: string | null;
+                        code: string;
+                        content: string;
+                        evidenceRequired?: boolean;
+                        maxPoints: number;
+                        method: string | null;
+                        metricKey?: string | null;
+                    }[];
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Số tiêu chí được chấm (không kể điểm thưởng, điểm trừ) */
+                        criteria: number;
+                        errors: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        id: number | null;
+                        maxTotal: number;
+                    };
                 };
             };
             /** @description Default Response */

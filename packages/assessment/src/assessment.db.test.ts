@@ -86,6 +86,40 @@ describe('copying a framework', () => {
   });
 });
 
+describe('editing a framework', () => {
+  it('checks the edited tree as an import does, saves it whole, and refuses a framework units were scored on', async () => {
+    const f = (await office.get(`/api/assessment/frameworks/${nextYearFramework}`)).json();
+    const rows = f.criteria.map((c: Record<string, unknown>) => ({
+      code: c.code,
+      content: c.content,
+      maxPoints: c.maxPoints,
+      method: c.method,
+      metricKey: c.metricKey,
+      bands: c.bands,
+      evidenceRequired: c.evidenceRequired,
+    }));
+    const wrong = rows.map((r: { code: string; maxPoints: number }) => (r.code === '1.2' ? { ...r, maxPoints: 1 } : r));
+    const refused = (await office.send('PUT', `/api/assessment/frameworks/${nextYearFramework}`, { criteria: wrong })).json();
+    expect(refused.id).toBeNull();
+    expect(refused.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['2:diem_toi_da']);
+    const edited = rows.map((r: { code: string }) => (r.code === '1.1' ? { ...r, content: 'Kế hoạch CCHC năm, ban hành trước 15/12' } : r));
+    const ok = (
+      await office.send('PUT', `/api/assessment/frameworks/${nextYearFramework}`, { criteria: edited, name: 'Bộ thử 2027 (đã sửa)' })
+    ).json();
+    expect(ok).toMatchObject({ id: nextYearFramework, criteria: 3, maxTotal: 4, errors: [] });
+    const after = (await office.get(`/api/assessment/frameworks/${nextYearFramework}`)).json();
+    expect(after.name).toBe('Bộ thử 2027 (đã sửa)');
+    expect(after.criteria.find((c: { code: string }) => c.code === '1.1').content).toBe('Kế hoạch CCHC năm, ban hành trước 15/12');
+    const demo = (await office.get('/api/assessment/frameworks?year=2026')).json().find((x: { isExample: boolean }) => x.isExample);
+    const inUse = await office.send('PUT', `/api/assessment/frameworks/${demo.id}`, { criteria: rows });
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().code).toBe('FRAMEWORK_IN_USE');
+    expect(
+      (await (await t.login('daumoi.stc')).send('PUT', `/api/assessment/frameworks/${nextYearFramework}`, { criteria: rows })).statusCode,
+    ).toBe(403);
+  });
+});
+
 describe('a round', () => {
   it('opens with deadlines in order only', async () => {
     const wrong = await office.send('POST', '/api/assessment/rounds', {

@@ -17,13 +17,17 @@ export async function insertFramework(
   criteria: CriterionDraft[],
 ): Promise<number> {
   const { id } = await db.insertInto('assessmentFramework').values(f).returning('id').executeTakeFirstOrThrow();
+  await insertCriteria(db, Number(id), criteria);
+  return Number(id);
+}
+
+export async function insertCriteria(db: Db, frameworkId: number, criteria: CriterionDraft[]) {
   for (let i = 0; i < criteria.length; i += 500) {
     await db
       .insertInto('assessmentCriterion')
-      .values(criteria.slice(i, i + 500).map((c) => ({ ...c, frameworkId: Number(id), bands: c.bands ? JSON.stringify(c.bands) : null })))
+      .values(criteria.slice(i, i + 500).map((c) => ({ ...c, frameworkId, bands: c.bands ? JSON.stringify(c.bands) : null })))
       .execute();
   }
-  return Number(id);
 }
 
 export async function listFrameworks(db: Db, provinceCode: string, year?: number) {

@@ -5,6 +5,7 @@ import * as S from './assessment.schemas';
 import * as frameworks from './framework.service';
 import * as rounds from './round.service';
 import { roundAnalysis } from './analysis.service';
+import { editFramework } from './framework-edit.service';
 import { registerRoundAdminRoutes } from './round-admin.routes';
 import { registerPublicationRoutes } from './publication.routes';
 
@@ -80,6 +81,22 @@ export function registerAssessmentRoutes(app: App): void {
       },
     },
     async (req) => frameworks.getFramework(s, req.requireActor(), req.params.id),
+  );
+
+  app.put(
+    '/api/assessment/frameworks/:id',
+    {
+      config: { permission: 'assessment.manage' },
+      schema: {
+        operationId: 'editAssessmentFramework',
+        tags,
+        summary: 'Sửa bộ tiêu chí (cả cây, kiểm tra như khi nhập tệp); chỉ khi chưa đơn vị nào được chấm theo bộ này',
+        params: Id,
+        body: S.FrameworkEdit,
+        response: replies({ 200: S.ImportReply }),
+      },
+    },
+    async (req) => editFramework(s, req.auditContext(), req.requireActor(), req.params.id, req.body),
   );
 
   app.get(

@@ -225,3 +225,19 @@ export const PublicRound = Type.Object({
   publishedAt: Type.String(),
   rows: Type.Array(Type.Object({ rank: Type.Integer(), unitName: Type.String(), index: N, band: Type.String() })),
 });
+
+export const FrameworkEdit = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })),
+  criteria: Type.Array(
+    Type.Object({
+      code: Type.String({ maxLength: 20 }),
+      content: Type.String({ maxLength: 1000 }),
+      maxPoints: Type.Number({ minimum: 0, maximum: 1000 }),
+      method: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]),
+      metricKey: Type.Optional(Type.Union([Type.String({ maxLength: 80 }), Type.Null()])),
+      bands: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+      evidenceRequired: Type.Optional(Type.Boolean()),
+    }),
+    { maxItems: 1000 },
+  ),
+});

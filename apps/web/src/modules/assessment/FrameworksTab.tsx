@@ -6,6 +6,7 @@ import { api, errorMessage, queryClient, unwrap, upload, uploadForm, urlFor } fr
 import { formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { GROUP_LABELS, type Framework } from './common';
+import { FrameworkEditor } from './FrameworkEditor';
 
 type Criterion = Framework['criteria'][number];
 
@@ -34,6 +35,7 @@ export function FrameworksTab() {
   });
   const [form] = Form.useForm<{ year: number; unitGroup: 'department' | 'commune' | 'province'; name: string }>();
   const [file, setFile] = useState<File | null>(null);
+  const [editing, setEditing] = useState(false);
   const imp = useMutation({
     mutationFn: async () => {
       const v = await form.validateFields();
@@ -50,6 +52,7 @@ export function FrameworksTab() {
   });
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      {editing && f.data && <FrameworkEditor framework={f.data} onClose={() => setEditing(false)} />}
       <Space wrap>
         <Select
           style={{ minWidth: 360 }}
@@ -63,6 +66,7 @@ export function FrameworksTab() {
             XLSX
           </Button>
         )}
+        {id && f.data && can('assessment.manage') && <Button onClick={() => setEditing(true)}>Sửa bộ tiêu chí</Button>}
         {id && f.data && can('assessment.manage') && (
           <Button loading={copy.isPending} onClick={() => copy.mutate(f.data!.year + 1)}>
             Sao chép sang năm {f.data.year + 1}

@@ -93,6 +93,7 @@ export function ResultsTab({
             { title: 'Đơn vị', dataIndex: 'unitName' },
             { title: 'Tự chấm', dataIndex: 'self', align: 'right', render: n },
             { title: 'Thẩm định', dataIndex: 'appraised', align: 'right', render: n },
+            { title: 'Khảo sát', dataIndex: 'survey', align: 'right', render: n },
             { title: 'Thưởng', dataIndex: 'bonus', align: 'right', render: n },
             { title: 'Trừ', dataIndex: 'penalty', align: 'right', render: n },
             { title: 'Tổng', dataIndex: 'total', align: 'right', render: n },
