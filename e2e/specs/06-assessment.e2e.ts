@@ -1,6 +1,9 @@
 import type { Spec } from '../run';
 import { expectTrue } from '../harness';
 
+/** The demo's year is the server's (today in Vietnam): its rounds are this year's, last year's published. */
+const YEAR = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+
 export const specs: Spec[] = [
   {
     name: 'Sở Nội vụ sees the round’s ranking and the example framework',
@@ -106,8 +109,8 @@ export const specs: Spec[] = [
         const { page, context } = await newPage({ phone });
         await page.goto('/login');
         await page.getByRole('link', { name: 'Chỉ số CCHC của sở, ngành, xã, phường' }).click();
-        await page.getByText('Chỉ số CCHC năm 2025 của các sở, ban, ngành tỉnh').waitFor();
-        await page.getByText('Quyết định số 215/QĐ-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh').waitFor();
+        await page.getByText(`Chỉ số CCHC năm ${YEAR - 1} của các sở, ban, ngành tỉnh`).waitFor();
+        await page.getByText(`Quyết định số 215/QĐ-UBND ngày 20/01/${YEAR} của Ủy ban nhân dân tỉnh`).waitFor();
         const first = await page.locator('.ant-table-tbody tr.ant-table-row').first().innerText();
         expectTrue(/^1\s/.test(first) && /\d+,\d{2}/.test(first), `first public row: ${first}`);
         if (phone) {
@@ -120,9 +123,12 @@ export const specs: Spec[] = [
       const { page, context } = await newPage();
       await login(page, 'cchc');
       await page.goto('/assessment');
-      await page.locator('.ant-select', { hasText: '2026 – ' }).first().click();
-      await page.locator('.ant-select-item-option', { hasText: '2025 – Sở, ban, ngành (đã công bố)' }).click();
-      await page.getByText('Đã công bố – QĐ 215/QĐ-UBND ngày 20/01/2026').waitFor();
+      await page
+        .locator('.ant-select', { hasText: `${YEAR} – ` })
+        .first()
+        .click();
+      await page.locator('.ant-select-item-option', { hasText: `${YEAR - 1} – Sở, ban, ngành (đã công bố)` }).click();
+      await page.getByText(`Đã công bố – QĐ 215/QĐ-UBND ngày 20/01/${YEAR}`).waitFor();
       await screenshot(page, 'assessment-results-published');
       await context.close();
     },
@@ -133,7 +139,10 @@ export const specs: Spec[] = [
       const { page, context } = await newPage();
       await login(page, 'cchc');
       await page.goto('/assessment?tab=sheet');
-      await page.locator('.ant-select', { hasText: '2026 – ' }).first().click();
+      await page
+        .locator('.ant-select', { hasText: `${YEAR} – ` })
+        .first()
+        .click();
       await page.locator('.ant-select-item-option', { hasText: 'Tỉnh tự đánh giá PAR INDEX' }).click();
       await page.getByText(/Kết quả chính thức gần nhất: năm 2021, 82,82 %, hạng 58/).waitFor();
       await page.getByRole('columnheader', { name: 'Nhiệm vụ bảo vệ lĩnh vực' }).waitFor();
