@@ -1548,6 +1548,8 @@ export interface components {
             maxTotal: number;
             name: string;
             unitGroup: "department" | "commune" | "province";
+            validFrom: string | null;
+            validTo: string | null;
             year: number;
         };
         AssessmentSheet: {
@@ -1578,7 +1580,9 @@ export interface components {
                 computed: {
                     href: string | null;
                     metricKey: string;
+                    period: string;
                     points: number;
+                    rule: string;
                     value: number | null;
                 } | null;
                 content: string;
@@ -2241,6 +2245,8 @@ export interface operations {
                         maxTotal: number;
                         name: string;
                         unitGroup: "department" | "commune" | "province";
+                        validFrom: string | null;
+                        validTo: string | null;
                         year: number;
                     }[];
                 };
@@ -2437,6 +2443,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description Bản mới trong cùng năm: áp dụng từ ngày */
+                    validFrom?: string;
                     year: number;
                 };
             };

@@ -86,6 +86,23 @@ describe('copying a framework', () => {
   });
 });
 
+describe('a framework re-issued within its year', () => {
+  it('is a new version from a date, the old one applying until the day before', async () => {
+    const url = `/api/assessment/frameworks/${frameworkId}/copy`;
+    expect((await office.send('POST', url, { year: 2026 })).json().code).toBe('VALID_FROM_REQUIRED');
+    expect((await office.send('POST', url, { year: 2026, validFrom: '2027-01-01' })).statusCode).toBe(400);
+    const v2 = await office.send('POST', url, { year: 2026, validFrom: '2026-07-01', name: 'Bộ thử (bản sửa đổi)' });
+    expect(v2.statusCode, v2.body).toBe(200);
+    const list = (await office.get('/api/assessment/frameworks?year=2026')).json() as {
+      id: number;
+      validFrom: string | null;
+      validTo: string | null;
+    }[];
+    expect(list.find((f) => f.id === v2.json().id)).toMatchObject({ validFrom: '2026-07-01', validTo: null });
+    expect(list.find((f) => f.id === frameworkId)).toMatchObject({ validTo: '2026-06-30' });
+  });
+});
+
 describe('editing a framework', () => {
   it('checks the edited tree as an import does, saves it whole, and refuses a framework units were scored on', async () => {
     const f = (await office.get(`/api/assessment/frameworks/${nextYearFramework}`)).json();
@@ -158,6 +175,7 @@ describe('a round', () => {
     const comp = ok.json().criteria.find((c: { code: string }) => c.code === '1.3').computed;
     expect(comp.metricKey).toBe('dossiers.onTimeRate');
     expect(comp.href).toContain('unit=86.STC');
+    expect(comp).toMatchObject({ rule: '>=95:2;>=80:1;0', period: '01/01/2026–31/12/2026' });
     expect(await focal.send('POST', `/api/assessment/rounds/${roundId}/units/86.STC/submit`).then((r) => r.statusCode)).toBe(403);
     const head = await t.login('giamdoc.stc');
     const sent = await head.send('POST', `/api/assessment/rounds/${roundId}/units/86.STC/submit`);

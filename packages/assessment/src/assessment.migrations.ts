@@ -118,4 +118,10 @@ export const assessmentMigrations: MigrationSet = {
         check (unit_group in ('department', 'commune', 'province'))`.execute(db);
     },
   },
+  '20261202_34_assessment_framework_versions': {
+    async up(db: AnyDb) {
+      // A framework re-issued within a year is a new version: each says from when (and until when) it applies.
+      await db.schema.alterTable('assessment_framework').addColumn('valid_from', 'date').addColumn('valid_to', 'date').execute();
+    },
+  },
 };

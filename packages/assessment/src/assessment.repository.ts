@@ -40,6 +40,8 @@ export async function listFrameworks(db: Db, provinceCode: string, year?: number
       'f.name',
       'f.isExample',
       'f.maxTotal',
+      'f.validFrom',
+      'f.validTo',
       eb
         .selectFrom('assessmentCriterion as c')
         .whereRef('c.frameworkId', '=', 'f.id')

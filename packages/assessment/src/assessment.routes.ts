@@ -126,6 +126,9 @@ export function registerAssessmentRoutes(app: App): void {
         body: Type.Object({
           year: Type.Integer({ minimum: 2000, maximum: 2100 }),
           name: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })),
+          validFrom: Type.Optional(
+            Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Bản mới trong cùng năm: áp dụng từ ngày' }),
+          ),
         }),
         response: replies({ 200: Type.Object({ id: Type.Integer() }) }),
       },

@@ -23,6 +23,8 @@ export const FrameworkSummary = Type.Object({
   isExample: Type.Boolean(),
   maxTotal: N,
   criteria: Type.Integer(),
+  validFrom: NStr,
+  validTo: NStr,
 });
 
 export const Framework = Type.Object(
@@ -33,6 +35,8 @@ export const Framework = Type.Object(
     name: Type.String(),
     isExample: Type.Boolean(),
     maxTotal: N,
+    validFrom: NStr,
+    validTo: NStr,
     criteria: Type.Array(
       Type.Object({
         id: Type.Integer(),
@@ -111,7 +115,15 @@ export const Sheet = Type.Object(
         method: NStr,
         evidenceRequired: Type.Boolean(),
         computed: Type.Union([
-          Type.Object({ value: Type.Union([N, Type.Null()]), points: N, metricKey: Type.String(), href: NStr }),
+          Type.Object({
+            value: Type.Union([N, Type.Null()]),
+            points: N,
+            metricKey: Type.String(),
+            href: NStr,
+            /** The bands that turn the value into points, as written in the framework. */
+            rule: Type.String(),
+            period: Type.String(),
+          }),
           Type.Null(),
         ]),
         self: Cell,

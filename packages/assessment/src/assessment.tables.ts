@@ -20,6 +20,9 @@ export interface AssessmentFrameworkTable {
   name: string;
   isExample: Generated<boolean>;
   maxTotal: number;
+  /** The version's validity (a framework re-issued within a year); null: the whole year. */
+  validFrom: Generated<string | null>;
+  validTo: Generated<string | null>;
   createdBy: number | null;
   createdAt: Ts;
 }

@@ -171,3 +171,12 @@ export function parseFramework(table: string[][], knownMetric: (key: string) => 
   const scored = drafts.filter((d) => !children.has(d.code) && d.method && d.method !== 'thuong' && d.method !== 'tru').length;
   return { criteria: drafts.map(({ row: _row, ...d }) => d), errors: errors.sort((a, b) => a.row - b.row), maxTotal, scored };
 }
+
+/** Bands written back as the import column reads them: `>=95:2;>=80:1;0`. */
+export const bandsText = (b: Bands | null) =>
+  b
+    ? [
+        ...b.steps.map((x) => `>=${String(x.min).replace('.', ',')}:${String(x.points).replace('.', ',')}`),
+        String(b.otherwise).replace('.', ','),
+      ].join(';')
+    : '';

@@ -1,6 +1,7 @@
 /** Frameworks (bộ tiêu chí) per year and unit group: import from XLSX/CSV, list, read as a tree, export, copy. */
 import {
   AppError,
+  formatDate,
   authorize,
   inTransaction,
   readTable,
@@ -10,7 +11,7 @@ import {
   type AppServices,
   type RequestContext,
 } from '@cchc/core';
-import { METHODS, parseFramework, type Bands } from './framework.domain';
+import { METHODS, bandsText, parseFramework, type Bands } from './framework.domain';
 import type { UnitGroup } from './assessment.tables';
 import * as repo from './assessment.repository';
 
@@ -64,14 +65,6 @@ export async function listFrameworks(s: AppServices, actor: Actor, year?: number
   return (await repo.listFrameworks(s.db, s.provinceCode, year)).map((f) => ({ ...f, id: Number(f.id), criteria: Number(f.criteria) }));
 }
 
-const bandsText = (b: Bands | null) =>
-  b
-    ? [
-        ...b.steps.map((x) => `>=${String(x.min).replace('.', ',')}:${String(x.points).replace('.', ',')}`),
-        String(b.otherwise).replace('.', ','),
-      ].join(';')
-    : '';
-
 export async function getFramework(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'assessment.read');
   const f = await repo.findFramework(s.db, s.provinceCode, id);
@@ -84,6 +77,8 @@ export async function getFramework(s: AppServices, actor: Actor, id: number) {
     name: f.name,
     isExample: f.isExample,
     maxTotal: Number(f.maxTotal),
+    validFrom: f.validFrom,
+    validTo: f.validTo,
     criteria: criteria.map((c) => ({
       id: Number(c.id),
       code: c.code,
@@ -122,10 +117,22 @@ export async function exportFramework(s: AppServices, actor: Actor, id: number) 
 }
 
 /** A framework copied into another year (the usual start of a year's work: last year's, then corrected). */
-export async function copyFramework(s: AppServices, ctx: RequestContext, actor: Actor, id: number, input: { year: number; name?: string }) {
+export async function copyFramework(
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  input: { year: number; name?: string; validFrom?: string },
+) {
   authorize(actor, 'assessment.manage');
   const f = await repo.findFramework(s.db, s.provinceCode, id);
   if (!f) throw new AppError('NOT_FOUND', `Không có bộ tiêu chí số ${id}.`, 404);
+  // Re-issued within its year: the new version applies from `validFrom`, the old one until the day before.
+  const reissue = input.year === f.year;
+  if (reissue && !input.validFrom)
+    throw new AppError('VALID_FROM_REQUIRED', 'Bản mới trong cùng năm cần ngày áp dụng (validFrom): bản cũ áp dụng đến ngày trước đó.');
+  if (input.validFrom && !input.validFrom.startsWith(String(input.year)))
+    throw new AppError('VALID_FROM_YEAR', `Ngày áp dụng ${formatDate(input.validFrom)} không thuộc năm ${input.year}.`);
   const criteria = await repo.criteriaOf(s.db, id);
   const name = input.name ?? f.name.replace(String(f.year), String(input.year));
   return inTransaction(s.db, async (tx) => {
@@ -139,6 +146,7 @@ export async function copyFramework(s: AppServices, ctx: RequestContext, actor: 
         maxTotal: Number(f.maxTotal),
         isExample: f.isExample,
         createdBy: actor.userId || null,
+        ...(input.validFrom ? { validFrom: input.validFrom } : {}),
       },
       criteria.map((c) => ({
         code: c.code,
@@ -153,11 +161,15 @@ export async function copyFramework(s: AppServices, ctx: RequestContext, actor: 
         evidenceRequired: c.evidenceRequired,
       })),
     );
-    await recordAudit(tx, ctx, 'assessment.framework.copy', {
+    if (reissue) {
+      const dayBefore = new Date(Date.parse(`${input.validFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      await tx.updateTable('assessmentFramework').set({ validTo: dayBefore }).where('id', '=', id).execute();
+    }
+    await recordAudit(tx, ctx, reissue ? 'assessment.framework.reissue' : 'assessment.framework.copy', {
       entityType: 'assessment_framework',
       entityId: newId,
       before: { from: id, year: f.year },
-      after: { year: input.year, name },
+      after: { year: input.year, name, validFrom: input.validFrom ?? null },
     });
     return { id: newId };
   });

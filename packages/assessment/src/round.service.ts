@@ -6,6 +6,7 @@
 import {
   AppError,
   authorize,
+  formatDate,
   formatNumber,
   can,
   inTransaction,
@@ -15,7 +16,7 @@ import {
   type AppServices,
   type RequestContext,
 } from '@cchc/core';
-import { pointsFor, type Bands } from './framework.domain';
+import { bandsText, pointsFor, type Bands } from './framework.domain';
 import { DEFAULT_BANDS, groupResults, type ResultBand, type UnitScores } from './results.domain';
 import type { Method, Stage, UnitGroup } from './assessment.tables';
 import { STAGE_ACTION, sheetFlow } from './sheet.flow';
@@ -101,7 +102,16 @@ export async function getSheet(s: AppServices, actor: Actor, roundId: number, un
         maxPoints: Number(c.maxPoints),
         method: c.method,
         evidenceRequired: c.evidenceRequired,
-        computed: comp ? { value: comp.value, points: comp.points, metricKey: c.metricKey!, href: comp.href } : null,
+        computed: comp
+          ? {
+              value: comp.value,
+              points: comp.points,
+              metricKey: c.metricKey!,
+              href: comp.href,
+              rule: bandsText(c.bands as Bands),
+              period: `${formatDate(`${round.year}-01-01`)}–${formatDate(`${round.year}-12-31`)}`,
+            }
+          : null,
         self: cell('self'),
         appraisal1: cell('appraisal1'),
         appraisal2: cell('appraisal2'),

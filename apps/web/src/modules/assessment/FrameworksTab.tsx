@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap, upload, uploadForm, urlFor } from '../../lib/api';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { GROUP_LABELS, type Framework } from './common';
 import { FrameworkEditor } from './FrameworkEditor';
@@ -22,6 +23,24 @@ export function FrameworksTab() {
     queryKey: ['assessment', 'framework', id],
     enabled: !!id,
     queryFn: () => unwrap(api.GET('/api/assessment/frameworks/{id}', { params: { path: { id: id! } } })),
+  });
+  const [reissuing, setReissuing] = useState(false);
+  const [reissueForm] = Form.useForm<{ name: string; validFrom: Dayjs }>();
+  const reissue = useMutation({
+    mutationFn: (v: { name: string; validFrom: Dayjs }) =>
+      unwrap(
+        api.POST('/api/assessment/frameworks/{id}/copy', {
+          params: { path: { id: id! } },
+          body: { year: f.data!.year, name: v.name, validFrom: v.validFrom.format('YYYY-MM-DD') },
+        }),
+      ),
+    onSuccess: (r) => {
+      message.success('Đã tạo bản mới của bộ tiêu chí; bản cũ áp dụng đến ngày trước ngày áp dụng bản mới');
+      void queryClient.invalidateQueries({ queryKey: ['assessment', 'frameworks'] });
+      setReissuing(false);
+      setId(r.id);
+    },
+    onError: (e) => message.error(errorMessage(e)),
   });
   const copy = useMutation({
     mutationFn: (year: number) =>
@@ -53,13 +72,43 @@ export function FrameworksTab() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {editing && f.data && <FrameworkEditor framework={f.data} onClose={() => setEditing(false)} />}
+      <Modal
+        open={reissuing}
+        title="Ban hành bản mới của bộ tiêu chí trong năm"
+        okText="Tạo bản mới"
+        cancelText="Hủy"
+        okButtonProps={{ loading: reissue.isPending }}
+        onOk={() => reissueForm.submit()}
+        onCancel={() => setReissuing(false)}
+      >
+        <Form
+          form={reissueForm}
+          layout="vertical"
+          onFinish={(v) => reissue.mutate(v)}
+          initialValues={{ name: f.data ? `${f.data.name} (sửa đổi)` : '' }}
+        >
+          <Form.Item name="name" label="Tên bản mới" rules={[{ required: true, min: 3, message: 'Nhập tên' }]}>
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item name="validFrom" label="Áp dụng từ ngày" rules={[{ required: true, message: 'Chọn ngày áp dụng' }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Space wrap>
         <Select
           style={{ minWidth: 360 }}
           value={id}
           onChange={setId}
           loading={list.isPending}
-          options={(list.data ?? []).map((x) => ({ value: x.id, label: `${x.year} – ${GROUP_LABELS[x.unitGroup]}: ${x.name}` }))}
+          options={(list.data ?? []).map((x) => ({
+            value: x.id,
+            label: `${x.year} – ${GROUP_LABELS[x.unitGroup]}: ${x.name}${
+              x.validFrom || x.validTo
+                ? ` (áp dụng ${x.validFrom ? `từ ${formatDate(x.validFrom)}` : ''}${x.validTo ? ` đến ${formatDate(x.validTo)}` : ''})`
+                : ''
+            }`,
+          }))}
         />
         {id && (
           <Button icon={<DownloadOutlined />} href={urlFor('/api/assessment/frameworks/{id}/export.xlsx', { path: { id } })}>
@@ -67,6 +116,7 @@ export function FrameworksTab() {
           </Button>
         )}
         {id && f.data && can('assessment.manage') && <Button onClick={() => setEditing(true)}>Sửa bộ tiêu chí</Button>}
+        {id && f.data && can('assessment.manage') && <Button onClick={() => setReissuing(true)}>Ban hành bản mới trong năm</Button>}
         {id && f.data && can('assessment.manage') && (
           <Button loading={copy.isPending} onClick={() => copy.mutate(f.data!.year + 1)}>
             Sao chép sang năm {f.data.year + 1}

@@ -176,7 +176,8 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
             </Space>
           )
         }
-        extra={
+      >
+        <div style={{ marginBottom: 12 }}>
           <Space wrap>
             {s && (
               <>
@@ -216,8 +217,7 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
               </Button>
             )}
           </Space>
-        }
-      >
+        </div>
         <Table<Criterion>
           size="small"
           rowKey="id"
@@ -259,10 +259,15 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
               width: 130,
               render: (_, c) =>
                 c.computed && (
-                  <Typography.Text>
-                    {c.computed.value === null ? 'chưa có số liệu' : `${formatNumber(c.computed.value, 1)} %`} →{' '}
-                    <b>{n(c.computed.points)}</b> {c.computed.href && <Link to={c.computed.href}>xem</Link>}
-                  </Typography.Text>
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text>
+                      {c.computed.value === null ? 'chưa có số liệu' : `${formatNumber(c.computed.value, 1)} %`} →{' '}
+                      <b>{n(c.computed.points)}</b> {c.computed.href && <Link to={c.computed.href}>xem</Link>}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {c.computed.period}; thang {c.computed.rule}
+                    </Typography.Text>
+                  </Space>
                 ),
             },
             { title: 'Tự chấm', width: 80, align: 'right', render: cell('self') },
