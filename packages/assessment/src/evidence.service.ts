@@ -15,7 +15,7 @@ import {
 } from '@cchc/core';
 import { EVIDENCE_OWNER } from './assessment.repository';
 import * as repo from './assessment.repository';
-import { loadRound, loadSheet, assertOpen } from './round.access';
+import { assertUnitStageOpen, loadRound, loadSheet } from './round.access';
 
 export interface EvidenceView {
   id: number;
@@ -73,8 +73,7 @@ export async function addEvidence(
 ) {
   const { round, unit, sheet, subject } = await loadSheet(s, actor, roundId, unitCode);
   authorize(actor, 'assessment.selfScore', subject);
-  const explaining = subject.state === 'appraised1' || subject.state === 'explaining';
-  assertOpen(s, explaining ? 'explain' : 'selfScore', explaining ? round.explanationEnd : round.selfEnd);
+  assertUnitStageOpen(s, round, subject.state);
   const criterion = (await repo.criteriaOf(s.db, round.frameworkId)).find((c) => c.code === input.criterion);
   if (!criterion) throw new AppError('UNKNOWN_CRITERION', `Tiêu chí "${input.criterion}" không có trong bộ tiêu chí của đợt.`);
   if (!criterion.method)
@@ -137,8 +136,7 @@ export async function removeEvidence(
 ) {
   const { round, unit, sheet, subject } = await loadSheet(s, actor, roundId, unitCode);
   authorize(actor, 'assessment.selfScore', subject);
-  const explaining = subject.state === 'appraised1' || subject.state === 'explaining';
-  assertOpen(s, explaining ? 'explain' : 'selfScore', explaining ? round.explanationEnd : round.selfEnd);
+  assertUnitStageOpen(s, round, subject.state);
   const ev = sheet
     ? await s.db
         .selectFrom('assessmentEvidence')

@@ -50,3 +50,9 @@ export function assertOpen(s: AppServices, action: keyof typeof sheetFlow.transi
   if (deadline && s.today() > deadline)
     throw new AppError('STAGE_CLOSED', `Đã hết hạn ${sheetFlow.transitions[action].label} (hạn ${formatDate(deadline)}).`, 409);
 }
+
+/** The unit's own stage — self-assessment, or the explanation once appraised — is still open. */
+export function assertUnitStageOpen(s: AppServices, round: repo.RoundRow, state: SheetState | null) {
+  const explaining = state === 'appraised1' || state === 'explaining';
+  assertOpen(s, explaining ? 'explain' : 'selfScore', explaining ? round.explanationEnd : round.selfEnd);
+}
