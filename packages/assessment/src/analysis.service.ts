@@ -4,29 +4,18 @@
  */
 import { authorize, type Actor, type AppServices } from '@cchc/core';
 import { criterionLosses, unitGaps, yearOverYear } from './analysis.domain';
-import { groupResults, type ResultBand } from './results.domain';
 import * as repo from './assessment.repository';
 import { loadRound, roundUnit } from './round.access';
-import { roundScores } from './round.service';
+import { resultsOf } from './round.service';
 
 export async function roundAnalysis(s: AppServices, actor: Actor, roundId: number, unitCode?: string) {
   authorize(actor, 'assessment.results');
   const round = await loadRound(s, roundId);
   const unit = unitCode ? await roundUnit(s, actor, round, unitCode) : null;
-  const { leaves, perUnit, hasSurvey } = await roundScores(s, actor, round);
-  const bands = round.resultBands as ResultBand[];
-  const results = groupResults(leaves, perUnit, { survey: hasSurvey, bands });
+  const { leaves, perUnit, hasSurvey, rows: results } = await resultsOf(s, actor, round);
   const previousId = await repo.previousRound(s.db, s.provinceCode, round.unitGroup, round.year);
-  let previous = null;
-  if (previousId) {
-    const p = await loadRound(s, previousId);
-    const data = await roundScores(s, actor, p);
-    previous = {
-      id: previousId,
-      year: p.year,
-      rows: groupResults(data.leaves, data.perUnit, { survey: data.hasSurvey, bands: p.resultBands as ResultBand[] }),
-    };
-  }
+  const before = previousId ? await loadRound(s, previousId) : null;
+  const previous = before ? { year: before.year, rows: (await resultsOf(s, actor, before)).rows } : null;
   const criteria = criterionLosses(leaves, perUnit, { survey: hasSurvey });
   return {
     roundId,

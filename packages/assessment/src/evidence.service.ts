@@ -15,7 +15,7 @@ import {
 } from '@cchc/core';
 import { EVIDENCE_OWNER } from './assessment.repository';
 import * as repo from './assessment.repository';
-import { assertUnitStageOpen, loadRound, loadSheet } from './round.access';
+import { assertUnitStageOpen, loadSheet } from './round.access';
 
 export interface EvidenceView {
   id: number;
@@ -170,8 +170,8 @@ export async function getEvidenceFile(s: AppServices, actor: Actor, evidenceId: 
     .executeTakeFirst();
   const [link] = ev ? await s.files.linksOf(s.db, EVIDENCE_OWNER, [evidenceId]) : [];
   if (!ev || !link) throw new AppError('NOT_FOUND', 'Không có tệp minh chứng này.', 404);
-  await loadRound(s, Number(ev.roundId)); // the round belongs to this province
-  const { subject } = await loadSheet(s, actor, Number(ev.roundId), ev.unitCode); // the unit is in the caller's scope
+  // The round must be this province's and the unit in the caller's scope (404 otherwise).
+  const { subject } = await loadSheet(s, actor, Number(ev.roundId), ev.unitCode);
   authorize(actor, 'assessment.read', subject);
   return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
 }

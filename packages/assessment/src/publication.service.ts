@@ -18,9 +18,8 @@ import {
   type RequestContext,
 } from '@cchc/core';
 import * as repo from './assessment.repository';
-import { groupResults, type ResultBand } from './results.domain';
 import { loadRound } from './round.access';
-import { roundResults, roundScores } from './round.service';
+import { resultsOf } from './round.service';
 
 const GROUP_LABELS = { department: 'các sở, ban, ngành tỉnh', commune: 'các xã, phường, đặc khu', province: 'tỉnh' } as const;
 
@@ -79,8 +78,7 @@ export async function publicResults(s: AppServices, year?: number) {
   for (const r of rounds) {
     const round = await loadRound(s, Number(r.id));
     // Computed criteria are read as the system (the public sees the announced result, not the records).
-    const { leaves, perUnit, hasSurvey } = await roundScores(s, systemActor(s.provinceCode, 'Công khai'), round);
-    const rows = groupResults(leaves, perUnit, { survey: hasSurvey, bands: round.resultBands as ResultBand[] });
+    const { rows } = await resultsOf(s, systemActor(s.provinceCode, 'Công khai'), round);
     out.push({
       roundId: Number(r.id),
       year: r.year,
@@ -97,8 +95,9 @@ export async function publicResults(s: AppServices, year?: number) {
 
 /** The draft decision announcing the index, with the ranking as its annex (Decree 30 layout). */
 export async function decisionDocx(s: AppServices, actor: Actor, roundId: number) {
-  const rows = await roundResults(s, actor, roundId);
+  authorize(actor, 'assessment.results');
   const round = await loadRound(s, roundId);
+  const { rows } = await resultsOf(s, actor, round);
   const province = await getUnitByCode(s, s.provinceCode);
   const provinceName = province?.name ?? s.provinceCode;
   const place = provinceName.replace(/^(Tỉnh|Thành phố) /, '');

@@ -209,7 +209,7 @@ export async function submitSheet(s: AppServices, ctx: RequestContext, actor: Ac
 }
 
 /** Every unit of the round's group with its scores per criterion and stage, and its computed points. */
-export async function roundScores(s: AppServices, actor: Actor, round: repo.RoundRow) {
+async function roundScores(s: AppServices, actor: Actor, round: repo.RoundRow) {
   const criteria = await repo.criteriaOf(s.db, round.frameworkId);
   const parents = new Set(criteria.map((c) => c.parentCode).filter(Boolean));
   const leaves = criteria
@@ -250,12 +250,16 @@ export async function roundScores(s: AppServices, actor: Actor, round: repo.Roun
   return { leaves, perUnit, hasSurvey };
 }
 
+/** A round's result rows, with the scores they were computed from (the analysis uses both). */
+export async function resultsOf(s: AppServices, actor: Actor, round: repo.RoundRow) {
+  const data = await roundScores(s, actor, round);
+  return { ...data, rows: groupResults(data.leaves, data.perUnit, { survey: data.hasSurvey, bands: round.resultBands as ResultBand[] }) };
+}
+
 /** One row per unit of the group: self, appraised, survey, bonus, penalty, total, max, index, rank, band. */
 export async function roundResults(s: AppServices, actor: Actor, roundId: number) {
   authorize(actor, 'assessment.results');
-  const round = await loadRound(s, roundId);
-  const { leaves, perUnit, hasSurvey } = await roundScores(s, actor, round);
-  return groupResults(leaves, perUnit, { survey: hasSurvey, bands: round.resultBands as ResultBand[] });
+  return (await resultsOf(s, actor, await loadRound(s, roundId))).rows;
 }
 
 /** The rounds: all of them for the provincial roles, those of the caller's unit group for a unit. */
@@ -278,7 +282,7 @@ export async function listRounds(s: AppServices, actor: Actor) {
 }
 
 export async function exportResults(s: AppServices, actor: Actor, roundId: number) {
-  const rows = await roundResults(s, actor, roundId);
+  authorize(actor, 'assessment.results');
   const round = await loadRound(s, roundId);
-  return resultsXlsx(rows, { id: roundId, year: round.year, name: round.name });
+  return resultsXlsx((await resultsOf(s, actor, round)).rows, { id: roundId, year: round.year, name: round.name });
 }

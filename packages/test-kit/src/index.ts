@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import pg from 'pg';
 import {
   DEMO_PASSWORD,
   openDatabase,
@@ -53,37 +52,28 @@ export async function createTestDatabase(
     handle = await openDatabase({ pgliteLoadDataDir: new Blob([fs.readFileSync(template.file)]) });
   } else if (url) {
     const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    await adminQuery(url, `create schema ${schema}`);
     handle = await openDatabase({ databaseUrl: url, searchPath: schema, poolSize: 4 });
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
+    dropSchema = () => adminQuery(url, `drop schema ${schema} cascade`);
   } else {
     handle = await openDatabase({});
   }
   // A copy of the template is already migrated and seeded with every module, by this run.
-  if (template)
-    return {
-      ...handle,
-      cleanup: async () => {
-        await handle.close();
-        await dropSchema();
-      },
-    };
-  await prepareDatabase(handle.db, {
-    migrations: opts.migrations,
-    referenceData: opts.reference !== false,
-    demo:
-      opts.demo === false || opts.reference === false
-        ? false
-        : { provinceCode: '86', seeders: opts.seeders, now: opts.now ?? (() => FIXED_NOW), files: testFileStore(), metrics: opts.metrics },
-  });
+  if (!template)
+    await prepareDatabase(handle.db, {
+      migrations: opts.migrations,
+      referenceData: opts.reference !== false,
+      demo:
+        opts.demo === false || opts.reference === false
+          ? false
+          : {
+              provinceCode: '86',
+              seeders: opts.seeders,
+              now: opts.now ?? (() => FIXED_NOW),
+              files: testFileStore(),
+              metrics: opts.metrics,
+            },
+    });
   return {
     ...handle,
     cleanup: async () => {
