@@ -69,6 +69,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfSecret', null);
   app.decorateRequest('upload', null);
+  app.decorateRequest('uploads', null);
   app.decorateRequest('requireActor', function (this: FastifyRequest) {
     if (!this.actor)
       throw new AppError('UNAUTHENTICATED', 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 401);

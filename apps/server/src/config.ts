@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
-import type { Db } from '@cchc/core';
+import { storedSecret, type Db } from '@cchc/core';
 
 export interface ServerConfig {
   port: number;
@@ -46,14 +45,5 @@ export function readConfig(env = process.env): ServerConfig {
 
 /** COOKIE_SECRET, else one generated on first start and kept in the database. */
 export async function cookieSecret(db: Db, env = process.env): Promise<string> {
-  if (env.COOKIE_SECRET) return env.COOKIE_SECRET;
-  const row = await db.selectFrom('appSetting').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
-  if (row) return row.value;
-  const value = crypto.randomBytes(32).toString('base64url');
-  await db
-    .insertInto('appSetting')
-    .values({ key: 'cookie_secret', value })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return (await db.selectFrom('appSetting').select('value').where('key', '=', 'cookie_secret').executeTakeFirstOrThrow()).value;
+  return env.COOKIE_SECRET || storedSecret(db, 'cookie_secret');
 }

@@ -5,5 +5,6 @@
 export * from './text/normalize';
 export * from './text/format';
 export * from './calendar/calendar.domain';
+export * from './calendar/local-time';
 export * from './db/copy-format';
 export type { RowError } from './files/row-error';

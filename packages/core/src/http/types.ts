@@ -45,6 +45,8 @@ export interface UploadedFile {
   filename: string;
   mimetype: string;
   data: Buffer;
+  /** The form field it came in (multipart requests with several kinds of file). */
+  field?: string;
 }
 
 declare module 'fastify' {
@@ -63,6 +65,8 @@ declare module 'fastify' {
     auditContext(): RequestContext;
     /** The uploaded file of a multipart request (see `multipartUpload`). */
     upload: UploadedFile | null;
+    /** The files of a multipart request with several (see `readMultipartParts`); null otherwise. */
+    uploads: UploadedFile[] | null;
   }
   interface FastifyContextConfig {
     /**

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TObject, type TProperties } from '@sinclair/typebox';
 import { AppError } from '../errors';
+import type { UploadedFile } from './types';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -33,6 +34,45 @@ export async function readMultipart(req: FastifyRequest): Promise<void> {
   }
   if (!req.upload) throw new AppError('MISSING_FILE', 'Thiếu tệp: hãy chọn tệp để tải lên (trường "file").');
   req.body = body;
+}
+
+/** The parts of a multipart request with several files (photos of a feedback case), within limits. */
+export interface MultipartParts {
+  fields: Record<string, string>;
+  files: UploadedFile[];
+}
+
+/**
+ * Buffers a multipart request with up to `maxFiles` files of at most `maxFileBytes` each (more files or a
+ * larger one: 413 naming it) and its text fields. Files are optional; the caller checks what they are.
+ */
+export async function readMultipartParts(req: FastifyRequest, limits: { maxFiles: number; maxFileBytes: number }): Promise<MultipartParts> {
+  if (!req.isMultipart()) throw new AppError('NOT_MULTIPART', 'Yêu cầu phải gửi dạng multipart/form-data.', 415);
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
+  try {
+    for await (const part of req.parts({
+      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 50, fieldSize: 100_000 },
+    })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', `Tệp "${part.filename}" lớn hơn ${mb} MB.`, 413);
+        if (data.length) files.push({ filename: part.filename, mimetype: part.mimetype, data, field: part.fieldname });
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') throw new AppError('TOO_MANY_FILES', `Chỉ gửi được tối đa ${limits.maxFiles} tệp.`, 413);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', `Mỗi tệp không quá ${mb} MB.`, 413);
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+      throw new AppError('TOO_MANY_FIELDS', 'Biểu mẫu có quá nhiều trường.', 413);
+    throw err;
+  }
+  return { fields, files };
 }
 
 /** Types a download may keep; anything else (HTML, SVG, scripts, unknown) goes out as octet-stream. */
