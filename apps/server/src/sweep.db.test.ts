@@ -36,6 +36,8 @@ interface Fixture {
   evidenceId: number;
   dossierCode: string;
   assessmentEvidenceId: number;
+  feedbackId: number;
+  feedbackPhotoId: number;
 }
 const fixtures = new Map<string, Fixture>();
 const OTHER_PROVINCE = '01';
@@ -118,8 +120,50 @@ async function makeFixture(services: AppServices, unitCode: string): Promise<Fix
     unitId: unit.id,
     uploadedBy: null,
   });
+  // A citizen's feedback case led by the unit, with a photo and the scanned letter.
+  const fb = await s.db
+    .insertInto('feedbackCase')
+    .values({
+      provinceCode: services.provinceCode,
+      code: `PAKN.20261101.${String(9000 + fixtures.size).padStart(4, '0')}${services.provinceCode === '86' ? '' : '1'}`,
+      channel: 'letter',
+      categoryCode: 'khac',
+      kind: 'phan_anh',
+      status: 'assigned',
+      senderName: 'Người gửi',
+      senderPhone: '0912345678',
+      content: 'Phản ánh để kiểm tra phạm vi.',
+      receivedAt: new Date('2026-11-02T09:00:00+07:00'),
+      countedFrom: '2026-11-02',
+      dueDate: '2026-11-20',
+      classifyDue: '2026-11-09',
+      leadUnitId: unit.id,
+      updatedAt: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const photo = await s.db
+    .insertInto('feedbackPhoto')
+    .values({ caseId: fb.id, sortOrder: 1, width: 1, height: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const [ownerType, ownerId] of [
+    ['feedback_photo', photo.id],
+    ['feedback_letter', fb.id],
+  ] as const)
+    await s.files.attach(s.db, {
+      data: Buffer.from('ảnh'),
+      filename: 'a.jpg',
+      mime: 'image/jpeg',
+      ownerType,
+      ownerId,
+      unitId: null,
+      uploadedBy: null,
+    });
   return {
     unitCode,
+    feedbackId: Number(fb.id),
+    feedbackPhotoId: Number(photo.id),
     directiveId: Number(id),
     taskId: Number(task.id),
     evidenceId: Number(ev.id),
@@ -222,6 +266,16 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
     `/api/assessment/rounds/${roundId}/units/${f.unitCode}/summary.xlsx`,
   'GET /api/assessment/rounds/{id}/units/{unitCode}/summary.docx': (f) =>
     `/api/assessment/rounds/${roundId}/units/${f.unitCode}/summary.docx`,
+  'GET /api/feedback/{id}': (f) => `/api/feedback/${f.feedbackId}`,
+  'GET /api/feedback/{id}/photos/{photoId}': (f) => `/api/feedback/${f.feedbackId}/photos/${f.feedbackPhotoId}`,
+  'GET /api/feedback/{id}/letter': (f) => `/api/feedback/${f.feedbackId}/letter`,
+  'PUT /api/feedback/{id}/photos/{photoId}': (f) => `/api/feedback/${f.feedbackId}/photos/${f.feedbackPhotoId}`,
+  ...Object.fromEntries(
+    ['assign', 'reject', 'redirect', 'answer', 'return', 'publish', 'extend', 'hide'].map((a) => [
+      `POST /api/feedback/{id}/${a}`,
+      (f: Fixture) => `/api/feedback/${f.feedbackId}/${a}`,
+    ]),
+  ),
 };
 /** The demo's internal-index round, whose unit sheets the sweep reads and writes. */
 let roundId = 0;
@@ -256,6 +310,10 @@ const NOT_UNIT_RECORDS = new Set([
   'GET /api/assessment/rounds/{id}/appraisers',
   'PUT /api/assessment/rounds/{id}/appraisers',
   'PUT /api/assessment/rounds/{id}/deadlines',
+  // Public pages of feedback: by tracking code, never a sender's identity (feedback.db.test.ts).
+  'GET /api/public/feedback/{code}',
+  'POST /api/public/feedback/{code}/rating',
+  'GET /api/public/feedback/{code}/photos/{photoId}',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */
 const UNIT_QUERY = (path: string): string | null => {
@@ -279,6 +337,15 @@ const UNIT_QUERY = (path: string): string | null => {
 const BODY: Record<string, unknown> = {
   'PUT /api/tasks/{id}/reports/{period}': { content: 'Xâm nhập.', percent: 99 },
   'POST /api/tasks/{id}/reports/{period}/review': { decision: 'accept' },
+  // To a unit none of the sweep's roles belongs to (a transfer by the office is not a leak).
+  'POST /api/feedback/{id}/assign': { unitCode: '86.SYT' },
+  'POST /api/feedback/{id}/reject': { reason: 'Xâm nhập phạm vi.' },
+  'POST /api/feedback/{id}/redirect': { note: 'Xâm nhập phạm vi.' },
+  'POST /api/feedback/{id}/answer': { text: 'Trả lời xâm nhập phạm vi.' },
+  'POST /api/feedback/{id}/return': { note: 'Xâm nhập phạm vi.' },
+  'POST /api/feedback/{id}/extend': { days: 2, reason: 'Xâm nhập phạm vi.' },
+  'POST /api/feedback/{id}/hide': { hidden: true, reason: 'Xâm nhập phạm vi.' },
+  'PUT /api/feedback/{id}/photos/{photoId}': { isPublic: true },
 };
 
 describe('unit scope on every route', () => {

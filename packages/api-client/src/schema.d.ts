@@ -909,6 +909,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách phản ánh, kiến nghị trong phạm vi (tìm theo mã hoặc nội dung, lọc, phân trang); đơn vị không thấy thông tin người gửi */
+        get: operations["listFeedback"];
+        put?: never;
+        /** Cán bộ nhập phản ánh nhận qua thư, điện thoại, thư điện tử, trực tiếp (ghi kênh, đính kèm bản quét thư) */
+        post: operations["createFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phản ánh: nội dung, hạn, diễn biến, ảnh, các thao tác được phép */
+        get: operations["getFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lời: cán bộ đầu mối lưu dự thảo; thủ trưởng đơn vị duyệt (sửa hoặc giữ nguyên dự thảo) */
+        post: operations["answerFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phân loại và giao đơn vị chủ trì (và phối hợp); giao lại là chuyển đơn vị, được đếm */
+        post: operations["assignFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gia hạn một lần, có lý do (người gửi được thông báo trên trang tra cứu) */
+        post: operations["extendFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ẩn khỏi trang công khai phản ánh vi phạm quy định nội dung (vẫn theo dõi, vẫn tính hạn), hoặc hiện lại */
+        post: operations["hideFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản quét thư, đơn (chỉ bộ phận tiếp nhận) */
+        get: operations["getFeedbackLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ảnh của phản ánh (đã xoá thông tin vị trí, máy ảnh) */
+        get: operations["getFeedbackPhoto"];
+        /** Cho phép công khai ảnh (đã kiểm tra không lộ khuôn mặt, biển số) hoặc thôi công khai */
+        put: operations["setFeedbackPhotoPublic"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công khai trả lời đã được thủ trưởng đơn vị duyệt */
+        post: operations["publishFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/redirect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển cơ quan có thẩm quyền: khiếu nại, tố cáo (luật riêng) hoặc ngoài thẩm quyền của tỉnh */
+        post: operations["redirectFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Không tiếp nhận (không đủ điều kiện), có lý do cho người gửi */
+        post: operations["rejectFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại trả lời không đúng nội dung phản ánh (trước khi công khai) */
+        post: operations["returnFeedbackAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lĩnh vực và thời hạn (ngày làm việc) */
+        get: operations["listFeedbackCategories"];
+        /** Sửa danh mục lĩnh vực và thời hạn xử lý, từ chối, chuyển, công khai (ngày làm việc); áp dụng cho phản ánh tiếp nhận sau đó */
+        put: operations["saveFeedbackCategories"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập tệp xuất của Cổng Dịch vụ công quốc gia (PAKN) hoặc ứng dụng của tỉnh (CSV, XLSX); nhập lại cùng tệp không tạo bản trùng */
+        post: operations["importFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mẫu tệp nhập phản ánh (các cột, giá trị hợp lệ) */
+        get: operations["feedbackImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thống kê theo đơn vị, lĩnh vực, kênh hoặc tháng: phân loại, đúng hạn, hài lòng (nhóm 5 Bộ chỉ số 766), lặp lại, quá hạn */
+        get: operations["getFeedbackStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1259,6 +1534,109 @@ export interface paths {
         };
         /** Công khai: Chỉ số CCHC của các sở, ngành và xã, phường đã được công bố (hạng, chỉ số, xếp loại) */
         get: operations["getPublicAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công khai: các phản ánh đã được trả lời (tìm theo từ, lĩnh vực, đơn vị, thời gian công khai) */
+        get: operations["listPublishedFeedback"];
+        put?: never;
+        /** Công khai: gửi phản ánh, kiến nghị (multipart, kèm tối đa 5 ảnh); trả về mã tra cứu và hạn trả lời */
+        post: operations["submitFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công khai: tra cứu phản ánh theo mã (trạng thái, hạn, đơn vị xử lý, trả lời) — không có thông tin người gửi */
+        get: operations["trackFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{code}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công khai: ảnh của phản ánh đã trả lời (chỉ ảnh đã được kiểm tra, đã xoá thông tin vị trí) */
+        get: operations["getPublicFeedbackPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công khai: người gửi đánh giá trả lời (1–5 sao) và cho biết vấn đề đã được giải quyết chưa (chưa: mở phản ánh lặp lại) */
+        post: operations["rateFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công khai: các lĩnh vực phản ánh, kiến nghị và thời hạn trả lời */
+        get: operations["listPublicFeedbackCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công khai: thử thách chống gửi tự động (ALTCHA, trình duyệt tự giải, không cần dịch vụ bên ngoài) */
+        get: operations["getFeedbackChallenge"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1763,6 +2141,131 @@ export interface components {
             details?: unknown;
             /** @description Thông báo cho người dùng, tiếng Việt */
             message: string;
+        };
+        FeedbackCase: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            answer: string | null;
+            /** @description ISO 8601 với múi giờ +07:00 */
+            approvedAt: string | null;
+            categoryCode: string;
+            categoryName: string;
+            channel: string;
+            channelLabel: string;
+            /** @description YYYY-MM-DD */
+            classifyDue: string;
+            code: string;
+            content: string;
+            coordinators: {
+                code: string;
+                name: string;
+            }[];
+            /** @description YYYY-MM-DD */
+            countedFrom: string;
+            daysLeft: number | null;
+            draftAnswer: string | null;
+            /** @description YYYY-MM-DD */
+            dueDate: string;
+            events: {
+                /** @description ISO 8601 với múi giờ +07:00 */
+                at: string;
+                id: number;
+                isPublic: boolean;
+                kind: string;
+                note: string | null;
+                unitName: string | null;
+                userName: string | null;
+            }[];
+            extendedDays: number | null;
+            extensionReason: string | null;
+            externalCode: string | null;
+            hidden: boolean;
+            hiddenReason: string | null;
+            id: number;
+            kind: string;
+            kindLabel: string;
+            latitude: number | null;
+            letter: {
+                filename: string;
+                id: number;
+            } | null;
+            longitude: number | null;
+            photos: {
+                height: number;
+                id: number;
+                isPublic: boolean;
+                width: number;
+            }[];
+            place: string | null;
+            /** @description YYYY-MM-DD */
+            publishDue: string | null;
+            /** @description ISO 8601 với múi giờ +07:00 */
+            publishedAt: string | null;
+            /** @description ISO 8601 với múi giờ +07:00 */
+            ratedAt: string | null;
+            ratingSolved: boolean | null;
+            ratingStars: number | null;
+            /** @description ISO 8601 với múi giờ +07:00 */
+            receivedAt: string;
+            rejectReason: string | null;
+            repeatOfCode: string | null;
+            repeats: string[];
+            returnNote: string | null;
+            sender: {
+                address: string | null;
+                consent: boolean;
+                email: string | null;
+                name: string | null;
+                phone: string | null;
+            } | null;
+            source: string | null;
+            status: "received" | "rejected" | "redirected" | "assigned" | "drafted" | "approved" | "returned" | "published";
+            statusLabel: string;
+            taskRef: string | null;
+            timeliness: "on_time" | "late" | "open" | "overdue" | "not_counted";
+            timelinessLabel: string;
+            title: string | null;
+            transfers: number;
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+        };
+        FeedbackCaseItem: {
+            categoryCode: string;
+            categoryName: string;
+            channel: string;
+            channelLabel: string;
+            code: string;
+            /** @description Ngày làm việc còn lại (âm: số ngày quá hạn); null khi đã trả lời hoặc đã đóng */
+            daysLeft: number | null;
+            /** @description YYYY-MM-DD */
+            dueDate: string;
+            excerpt: string;
+            extended: boolean;
+            hidden: boolean;
+            id: number;
+            kind: string;
+            place: string | null;
+            ratingSolved: boolean | null;
+            ratingStars: number | null;
+            /** @description ISO 8601 với múi giờ +07:00 */
+            receivedAt: string;
+            repeated: boolean;
+            sender: {
+                email: string | null;
+                name: string | null;
+                phone: string | null;
+            } | null;
+            status: "received" | "rejected" | "redirected" | "assigned" | "drafted" | "approved" | "returned" | "published";
+            statusLabel: string;
+            taskRef: string | null;
+            timeliness: "on_time" | "late" | "open" | "overdue" | "not_counted";
+            timelinessLabel: string;
+            title: string | null;
+            unitCode: string | null;
+            unitName: string | null;
         };
         Index766: {
             assumption: string;
@@ -6207,6 +6710,1257 @@ export interface operations {
             };
         };
     };
+    listFeedback: {
+        parameters: {
+            query?: {
+                category?: string;
+                channel?: string;
+                /** @description YYYY-MM-DD */
+                from?: string;
+                hidden?: boolean;
+                kind?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Chỉ phản ánh quá hạn chưa trả lời */
+                overdue?: boolean;
+                /** @description Mã tra cứu (PAKN.YYYYMMDD.NNNN) hoặc từ trong nội dung, tiêu đề, địa điểm */
+                q?: string;
+                /** @description low: bị đánh giá 1–2 sao hoặc chưa giải quyết */
+                rated?: "low" | "any";
+                repeated?: boolean;
+                sort?: "received" | "due";
+                /** @description Một hoặc nhiều trạng thái, cách nhau bởi dấu phẩy */
+                status?: string;
+                /** @description YYYY-MM-DD */
+                to?: string;
+                /** @description Mã đơn vị chủ trì (cả đơn vị trực thuộc) */
+                unit?: string;
+                /** @description "Người dân nói, chính quyền làm": phản ánh đã thành nhiệm vụ */
+                withTask?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FeedbackCaseItem"][];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    /** @description Lời giải thử thách chống gửi tự động (GET /api/public/feedback/challenge) */
+                    altcha?: string;
+                    /** @description Mã lĩnh vực (GET /api/public/feedback/categories) */
+                    category?: string;
+                    /** @description letter | phone | email | counter | portal | app | zalo | survey */
+                    channel: string;
+                    /** @description true: đồng ý công khai nội dung (không kèm thông tin cá nhân) */
+                    consent?: string;
+                    /** @description Nội dung phản ánh, kiến nghị (10–5.000 ký tự) */
+                    content?: string;
+                    email?: string;
+                    /** @description phan_anh | kien_nghi */
+                    kind?: string;
+                    latitude?: string;
+                    /**
+                     * Format: binary
+                     * @description Bản quét thư, đơn
+                     */
+                    letter?: string;
+                    longitude?: string;
+                    /** @description Họ tên người gửi */
+                    name?: string;
+                    /** @description Số điện thoại (cần số điện thoại hoặc thư điện tử) */
+                    phone?: string;
+                    photos?: string[];
+                    /** @description Nơi xảy ra sự việc */
+                    place?: string;
+                    /** @description Thời điểm tiếp nhận (ISO 8601); mặc định: bây giờ */
+                    receivedAt?: string;
+                    title?: string;
+                };
+                "multipart/form-data": {
+                    address?: string;
+                    /** @description Lời giải thử thách chống gửi tự động (GET /api/public/feedback/challenge) */
+                    altcha?: string;
+                    /** @description Mã lĩnh vực (GET /api/public/feedback/categories) */
+                    category?: string;
+                    /** @description letter | phone | email | counter | portal | app | zalo | survey */
+                    channel: string;
+                    /** @description true: đồng ý công khai nội dung (không kèm thông tin cá nhân) */
+                    consent?: string;
+                    /** @description Nội dung phản ánh, kiến nghị (10–5.000 ký tự) */
+                    content?: string;
+                    email?: string;
+                    /** @description phan_anh | kien_nghi */
+                    kind?: string;
+                    latitude?: string;
+                    /**
+                     * Format: binary
+                     * @description Bản quét thư, đơn
+                     */
+                    letter?: string;
+                    longitude?: string;
+                    /** @description Họ tên người gửi */
+                    name?: string;
+                    /** @description Số điện thoại (cần số điện thoại hoặc thư điện tử) */
+                    phone?: string;
+                    photos?: string[];
+                    /** @description Nơi xảy ra sự việc */
+                    place?: string;
+                    /** @description Thời điểm tiếp nhận (ISO 8601); mặc định: bây giờ */
+                    receivedAt?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @description YYYY-MM-DD */
+                        dueDate: string;
+                        id: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    answerFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    assignFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: string;
+                    coordinators?: string[];
+                    kind?: "phan_anh" | "kien_nghi";
+                    note?: string;
+                    unitCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    extendFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    hideFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hidden: boolean;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getFeedbackLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getFeedbackPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setFeedbackPhotoPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    isPublic: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    publishFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    redirectFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    complaint?: boolean;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    rejectFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    returnFeedbackAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listFeedbackCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        isActive: boolean;
+                        name: string;
+                        processDays: number;
+                        publishDays: number;
+                        refuseDays: number;
+                        transferDays: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    saveFeedbackCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    isActive: boolean;
+                    name: string;
+                    processDays: number;
+                    publishDays: number;
+                    refuseDays: number;
+                    transferDays: number;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        isActive: boolean;
+                        name: string;
+                        processDays: number;
+                        publishDays: number;
+                        refuseDays: number;
+                        transferDays: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    importFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    channel?: string;
+                    /**
+                     * Format: binary
+                     * @description Tệp cần nhập (CSV UTF-8 hoặc XLSX)
+                     */
+                    file: string;
+                    /** @description JSON: trường → tên cột trong tệp */
+                    mapping?: string;
+                    /** @description Nguồn, ví dụ cong-dvc-quoc-gia, hue-s */
+                    source: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        errorRows: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        errors: number;
+                        id: number;
+                        rows: number;
+                        unchanged: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    feedbackImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getFeedbackStats: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                groupBy?: "unit" | "category" | "channel" | "month";
+                /** @description YYYY-MM-DD */
+                to: string;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        from: string;
+                        groupBy: string;
+                        rows: {
+                            answered: number;
+                            avgDays: number | null;
+                            classified: number;
+                            classifiedRate: number | null;
+                            dissatisfied: number;
+                            judged: number;
+                            key: string;
+                            label: string;
+                            late: number;
+                            onTime: number;
+                            onTimeRate: number | null;
+                            overdueNow: number;
+                            received: number;
+                            repeated: number;
+                            satisfactionRate: number | null;
+                        }[];
+                        /** @description YYYY-MM-DD */
+                        to: string;
+                        total: {
+                            answered: number;
+                            classified: number;
+                            classifiedRate: number | null;
+                            dissatisfied: number;
+                            judged: number;
+                            late: number;
+                            onTime: number;
+                            onTimeRate: number | null;
+                            overdueNow: number;
+                            received: number;
+                            repeated: number;
+                            satisfactionRate: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -7605,6 +9359,528 @@ export interface operations {
                         unitGroup: "department" | "commune" | "province";
                         year: number;
                     }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listPublishedFeedback: {
+        parameters: {
+            query?: {
+                category?: string;
+                from?: string;
+                limit?: number;
+                offset?: number;
+                q?: string;
+                to?: string;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answer: string;
+                            categoryName: string;
+                            code: string;
+                            /** @description null khi người gửi không đồng ý công khai nội dung */
+                            content: string | null;
+                            photos: number[];
+                            place: string | null;
+                            /** @description ISO 8601 với múi giờ +07:00 */
+                            publishedAt: string;
+                            ratingStars: number | null;
+                            /** @description ISO 8601 với múi giờ +07:00 */
+                            receivedAt: string;
+                            title: string | null;
+                            unitName: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    submitFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    /** @description Lời giải thử thách chống gửi tự động (GET /api/public/feedback/challenge) */
+                    altcha?: string;
+                    /** @description Mã lĩnh vực (GET /api/public/feedback/categories) */
+                    category?: string;
+                    /** @description true: đồng ý công khai nội dung (không kèm thông tin cá nhân) */
+                    consent?: string;
+                    /** @description Nội dung phản ánh, kiến nghị (10–5.000 ký tự) */
+                    content?: string;
+                    email?: string;
+                    /** @description phan_anh | kien_nghi */
+                    kind?: string;
+                    latitude?: string;
+                    longitude?: string;
+                    /** @description Họ tên người gửi */
+                    name?: string;
+                    /** @description Số điện thoại (cần số điện thoại hoặc thư điện tử) */
+                    phone?: string;
+                    /** @description Tối đa 5 ảnh, mỗi ảnh ≤ 10 MB */
+                    photos?: string[];
+                    /** @description Nơi xảy ra sự việc */
+                    place?: string;
+                    title?: string;
+                };
+                "multipart/form-data": {
+                    address?: string;
+                    /** @description Lời giải thử thách chống gửi tự động (GET /api/public/feedback/challenge) */
+                    altcha?: string;
+                    /** @description Mã lĩnh vực (GET /api/public/feedback/categories) */
+                    category?: string;
+                    /** @description true: đồng ý công khai nội dung (không kèm thông tin cá nhân) */
+                    consent?: string;
+                    /** @description Nội dung phản ánh, kiến nghị (10–5.000 ký tự) */
+                    content?: string;
+                    email?: string;
+                    /** @description phan_anh | kien_nghi */
+                    kind?: string;
+                    latitude?: string;
+                    longitude?: string;
+                    /** @description Họ tên người gửi */
+                    name?: string;
+                    /** @description Số điện thoại (cần số điện thoại hoặc thư điện tử) */
+                    phone?: string;
+                    /** @description Tối đa 5 ảnh, mỗi ảnh ≤ 10 MB */
+                    photos?: string[];
+                    /** @description Nơi xảy ra sự việc */
+                    place?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @description YYYY-MM-DD */
+                        dueDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    trackFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer?: string;
+                        canRate: boolean;
+                        categoryName: string;
+                        code: string;
+                        /** @description YYYY-MM-DD */
+                        dueDate: string;
+                        events: {
+                            /** @description ISO 8601 với múi giờ +07:00 */
+                            at: string;
+                            kind: string;
+                            note: string | null;
+                        }[];
+                        extension: {
+                            days: number;
+                            reason: string;
+                        } | null;
+                        photos: number[];
+                        /** @description ISO 8601 với múi giờ +07:00 */
+                        publishedAt?: string;
+                        rating: {
+                            solved: boolean;
+                            stars: number;
+                        } | null;
+                        reason?: string;
+                        /** @description ISO 8601 với múi giờ +07:00 */
+                        receivedAt: string;
+                        status: "received" | "rejected" | "redirected" | "assigned" | "drafted" | "approved" | "returned" | "published";
+                        statusLabel: string;
+                        unitName?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getPublicFeedbackPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rateFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    solved: boolean;
+                    stars: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        repeatCode: string | null;
+                        solved: boolean;
+                        stars: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listPublicFeedbackCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        isActive: boolean;
+                        name: string;
+                        processDays: number;
+                        publishDays: number;
+                        refuseDays: number;
+                        transferDays: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getFeedbackChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Default Response */

@@ -75,7 +75,19 @@ function notComputed(code: string, name: string, max: number, threshold: number 
 /** The five groups of Decision 766 and their maxima (18/20/22/22/18 = 100). */
 export const GROUP_MAX_766 = { G1: 18, G2: 20, G3: 22, G4: 22, G5: 18 } as const;
 
-export function compute766(c: Counts766): { groups: Group[]; total: number; computedMax: number; assumption: string } {
+/** Figures of citizen feedback for group 5, read from the metrics registry when the feedback module is installed. */
+export interface Feedback766 {
+  onTime: number;
+  judged: number;
+  /** Answers published in the period and, of them, those not rated unsatisfied, repeated or late. */
+  answered: number;
+  satisfied: number;
+}
+
+export function compute766(
+  c: Counts766,
+  feedback: Feedback766 | null = null,
+): { groups: Group[]; total: number; computedMax: number; assumption: string } {
   const considered = c.resolved + c.openOverdueAtEnd;
   const groups: Omit<Group, 'points' | 'computedMax'>[] = [
     {
@@ -195,14 +207,25 @@ export function compute766(c: Counts766): { groups: Group[]; total: number; comp
           '(Hồ sơ kết thúc − hồ sơ trễ hạn) ÷ hồ sơ kết thúc; chưa trừ tỷ lệ phản ánh, không hài lòng (không có trong dữ liệu hồ sơ); đạt tối đa khi ≥ 90 %',
           { ketThuc: c.resolved, treHan: c.resolvedLate },
         ),
-        notComputed(
-          'G5.2',
-          'Xử lý phản ánh, kiến nghị đúng hạn (15 ngày làm việc)',
-          9,
-          null,
-          'Phản ánh xử lý đúng hạn ÷ phản ánh tiếp nhận',
-          'Cần dữ liệu phản ánh, kiến nghị.',
-        ),
+        feedback
+          ? computed(
+              'G5.2',
+              'Xử lý phản ánh, kiến nghị đúng hạn (15 ngày làm việc)',
+              9,
+              null,
+              feedback.onTime,
+              feedback.judged,
+              'Phản ánh, kiến nghị đơn vị trả lời trong hạn ÷ phản ánh đến kỳ xét (trả lời trong kỳ hoặc đến hạn trong kỳ mà chưa trả lời)',
+              { dungHan: feedback.onTime, denKyXet: feedback.judged, traLoiCongKhai: feedback.answered, haiLong: feedback.satisfied },
+            )
+          : notComputed(
+              'G5.2',
+              'Xử lý phản ánh, kiến nghị đúng hạn (15 ngày làm việc)',
+              9,
+              null,
+              'Phản ánh xử lý đúng hạn ÷ phản ánh tiếp nhận',
+              'Cần dữ liệu phản ánh, kiến nghị.',
+            ),
       ],
     },
   ];

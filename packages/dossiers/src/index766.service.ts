@@ -11,7 +11,7 @@ import {
   type AppServices,
   type RequestContext,
 } from '@cchc/core';
-import { compute766, GROUP_MAX_766, type Counts766 } from './index766.domain';
+import { compute766, GROUP_MAX_766, type Counts766, type Feedback766 } from './index766.domain';
 import * as repo from './dossier.repository';
 
 /** Period `YYYY-MM`, `YYYY-Qn` or `YYYY` (core's periods; a month may also be written YYYY-Mmm) → first and last day. */
@@ -21,6 +21,25 @@ export function periodRange(period: string): { from: string; to: string } {
   return { from: p.start, to: p.end };
 }
 
+/** Group 5's feedback figures from the metrics registry (null when the feedback module is not installed). */
+async function feedbackFigures(
+  s: AppServices,
+  actor: Actor,
+  unit: string | undefined,
+  from: string,
+  to: string,
+): Promise<Feedback766 | null> {
+  if (!s.metrics.canRead(actor, 'feedback.onTimeRate') || !s.metrics.canRead(actor, 'feedback.satisfaction')) return null;
+  const [onTime] = await s.metrics.read(s, actor, 'feedback.onTimeRate', { unit, from, to });
+  const [satisfaction] = await s.metrics.read(s, actor, 'feedback.satisfaction', { unit, from, to });
+  return {
+    onTime: onTime?.numerator ?? 0,
+    judged: onTime?.denominator ?? 0,
+    satisfied: satisfaction?.numerator ?? 0,
+    answered: satisfaction?.denominator ?? 0,
+  };
+}
+
 export async function index766(s: AppServices, actor: Actor, q: { unit: string; period: string }) {
   authorize(actor, 'dossier.read');
   const { from, to } = periodRange(q.period);
@@ -28,7 +47,7 @@ export async function index766(s: AppServices, actor: Actor, q: { unit: string; 
   const codes = unit.code === s.provinceCode ? null : [unit.code];
   const counts = (await repo.counts766(s.db, s.provinceCode, codes, from, to)) as unknown as Counts766;
   const official = await repo.official766(s.db, unit.code, q.period);
-  const result = compute766(counts);
+  const result = compute766(counts, await feedbackFigures(s, actor, unit.code === s.provinceCode ? undefined : unit.code, from, to));
   return {
     unitCode: unit.code,
     unitName: unit.name,

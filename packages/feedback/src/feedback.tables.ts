@@ -52,7 +52,7 @@ export interface FeedbackCaseTable {
   longitude: number | null;
   title: string | null;
   content: string;
-  consent: boolean;
+  consent: Generated<boolean>;
   receivedAt: Ts;
   /** The day the clock counts from (after 15:00 or on a day off: the next working day). */
   countedFrom: string;
