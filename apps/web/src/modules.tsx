@@ -1,9 +1,10 @@
-import { AuditOutlined, CommentOutlined, FormOutlined } from '@ant-design/icons';
+import { AuditOutlined, FormOutlined } from '@ant-design/icons';
 import type { WebModule } from './modules/types';
 import { directivesModule } from './modules/directives';
 import { dossiersModule } from './modules/dossiers';
 import { indicesModule } from './modules/indices';
 import { assessmentModule } from './modules/assessment';
+import { feedbackModule } from './modules/feedback';
 
 export type { WebModule } from './modules/types';
 
@@ -16,18 +17,13 @@ export const MODULES: WebModule[] = [
   dossiersModule,
   indicesModule,
   assessmentModule,
+  feedbackModule,
 
   {
     path: '/surveys',
     label: 'Khảo sát hài lòng',
     icon: <FormOutlined />,
     description: 'Phiếu khảo sát sự hài lòng của người dân, tổ chức.',
-  },
-  {
-    path: '/feedback',
-    label: 'Phản ánh, kiến nghị',
-    icon: <CommentOutlined />,
-    description: 'Phản ánh, kiến nghị của người dân và kết quả xử lý.',
   },
   {
     path: '/reports',

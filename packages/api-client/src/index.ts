@@ -39,7 +39,12 @@ export function createApiClient(opts: { baseUrl?: string; fetch?: typeof fetch; 
 
   const middleware: Middleware = {
     async onRequest({ request }) {
-      if (MUTATING.has(request.method) && !request.url.endsWith('/api/auth/login')) {
+      // Public routes (no session; the server exempts them from CSRF) and login need no token.
+      if (
+        MUTATING.has(request.method) &&
+        !request.url.endsWith('/api/auth/login') &&
+        !new URL(request.url).pathname.startsWith('/api/public/')
+      ) {
         request.headers.set('x-csrf-token', await csrf());
       }
       return request;
@@ -106,6 +111,20 @@ export function urlFor<P extends GetPath>(path: P, params?: UrlParams<P>): strin
 export type UploadPath = {
   [P in keyof paths]: paths[P] extends { post: { requestBody?: { content: { 'multipart/form-data': unknown } } } } ? P : never;
 }[keyof paths];
+
+/**
+ * A multipart form with several files or none (a feedback case with its photos, a scanned letter):
+ * the text fields, then each file under its field name.
+ */
+export function multipartForm(
+  fields: Record<string, string | number | boolean | undefined | null>,
+  files: readonly { field: string; file: Blob; name: string }[] = [],
+): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null && v !== '') form.append(k, String(v));
+  for (const f of files) form.append(f.field, f.file, f.name);
+  return form;
+}
 
 /** The form of an upload: the file and the other fields the route takes. */
 export function uploadForm(file: Blob, filename: string, fields: Record<string, string | number | undefined> = {}): FormData {

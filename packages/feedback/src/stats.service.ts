@@ -149,6 +149,8 @@ export async function group5(
       ),
     ])
     .groupBy(key)
+    // Months in order; units, categories and channels with the most cases first.
+    .orderBy(q.groupBy === 'month' ? key : sql`count(*)`, q.groupBy === 'month' ? 'asc' : 'desc')
     .orderBy(key)
     .execute();
   return rows.map((r) => ({

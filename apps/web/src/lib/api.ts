@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import {
   ApiError,
   createApiClient,
+  multipartForm,
   uploadForm,
   uploadUrl,
   urlFor,
@@ -89,4 +90,4 @@ export async function upload<P extends UploadPath>(path: P, form: FormData, path
   return data as UploadReply<P>;
 }
 
-export { urlFor, uploadForm };
+export { urlFor, uploadForm, multipartForm };
