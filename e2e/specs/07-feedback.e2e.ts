@@ -115,6 +115,14 @@ export const specs: Spec[] = [
       await office.page.getByText('Đã lưu.').first().waitFor();
       await office.page.getByRole('button', { name: 'Công khai trả lời' }).click();
       await office.page.getByText('Đã trả lời, công khai').first().waitFor();
+      // "You said, we did": the case becomes a task of the unit, due in three weeks (from the server's today).
+      const due = new Date(Date.now() + 7 * 3_600_000 + 21 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+      await office.page.getByLabel('Nội dung nhiệm vụ').fill('Rà soát, thay thế toàn bộ bóng đèn hư trên tuyến Phạm Thái Bường.');
+      await office.page.getByLabel('Hạn nhiệm vụ').fill(due);
+      await office.page.getByLabel('Hạn nhiệm vụ').press('Enter');
+      await office.page.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+      await office.page.getByText('Chưa thực hiện').waitFor();
+      await screenshot(office.page, 'feedback-case-task');
       await office.page.goto('/feedback');
       await office.page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
       const total = await office.page

@@ -271,7 +271,7 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
   'GET /api/feedback/{id}/letter': (f) => `/api/feedback/${f.feedbackId}/letter`,
   'PUT /api/feedback/{id}/photos/{photoId}': (f) => `/api/feedback/${f.feedbackId}/photos/${f.feedbackPhotoId}`,
   ...Object.fromEntries(
-    ['assign', 'reject', 'redirect', 'answer', 'return', 'publish', 'extend', 'hide'].map((a) => [
+    ['assign', 'reject', 'redirect', 'answer', 'return', 'publish', 'extend', 'hide', 'task'].map((a) => [
       `POST /api/feedback/{id}/${a}`,
       (f: Fixture) => `/api/feedback/${f.feedbackId}/${a}`,
     ]),
@@ -346,6 +346,7 @@ const BODY: Record<string, unknown> = {
   'POST /api/feedback/{id}/extend': { days: 2, reason: 'Xâm nhập phạm vi.' },
   'POST /api/feedback/{id}/hide': { hidden: true, reason: 'Xâm nhập phạm vi.' },
   'PUT /api/feedback/{id}/photos/{photoId}': { isPublic: true },
+  'POST /api/feedback/{id}/task': { content: 'Nhiệm vụ xâm nhập phạm vi.', dueDate: '2026-12-30' },
 };
 
 describe('unit scope on every route', () => {

@@ -1115,6 +1115,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/{id}/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Người dân nói, chính quyền làm": giao nhiệm vụ khắc phục từ phản ánh (theo dõi, báo cáo như mọi nhiệm vụ) */
+        post: operations["createTaskFromFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/categories": {
         parameters: {
             query?: never;
@@ -2222,7 +2239,11 @@ export interface components {
             source: string | null;
             status: "received" | "rejected" | "redirected" | "assigned" | "drafted" | "approved" | "returned" | "published";
             statusLabel: string;
-            taskRef: string | null;
+            task: {
+                id: number;
+                link: string;
+                statusLabel: string;
+            } | null;
             timeliness: "on_time" | "late" | "open" | "overdue" | "not_counted";
             timelinessLabel: string;
             title: string | null;
@@ -7552,6 +7573,74 @@ export interface operations {
             content: {
                 "application/json": {
                     note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createTaskFromFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    /** @description YYYY-MM-DD */
+                    dueDate: string;
+                    /** @description Mặc định: đơn vị chủ trì xử lý phản ánh */
+                    unitCode?: string;
                 };
             };
         };

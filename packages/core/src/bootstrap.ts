@@ -35,6 +35,7 @@ export async function seederServices(
   return {
     files,
     metrics,
+    taskIntake: null,
     db,
     dbKind: 'postgresql',
     bulk: kyselyBulkTransaction(db as never),

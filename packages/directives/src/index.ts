@@ -6,6 +6,7 @@ import { directivesDemo } from './directives.demo';
 import { taskReminders } from './reminders';
 import { moveLegacyFiles } from './legacy-files';
 import { tasksByIndexComponent, tasksOnTimeRate } from './task.metrics';
+import { directivesTaskIntake } from './task.intake';
 
 /** Directives and plans → tasks per unit → progress reports, reminders and escalation. */
 export const directivesModule = defineModule({
@@ -20,6 +21,7 @@ export const directivesModule = defineModule({
   reminders: [taskReminders],
   jobs: [{ name: 'legacy-files', atStart: true, run: moveLegacyFiles }],
   metrics: [tasksOnTimeRate, tasksByIndexComponent],
+  taskIntake: directivesTaskIntake,
 });
 
 export { parseDirective } from './parser/directive-parser';

@@ -62,8 +62,11 @@ export async function getCaseView(s: AppServices, actor: Actor, id: number) {
     row.repeatOf ? s.db.selectFrom('feedbackCase').select('code').where('id', '=', row.repeatOf).executeTakeFirst() : null,
     s.db.selectFrom('feedbackCase').select('code').where('repeatOf', '=', id).orderBy('id').execute(),
   ]);
+  const taskId = row.taskRef ? Number(row.taskRef) : null;
+  const taskState = taskId && s.taskIntake ? (await s.taskIntake.states(s, [taskId])).get(taskId) : undefined;
   return presentCase(actor, s.calendar(), s.today(), {
     row,
+    task: taskId ? { id: taskId, link: `/directives/tasks/${taskId}`, statusLabel: taskState?.label ?? '' } : null,
     subject,
     categoryName: cats.find((c) => c.code === row.categoryCode)?.name ?? row.categoryCode,
     unit: unit ?? null,
@@ -491,4 +494,56 @@ export async function caseLetter(s: AppServices, actor: Actor, id: number) {
   const [link] = await s.files.linksOf(s.db, LETTER_OWNER, [id]);
   if (!link) throw new AppError('NOT_FOUND', 'Phản ánh không có thư, đơn đính kèm.', 404);
   return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
+}
+
+/**
+ * "You said, we did": the office turns a case into a task for a unit (by default the lead unit), through
+ * core's task seam; the task then follows the task list's report workflow, and the case shows its state.
+ */
+export async function createTaskFromCase(
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  input: { content: string; dueDate: string; unitCode?: string },
+) {
+  const intake = s.taskIntake;
+  if (!intake) throw new AppError('NO_TASKS', 'Phân hệ chỉ đạo, điều hành chưa được cài: không tạo được nhiệm vụ.', 409);
+  await inTransaction(s.db, async (tx) => {
+    const { row, subject } = await load(s, tx, actor, id, true);
+    authorize(actor, 'feedback.task', subject);
+    if (row.taskRef) throw new AppError('TASK_EXISTS', `Phản ánh ${row.code} đã có nhiệm vụ khắc phục.`, 409);
+    const unitId = input.unitCode
+      ? Number((await provinceUnit(s, tx, input.unitCode)).id)
+      : row.leadUnitId === null
+        ? null
+        : Number(row.leadUnitId);
+    if (unitId === null)
+      throw new AppError('VALIDATION', 'Chọn đơn vị thực hiện nhiệm vụ (trường "unitCode").', 400, { field: 'unitCode' });
+    const year = s.today().slice(0, 4);
+    const task = await intake.create(s, tx, ctx, actor, {
+      unitId,
+      content: input.content,
+      dueDate: input.dueDate,
+      source: { kind: 'feedback', ref: row.code, link: `/feedback/${row.id}` },
+      container: {
+        number: `PAKN-${year}`,
+        title: `Nhiệm vụ khắc phục từ phản ánh, kiến nghị của người dân, doanh nghiệp năm ${year}`,
+        issuer: 'Sở Nội vụ',
+      },
+    });
+    const patch: Partial<CaseRow> = { taskRef: String(task.taskId) };
+    await save(tx, s, id, patch);
+    await repo.addEvent(tx, {
+      caseId: id,
+      at: s.now(),
+      kind: 'task',
+      isPublic: true,
+      note: `Đã giao nhiệm vụ khắc phục, hạn ${input.dueDate.split('-').reverse().join('/')}: ${input.content.trim()}`,
+      unitId,
+      userId: actor.userId,
+    });
+    await audit(tx, ctx, 'feedback.task', row, patch, unitId);
+  });
+  return getCaseView(s, actor, id);
 }

@@ -211,6 +211,38 @@ describe('routing, answer and publication', () => {
   });
 });
 
+describe('you said, we did', () => {
+  it('turns a case into a task of the lead unit, which the unit sees in its task list, and shows its state on the case', async () => {
+    const { code } = (await submit(CASE)).json();
+    const id = await caseId(code);
+    await office.send('POST', `/api/feedback/${id}/assign`, { unitCode: '86.STC' });
+    const focal = await t.login('daumoi.stc');
+    expect(
+      (await focal.send('POST', `/api/feedback/${id}/task`, { content: 'Bố trí điểm tập kết rác.', dueDate: '2026-12-20' })).statusCode,
+    ).toBe(403);
+    const res = await office.send('POST', `/api/feedback/${id}/task`, {
+      content: 'Bố trí điểm tập kết rác có mái che tại hẻm 12.',
+      dueDate: '2026-12-20',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().task).toMatchObject({ id: expect.any(Number), statusLabel: 'Chưa thực hiện' });
+    const taskId = res.json().task.id;
+    const tasks = (await focal.get('/api/tasks?limit=100&q=' + encodeURIComponent('tập kết rác'))).json();
+    expect(tasks.rows.map((r: { id: number }) => r.id)).toContain(taskId);
+    const task = (await focal.get(`/api/tasks/${taskId}`)).json();
+    expect(task.content).toContain(code);
+    expect(
+      (await office.send('POST', `/api/feedback/${id}/task`, { content: 'Lần hai cho cùng phản ánh.', dueDate: '2026-12-20' })).statusCode,
+    ).toBe(409);
+    const listed = (await office.get('/api/feedback?withTask=true')).json();
+    expect(listed.items.map((i: { code: string }) => i.code)).toContain(code);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}` })).json().events.map((e: { kind: string }) => e.kind),
+    ).toContain('task');
+    expect(await audit('task.create')).toMatchObject({ entityId: String(taskId) });
+  });
+});
+
 describe('abuse', () => {
   it('asks an address for a solved challenge after a few submissions, takes it once, and limits a flood without blocking others', async () => {
     const from = '10.9.0.1';

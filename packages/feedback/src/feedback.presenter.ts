@@ -68,6 +68,8 @@ export interface CaseDetailParts {
   letter: { id: number; filename: string } | null;
   repeatOfCode: string | null;
   repeats: string[];
+  /** The task made from the case (you said, we did) and its state. */
+  task: { id: number; link: string; statusLabel: string } | null;
 }
 
 export function presentCase(actor: Actor, cal: WorkingCalendar, today: string, p: CaseDetailParts) {
@@ -115,7 +117,7 @@ export function presentCase(actor: Actor, cal: WorkingCalendar, today: string, p
     ratedAt: iso(r.ratedAt),
     repeatOfCode: p.repeatOfCode,
     repeats: p.repeats,
-    taskRef: r.taskRef,
+    task: p.task,
     sender: seesSender
       ? { name: r.senderName, phone: r.senderPhone, email: r.senderEmail, address: r.senderAddress, consent: r.consent }
       : null,

@@ -311,6 +311,26 @@ export function registerFeedbackRoutes(app: App): void {
   );
 
   app.post(
+    '/api/feedback/:id/task',
+    {
+      config: { permission: 'feedback.task' },
+      schema: {
+        operationId: 'createTaskFromFeedback',
+        tags,
+        summary: '"Người dân nói, chính quyền làm": giao nhiệm vụ khắc phục từ phản ánh (theo dõi, báo cáo như mọi nhiệm vụ)',
+        params: Id,
+        body: Type.Object({
+          content: Type.String({ maxLength: 5000 }),
+          dueDate: IsoDateString,
+          unitCode: Type.Optional(Type.String({ maxLength: 40, description: 'Mặc định: đơn vị chủ trì xử lý phản ánh' })),
+        }),
+        response: Detail,
+      },
+    },
+    async (req) => cases.createTaskFromCase(s, req.auditContext(), req.requireActor(), req.params.id, req.body),
+  );
+
+  app.post(
     '/api/feedback/:id/hide',
     {
       config: { permission: 'feedback.hide' },

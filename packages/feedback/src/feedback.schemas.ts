@@ -102,7 +102,7 @@ export const CaseDetail = Type.Object(
     ratedAt: Nullable(IsoDateTimeString),
     repeatOfCode: Nullable(Type.String()),
     repeats: Type.Array(Type.String()),
-    taskRef: Nullable(Type.String()),
+    task: Nullable(Type.Object({ id: Type.Integer(), link: Type.String(), statusLabel: Type.String() })),
     sender: Nullable(
       Type.Object({
         name: Nullable(Type.String()),

@@ -3,7 +3,7 @@ import type { DemoSeeder } from '../bootstrap';
 import type { App } from '../http/types';
 import { coreGlobalActions, coreRules, installRules } from '../policy/policy';
 import { MetricsRegistry } from '../metrics/metrics';
-import type { CchcModule } from './module';
+import type { CchcModule, TaskIntake } from './module';
 
 /**
  * What the server needs from a list of modules, in list order. Installing makes the modules' rules known
@@ -33,4 +33,11 @@ export function metricsOf(modules: readonly CchcModule[]): MetricsRegistry {
 
 export function registerModuleRoutes(app: App, modules: readonly CchcModule[]): void {
   for (const m of modules) m.routes?.(app);
+}
+
+/** The module that takes tasks from the others (directives), if it is installed. */
+export function taskIntakeOf(modules: readonly CchcModule[]): TaskIntake | null {
+  const providers = modules.filter((m) => m.taskIntake);
+  if (providers.length > 1) throw new Error(`two modules take tasks: ${providers.map((m) => m.name).join(', ')}`);
+  return providers[0]?.taskIntake ?? null;
 }

@@ -6,6 +6,9 @@
 import type { MigrationSet } from '../db/migrations';
 import type { DemoSeeder } from '../bootstrap';
 import type { App, AppServices } from '../http/types';
+import type { Db } from '../db/database';
+import type { Actor } from '../policy/actor';
+import type { RequestContext } from '../audit/audit';
 import type { RuleSet } from '../policy/policy';
 import type { NotificationDraft } from '../notifications/notification.service';
 import type { MetricDefinition } from '../metrics/metrics';
@@ -39,6 +42,29 @@ export interface ModuleJob {
   run(s: AppServices): Promise<string | void>;
 }
 
+/**
+ * Work one module hands to the module that runs tasks (directives): a feedback case that needs a remedy
+ * ("you said, we did"), an inspection finding. The task then has the task list's report workflow;
+ * the module that asked keeps the task's id and reads its state back. The only task-creating seam, so
+ * modules never import each other.
+ */
+export interface TaskRequest {
+  unitId: number;
+  content: string;
+  dueDate: string;
+  /** Where it comes from, shown on the task: e.g. { kind: 'feedback', ref: 'PAKN.20261123.0001', link: '/feedback/12' }. */
+  source: { kind: string; ref: string; link: string };
+  /** The yearly container the task is listed under ("Nhiệm vụ từ phản ánh, kiến nghị năm 2026"). */
+  container: { number: string; title: string; issuer: string };
+}
+
+export interface TaskIntake {
+  /** Creates the task inside the caller's transaction (audited); returns its id and page. */
+  create(s: AppServices, tx: Db, ctx: RequestContext, actor: Actor, t: TaskRequest): Promise<{ taskId: number; link: string }>;
+  /** The state of tasks created this way, as users read it. */
+  states(s: AppServices, taskIds: readonly number[]): Promise<Map<number, { status: string; label: string }>>;
+}
+
 export interface CchcModule {
   /** Package-style name: 'directives', 'dossiers'… (English, used in logs and metric keys). */
   name: string;
@@ -58,6 +84,8 @@ export interface CchcModule {
   metricPrefix?: string;
   /** Measures the module publishes for others (the internal index, the home page, points at risk). */
   metrics?: readonly MetricDefinition[];
+  /** The module runs tasks and takes them from other modules (at most one module in the list). */
+  taskIntake?: TaskIntake;
 }
 
 export function defineModule(m: CchcModule): CchcModule {

@@ -7,13 +7,15 @@ import { normalizeText } from '@cchc/core';
 import { UnitMatcher, type MatchableUnit, type UnitMatch } from './unit-matcher';
 import { suggestIndexLinks } from './index-links';
 
-export type DirectiveKind = 'chi_thi' | 'ke_hoach' | 'quyet_dinh' | 'cong_van';
+/** The four kinds users issue, and the yearly lists of tasks other modules hand over (feedback, inspections). */
+export type DirectiveKind = 'chi_thi' | 'ke_hoach' | 'quyet_dinh' | 'cong_van' | 'tong_hop';
 
 export const KIND_LABELS: Record<DirectiveKind, string> = {
   chi_thi: 'Chỉ thị',
   ke_hoach: 'Kế hoạch',
   quyet_dinh: 'Quyết định',
   cong_van: 'Công văn',
+  tong_hop: 'Nhiệm vụ tổng hợp',
 };
 
 export interface ParsedTask {

@@ -1,5 +1,6 @@
 /** One case: what was sent, the clock, the history, the photos, and the steps this user may take (from `abilities`). */
 import { useState } from 'react';
+import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import {
   Alert,
@@ -8,6 +9,7 @@ import {
   Card,
   Checkbox,
   Col,
+  DatePicker,
   Descriptions,
   Image,
   Input,
@@ -40,6 +42,7 @@ const EVENT_LABELS: Record<string, string> = {
   hidden: 'Ẩn khỏi trang công khai',
   shown: 'Hiện lại trên trang công khai',
   rated: 'Người gửi đánh giá',
+  task: 'Giao nhiệm vụ khắc phục',
 };
 
 export function CasePage() {
@@ -91,6 +94,11 @@ export function CasePage() {
                   {c.unit?.name ?? 'Chưa giao'}
                   {c.transfers ? ` (đã chuyển ${c.transfers} lần)` : ''}
                 </Descriptions.Item>
+                {c.task && (
+                  <Descriptions.Item label="Nhiệm vụ khắc phục">
+                    <Link to={c.task.link}>Nhiệm vụ số {c.task.id}</Link> — {c.task.statusLabel}
+                  </Descriptions.Item>
+                )}
                 {c.coordinators.length > 0 && (
                   <Descriptions.Item label="Phối hợp">{c.coordinators.map((u) => u.name).join(', ')}</Descriptions.Item>
                 )}
@@ -221,6 +229,8 @@ function Actions({ c }: { c: CaseDetail }) {
   const [text, setText] = useState(c.draftAnswer ?? '');
   const [note, setNote] = useState('');
   const [days, setDays] = useState<number | null>(5);
+  const [taskText, setTaskText] = useState('');
+  const [taskDue, setTaskDue] = useState<Dayjs | null>(null);
   const path = { params: { path: { id: c.id } } };
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: u.name }));
   if (!Object.entries(a).some(([k, v]) => v && k !== 'viewSender')) return null;
@@ -305,6 +315,42 @@ function Actions({ c }: { c: CaseDetail }) {
                 Công khai trả lời
               </Button>
             )}
+          </Space>
+        )}
+        {a.task && !c.task && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text strong>Giao nhiệm vụ khắc phục (người dân nói, chính quyền làm)</Typography.Text>
+            <Input.TextArea
+              rows={2}
+              value={taskText}
+              onChange={(e) => setTaskText(e.target.value)}
+              placeholder="Việc đơn vị phải làm để khắc phục"
+              aria-label="Nội dung nhiệm vụ"
+            />
+            <Space wrap>
+              <DatePicker
+                format="DD/MM/YYYY"
+                value={taskDue}
+                onChange={setTaskDue}
+                placeholder="Hạn hoàn thành"
+                aria-label="Hạn nhiệm vụ"
+              />
+              <Button
+                disabled={!taskDue || taskText.trim().length < 10}
+                onClick={() =>
+                  act.mutate(() =>
+                    unwrap(
+                      api.POST('/api/feedback/{id}/task', {
+                        ...path,
+                        body: { content: taskText, dueDate: taskDue!.format('YYYY-MM-DD'), unitCode: c.unit?.code },
+                      }),
+                    ),
+                  )
+                }
+              >
+                Giao nhiệm vụ
+              </Button>
+            </Space>
           </Space>
         )}
         {(a.reject || a.redirect || a.return || a.hide || a.extend) && (

@@ -76,6 +76,7 @@ function CaseList() {
     to: get('to'),
     overdue: params.get('overdue') === 'true' ? true : undefined,
     rated: params.get('rated') === 'low' ? ('low' as const) : undefined,
+    withTask: params.get('withTask') === 'true' ? true : undefined,
     sort: params.get('overdue') === 'true' ? ('due' as const) : undefined,
     limit: PAGE,
     offset: (page - 1) * PAGE,
@@ -147,6 +148,9 @@ function CaseList() {
           </Checkbox>
           <Checkbox checked={query.rated === 'low'} onChange={(e) => set({ rated: e.target.checked ? 'low' : undefined })}>
             Bị đánh giá không hài lòng
+          </Checkbox>
+          <Checkbox checked={query.withTask} onChange={(e) => set({ withTask: e.target.checked ? 'true' : undefined })}>
+            Người dân nói, chính quyền làm (đã thành nhiệm vụ)
           </Checkbox>
         </Space>
       </Card>
