@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
+import { cleanPendingPhotos } from './photos';
 
 let t: TestApp;
 let office: TestClient;
@@ -80,8 +81,19 @@ describe('public intake', () => {
     const res = await submit(CASE, [photo]);
     expect(res.statusCode, res.body).toBe(201);
     const id = await caseId(res.json().code);
+    // Until the background job has removed its metadata, nobody is shown the photo.
+    expect((await office.get(`/api/feedback/${id}`)).json().photos).toHaveLength(0);
+    expect(await cleanPendingPhotos(t.app.services)).toBeGreaterThanOrEqual(1);
     const detail = (await office.get(`/api/feedback/${id}`)).json();
     expect(detail.photos).toHaveLength(1);
+    expect(detail.photos[0]).toMatchObject({ width: 1200, height: 900 });
+    const raw = await t.db.db
+      .selectFrom('fileLink')
+      .select('id')
+      .where('ownerType', '=', 'feedback_photo_raw')
+      .where('ownerId', '=', String(detail.photos[0].id))
+      .execute();
+    expect(raw).toEqual([]);
     const stored = await office.get(`/api/feedback/${id}/photos/${detail.photos[0].id}`);
     expect(stored.statusCode).toBe(200);
     const meta = await sharp(stored.rawPayload).metadata();

@@ -140,4 +140,14 @@ export const feedbackMigrations: MigrationSet = {
         .execute();
     },
   },
+  '20261203_41_feedback_photo_cleaning': {
+    async up(db: AnyDb) {
+      // Photos are cleaned of their metadata after intake, by a background job; the ones stored so far are clean.
+      await db.schema
+        .alterTable('feedback_photo')
+        .addColumn('cleaned', 'boolean', (c) => c.notNull().defaultTo(true))
+        .execute();
+      await sql`create index feedback_photo_pending on feedback_photo (id) where not cleaned`.execute(db);
+    },
+  },
 };

@@ -5,6 +5,8 @@ import { CASE_CODE, DEFAULT_CATEGORIES, CLOCK_766, UNANSWERED_STATUSES } from '.
 import type { CaseKind, CaseStatus, Channel, FeedbackCaseTable } from './feedback.tables';
 
 export const PHOTO_OWNER = 'feedback_photo';
+/** A photo as uploaded, before its metadata is removed: never served. */
+export const RAW_PHOTO_OWNER = 'feedback_photo_raw';
 export const LETTER_OWNER = 'feedback_letter';
 
 export interface CaseFilter {
@@ -184,7 +186,7 @@ export async function addEvent(
 }
 
 export async function photosOf(db: Db, caseId: number) {
-  return db.selectFrom('feedbackPhoto').selectAll().where('caseId', '=', caseId).orderBy('sortOrder').execute();
+  return db.selectFrom('feedbackPhoto').selectAll().where('caseId', '=', caseId).where('cleaned', '=', true).orderBy('sortOrder').execute();
 }
 
 // ---- categories ---------------------------------------------------------------------------------

@@ -116,6 +116,8 @@ export interface FeedbackPhotoTable {
   height: number;
   /** The office checked faces and plates are not recognisable: the photo may appear on public pages. */
   isPublic: Generated<boolean>;
+  /** Its metadata removed (the background job); until then nobody is shown it. */
+  cleaned: Generated<boolean>;
 }
 
 /** Used proof-of-work challenges (one use each) until they expire. */

@@ -7,6 +7,7 @@ import { feedbackReminders } from './feedback.reminders';
 import { FEEDBACK_METRICS } from './feedback.metrics';
 import { ensureCategories } from './feedback.repository';
 import { sweepChallenges } from './challenge';
+import { cleanPendingPhotos } from './photos';
 
 /** Citizen feedback (phản ánh, kiến nghị): one intake, routing, working-day clocks, public answers, ratings. */
 export const feedbackModule = defineModule({
@@ -29,6 +30,17 @@ export const feedbackModule = defineModule({
       },
     },
     {
+      // Photos received since the last pass, cleaned of their metadata (a few seconds after intake).
+      name: 'feedback-photos',
+      atStart: true,
+      everyMs: () => 3_000,
+      async run(s) {
+        let n = 0;
+        for (let batch = await cleanPendingPhotos(s); batch; batch = await cleanPendingPhotos(s)) n += batch;
+        return n ? `Đã xoá thông tin vị trí, máy ảnh của ${n} ảnh phản ánh` : undefined;
+      },
+    },
+    {
       name: 'feedback-challenges',
       everyMs: () => 60 * 60_000,
       async run(s) {
@@ -38,3 +50,5 @@ export const feedbackModule = defineModule({
     },
   ],
 });
+
+export { cleanPendingPhotos } from './photos';

@@ -28,8 +28,8 @@ import {
   type CategoryClock,
 } from './feedback.domain';
 import * as repo from './feedback.repository';
-import { LETTER_OWNER, PHOTO_OWNER } from './feedback.repository';
-import { cleanPhotos, type CleanPhoto } from './photos';
+import { LETTER_OWNER, RAW_PHOTO_OWNER } from './feedback.repository';
+import { checkPhotos } from './photos';
 import type { CaseKind, Channel } from './feedback.tables';
 
 export interface IntakeInput {
@@ -198,18 +198,25 @@ async function clockOf(s: AppServices, db: Db, code: string): Promise<CategoryCl
   return cat;
 }
 
-async function storePhotos(s: AppServices, tx: Db, caseId: number, photos: readonly CleanPhoto[], uploadedBy: number | null) {
+/** The checked uploads as raw photos, cleaned of their metadata by the background job before anyone sees them. */
+async function storePhotos(
+  s: AppServices,
+  tx: Db,
+  caseId: number,
+  photos: Awaited<ReturnType<typeof checkPhotos>>,
+  uploadedBy: number | null,
+) {
   for (const [i, p] of photos.entries()) {
     const photo = await tx
       .insertInto('feedbackPhoto')
-      .values({ caseId, sortOrder: i + 1, width: p.width, height: p.height })
+      .values({ caseId, sortOrder: i + 1, width: p.width, height: p.height, cleaned: false })
       .returning('id')
       .executeTakeFirstOrThrow();
     await s.files.attach(tx, {
-      data: p.data,
-      filename: `anh-${i + 1}.jpg`,
-      mime: 'image/jpeg',
-      ownerType: PHOTO_OWNER,
+      data: p.file.data,
+      filename: `anh-${i + 1}`,
+      mime: p.file.mimetype,
+      ownerType: RAW_PHOTO_OWNER,
       ownerId: photo.id,
       unitId: null,
       uploadedBy,
@@ -221,7 +228,7 @@ async function storePhotos(s: AppServices, tx: Db, caseId: number, photos: reado
 export async function submitPublic(s: AppServices, ctx: RequestContext, input: IntakeInput, files: readonly UploadedFile[]) {
   const cats = await repo.categories(s.db, s.provinceCode);
   const c = validateIntake(input, cats);
-  const photos = await cleanPhotos(files);
+  const photos = await checkPhotos(files);
   await contactSecretOf(s);
   const row = await inTransaction(s.db, async (tx) => {
     const r = await insertCase(s, tx, { ...c, channel: 'web', receivedAt: s.now(), createdBy: null }, await clockOf(s, tx, c.categoryCode));
@@ -264,7 +271,7 @@ export async function createByStaff(
     receivedAt = t;
   }
   const c = validateIntake(input, await repo.categories(s.db, s.provinceCode));
-  const photos = await cleanPhotos(files);
+  const photos = await checkPhotos(files);
   if (letter && letter.data.length > 20 * 1024 * 1024) throw new AppError('FILE_TOO_LARGE', `Tệp "${letter.filename}" lớn hơn 20 MB.`, 413);
   await contactSecretOf(s);
   const row = await inTransaction(s.db, async (tx) => {
