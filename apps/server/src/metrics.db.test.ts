@@ -25,6 +25,9 @@ describe('metrics registry', () => {
     expect(keys).toEqual([
       'dossiers.apologyCompliance',
       'dossiers.onTimeRate',
+      'feedback.classifiedRate',
+      'feedback.onTimeRate',
+      'feedback.satisfaction',
       'indices.officialResult',
       'tasks.byIndexComponent',
       'tasks.onTimeRate',
