@@ -77,6 +77,7 @@ function CaseList() {
     overdue: params.get('overdue') === 'true' ? true : undefined,
     rated: params.get('rated') === 'low' ? ('low' as const) : undefined,
     withTask: params.get('withTask') === 'true' ? true : undefined,
+    hidden: params.get('hidden') === 'true' ? true : undefined,
     sort: params.get('overdue') === 'true' ? ('due' as const) : undefined,
     limit: PAGE,
     offset: (page - 1) * PAGE,
@@ -151,6 +152,9 @@ function CaseList() {
           </Checkbox>
           <Checkbox checked={query.withTask} onChange={(e) => set({ withTask: e.target.checked ? 'true' : undefined })}>
             Người dân nói, chính quyền làm (đã thành nhiệm vụ)
+          </Checkbox>
+          <Checkbox checked={query.hidden} onChange={(e) => set({ hidden: e.target.checked ? 'true' : undefined })}>
+            Đã ẩn khỏi trang công khai (rà soát hằng tháng)
           </Checkbox>
         </Space>
       </Card>
