@@ -4,7 +4,9 @@
  * page computed from this data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReminders } from '@cchc/core';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
+import { feedbackModule } from './index';
 
 let t: TestApp;
 let office: TestClient;
@@ -117,5 +119,29 @@ describe('figures', () => {
       .indicators.find((i: { code: string }) => i.code === 'G5.2');
     expect(g52).toMatchObject({ status: 'computed', data: { dungHan: expect.any(Number), denKyXet: expect.any(Number) } });
     expect(g52.rate).toBeGreaterThan(0);
+  });
+});
+
+describe('reminders', () => {
+  it('tells the lead unit about each overdue case and the office once, with the counts', async () => {
+    await runReminders(t.app.services, [feedbackModule], { remindDays: 3, email: false });
+    const office = await t.db.db.selectFrom('appUser').select('id').where('username', '=', 'cchc').executeTakeFirstOrThrow();
+    const mine = (userId: number | string) =>
+      t.db.db
+        .selectFrom('notification')
+        .select(['kind', 'title'])
+        .where('userId', '=', Number(userId))
+        .where('kind', 'like', 'feedback%')
+        .execute();
+    const toOffice = await mine(office.id);
+    expect(toOffice).toHaveLength(1);
+    expect(toOffice[0]).toMatchObject({ kind: 'feedback_office_digest', title: expect.stringMatching(/\d+ phản ánh quá hạn trả lời/) });
+    // The lead units' people are told case by case.
+    const perCase = await t.db.db.selectFrom('notification').select('userId').distinct().where('kind', '=', 'feedback_overdue').execute();
+    expect(perCase.length).toBeGreaterThan(0);
+    expect(perCase.map((r) => Number(r.userId))).not.toContain(Number(office.id));
+    // Once: a second pass the same day adds nothing.
+    await runReminders(t.app.services, [feedbackModule], { remindDays: 3, email: false });
+    expect(await mine(office.id)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Reminders (core's scheduler runs this source): the lead unit before an answer is due and once it is
- * overdue (the escalation goes to the office too); the office for cases waiting to be classified or
- * published past their deadline. One query per kind over the province, one notification per (user,
+ * overdue; the office once a day with the counts — overdue answers, cases past their classification or
+ * publication time — rather than one message per case, which would bury its bell. One query per kind over the province, one notification per (user,
  * case, kind, due date).
  */
 import { sql } from 'kysely';
@@ -21,11 +21,10 @@ async function remindFeedback(ctx: ReminderContext): Promise<number> {
     .orderBy('dueDate')
     .limit(5000)
     .execute();
-  const office = await ctx.recipients('province', ['cchc_office']);
   for (const c of open) {
     const overdue = c.dueDate < today;
     const users = await ctx.recipients({ unitId: Number(c.leadUnitId) }, ['unit_head', 'focal_point']);
-    for (const userId of overdue ? [...users, ...office] : users) {
+    for (const userId of users) {
       const isNew = await ctx.notify({
         userId,
         kind: overdue ? 'feedback_overdue' : 'feedback_due',
@@ -44,17 +43,19 @@ async function remindFeedback(ctx: ReminderContext): Promise<number> {
   const waiting = await s.db
     .selectFrom('feedbackCase')
     .select([
+      sql<number>`count(*) filter (where status in ('assigned', 'drafted', 'returned') and due_date < ${today})`.as('overdue'),
       sql<number>`count(*) filter (where status = 'received' and classify_due < ${today})`.as('unclassified'),
       sql<number>`count(*) filter (where status = 'approved' and publish_due < ${today})`.as('unpublished'),
     ])
     .where('provinceCode', '=', s.provinceCode)
     .executeTakeFirstOrThrow();
   const digest = [
+    Number(waiting.overdue) ? `${Number(waiting.overdue)} phản ánh quá hạn trả lời` : null,
     Number(waiting.unclassified) ? `${Number(waiting.unclassified)} phản ánh quá hạn phân loại` : null,
     Number(waiting.unpublished) ? `${Number(waiting.unpublished)} trả lời quá hạn công khai` : null,
   ].filter(Boolean);
   if (digest.length)
-    for (const userId of office) {
+    for (const userId of await ctx.recipients('province', ['cchc_office'])) {
       const isNew = await ctx.notify({
         userId,
         kind: 'feedback_office_digest',
@@ -63,7 +64,7 @@ async function remindFeedback(ctx: ReminderContext): Promise<number> {
         periodKey: today,
         title: `Phản ánh, kiến nghị: ${digest.join(', ')}`,
         body: 'Phân loại, giao xử lý các phản ánh mới và công khai các trả lời đã được đơn vị duyệt.',
-        link: '/feedback?tab=office',
+        link: '/feedback?overdue=true',
       });
       if (isNew) created++;
     }

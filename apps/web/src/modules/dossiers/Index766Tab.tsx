@@ -20,6 +20,9 @@ const DATA_LABELS: Record<string, string> = {
   thanhToanTrucTuyen: 'thanh toán trực tuyến',
   ketThuc: 'kết thúc',
   treHan: 'trễ hạn',
+  denKyXet: 'phản ánh đến kỳ xét',
+  traLoiCongKhai: 'trả lời công khai',
+  haiLong: 'hài lòng',
 };
 
 export function Index766Tab() {
