@@ -168,7 +168,8 @@ export function CasePage() {
   );
 }
 
-function useAct(id: number) {
+/** Runs one step on the case, then refreshes every feedback query (the list, the figures, this case). */
+function useAct() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   return useMutation({
@@ -178,12 +179,11 @@ function useAct(id: number) {
       void qc.invalidateQueries({ queryKey: ['feedback'] });
     },
     onError: (e) => message.error(errorMessage(e)),
-    meta: { id },
   });
 }
 
 function Photos({ c }: { c: CaseDetail }) {
-  const act = useAct(c.id);
+  const act = useAct();
   return (
     <Card size="small" title="Ảnh (đã xoá thông tin vị trí, máy ảnh)">
       <Space wrap align="start">
@@ -222,7 +222,7 @@ function Photos({ c }: { c: CaseDetail }) {
 
 function Actions({ c }: { c: CaseDetail }) {
   const a = c.abilities;
-  const act = useAct(c.id);
+  const act = useAct();
   const units = useProvinceUnits();
   const [unitCode, setUnitCode] = useState<string | undefined>(c.unit?.code);
   const [coordinators, setCoordinators] = useState<string[]>(c.coordinators.map((u) => u.code));
