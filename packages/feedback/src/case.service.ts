@@ -111,30 +111,65 @@ async function tell(
   }
 }
 
-async function save(tx: Db, s: AppServices, id: number, patch: Partial<CaseRow>) {
-  return tx
-    .updateTable('feedbackCase')
-    .set({ ...patch, updatedAt: s.now(), version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-const audit = (tx: Db, ctx: RequestContext, action: string, before: CaseRow, after: Partial<CaseRow>, unitId: number | null) =>
-  recordAudit(tx, ctx, action, {
-    entityType: 'feedback_case',
-    entityId: before.code,
-    unitId,
-    before: Object.fromEntries(Object.keys(after).map((k) => [k, before[k as keyof CaseRow]])),
-    after,
-  });
-
 const reasonOf = (text: string | undefined, field: string, what: string) => {
   const t = (text ?? '').trim();
   if (t.length < 5) throw new AppError('VALIDATION', `Cần ghi ${what} (trường "${field}", ít nhất 5 ký tự).`, 400, { field });
   if (t.length > 5000) throw new AppError('VALIDATION', `Trường "${field}" dài quá 5.000 ký tự.`, 400, { field });
   return t;
 };
+
+const leadOf = (row: CaseRow) => (row.leadUnitId === null ? null : Number(row.leadUnitId));
+const shortDate = (d: string) => d.split('-').reverse().join('/');
+
+/** What one step changes: the row, the history line, who is told; the audit action when not the permission's. */
+interface Step {
+  patch: Partial<CaseRow>;
+  event: { kind: string; isPublic: boolean; note?: string | null };
+  unitId: number | null;
+  auditAction?: string;
+  auditExtra?: Record<string, unknown>;
+  /** Work in the same transaction after the row is saved (coordinators, notifications). */
+  after?: (tx: Db) => Promise<void>;
+}
+
+/**
+ * Every step on a case: in one transaction, the case loaded and locked, the permission checked on it, the
+ * step's change saved (version raised), its history line and its audit row (the fields before and after);
+ * then the case as the caller now sees it.
+ */
+async function step(
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  action: string,
+  make: (c: { row: CaseRow; tx: Db; now: Date }) => Step | Promise<Step>,
+) {
+  await inTransaction(s.db, async (tx) => {
+    const { row, subject } = await load(s, tx, actor, id, true);
+    authorize(actor, action, subject);
+    const now = s.now();
+    const st = await make({ row, tx, now });
+    await tx
+      .updateTable('feedbackCase')
+      .set({ ...st.patch, updatedAt: now, version: sql`version + 1` } as never)
+      .where('id', '=', id)
+      .execute();
+    await repo.addEvent(tx, { caseId: id, at: now, unitId: st.unitId, userId: actor.userId, ...st.event });
+    await recordAudit(tx, ctx, st.auditAction ?? action, {
+      entityType: 'feedback_case',
+      entityId: row.code,
+      unitId: st.unitId,
+      before: Object.fromEntries(Object.keys(st.patch).map((k) => [k, row[k as keyof CaseRow]])),
+      after: { ...st.patch, ...st.auditExtra },
+    });
+    await st.after?.(tx);
+  });
+  return getCaseView(s, actor, id);
+}
+
+const clockOf = async (s: AppServices, tx: Db, row: CaseRow) =>
+  (await repo.categories(tx, s.provinceCode)).find((c) => c.code === row.categoryCode)!;
 
 export interface AssignInput {
   unitCode: string;
@@ -146,11 +181,9 @@ export interface AssignInput {
 
 /** Assigns the lead unit (and coordinating units); a second assignment is a transfer, counted. */
 export async function assignCase(s: AppServices, ctx: RequestContext, actor: Actor, id: number, input: AssignInput) {
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.assign', subject);
+  return step(s, ctx, actor, id, 'feedback.assign', async ({ row, tx, now }) => {
     const unit = await provinceUnit(s, tx, input.unitCode);
-    const coordinators = [];
+    const coordinators: Awaited<ReturnType<typeof provinceUnit>>[] = [];
     for (const code of new Set(input.coordinators ?? []))
       if (code !== unit.code) coordinators.push(await provinceUnit(s, tx, code, 'coordinators'));
     let categoryCode = row.categoryCode;
@@ -163,90 +196,66 @@ export async function assignCase(s: AppServices, ctx: RequestContext, actor: Act
       categoryCode = cat.code;
     }
     const transfer = row.leadUnitId !== null && Number(row.leadUnitId) !== Number(unit.id);
-    const now = s.now();
-    const patch: Partial<CaseRow> = {
-      status: transition(caseFlow, row.status, 'assign'),
-      leadUnitId: Number(unit.id),
-      assignedAt: now,
-      classifiedAt: row.classifiedAt ?? now,
-      categoryCode,
-      kind: (input.kind as CaseKind | undefined) ?? row.kind,
-      transfers: row.transfers + (transfer ? 1 : 0),
-      // A transferred case is answered afresh by its new unit.
-      ...(transfer && { draftAnswer: null, draftedBy: null, returnNote: null }),
-    };
-    await save(tx, s, id, patch);
-    await tx.deleteFrom('feedbackCoordinator').where('caseId', '=', id).execute();
-    if (coordinators.length)
-      await tx
-        .insertInto('feedbackCoordinator')
-        .values(coordinators.map((c) => ({ caseId: id, unitId: Number(c.id) })))
-        .execute();
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: now,
-      kind: transfer ? 'transferred' : 'assigned',
-      isPublic: true,
-      note: `${transfer ? 'Chuyển' : 'Giao'} ${unit.name} chủ trì xử lý${coordinators.length ? `, phối hợp: ${coordinators.map((c) => c.name).join(', ')}` : ''}.${input.note?.trim() ? ` ${input.note.trim()}` : ''}`,
+    const others = coordinators.length ? `, phối hợp: ${coordinators.map((c) => c.name).join(', ')}` : '';
+    return {
+      patch: {
+        status: transition(caseFlow, row.status, 'assign'),
+        leadUnitId: Number(unit.id),
+        assignedAt: now,
+        classifiedAt: row.classifiedAt ?? now,
+        categoryCode,
+        kind: (input.kind as CaseKind | undefined) ?? row.kind,
+        transfers: row.transfers + (transfer ? 1 : 0),
+        // A transferred case is answered afresh by its new unit.
+        ...(transfer && { draftAnswer: null, draftedBy: null, returnNote: null }),
+      },
+      event: {
+        kind: transfer ? 'transferred' : 'assigned',
+        isPublic: true,
+        note: `${transfer ? 'Chuyển' : 'Giao'} ${unit.name} chủ trì xử lý${others}.${input.note?.trim() ? ` ${input.note.trim()}` : ''}`,
+      },
       unitId: Number(unit.id),
-      userId: actor.userId,
-    });
-    await audit(
-      tx,
-      ctx,
-      transfer ? 'feedback.transfer' : 'feedback.assign',
-      row,
-      { ...patch, coordinators: coordinators.map((c) => c.code) } as never,
-      Number(unit.id),
-    );
-    await tell(
-      s,
-      tx,
-      { unitId: Number(unit.id), roles: ['focal_point', 'unit_head'] },
-      row,
-      'feedback_assigned',
-      `Phản ánh ${row.code} giao đơn vị xử lý`,
-      `${unit.name} được giao chủ trì xử lý phản ánh ${row.code}; hạn trả lời ${row.dueDate.split('-').reverse().join('/')}.`,
-    );
-    for (const c of coordinators)
-      await tell(
-        s,
-        tx,
-        { unitId: Number(c.id), roles: ['focal_point'] },
-        row,
-        'feedback_coordinate',
-        `Phối hợp xử lý phản ánh ${row.code}`,
-        `${unit.name} chủ trì; đơn vị phối hợp xử lý.`,
-      );
+      auditAction: transfer ? 'feedback.transfer' : 'feedback.assign',
+      auditExtra: { coordinators: coordinators.map((c) => c.code) },
+      async after(tx) {
+        await tx.deleteFrom('feedbackCoordinator').where('caseId', '=', id).execute();
+        if (coordinators.length)
+          await tx
+            .insertInto('feedbackCoordinator')
+            .values(coordinators.map((c) => ({ caseId: id, unitId: Number(c.id) })))
+            .execute();
+        await tell(
+          s,
+          tx,
+          { unitId: Number(unit.id), roles: ['focal_point', 'unit_head'] },
+          row,
+          'feedback_assigned',
+          `Phản ánh ${row.code} giao đơn vị xử lý`,
+          `${unit.name} được giao chủ trì xử lý phản ánh ${row.code}; hạn trả lời ${shortDate(row.dueDate)}.`,
+        );
+        for (const c of coordinators)
+          await tell(
+            s,
+            tx,
+            { unitId: Number(c.id), roles: ['focal_point'] },
+            row,
+            'feedback_coordinate',
+            `Phối hợp xử lý phản ánh ${row.code}`,
+            `${unit.name} chủ trì; đơn vị phối hợp xử lý.`,
+          );
+      },
+    };
   });
-  return getCaseView(s, actor, id);
 }
 
 /** The office refuses a case that does not meet the requirements (the sender is told why). */
 export async function rejectCase(s: AppServices, ctx: RequestContext, actor: Actor, id: number, reason: string | undefined) {
   const why = reasonOf(reason, 'reason', 'lý do không tiếp nhận');
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.reject', subject);
-    const now = s.now();
-    const patch: Partial<CaseRow> = {
-      status: transition(caseFlow, row.status, 'reject'),
-      rejectReason: why,
-      classifiedAt: now,
-      closedAt: now,
-    };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: now,
-      kind: 'rejected',
-      isPublic: true,
-      note: `Không tiếp nhận: ${why}`,
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, 'feedback.reject', row, patch, null);
-  });
-  return getCaseView(s, actor, id);
+  return step(s, ctx, actor, id, 'feedback.reject', ({ row, now }) => ({
+    patch: { status: transition(caseFlow, row.status, 'reject'), rejectReason: why, classifiedAt: now, closedAt: now },
+    event: { kind: 'rejected', isPublic: true, note: `Không tiếp nhận: ${why}` },
+    unitId: null,
+  }));
 }
 
 /** A complaint or denunciation, or a matter outside the province's competence, goes to the competent body. */
@@ -258,29 +267,21 @@ export async function redirectCase(
   input: { note?: string; complaint?: boolean },
 ) {
   const note = reasonOf(input.note, 'note', 'cơ quan nhận và lý do chuyển');
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.redirect', subject);
-    const now = s.now();
-    const patch: Partial<CaseRow> = {
+  return step(s, ctx, actor, id, 'feedback.redirect', ({ row, now }) => ({
+    patch: {
       status: transition(caseFlow, row.status, 'redirect'),
       kind: input.complaint ? 'khieu_nai_to_cao' : row.kind,
       rejectReason: note,
       classifiedAt: now,
       closedAt: now,
-    };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: now,
+    },
+    event: {
       kind: 'redirected',
       isPublic: true,
       note: `${input.complaint ? 'Là khiếu nại, tố cáo: xử lý theo Luật Khiếu nại, Luật Tố cáo. ' : ''}${note}`,
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, 'feedback.redirect', row, patch, null);
-  });
-  return getCaseView(s, actor, id);
+    },
+    unitId: null,
+  }));
 }
 
 /**
@@ -288,147 +289,99 @@ export async function redirectCase(
  * approves the answer, edited or not (the office is told and must publish within the category's days).
  */
 export async function answerCase(s: AppServices, ctx: RequestContext, actor: Actor, id: number, text: string | undefined) {
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    const approving = actor.roles.includes('unit_head');
-    authorize(actor, approving ? 'feedback.approve' : 'feedback.draft', subject);
+  const approving = actor.roles.includes('unit_head');
+  return step(s, ctx, actor, id, approving ? 'feedback.approve' : 'feedback.draft', async ({ row, tx, now }) => {
     const written = (text ?? '').trim() || (approving ? (row.draftAnswer ?? '') : '');
     if (written.length < 10)
       throw new AppError('VALIDATION', 'Nội dung trả lời (trường "text") cần ít nhất 10 ký tự.', 400, { field: 'text' });
     if (written.length > 20_000)
       throw new AppError('VALIDATION', 'Nội dung trả lời (trường "text") dài quá 20.000 ký tự.', 400, { field: 'text' });
-    const now = s.now();
-    const clock = (await repo.categories(tx, s.provinceCode)).find((c) => c.code === row.categoryCode)!;
-    const patch: Partial<CaseRow> = approving
+    const lead = leadOf(row)!;
+    return approving
       ? {
-          status: transition(caseFlow, row.status, 'approve'),
-          draftAnswer: written,
-          answer: written,
-          approvedBy: actor.userId,
-          approvedAt: now,
-          publishDue: publishDueFor(s.calendar(), now, clock),
+          patch: {
+            status: transition(caseFlow, row.status, 'approve'),
+            draftAnswer: written,
+            answer: written,
+            approvedBy: actor.userId,
+            approvedAt: now,
+            publishDue: publishDueFor(s.calendar(), now, await clockOf(s, tx, row)),
+          },
+          event: { kind: 'approved', isPublic: true, note: 'Đơn vị đã có văn bản trả lời; đang kiểm tra để công khai.' },
+          unitId: lead,
+          after: (tx) =>
+            tell(
+              s,
+              tx,
+              { office: true },
+              row,
+              'feedback_approved',
+              `Phản ánh ${row.code}: đơn vị đã duyệt trả lời`,
+              'Kiểm tra trả lời đúng nội dung phản ánh rồi công khai, hoặc trả lại.',
+            ),
         }
-      : { status: transition(caseFlow, row.status, 'draft'), draftAnswer: written, draftedBy: actor.userId };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: now,
-      kind: approving ? 'approved' : 'drafted',
-      isPublic: approving,
-      note: approving ? 'Đơn vị đã có văn bản trả lời; đang kiểm tra để công khai.' : null,
-      unitId: Number(row.leadUnitId),
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, approving ? 'feedback.approve' : 'feedback.draft', row, patch, Number(row.leadUnitId));
-    if (approving)
-      await tell(
-        s,
-        tx,
-        { office: true },
-        row,
-        'feedback_approved',
-        `Phản ánh ${row.code}: đơn vị đã duyệt trả lời`,
-        'Kiểm tra trả lời đúng nội dung phản ánh rồi công khai, hoặc trả lại.',
-      );
-    else
-      await tell(
-        s,
-        tx,
-        { unitId: Number(row.leadUnitId), roles: ['unit_head'] },
-        row,
-        'feedback_drafted',
-        `Phản ánh ${row.code}: chờ thủ trưởng duyệt trả lời`,
-        'Cán bộ đầu mối đã dự thảo trả lời phản ánh.',
-      );
+      : {
+          patch: { status: transition(caseFlow, row.status, 'draft'), draftAnswer: written, draftedBy: actor.userId },
+          event: { kind: 'drafted', isPublic: false },
+          unitId: lead,
+          after: (tx) =>
+            tell(
+              s,
+              tx,
+              { unitId: lead, roles: ['unit_head'] },
+              row,
+              'feedback_drafted',
+              `Phản ánh ${row.code}: chờ thủ trưởng duyệt trả lời`,
+              'Cán bộ đầu mối đã dự thảo trả lời phản ánh.',
+            ),
+        };
   });
-  return getCaseView(s, actor, id);
 }
 
 /** The office returns an answer that does not match the question (before publication). */
 export async function returnAnswer(s: AppServices, ctx: RequestContext, actor: Actor, id: number, note: string | undefined) {
   const why = reasonOf(note, 'note', 'lý do trả lại');
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.return', subject);
-    const patch: Partial<CaseRow> = {
-      status: transition(caseFlow, row.status, 'return'),
-      returnNote: why,
-      approvedAt: null,
-      approvedBy: null,
-      publishDue: null,
-    };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: s.now(),
-      kind: 'returned',
-      isPublic: false,
-      note: why,
-      unitId: Number(row.leadUnitId),
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, 'feedback.return', row, patch, Number(row.leadUnitId));
-    await tell(
-      s,
-      tx,
-      { unitId: Number(row.leadUnitId), roles: ['focal_point', 'unit_head'] },
-      row,
-      'feedback_returned',
-      `Phản ánh ${row.code}: trả lời bị trả lại`,
-      why,
-    );
-  });
-  return getCaseView(s, actor, id);
+  return step(s, ctx, actor, id, 'feedback.return', ({ row }) => ({
+    patch: { status: transition(caseFlow, row.status, 'return'), returnNote: why, approvedAt: null, approvedBy: null, publishDue: null },
+    event: { kind: 'returned', isPublic: false, note: why },
+    unitId: leadOf(row),
+    after: (tx) =>
+      tell(
+        s,
+        tx,
+        { unitId: leadOf(row)!, roles: ['focal_point', 'unit_head'] },
+        row,
+        'feedback_returned',
+        `Phản ánh ${row.code}: trả lời bị trả lại`,
+        why,
+      ),
+  }));
 }
 
 /** The office publishes the approved answer: the sender sees it and may rate it. */
 export async function publishCase(s: AppServices, ctx: RequestContext, actor: Actor, id: number) {
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.publish', subject);
-    const now = s.now();
-    const patch: Partial<CaseRow> = {
-      status: transition(caseFlow, row.status, 'publish'),
-      publishedAt: now,
-      publishedBy: actor.userId,
-      closedAt: now,
-    };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: now,
-      kind: 'published',
-      isPublic: true,
-      note: 'Kết quả trả lời đã được công khai.',
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, 'feedback.publish', row, patch, Number(row.leadUnitId));
-  });
-  return getCaseView(s, actor, id);
+  return step(s, ctx, actor, id, 'feedback.publish', ({ row, now }) => ({
+    patch: { status: transition(caseFlow, row.status, 'publish'), publishedAt: now, publishedBy: actor.userId, closedAt: now },
+    event: { kind: 'published', isPublic: true, note: 'Kết quả trả lời đã được công khai.' },
+    unitId: leadOf(row),
+  }));
 }
 
 /** The one extension of an open case, with a reason told to the sender. */
 export async function extendCase(s: AppServices, ctx: RequestContext, actor: Actor, id: number, input: { days: number; reason?: string }) {
   const why = reasonOf(input.reason, 'reason', 'lý do gia hạn');
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.extend', subject);
-    const clock = (await repo.categories(tx, s.provinceCode)).find((c) => c.code === row.categoryCode)!;
-    const dueDate = extendedDue(s.calendar(), row.dueDate, input.days, clock, row.extendedDays !== null);
-    const patch: Partial<CaseRow> = { dueDate, extendedDays: input.days, extensionReason: why };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: s.now(),
-      kind: 'extended',
-      isPublic: true,
-      note: `Gia hạn ${input.days} ngày làm việc, đến ngày ${dueDate.split('-').reverse().join('/')}. Lý do: ${why}`,
-      unitId: row.leadUnitId === null ? null : Number(row.leadUnitId),
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, 'feedback.extend', row, patch, row.leadUnitId === null ? null : Number(row.leadUnitId));
+  return step(s, ctx, actor, id, 'feedback.extend', async ({ row, tx }) => {
+    const dueDate = extendedDue(s.calendar(), row.dueDate, input.days, await clockOf(s, tx, row), row.extendedDays !== null);
+    return {
+      patch: { dueDate, extendedDays: input.days, extensionReason: why },
+      event: {
+        kind: 'extended',
+        isPublic: true,
+        note: `Gia hạn ${input.days} ngày làm việc, đến ngày ${shortDate(dueDate)}. Lý do: ${why}`,
+      },
+      unitId: leadOf(row),
+    };
   });
-  return getCaseView(s, actor, id);
 }
 
 /**
@@ -437,22 +390,12 @@ export async function extendCase(s: AppServices, ctx: RequestContext, actor: Act
  */
 export async function hideCase(s: AppServices, ctx: RequestContext, actor: Actor, id: number, input: { hidden: boolean; reason?: string }) {
   const why = input.hidden ? reasonOf(input.reason, 'reason', 'lý do ẩn khỏi trang công khai') : null;
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.hide', subject);
-    const patch: Partial<CaseRow> = { hidden: input.hidden, hiddenReason: why, hiddenAt: input.hidden ? s.now() : null };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: s.now(),
-      kind: input.hidden ? 'hidden' : 'shown',
-      isPublic: false,
-      note: why,
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, input.hidden ? 'feedback.hide' : 'feedback.show', row, patch, null);
-  });
-  return getCaseView(s, actor, id);
+  return step(s, ctx, actor, id, 'feedback.hide', ({ now }) => ({
+    patch: { hidden: input.hidden, hiddenReason: why, hiddenAt: input.hidden ? now : null },
+    event: { kind: input.hidden ? 'hidden' : 'shown', isPublic: false, note: why },
+    unitId: null,
+    auditAction: input.hidden ? 'feedback.hide' : 'feedback.show',
+  }));
 }
 
 /** Marks a photo fit for the public pages (the office checked faces and plates) or not. */
@@ -509,15 +452,9 @@ export async function createTaskFromCase(
 ) {
   const intake = s.taskIntake;
   if (!intake) throw new AppError('NO_TASKS', 'Phân hệ chỉ đạo, điều hành chưa được cài: không tạo được nhiệm vụ.', 409);
-  await inTransaction(s.db, async (tx) => {
-    const { row, subject } = await load(s, tx, actor, id, true);
-    authorize(actor, 'feedback.task', subject);
+  return step(s, ctx, actor, id, 'feedback.task', async ({ row, tx }) => {
     if (row.taskRef) throw new AppError('TASK_EXISTS', `Phản ánh ${row.code} đã có nhiệm vụ khắc phục.`, 409);
-    const unitId = input.unitCode
-      ? Number((await provinceUnit(s, tx, input.unitCode)).id)
-      : row.leadUnitId === null
-        ? null
-        : Number(row.leadUnitId);
+    const unitId = input.unitCode ? Number((await provinceUnit(s, tx, input.unitCode)).id) : leadOf(row);
     if (unitId === null)
       throw new AppError('VALIDATION', 'Chọn đơn vị thực hiện nhiệm vụ (trường "unitCode").', 400, { field: 'unitCode' });
     const year = s.today().slice(0, 4);
@@ -532,18 +469,10 @@ export async function createTaskFromCase(
         issuer: 'Sở Nội vụ',
       },
     });
-    const patch: Partial<CaseRow> = { taskRef: String(task.taskId) };
-    await save(tx, s, id, patch);
-    await repo.addEvent(tx, {
-      caseId: id,
-      at: s.now(),
-      kind: 'task',
-      isPublic: true,
-      note: `Đã giao nhiệm vụ khắc phục, hạn ${input.dueDate.split('-').reverse().join('/')}: ${input.content.trim()}`,
+    return {
+      patch: { taskRef: String(task.taskId) },
+      event: { kind: 'task', isPublic: true, note: `Đã giao nhiệm vụ khắc phục, hạn ${shortDate(input.dueDate)}: ${input.content.trim()}` },
       unitId,
-      userId: actor.userId,
-    });
-    await audit(tx, ctx, 'feedback.task', row, patch, unitId);
+    };
   });
-  return getCaseView(s, actor, id);
 }
