@@ -53,10 +53,10 @@ async function load(s: AppServices, db: Db, actor: Actor, id: number, forUpdate 
 
 export async function getCaseView(s: AppServices, actor: Actor, id: number) {
   const { row, subject, coordinators } = await load(s, s.db, actor, id);
-  const [events, photos, cats, letters, unit, repeatOf, repeats] = await Promise.all([
+  const [events, photos, cat, letters, unit, repeatOf, repeats] = await Promise.all([
     repo.eventsOf(s.db, id),
     repo.photosOf(s.db, id),
-    repo.categories(s.db, s.provinceCode),
+    repo.category(s.db, s.provinceCode, row.categoryCode),
     s.files.linksOf(s.db, LETTER_OWNER, [id]),
     row.leadUnitId ? s.db.selectFrom('unit').select(['code', 'name']).where('id', '=', row.leadUnitId).executeTakeFirst() : null,
     row.repeatOf ? s.db.selectFrom('feedbackCase').select('code').where('id', '=', row.repeatOf).executeTakeFirst() : null,
@@ -68,7 +68,7 @@ export async function getCaseView(s: AppServices, actor: Actor, id: number) {
     row,
     task: taskId ? { id: taskId, link: `/directives/tasks/${taskId}`, statusLabel: taskState?.label ?? '' } : null,
     subject,
-    categoryName: cats.find((c) => c.code === row.categoryCode)?.name ?? row.categoryCode,
+    categoryName: cat?.name ?? row.categoryCode,
     unit: unit ?? null,
     coordinators: coordinators.map((c) => ({ code: c.code, name: c.name })),
     events,
@@ -168,8 +168,8 @@ async function step(
   return getCaseView(s, actor, id);
 }
 
-const clockOf = async (s: AppServices, tx: Db, row: CaseRow) =>
-  (await repo.categories(tx, s.provinceCode)).find((c) => c.code === row.categoryCode)!;
+/** The clocks of the case's category (a category is never deleted, so it is there). */
+const clockOf = async (s: AppServices, tx: Db, row: CaseRow) => (await repo.category(tx, s.provinceCode, row.categoryCode))!;
 
 export interface AssignInput {
   unitCode: string;
@@ -188,12 +188,12 @@ export async function assignCase(s: AppServices, ctx: RequestContext, actor: Act
       if (code !== unit.code) coordinators.push(await provinceUnit(s, tx, code, 'coordinators'));
     let categoryCode = row.categoryCode;
     if (input.category && input.category !== row.categoryCode) {
-      const cat = (await repo.categories(tx, s.provinceCode)).find((c) => c.code === input.category && c.isActive);
-      if (!cat)
+      const cat = await repo.category(tx, s.provinceCode, input.category);
+      if (!cat?.isActive)
         throw new AppError('VALIDATION', `Lĩnh vực "${input.category}" không có trong danh mục (trường "category").`, 400, {
           field: 'category',
         });
-      categoryCode = cat.code;
+      categoryCode = cat!.code;
     }
     const transfer = row.leadUnitId !== null && Number(row.leadUnitId) !== Number(unit.id);
     const others = coordinators.length ? `, phối hợp: ${coordinators.map((c) => c.name).join(', ')}` : '';

@@ -196,6 +196,11 @@ export async function categories(db: Db, provinceCode: string) {
 }
 export type CategoryRow = Awaited<ReturnType<typeof categories>>[number];
 
+/** One category of the province (its name and clocks), or undefined. */
+export async function category(db: Db, provinceCode: string, code: string): Promise<CategoryRow | undefined> {
+  return db.selectFrom('feedbackCategory').selectAll().where('provinceCode', '=', provinceCode).where('code', '=', code).executeTakeFirst();
+}
+
 /** The default categories with the 766 clocks, for a province that has none yet (idempotent). */
 export async function ensureCategories(db: Db, provinceCode: string): Promise<number> {
   const r = await db

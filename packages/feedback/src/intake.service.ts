@@ -192,12 +192,6 @@ export async function insertCase(s: AppServices, tx: Db, c: InsertCase, clock: C
   return row;
 }
 
-async function clockOf(s: AppServices, db: Db, code: string): Promise<CategoryClock> {
-  const cat = (await repo.categories(db, s.provinceCode)).find((c) => c.code === code);
-  if (!cat) throw new AppError('UNKNOWN_CATEGORY', `Lĩnh vực "${code}" không có trong danh mục.`);
-  return cat;
-}
-
 /** The checked uploads as raw photos, cleaned of their metadata by the background job before anyone sees them. */
 async function storePhotos(
   s: AppServices,
@@ -228,10 +222,11 @@ async function storePhotos(
 export async function submitPublic(s: AppServices, ctx: RequestContext, input: IntakeInput, files: readonly UploadedFile[]) {
   const cats = await repo.categories(s.db, s.provinceCode);
   const c = validateIntake(input, cats);
+  const clock = cats.find((x) => x.code === c.categoryCode)!;
   const photos = await checkPhotos(files);
   await contactSecretOf(s);
   const row = await inTransaction(s.db, async (tx) => {
-    const r = await insertCase(s, tx, { ...c, channel: 'web', receivedAt: s.now(), createdBy: null }, await clockOf(s, tx, c.categoryCode));
+    const r = await insertCase(s, tx, { ...c, channel: 'web', receivedAt: s.now(), createdBy: null }, clock);
     await storePhotos(s, tx, Number(r.id), photos, null);
     await recordAudit(tx, ctx, 'feedback.submit', {
       entityType: 'feedback_case',
@@ -270,12 +265,14 @@ export async function createByStaff(
       throw bad('receivedAt', 'Thời điểm tiếp nhận (trường "receivedAt") không được ở tương lai.');
     receivedAt = t;
   }
-  const c = validateIntake(input, await repo.categories(s.db, s.provinceCode));
+  const cats = await repo.categories(s.db, s.provinceCode);
+  const c = validateIntake(input, cats);
+  const clock = cats.find((x) => x.code === c.categoryCode)!;
   const photos = await checkPhotos(files);
   if (letter && letter.data.length > 20 * 1024 * 1024) throw new AppError('FILE_TOO_LARGE', `Tệp "${letter.filename}" lớn hơn 20 MB.`, 413);
   await contactSecretOf(s);
   const row = await inTransaction(s.db, async (tx) => {
-    const r = await insertCase(s, tx, { ...c, channel, receivedAt, createdBy: actor.userId || null }, await clockOf(s, tx, c.categoryCode));
+    const r = await insertCase(s, tx, { ...c, channel, receivedAt, createdBy: actor.userId || null }, clock);
     await storePhotos(s, tx, Number(r.id), photos, actor.userId || null);
     if (letter)
       await s.files.attach(tx, {

@@ -38,12 +38,7 @@ export async function trackCase(s: AppServices, raw: string) {
   const row = await byCode(s, raw);
   const [events, cat, unit] = await Promise.all([
     repo.eventsOf(s.db, Number(row.id), true),
-    s.db
-      .selectFrom('feedbackCategory')
-      .select('name')
-      .where('provinceCode', '=', s.provinceCode)
-      .where('code', '=', row.categoryCode)
-      .executeTakeFirst(),
+    repo.category(s.db, s.provinceCode, row.categoryCode),
     row.leadUnitId ? s.db.selectFrom('unit').select('name').where('id', '=', row.leadUnitId).executeTakeFirst() : undefined,
   ]);
   const published = row.status === 'published';
@@ -99,7 +94,7 @@ export async function rateCase(
     });
     let repeatCode: string | null = null;
     if (!input.solved) {
-      const cat = (await repo.categories(tx, s.provinceCode)).find((c) => c.code === row.categoryCode)!;
+      const cat = (await repo.category(tx, s.provinceCode, row.categoryCode))!;
       const again = await insertCase(
         s,
         tx,
