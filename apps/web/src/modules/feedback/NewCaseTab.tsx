@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { api, errorMessage, multipartForm, unwrap, upload } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { CHANNEL_OPTIONS } from './common';
+import { PhotoPicker, photoParts } from './PhotoPicker';
 
 interface Values {
   channel: string;
@@ -31,7 +32,7 @@ export function NewCaseTab() {
     mutationFn: async (v: Values) => {
       const f = multipartForm({ ...v, receivedAt: v.receivedAt?.toISOString() }, [
         ...(letter[0]?.originFileObj ? [{ field: 'letter', file: letter[0].originFileObj, name: letter[0].name }] : []),
-        ...photos.flatMap((p) => (p.originFileObj ? [{ field: 'photos', file: p.originFileObj, name: p.name }] : [])),
+        ...photoParts(photos),
       ]);
       return (await upload('/api/feedback', f)) as unknown as { id: number; code: string; dueDate: string };
     },
@@ -96,17 +97,7 @@ export function NewCaseTab() {
           </Upload>
         </Form.Item>
         <Form.Item label="Ảnh (tối đa 5)">
-          <Upload
-            beforeUpload={() => false}
-            accept="image/*"
-            multiple
-            maxCount={5}
-            listType="picture"
-            fileList={photos}
-            onChange={(e) => setPhotos(e.fileList)}
-          >
-            <Button>Chọn ảnh</Button>
-          </Upload>
+          <PhotoPicker value={photos} onChange={setPhotos} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           Tiếp nhận

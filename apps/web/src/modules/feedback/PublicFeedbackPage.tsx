@@ -1,11 +1,12 @@
 /** The public form (no login, mobile first): what happened, where, a photo, how to answer the sender. */
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, Space, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, Space, Typography, type UploadFile } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { formatDate } from '../../lib/format';
 import { api, errorMessage, multipartForm, unwrap, upload } from '../../lib/api';
 import { solvedChallenge } from './publicApi';
+import { PhotoPicker, photoParts } from './PhotoPicker';
 
 interface Values {
   name: string;
@@ -59,7 +60,7 @@ export function PublicFeedbackPage() {
       const altcha = await challenge.current;
       const f = multipartForm(
         { ...v, consent: v.consent ? 'true' : 'false', latitude: where?.latitude, longitude: where?.longitude, altcha },
-        photos.flatMap((p) => (p.originFileObj ? [{ field: 'photos', file: p.originFileObj, name: p.name }] : [])),
+        photoParts(photos),
       );
       setDone((await upload('/api/public/feedback', f)) as unknown as { code: string; dueDate: string });
       form.resetFields();
@@ -157,17 +158,7 @@ export function PublicFeedbackPage() {
             )}
           </Space>
           <Form.Item label="Ảnh (tối đa 5; thông tin vị trí trong ảnh được xoá khi lưu)">
-            <Upload
-              beforeUpload={() => false}
-              accept="image/*"
-              multiple
-              maxCount={5}
-              listType="picture"
-              fileList={photos}
-              onChange={(e) => setPhotos(e.fileList)}
-            >
-              <Button>Chọn ảnh</Button>
-            </Upload>
+            <PhotoPicker value={photos} onChange={setPhotos} />
           </Form.Item>
           <Form.Item name="name" label="Họ tên" rules={[{ required: true, message: 'Nhập họ tên của bạn.' }]}>
             <Input maxLength={200} autoComplete="name" />
