@@ -42,7 +42,15 @@ async function main() {
   log(handle.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir}` : 'CSDL PostgreSQL (DATABASE_URL)');
   await prepareDatabase(handle.db, {
     migrations: installed.migrations,
-    demo: config.demo ? { provinceCode: config.provinceCode, seeders: installed.seeders, files, metrics: metricsOf(MODULES) } : false,
+    demo: config.demo
+      ? {
+          provinceCode: config.provinceCode,
+          seeders: installed.seeders,
+          files,
+          metrics: metricsOf(MODULES),
+          taskIntake: installed.taskIntake,
+        }
+      : false,
     analyzeAtStart: handle.kind === 'pglite',
     log,
   });

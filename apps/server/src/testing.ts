@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestDatabase, DEMO_PASSWORD, FIXED_NOW, testFileStore, type TestDatabase } from '@cchc/test-kit';
-import { installModules, metricsOf, type App, type CchcModule, type FileStore } from '@cchc/core';
+import { installModules, metricsOf, taskIntakeOf, type App, type CchcModule, type FileStore } from '@cchc/core';
 import { buildApp } from './app';
 import { createServices } from './services';
 import { MODULES } from './modules';
@@ -52,7 +52,14 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   // migrated with the whole set, and only the chosen modules are served.
   const all = MODULES.flatMap((m) => (m.migrations ? [m.migrations] : []));
   const seeders = MODULES.flatMap((m) => (m.demo ? [m.demo] : []));
-  const db = await createTestDatabase({ migrations: all, seeders, now, fromTemplate: true, metrics: metricsOf(MODULES) });
+  const db = await createTestDatabase({
+    migrations: all,
+    seeders,
+    now,
+    fromTemplate: true,
+    metrics: metricsOf(MODULES),
+    taskIntake: taskIntakeOf(MODULES),
+  });
   const services = await createServices(db, { provinceCode: '86', now, modules, files: opts.files ?? testFileStore() });
   const app = await buildApp({ services, modules, cookieSecret: 'test-secret-test-secret-test-secret', trustProxy: opts.trustProxy });
   await app.ready();

@@ -12,6 +12,7 @@ import { loadDemoProvince } from './demo/demo-province';
 import { NO_CACHE } from './cache/read-cache';
 import { MetricsRegistry } from './metrics/metrics';
 import type { FileStore } from './files/file-store';
+import type { TaskIntake } from './modules/module';
 
 /**
  * A module's contribution to first start: loads its demo data into the demo province, given services
@@ -30,12 +31,13 @@ export async function seederServices(
   now: () => Date,
   files: FileStore,
   metrics: MetricsRegistry = new MetricsRegistry(),
+  taskIntake: TaskIntake | null = null,
 ): Promise<AppServices> {
   let calendar = await loadWorkingCalendar(db);
   return {
     files,
     metrics,
-    taskIntake: null,
+    taskIntake,
     db,
     dbKind: 'postgresql',
     bulk: kyselyBulkTransaction(db as never),
@@ -56,7 +58,17 @@ export interface PrepareOptions {
   /** Load the 34 provinces, 63 old ones, lineage and the calendar (on first start). */
   referenceData?: boolean;
   /** Load the demo province (departments, users, then each module's demo data). */
-  demo?: { provinceCode: string; seeders?: DemoSeeder[]; now?: () => Date; files: FileStore; metrics?: MetricsRegistry } | false;
+  demo?:
+    | {
+        provinceCode: string;
+        seeders?: DemoSeeder[];
+        now?: () => Date;
+        files: FileStore;
+        metrics?: MetricsRegistry;
+        /** The module taking tasks (demo findings and cases become tasks through it). */
+        taskIntake?: TaskIntake | null;
+      }
+    | false;
   log?: (msg: string) => void;
   /** Refresh planner statistics on an existing database (PGlite, which has no autovacuum). */
   analyzeAtStart?: boolean;
@@ -82,7 +94,7 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
       const d = await loadDemoProvince(tx, opts.demo.provinceCode);
       log(`Đã nạp tỉnh mẫu ${opts.demo.provinceCode}: ${d.departments} sở ngành, ${d.users} người dùng`);
       const now = opts.demo.now ?? (() => new Date());
-      const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files, opts.demo.metrics);
+      const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files, opts.demo.metrics, opts.demo.taskIntake);
       for (const seed of opts.demo.seeders ?? []) await seed(services);
     }
   });

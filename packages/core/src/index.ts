@@ -22,6 +22,7 @@ export * from './auth/auth.service';
 export * from './auth/password';
 export { SESSION_COOKIE, presentMe } from './auth/auth.routes';
 export * from './demo/demo-province';
+export * from './demo/random';
 export * from './http/types';
 export * from './http/schemas';
 export { registerCoreRoutes } from './routes';

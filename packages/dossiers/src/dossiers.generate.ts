@@ -12,19 +12,10 @@ import {
   isWorkingDay,
   nextWorkingDay,
   referenceDataDir,
+  seededRandom,
   type WorkingCalendar,
 } from '@cchc/core';
 import { dueDate } from './dossier.domain';
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function loadProcedures(limit = 300): { code: string; name: string }[] {
   const rows = parseCsvRecords(fs.readFileSync(path.join(referenceDataDir(), 'procedures', 'national_procedure_codes.csv'))) as unknown as {
@@ -79,7 +70,7 @@ export interface GenerateOptions {
 }
 
 export function* generateDossierCsv(cal: WorkingCalendar, o: GenerateOptions): Generator<string> {
-  const rnd = mulberry32(o.seed ?? 20260101);
+  const rnd = seededRandom(o.seed ?? 20260101);
   const procedures = loadProcedures();
   const unitLate = new Map(o.units.map((u) => [u, 0.02 + rnd() * rnd() * 0.3]));
   const unitOfficials = new Map(

@@ -5,7 +5,16 @@
  * Deterministic (seeded), relative to the run's today.
  */
 import sharp from 'sharp';
-import { addDays, addWorkingDays, AGENCY_TYPES, COMMUNE_TYPES, toLocalParts, type AppServices, type DemoSeeder } from '@cchc/core';
+import {
+  addDays,
+  addWorkingDays,
+  AGENCY_TYPES,
+  COMMUNE_TYPES,
+  seededRandom,
+  toLocalParts,
+  type AppServices,
+  type DemoSeeder,
+} from '@cchc/core';
 import { caseCode, clocksFor, CLOCK_766, publishDueFor } from './feedback.domain';
 import { ensureCategories, PHOTO_OWNER } from './feedback.repository';
 import { contactSecretOf } from './intake.service';
@@ -14,16 +23,6 @@ import type { CaseStatus, Channel, FeedbackCaseTable } from './feedback.tables';
 import type { Insertable } from 'kysely';
 
 const CASES = 1200;
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Trương', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Lâm', 'Châu'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Ngọc', 'Hữu', 'Quốc', 'Kim', 'Hoàng', 'Thu'];
@@ -199,7 +198,7 @@ export const feedbackDemo: DemoSeeder = async (s: AppServices) => {
   await ensureCategories(s.db, s.provinceCode);
   const cal = s.calendar();
   const today = s.today();
-  const rnd = random(766);
+  const rnd = seededRandom(766);
   const units = await s.db
     .selectFrom('unit as u')
     .innerJoin('unit as p', 'p.id', 'u.parentId')

@@ -9,6 +9,7 @@ import {
   type DemoSeeder,
   type MigrationSet,
   type MetricsRegistry,
+  type TaskIntake,
 } from '@cchc/core';
 import { adminQuery, FIXED_NOW, testDatabaseUrl, testFileStore } from './env';
 import { templateLocation, templateReady } from './template';
@@ -33,6 +34,7 @@ export async function createTestDatabase(
     now?: () => Date;
     fromTemplate?: boolean;
     metrics?: MetricsRegistry;
+    taskIntake?: TaskIntake | null;
   } = {},
 ): Promise<TestDatabase> {
   const url = testDatabaseUrl();
@@ -72,6 +74,7 @@ export async function createTestDatabase(
               now: opts.now ?? (() => FIXED_NOW),
               files: testFileStore(),
               metrics: opts.metrics,
+              taskIntake: opts.taskIntake,
             },
     });
   return {

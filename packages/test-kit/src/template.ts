@@ -5,7 +5,7 @@
  * module imports and first app builds take as long), and each copy waits until it is ready.
  */
 import fs from 'node:fs';
-import { openDatabase, prepareDatabase, type DemoSeeder, type MetricsRegistry, type MigrationSet } from '@cchc/core';
+import { openDatabase, prepareDatabase, type DemoSeeder, type MetricsRegistry, type MigrationSet, type TaskIntake } from '@cchc/core';
 import { adminQuery, FIXED_NOW, testDatabaseUrl, testFileStore } from './env';
 
 export type TemplateLocation = ({ kind: 'pglite'; file: string } | { kind: 'postgresql'; name: string }) & {
@@ -35,12 +35,19 @@ export async function templateReady(location: TemplateLocation, timeoutMs = 300_
 /** Builds the template where `location` says and writes its state file (the child process of the setup). */
 export async function buildTemplate(
   location: TemplateLocation,
-  opts: { migrations: MigrationSet[]; seeders: DemoSeeder[]; metrics?: MetricsRegistry },
+  opts: { migrations: MigrationSet[]; seeders: DemoSeeder[]; metrics?: MetricsRegistry; taskIntake?: TaskIntake | null },
 ): Promise<void> {
   const t0 = Date.now();
   try {
     const url = testDatabaseUrl();
-    const demo = { provinceCode: '86', seeders: opts.seeders, now: () => FIXED_NOW, files: testFileStore(), metrics: opts.metrics };
+    const demo = {
+      provinceCode: '86',
+      seeders: opts.seeders,
+      now: () => FIXED_NOW,
+      files: testFileStore(),
+      metrics: opts.metrics,
+      taskIntake: opts.taskIntake,
+    };
     if (location.kind === 'postgresql') {
       if (!url) throw new Error('a PostgreSQL template needs TEST_DATABASE_URL');
       await adminQuery(url, `create database ${location.name}`);

@@ -21,6 +21,7 @@ export function installModules(modules: readonly CchcModule[]) {
     modules,
     migrations: modules.flatMap((m) => (m.migrations ? [m.migrations] : [])) as MigrationSet[],
     seeders: modules.flatMap((m) => (m.demo ? [m.demo] : [])) as DemoSeeder[],
+    taskIntake: taskIntakeOf(modules),
   };
 }
 

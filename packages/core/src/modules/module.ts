@@ -63,6 +63,16 @@ export interface TaskIntake {
   create(s: AppServices, tx: Db, ctx: RequestContext, actor: Actor, t: TaskRequest): Promise<{ taskId: number; link: string }>;
   /** The state of tasks created this way, as users read it. */
   states(s: AppServices, taskIds: readonly number[]): Promise<Map<number, { status: string; label: string }>>;
+  /**
+   * Demo data only: many tasks at once (in bulk, inside the seeding transaction), issued and due in the
+   * past if need be, each with its report already in a state. Returns the task ids in order.
+   */
+  seed(s: AppServices, tx: Db, tasks: readonly SeedTask[]): Promise<number[]>;
+}
+
+export interface SeedTask extends TaskRequest {
+  issuedOn: string;
+  report?: { state: 'draft' | 'submitted' | 'accepted'; at: Date; content: string };
 }
 
 export interface CchcModule {
