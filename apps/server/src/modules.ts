@@ -5,6 +5,7 @@ import { dossiersModule } from '@cchc/dossiers';
 import { assessmentModule } from '@cchc/assessment';
 import { feedbackModule } from '@cchc/feedback';
 import { inspectionsModule } from '@cchc/inspections';
+import { initiativesModule } from '@cchc/initiatives';
 
 /**
  * The one list of business modules. Adding a module is a package exporting a `defineModule(...)` and a
@@ -17,4 +18,5 @@ export const MODULES: readonly CchcModule[] = [
   assessmentModule,
   feedbackModule,
   inspectionsModule,
+  initiativesModule,
 ];
