@@ -29,6 +29,10 @@ describe('metrics registry', () => {
       'feedback.onTimeRate',
       'feedback.satisfaction',
       'indices.officialResult',
+      'initiatives.recognised',
+      'initiatives.registered',
+      'inspections.covered',
+      'inspections.remediationRate',
       'tasks.byIndexComponent',
       'tasks.onTimeRate',
     ]);

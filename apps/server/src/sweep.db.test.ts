@@ -38,6 +38,11 @@ interface Fixture {
   assessmentEvidenceId: number;
   feedbackId: number;
   feedbackPhotoId: number;
+  inspectionId: number;
+  findingId: number;
+  inspectionFileId: number;
+  initiativeId: number;
+  initiativeFileId: number;
 }
 const fixtures = new Map<string, Fixture>();
 const OTHER_PROVINCE = '01';
@@ -160,8 +165,87 @@ async function makeFixture(services: AppServices, unitCode: string): Promise<Fix
       unitId: null,
       uploadedBy: null,
     });
+  // A held inspection of the unit with a finding and a photo; the unit's draft initiative with a document.
+  const plan = await s.db
+    .insertInto('inspectionPlan')
+    .values({ provinceCode: services.provinceCode, year: 2026, name: `Kế hoạch quét ${unitCode}`, target: 0.3, selfTarget: 0.5 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const visit = await s.db
+    .insertInto('inspection')
+    .values({
+      provinceCode: services.provinceCode,
+      planId: plan.id,
+      unitId: unit.id,
+      byUnitId: null,
+      kind: 'planned',
+      status: 'scheduled',
+      date: '2026-11-10',
+      areas: ['procedures'],
+      createdAt: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const finding = await s.db
+    .insertInto('inspectionFinding')
+    .values({
+      inspectionId: visit.id,
+      unitId: unit.id,
+      area: 'procedures',
+      itemCode: null,
+      text: 'Tồn tại để kiểm tra phạm vi.',
+      severity: 'minor',
+      remedy: null,
+      dueDate: '2026-12-31',
+      taskId: null,
+      repeatOf: null,
+      status: 'open',
+      createdAt: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const initiative = await s.db
+    .insertInto('initiative')
+    .values({
+      provinceCode: services.provinceCode,
+      code: `SK.2026.${9000 + fixtures.size}${services.provinceCode === '86' ? '' : '1'}`,
+      origin: 'own',
+      unitId: unit.id,
+      year: 2026,
+      title: 'Sáng kiến để kiểm tra phạm vi',
+      summary: 'Bản nháp của đơn vị, chưa gửi.',
+      indexComponents: [],
+      status: 'draft',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const [inspectionFile, initiativeFile] = await Promise.all(
+    (
+      [
+        ['inspection_evidence', visit.id],
+        ['initiative_document', initiative.id],
+      ] as const
+    ).map(([ownerType, ownerId]) =>
+      s.files.attach(s.db, {
+        data: Buffer.from('tài liệu'),
+        filename: 't.pdf',
+        mime: 'application/pdf',
+        ownerType,
+        ownerId,
+        unitId: unit.id,
+        uploadedBy: null,
+      }),
+    ),
+  );
   return {
     unitCode,
+    inspectionId: Number(visit.id),
+    findingId: Number(finding.id),
+    inspectionFileId: inspectionFile!.id,
+    initiativeId: Number(initiative.id),
+    initiativeFileId: initiativeFile!.id,
     feedbackId: Number(fb.id),
     feedbackPhotoId: Number(photo.id),
     directiveId: Number(id),
@@ -276,6 +360,29 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
       (f: Fixture) => `/api/feedback/${f.feedbackId}/${a}`,
     ]),
   ),
+  'GET /api/inspections/{id}': (f) => `/api/inspections/${f.inspectionId}`,
+  'GET /api/inspections/{id}/evidence/{fileId}': (f) => `/api/inspections/${f.inspectionId}/evidence/${f.inspectionFileId}`,
+  'GET /api/inspections/{id}/record.docx': (f) => `/api/inspections/${f.inspectionId}/record.docx`,
+  'GET /api/inspections/{id}/conclusion.docx': (f) => `/api/inspections/${f.inspectionId}/conclusion.docx`,
+  'PATCH /api/inspections/{id}': (f) => `/api/inspections/${f.inspectionId}`,
+  'POST /api/inspections/{id}/cancel': (f) => `/api/inspections/${f.inspectionId}/cancel`,
+  'PUT /api/inspections/{id}/checklist': (f) => `/api/inspections/${f.inspectionId}/checklist`,
+  'POST /api/inspections/{id}/conclude': (f) => `/api/inspections/${f.inspectionId}/conclude`,
+  'POST /api/inspections/{id}/findings': (f) => `/api/inspections/${f.inspectionId}/findings`,
+  'POST /api/inspections/{id}/evidence': (f) => `/api/inspections/${f.inspectionId}/evidence`,
+  'DELETE /api/inspections/{id}/evidence/{fileId}': (f) => `/api/inspections/${f.inspectionId}/evidence/${f.inspectionFileId}`,
+  'POST /api/inspections/findings/{id}/verify': (f) => `/api/inspections/findings/${f.findingId}/verify`,
+  'GET /api/initiatives/{id}': (f) => `/api/initiatives/${f.initiativeId}`,
+  'GET /api/initiatives/{id}/effect': (f) => `/api/initiatives/${f.initiativeId}/effect`,
+  'GET /api/initiatives/{id}/documents/{fileId}': (f) => `/api/initiatives/${f.initiativeId}/documents/${f.initiativeFileId}`,
+  'PATCH /api/initiatives/{id}': (f) => `/api/initiatives/${f.initiativeId}`,
+  'DELETE /api/initiatives/{id}/documents/{fileId}': (f) => `/api/initiatives/${f.initiativeId}/documents/${f.initiativeFileId}`,
+  ...Object.fromEntries(
+    ['submit', 'accept', 'return', 'scores', 'decision', 'award', 'adoptions', 'documents'].map((a) => [
+      `${a === 'scores' ? 'PUT' : 'POST'} /api/initiatives/{id}/${a}`,
+      (f: Fixture) => `/api/initiatives/${f.initiativeId}/${a}`,
+    ]),
+  ),
 };
 /** The demo's internal-index round, whose unit sheets the sweep reads and writes. */
 let roundId = 0;
@@ -314,6 +421,14 @@ const NOT_UNIT_RECORDS = new Set([
   'GET /api/public/feedback/{code}',
   'POST /api/public/feedback/{code}/rating',
   'GET /api/public/feedback/{code}/photos/{photoId}',
+  // An inspection plan, its sealed draws: province-level, the office only (inspections.db.test.ts).
+  'PATCH /api/inspections/plans/{id}',
+  'POST /api/inspections/plans/{id}/draw',
+  'GET /api/inspections/plans/{id}/draws',
+  // A recognised initiative is public, and only it has a decision and a certificate (initiatives.db.test.ts).
+  'GET /api/public/initiatives/{id}',
+  'GET /api/initiatives/{id}/decision.docx',
+  'GET /api/initiatives/{id}/certificate.docx',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */
 const UNIT_QUERY = (path: string): string | null => {
@@ -347,6 +462,15 @@ const BODY: Record<string, unknown> = {
   'POST /api/feedback/{id}/hide': { hidden: true, reason: 'Xâm nhập phạm vi.' },
   'PUT /api/feedback/{id}/photos/{photoId}': { isPublic: true },
   'POST /api/feedback/{id}/task': { content: 'Nhiệm vụ xâm nhập phạm vi.', dueDate: '2026-12-30' },
+  'PATCH /api/inspections/{id}': { version: 1, teamLeader: 'Xâm nhập phạm vi' },
+  'POST /api/inspections/{id}/cancel': { reason: 'Xâm nhập phạm vi.' },
+  'PUT /api/inspections/{id}/checklist': { version: 1, results: [] },
+  'POST /api/inspections/{id}/findings': { text: 'Kiến nghị xâm nhập phạm vi.', severity: 'minor', dueDate: '2026-12-30' },
+  'POST /api/inspections/findings/{id}/verify': { remedied: true },
+  'PATCH /api/initiatives/{id}': { version: 1, title: 'Sửa xâm nhập phạm vi' },
+  'POST /api/initiatives/{id}/return': { note: 'Xâm nhập phạm vi.' },
+  'POST /api/initiatives/{id}/award': { note: 'Xâm nhập phạm vi.' },
+  'POST /api/initiatives/{id}/adoptions': { adoptedOn: '2026-11-01' },
 };
 
 describe('unit scope on every route', () => {
