@@ -5,6 +5,8 @@ import { dossiersModule } from './modules/dossiers';
 import { indicesModule } from './modules/indices';
 import { assessmentModule } from './modules/assessment';
 import { feedbackModule } from './modules/feedback';
+import { inspectionsModule } from './modules/inspections';
+import { initiativesModule } from './modules/initiatives';
 
 export type { WebModule } from './modules/types';
 
@@ -18,6 +20,8 @@ export const MODULES: WebModule[] = [
   indicesModule,
   assessmentModule,
   feedbackModule,
+  inspectionsModule,
+  initiativesModule,
 
   {
     path: '/surveys',

@@ -10819,6 +10819,8 @@ export interface operations {
                                 key: string;
                                 label: string;
                             }[];
+                            /** @description Đã áp dụng đủ 30 ngày để so sánh */
+                            measurable: boolean;
                             role: "owner" | "adopter";
                             /** @description YYYY-MM-DD */
                             since: string;

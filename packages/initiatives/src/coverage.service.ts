@@ -83,11 +83,11 @@ export async function getEffect(s: AppServices, actor: Actor, id: number) {
     for (const m of metrics) {
       const [before, after] = await Promise.all([
         valueOf(s, actor, m.key, u.unitCode, w.before.from, w.before.to),
-        valueOf(s, actor, m.key, u.unitCode, w.after.from, w.after.to),
+        w.measurable ? valueOf(s, actor, m.key, u.unitCode, w.after.from, w.after.to) : null,
       ]);
       figures.push({ key: m.key, label: m.label, before, after, change: change(before, after) });
     }
-    rows.push({ ...u, before: w.before, after: w.after, figures });
+    rows.push({ ...u, before: w.before, after: w.after, measurable: w.measurable, figures });
   }
   return { id, units: rows };
 }

@@ -93,10 +93,20 @@ export function councilScore(
 /** Initiatives count in the index when reported by 30 November of the year (Hanoi's rule; the office's default). */
 export const reportingDeadline = (year: number) => `${year}-11-30`;
 
-/** The year before and the year after the start (the after window ends today at the latest). */
+/** Days of application needed before an "after" figure means anything. */
+export const MIN_AFTER_DAYS = 30;
+
+/**
+ * The year before and the year after the start (the after window ends today at the latest); `measurable`
+ * is false while fewer than MIN_AFTER_DAYS have passed.
+ */
 export function effectWindows(startedOn: string, today: string) {
   const afterTo = addDays(startedOn, 364) < today ? addDays(startedOn, 364) : today;
-  return { before: { from: addDays(startedOn, -365), to: addDays(startedOn, -1) }, after: { from: startedOn, to: afterTo } };
+  return {
+    before: { from: addDays(startedOn, -365), to: addDays(startedOn, -1) },
+    after: { from: startedOn, to: afterTo },
+    measurable: addDays(startedOn, MIN_AFTER_DAYS - 1) <= afterTo,
+  };
 }
 
 /** The change of a figure: after − before (points for percentages), null when one side is missing. */

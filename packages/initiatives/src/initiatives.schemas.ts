@@ -135,6 +135,7 @@ export const Effect = Type.Object({
       role: Lit(['owner', 'adopter']),
       before: Window,
       after: Window,
+      measurable: Type.Boolean({ description: 'Đã áp dụng đủ 30 ngày để so sánh' }),
       figures: Type.Array(
         Type.Object({
           key: Type.String(),

@@ -29,6 +29,9 @@ describe('inspection policy', () => {
     expect(can(actor(['unit_head'], [7]), 'inspection.conduct', visit())).toBe(false);
     expect(can(actor(['leader'], null), 'inspection.conduct', visit())).toBe(false);
     expect(can(actor(['cchc_office'], null), 'inspection.conclude', visit({ status: 'concluded' }))).toBe(false);
+    // Once concluded the record is frozen; remedies are still verified.
+    expect(can(actor(['cchc_office'], null), 'inspection.conduct', visit({ status: 'concluded' }))).toBe(false);
+    expect(can(actor(['cchc_office'], null), 'inspection.verify', visit({ status: 'concluded' }))).toBe(true);
   });
   it('lets a unit conduct the self-inspection of its own sub-unit', () => {
     expect(can(actor(['unit_head'], [3, 7]), 'inspection.conduct', visit({ kind: 'self', byUnitId: 3 }))).toBe(true);

@@ -31,10 +31,11 @@ export const inspectionsRules = ruleSet<InspectionSubject | undefined>({
   /** A unit head schedules self-inspections of the unit's own sub-units. */
   'inspection.self': (a) => office(a) || hasRole(a, 'unit_head'),
   'inspection.viewSealed': (a) => office(a),
-  'inspection.conduct': (a, i) => conducts(a, i) && i!.status !== 'cancelled',
+  /** Checklist, findings and evidence: until the conclusion is issued (then the record is frozen). */
+  'inspection.conduct': (a, i) => conducts(a, i) && i!.status === 'scheduled',
   'inspection.conclude': (a, i) => conducts(a, i) && i!.status === 'scheduled',
   'inspection.cancel': (a, i) => conducts(a, i) && i!.status === 'scheduled',
-  'inspection.verify': (a, i) => conducts(a, i),
+  'inspection.verify': (a, i) => conducts(a, i) && i!.status !== 'cancelled',
 });
 
 export const inspectionsGlobalActions = ['inspection.manage', 'inspection.self', 'inspection.viewSealed'];

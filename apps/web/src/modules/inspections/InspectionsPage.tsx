@@ -17,7 +17,6 @@ import {
   Row,
   Select,
   Space,
-
   Table,
   Tabs,
   Tag,
@@ -62,7 +61,7 @@ export function InspectionsPage() {
         <Select
           aria-label="Năm"
           value={year}
-          style={{ width: 110 }}
+          style={{ width: 130 }}
           onChange={(v) => set({ year: String(v) })}
           options={[0, 1, 2, 3].map((k) => ({ value: dayjs().year() - k, label: `Năm ${dayjs().year() - k}` }))}
         />
@@ -84,8 +83,14 @@ export function InspectionsPage() {
 
 function CoverageTab({ year }: { year: number }) {
   const { can } = useSession();
-  const cov = useQuery({ queryKey: ['inspections', 'coverage', year], queryFn: () => unwrap(api.GET('/api/inspections/coverage', { params: { query: { year } } })) });
-  const plans = useQuery({ queryKey: ['inspections', 'plans', year], queryFn: () => unwrap(api.GET('/api/inspections/plans', { params: { query: { year } } })) });
+  const cov = useQuery({
+    queryKey: ['inspections', 'coverage', year],
+    queryFn: () => unwrap(api.GET('/api/inspections/coverage', { params: { query: { year } } })),
+  });
+  const plans = useQuery({
+    queryKey: ['inspections', 'plans', year],
+    queryFn: () => unwrap(api.GET('/api/inspections/plans', { params: { query: { year } } })),
+  });
   const c = cov.data;
   if (!c) return <Card loading />;
   const met = c.share >= c.target;
@@ -96,7 +101,6 @@ function CoverageTab({ year }: { year: number }) {
           <Card title={`Đơn vị đã được kiểm tra năm ${year}`}>
             <Progress
               percent={Math.round(c.share * 1000) / 10}
-              success={{ percent: Math.min(100, Math.round(c.target * 1000) / 10), strokeColor: 'transparent' }}
               status={met ? 'success' : 'active'}
               format={() => formatPercent(c.share * 100)}
               aria-label="Tỷ lệ đơn vị đã kiểm tra"
@@ -132,7 +136,7 @@ function CoverageTab({ year }: { year: number }) {
             ) : (
               <Alert type="info" showIcon message={`Chưa có kế hoạch kiểm tra năm ${year}.`} />
             )}
-            {can('inspection.manage') && <NewPlan year={year} />}
+            {can('inspection.manage') && <NewPlan year={year} first={!(plans.data ?? []).length} />}
           </Card>
         </Col>
       </Row>
@@ -147,7 +151,11 @@ function CoverageTab({ year }: { year: number }) {
               { title: 'Đơn vị', dataIndex: 'unitName' },
               { title: 'Đơn vị trực thuộc', dataIndex: 'subUnits', render: (n: number) => formatNumber(n) },
               { title: 'Đã tự kiểm tra', dataIndex: 'inspected', render: (n: number) => formatNumber(n) },
-              { title: 'Tỷ lệ', dataIndex: 'share', render: (v: number) => <Tag color={v >= c.selfTarget ? 'green' : 'red'}>{formatPercent(v * 100)}</Tag> },
+              {
+                title: 'Tỷ lệ',
+                dataIndex: 'share',
+                render: (v: number) => <Tag color={v >= c.selfTarget ? 'green' : 'red'}>{formatPercent(v * 100)}</Tag>,
+              },
             ]}
           />
         </Card>
@@ -160,7 +168,12 @@ function CoverageTab({ year }: { year: number }) {
           pagination={{ pageSize: 15, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
             { title: 'Đơn vị', dataIndex: 'unitName' },
-            { title: 'Lịch', dataIndex: 'scheduled', width: 160, render: (v: boolean) => (v ? <Tag color="blue">Đã có lịch</Tag> : <Tag>Chưa có lịch</Tag>) },
+            {
+              title: 'Lịch',
+              dataIndex: 'scheduled',
+              width: 160,
+              render: (v: boolean) => (v ? <Tag color="blue">Đã có lịch</Tag> : <Tag>Chưa có lịch</Tag>),
+            },
           ]}
         />
       </Card>
@@ -168,9 +181,19 @@ function CoverageTab({ year }: { year: number }) {
   );
 }
 
-function NewPlan({ year }: { year: number }) {
+function NewPlan({ year, first }: { year: number; first: boolean }) {
   const [form] = Form.useForm();
-  const act = useAct(() => form.resetFields());
+  const [open, setOpen] = useState(first);
+  const act = useAct(() => {
+    form.resetFields();
+    setOpen(false);
+  });
+  if (!open)
+    return (
+      <Button style={{ marginTop: 12 }} onClick={() => setOpen(true)}>
+        Thêm kế hoạch (kiểm tra chuyên đề, bổ sung)
+      </Button>
+    );
   return (
     <Form
       form={form}
@@ -209,7 +232,10 @@ function VisitsTab({ year }: { year: number }) {
     limit: PAGE,
     offset: (page - 1) * PAGE,
   };
-  const list = useQuery({ queryKey: ['inspections', 'list', query], queryFn: () => unwrap(api.GET('/api/inspections', { params: { query } })) });
+  const list = useQuery({
+    queryKey: ['inspections', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/inspections', { params: { query } })),
+  });
   const items = list.data?.items ?? [];
   const pagination = {
     current: page,
@@ -224,9 +250,32 @@ function VisitsTab({ year }: { year: number }) {
       {(can('inspection.manage') || can('inspection.self')) && <NewVisit year={year} />}
       <Card size="small">
         <Space wrap>
-          <Input.Search allowClear placeholder="Tên đơn vị, trưởng đoàn" defaultValue={get('q')} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: phone ? '100%' : 260 }} aria-label="Tìm cuộc kiểm tra" />
-          <Select allowClear showSearch optionFilterProp="label" placeholder="Đơn vị" style={{ width: 240 }} value={get('unit')} onChange={(v) => set({ unit: v })} options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} />
-          <Select allowClear placeholder="Hình thức" style={{ width: 200 }} value={get('kind')} onChange={(v) => set({ kind: v })} options={KIND_OPTIONS} />
+          <Input.Search
+            allowClear
+            placeholder="Tên đơn vị, trưởng đoàn"
+            defaultValue={get('q')}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+            style={{ width: phone ? '100%' : 260 }}
+            aria-label="Tìm cuộc kiểm tra"
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="Đơn vị"
+            style={{ width: 240 }}
+            value={get('unit')}
+            onChange={(v) => set({ unit: v })}
+            options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+          />
+          <Select
+            allowClear
+            placeholder="Hình thức"
+            style={{ width: 200 }}
+            value={get('kind')}
+            onChange={(v) => set({ kind: v })}
+            options={KIND_OPTIONS}
+          />
           <Select
             allowClear
             placeholder="Thời gian"
@@ -297,9 +346,20 @@ function VisitsTab({ year }: { year: number }) {
                 </Space>
               ),
             },
-            { title: 'Trạng thái', dataIndex: 'statusLabel', width: 150, render: (s: string, r) => <Tag color={STATUS_COLORS[r.status]}>{s}</Tag> },
+            {
+              title: 'Trạng thái',
+              dataIndex: 'statusLabel',
+              width: 150,
+              render: (s: string, r) => <Tag color={STATUS_COLORS[r.status]}>{s}</Tag>,
+            },
             { title: 'Kiến nghị', dataIndex: 'findings', width: 100, align: 'right', render: (n: number) => formatNumber(n) },
-            { title: 'Chưa xong', dataIndex: 'openFindings', width: 100, align: 'right', render: (n: number) => (n ? <Tag color="orange">{formatNumber(n)}</Tag> : '0') },
+            {
+              title: 'Chưa xong',
+              dataIndex: 'openFindings',
+              width: 100,
+              align: 'right',
+              render: (n: number) => (n ? <Tag color="orange">{formatNumber(n)}</Tag> : '0'),
+            },
           ]}
         />
       )}
@@ -312,7 +372,10 @@ function NewVisit({ year }: { year: number }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const units = useProvinceUnits();
-  const plans = useQuery({ queryKey: ['inspections', 'plans', year], queryFn: () => unwrap(api.GET('/api/inspections/plans', { params: { query: { year } } })) });
+  const plans = useQuery({
+    queryKey: ['inspections', 'plans', year],
+    queryFn: () => unwrap(api.GET('/api/inspections/plans', { params: { query: { year } } })),
+  });
   const act = useAct(() => {
     form.resetFields();
     setOpen(false);
@@ -330,9 +393,15 @@ function NewVisit({ year }: { year: number }) {
         form={form}
         layout="vertical"
         initialValues={{ planId: plans.data?.[0]?.id, kind: kinds[0]!.value, areas: AREA_OPTIONS.map((a) => a.value) }}
-        onFinish={(v: { planId: number; unitCode: string; date: dayjs.Dayjs; kind: 'planned'; areas: string[]; teamLeader?: string; teamMembers?: string }) =>
-          act.mutate(() => unwrap(api.POST('/api/inspections', { body: { ...v, date: v.date.format('YYYY-MM-DD') } })))
-        }
+        onFinish={(v: {
+          planId: number;
+          unitCode: string;
+          date: dayjs.Dayjs;
+          kind: 'planned';
+          areas: string[];
+          teamLeader?: string;
+          teamMembers?: string;
+        }) => act.mutate(() => unwrap(api.POST('/api/inspections', { body: { ...v, date: v.date.format('YYYY-MM-DD') } })))}
       >
         <Row gutter={12}>
           <Col xs={24} md={8}>
@@ -347,7 +416,7 @@ function NewVisit({ year }: { year: number }) {
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name="date" label="Ngày kiểm tra" rules={[{ required: true, message: 'Chọn ngày' }]}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+              <DatePicker format="DD/MM/YYYY" placeholder="Chọn ngày" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
@@ -396,7 +465,10 @@ function FindingsTab({ year }: { year: number }) {
     limit: PAGE,
     offset: (page - 1) * PAGE,
   };
-  const list = useQuery({ queryKey: ['inspections', 'findings', query], queryFn: () => unwrap(api.GET('/api/inspections/findings', { params: { query } })) });
+  const list = useQuery({
+    queryKey: ['inspections', 'findings', query],
+    queryFn: () => unwrap(api.GET('/api/inspections/findings', { params: { query } })),
+  });
   const items = list.data?.items ?? [];
   const pagination = {
     current: page,
@@ -410,10 +482,40 @@ function FindingsTab({ year }: { year: number }) {
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap>
-          <Input.Search allowClear placeholder="Nội dung, đơn vị" defaultValue={get('q')} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: phone ? '100%' : 240 }} aria-label="Tìm kiến nghị" />
-          <Select allowClear showSearch optionFilterProp="label" placeholder="Đơn vị" style={{ width: 240 }} value={get('unit')} onChange={(v) => set({ unit: v })} options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} />
-          <Select allowClear placeholder="Tình trạng khắc phục" style={{ width: 230 }} value={get('state')} onChange={(v) => set({ state: v })} options={FINDING_STATE_OPTIONS} />
-          <Select allowClear placeholder="Mức độ" style={{ width: 150 }} value={get('severity')} onChange={(v) => set({ severity: v })} options={SEVERITY_OPTIONS} />
+          <Input.Search
+            allowClear
+            placeholder="Nội dung, đơn vị"
+            defaultValue={get('q')}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+            style={{ width: phone ? '100%' : 240 }}
+            aria-label="Tìm kiến nghị"
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="Đơn vị"
+            style={{ width: 240 }}
+            value={get('unit')}
+            onChange={(v) => set({ unit: v })}
+            options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+          />
+          <Select
+            allowClear
+            placeholder="Tình trạng khắc phục"
+            style={{ width: 230 }}
+            value={get('state')}
+            onChange={(v) => set({ state: v })}
+            options={FINDING_STATE_OPTIONS}
+          />
+          <Select
+            allowClear
+            placeholder="Mức độ"
+            style={{ width: 150 }}
+            value={get('severity')}
+            onChange={(v) => set({ severity: v })}
+            options={SEVERITY_OPTIONS}
+          />
           <Checkbox checked={query.repeated} onChange={(e) => set({ repeated: e.target.checked ? 'true' : undefined })}>
             Lặp lại so với lần kiểm tra trước
           </Checkbox>
@@ -449,7 +551,11 @@ function FindingsTab({ year }: { year: number }) {
           dataSource={items}
           pagination={pagination}
           columns={[
-            { title: 'Tồn tại, hạn chế', dataIndex: 'text', render: (t: string, f) => <Link to={`/inspections/${f.inspectionId}`}>{t}</Link> },
+            {
+              title: 'Tồn tại, hạn chế',
+              dataIndex: 'text',
+              render: (t: string, f) => <Link to={`/inspections/${f.inspectionId}`}>{t}</Link>,
+            },
             { title: 'Đơn vị', dataIndex: 'unitName', width: 220 },
             { title: 'Mức độ', dataIndex: 'severityLabel', width: 110 },
             { title: 'Hạn', dataIndex: 'dueDate', width: 110, render: (d: string) => formatDate(d) },
@@ -472,16 +578,22 @@ function FindingsTab({ year }: { year: number }) {
 }
 
 function RiskTab({ year }: { year: number }) {
-  const risk = useQuery({ queryKey: ['inspections', 'risk', year], queryFn: () => unwrap(api.GET('/api/inspections/risk', { params: { query: { year, limit: 30 } } })) });
-  const plans = useQuery({ queryKey: ['inspections', 'plans', year], queryFn: () => unwrap(api.GET('/api/inspections/plans', { params: { query: { year } } })) });
+  const risk = useQuery({
+    queryKey: ['inspections', 'risk', year],
+    queryFn: () => unwrap(api.GET('/api/inspections/risk', { params: { query: { year, limit: 30 } } })),
+  });
+  const plans = useQuery({
+    queryKey: ['inspections', 'plans', year],
+    queryFn: () => unwrap(api.GET('/api/inspections/plans', { params: { query: { year } } })),
+  });
   const planId = plans.data?.[0]?.id;
   const num = (v: number | null, pct = false) => (v === null ? '—' : pct ? formatPercent(v) : formatNumber(v));
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card title="Đơn vị nên kiểm tra (điểm rủi ro từ số liệu của tỉnh)" size="small">
         <Typography.Paragraph type="secondary">
-          Điểm 0–100: vị trí bình quân của đơn vị trên các yếu tố đo được (100 = kém nhất): hồ sơ đúng hạn, nhiệm vụ quá hạn, hồ sơ trễ chưa xin lỗi,
-          hài lòng và trễ hạn về phản ánh, chỉ số CCHC nội bộ, thời gian từ lần kiểm tra gần nhất.
+          Điểm 0–100: vị trí bình quân của đơn vị trên các yếu tố đo được (100 = kém nhất): hồ sơ đúng hạn, nhiệm vụ quá hạn, hồ sơ trễ chưa
+          xin lỗi, hài lòng và trễ hạn về phản ánh, chỉ số CCHC nội bộ, thời gian từ lần kiểm tra gần nhất.
         </Typography.Paragraph>
         <Table
           size="small"
@@ -497,7 +609,12 @@ function RiskTab({ year }: { year: number }) {
             { title: 'Lý do', dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{x}</Tag>) },
             { title: 'Hồ sơ đúng hạn', dataIndex: 'dossierOnTime', width: 110, render: (v: number | null) => num(v, true) },
             { title: 'NV quá hạn', dataIndex: 'overdueTasks', width: 90, render: (v: number | null) => num(v) },
-            { title: 'Kiểm tra gần nhất', dataIndex: 'lastInspected', width: 130, render: (d: string | null) => (d ? formatDate(d) : 'Chưa kiểm tra') },
+            {
+              title: 'Kiểm tra gần nhất',
+              dataIndex: 'lastInspected',
+              width: 130,
+              render: (d: string | null) => (d ? formatDate(d) : 'Chưa kiểm tra'),
+            },
           ]}
         />
       </Card>
@@ -507,7 +624,10 @@ function RiskTab({ year }: { year: number }) {
 }
 
 function DrawCard({ planId }: { planId: number }) {
-  const draws = useQuery({ queryKey: ['inspections', 'draws', planId], queryFn: () => unwrap(api.GET('/api/inspections/plans/{id}/draws', { params: { path: { id: planId } } })) });
+  const draws = useQuery({
+    queryKey: ['inspections', 'draws', planId],
+    queryFn: () => unwrap(api.GET('/api/inspections/plans/{id}/draws', { params: { path: { id: planId } } })),
+  });
   const act = useAct();
   const [count, setCount] = useState<number | null>(2);
   const [date, setDate] = useState<dayjs.Dayjs | null>(null);
@@ -517,18 +637,34 @@ function DrawCard({ planId }: { planId: number }) {
         <span>Số đơn vị</span>
         <InputNumber aria-label="Số đơn vị bốc thăm" min={1} max={50} value={count} onChange={setCount} />
         <span>Ngày kiểm tra</span>
-        <DatePicker aria-label="Ngày kiểm tra đột xuất" format="DD/MM/YYYY" value={date} onChange={setDate} disabledDate={(d) => !d.isAfter(dayjs(), 'day')} />
+        <DatePicker
+          aria-label="Ngày kiểm tra đột xuất"
+          format="DD/MM/YYYY"
+          value={date}
+          onChange={setDate}
+          disabledDate={(d) => !d.isAfter(dayjs(), 'day')}
+        />
         <Button
           type="primary"
           disabled={!count || !date}
           loading={act.isPending}
-          onClick={() => act.mutate(() => unwrap(api.POST('/api/inspections/plans/{id}/draw', { params: { path: { id: planId } }, body: { count: count!, date: date!.format('YYYY-MM-DD') } })))}
+          onClick={() =>
+            act.mutate(() =>
+              unwrap(
+                api.POST('/api/inspections/plans/{id}/draw', {
+                  params: { path: { id: planId } },
+                  body: { count: count!, date: date!.format('YYYY-MM-DD') },
+                }),
+              ),
+            )
+          }
         >
           Bốc thăm
         </Button>
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        Hệ thống tạo hạt giống ngẫu nhiên, lưu cùng danh sách đơn vị tham gia để bốc lại kiểm chứng được; các đơn vị không thấy lịch trước ngày kiểm tra.
+        Hệ thống tạo hạt giống ngẫu nhiên, lưu cùng danh sách đơn vị tham gia để bốc lại kiểm chứng được; các đơn vị không thấy lịch trước
+        ngày kiểm tra.
       </Typography.Paragraph>
       <List
         size="small"
@@ -538,7 +674,8 @@ function DrawCard({ planId }: { planId: number }) {
           <List.Item>
             <Space direction="vertical" size={0}>
               <span>
-                {formatDate(d.drawnAt)} · {d.drawnBy ?? 'Hệ thống'} · từ {formatNumber(d.poolSize)} đơn vị: <b>{d.chosen.map((c) => c.unitName).join('; ')}</b>
+                {formatDate(d.drawnAt)} · {d.drawnBy ?? 'Hệ thống'} · từ {formatNumber(d.poolSize)} đơn vị:{' '}
+                <b>{d.chosen.map((c) => c.unitName).join('; ')}</b>
               </span>
               <Typography.Text type="secondary" copyable={{ text: d.seed }}>
                 Hạt giống {d.seed} · {d.reproducible ? 'bốc lại cho cùng kết quả' : 'KHÔNG khớp khi bốc lại'}
@@ -550,4 +687,3 @@ function DrawCard({ planId }: { planId: number }) {
     </Card>
   );
 }
-

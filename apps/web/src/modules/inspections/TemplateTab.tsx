@@ -23,15 +23,50 @@ export function TemplateTab() {
         pagination={false}
         scroll={{ x: 800 }}
         columns={[
-          { title: 'Mã', dataIndex: 'code', width: 100, render: (v: string, _r, i) => <Input aria-label="Mã" value={v} onChange={(e) => edit(i, { code: e.target.value })} /> },
-          { title: 'Lĩnh vực', dataIndex: 'area', width: 260, render: (v: string, _r, i) => <Select aria-label="Lĩnh vực" value={v} style={{ width: '100%' }} onChange={(a) => edit(i, { area: a })} options={AREA_OPTIONS} /> },
-          { title: 'Nội dung kiểm tra', dataIndex: 'text', render: (v: string, _r, i) => <Input.TextArea aria-label="Nội dung" autoSize value={v} onChange={(e) => edit(i, { text: e.target.value })} /> },
-          { title: 'Dùng', dataIndex: 'isActive', width: 70, render: (v: boolean, _r, i) => <Checkbox aria-label="Dùng" checked={v !== false} onChange={(e) => edit(i, { isActive: e.target.checked })} /> },
+          {
+            title: 'Mã',
+            dataIndex: 'code',
+            width: 100,
+            render: (v: string, _r, i) => <Input aria-label="Mã" value={v} onChange={(e) => edit(i, { code: e.target.value })} />,
+          },
+          {
+            title: 'Lĩnh vực',
+            dataIndex: 'area',
+            width: 260,
+            render: (v: string, _r, i) => (
+              <Select
+                aria-label="Lĩnh vực"
+                value={v}
+                style={{ width: '100%' }}
+                onChange={(a) => edit(i, { area: a })}
+                options={AREA_OPTIONS}
+              />
+            ),
+          },
+          {
+            title: 'Nội dung kiểm tra',
+            dataIndex: 'text',
+            render: (v: string, _r, i) => (
+              <Input.TextArea aria-label="Nội dung" autoSize value={v} onChange={(e) => edit(i, { text: e.target.value })} />
+            ),
+          },
+          {
+            title: 'Dùng',
+            dataIndex: 'isActive',
+            width: 70,
+            render: (v: boolean, _r, i) => (
+              <Checkbox aria-label="Dùng" checked={v !== false} onChange={(e) => edit(i, { isActive: e.target.checked })} />
+            ),
+          },
         ]}
       />
       <Space>
         <Button onClick={() => setRows((r) => [...r, { code: '', area: 'direction', text: '', isActive: true }])}>Thêm nội dung</Button>
-        <Button type="primary" loading={act.isPending} onClick={() => act.mutate(() => unwrap(api.PUT('/api/inspections/template', { body: rows })))}>
+        <Button
+          type="primary"
+          loading={act.isPending}
+          onClick={() => act.mutate(() => unwrap(api.PUT('/api/inspections/template', { body: rows })))}
+        >
           Lưu mẫu
         </Button>
       </Space>

@@ -33,7 +33,13 @@ export const FINDING_STATE_OPTIONS = [
   { value: 'remedied', label: 'Đã khắc phục (đã xác minh)' },
   { value: 'unresolved', label: 'Chưa đạt, cần kiểm tra lại' },
 ];
-export const STATE_COLORS: Record<string, string> = { in_progress: 'gold', reported: 'blue', overdue: 'red', remedied: 'green', unresolved: 'volcano' };
+export const STATE_COLORS: Record<string, string> = {
+  in_progress: 'gold',
+  reported: 'blue',
+  overdue: 'red',
+  remedied: 'green',
+  unresolved: 'volcano',
+};
 export const STATUS_COLORS: Record<string, string> = { scheduled: 'blue', concluded: 'green', cancelled: 'default' };
 
 /** A change on the inspections pages: message, refresh every inspections query. */
