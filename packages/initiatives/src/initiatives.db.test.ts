@@ -4,7 +4,9 @@
  * metrics registry, the public catalogue, scope, and the audit trail. The fixed clock: 23/11/2026.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReminders } from '@cchc/core';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
+import { initiativesModule } from './index';
 
 let t: TestApp;
 let office: TestClient;
@@ -179,5 +181,35 @@ describe('from draft to recognition', () => {
     const commune = await t.login('daumoi.xa');
     expect((await commune.get(`/api/initiatives/${draft.json().id}`)).statusCode).toBe(404);
     expect((await commune.get(`/api/initiatives/${id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('reminders', () => {
+  it('in the weeks before 30 November, tells the units with no initiative (not the others) and the office once', async () => {
+    await runReminders(t.app.services, [initiativesModule], { remindDays: 3, email: false });
+    const without = new Set(
+      ((await office.get('/api/initiatives/coverage?year=2026')).json().without as { unitCode: string }[]).map((u) => u.unitCode),
+    );
+    const users = await t.db.db
+      .selectFrom('appUser as u')
+      .innerJoin('unit as un', 'un.id', 'u.unitId')
+      .innerJoin('userRole as r', 'r.userId', 'u.id')
+      .leftJoin('notification as n', (j) => j.onRef('n.userId', '=', 'u.id').on('n.kind', '=', 'initiative.missing'))
+      .select(['u.username', 'un.code', 'n.id as notified'])
+      .where('r.role', 'in', ['unit_head', 'focal_point'])
+      .execute();
+    expect(users.length).toBeGreaterThan(0);
+    for (const u of users) expect(!!u.notified, `${u.username} (${u.code})`).toBe(without.has(u.code));
+    const digest = () =>
+      t.db.db
+        .selectFrom('notification as n')
+        .innerJoin('appUser as u', 'u.id', 'n.userId')
+        .select('n.title')
+        .where('u.username', '=', 'cchc')
+        .where('n.kind', '=', 'initiative.coverage')
+        .execute();
+    expect(await digest()).toHaveLength(1);
+    await runReminders(t.app.services, [initiativesModule], { remindDays: 3, email: false });
+    expect(await digest()).toHaveLength(1);
   });
 });

@@ -4,7 +4,9 @@
  * remediation metric, repeated findings, scope, and the audit trail. The fixed clock: Monday 23/11/2026.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReminders } from '@cchc/core';
 import { startTestApp, type TestApp, type TestClient } from '@cchc/server/testing';
+import { inspectionsModule } from './index';
 import { drawUnits } from './inspections.domain';
 
 let t: TestApp;
@@ -280,5 +282,40 @@ describe('the visit to the end', () => {
     expect(findings.items.every((i: { unitCode: string }) => i.unitCode === firstCommune)).toBe(true);
     const stcVisit = (await office.get('/api/inspections?unit=86.STC&year=2026')).json().items[0].id;
     expect((await commune.get(`/api/inspections/${stcVisit}`)).statusCode).toBe(404);
+  });
+});
+
+describe('reminders', () => {
+  it('tells each unit about its overdue remedies and the office once a day, in one digest', async () => {
+    const mine = (username: string, kind: string) =>
+      t.db.db
+        .selectFrom('notification as n')
+        .innerJoin('appUser as u', 'u.id', 'n.userId')
+        .select(['n.title', 'n.subjectId'])
+        .where('u.username', '=', username)
+        .where('n.kind', 'like', kind)
+        .execute();
+    await runReminders(t.app.services, [inspectionsModule], { remindDays: 3, email: false });
+    const digest = await mine('cchc', 'inspection.findings.digest');
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.title).toMatch(/^\d+ kiến nghị sau kiểm tra quá hạn khắc phục$/);
+    // A remedy of Sở Tài chính due in October, still open.
+    const visit = (
+      await office.send('POST', '/api/inspections', { planId, unitCode: '86.STC', date: '2026-10-01', kind: 'planned' })
+    ).json().id;
+    t.setNow(new Date('2026-10-01T10:00:00+07:00'));
+    const late = (
+      await office.send('POST', `/api/inspections/${visit}/findings`, {
+        text: 'Chưa công khai đầy đủ thủ tục hành chính tại quầy',
+        severity: 'minor',
+        dueDate: '2026-10-20',
+      })
+    ).json();
+    t.setNow(null);
+    await runReminders(t.app.services, [inspectionsModule], { remindDays: 3, email: false });
+    const told = await mine('daumoi.stc', 'inspection.finding.overdue');
+    expect(told.map((n) => Number(n.subjectId))).toContain(late.id);
+    await runReminders(t.app.services, [inspectionsModule], { remindDays: 3, email: false });
+    expect(await mine('cchc', 'inspection.findings.digest')).toHaveLength(1);
   });
 });
