@@ -23,6 +23,7 @@ describe('metrics registry', () => {
   it('lists the measures the installed modules publish', async () => {
     const keys = (await office.get('/api/metrics/catalogue')).json().map((m: { key: string }) => m.key);
     expect(keys).toEqual([
+      'assessment.index',
       'dossiers.apologyCompliance',
       'dossiers.onTimeRate',
       'feedback.classifiedRate',

@@ -4,6 +4,7 @@ import { assessmentGlobalActions, assessmentRules } from './assessment.policy';
 import { registerAssessmentRoutes } from './assessment.routes';
 import { assessmentDemo } from './assessment.demo';
 import { assessmentReminders } from './assessment.reminders';
+import { assessmentIndex } from './assessment.metrics';
 
 /** The internal CCHC index of departments and communes: frameworks per year, rounds, self-assessment, appraisal, results. */
 export const assessmentModule = defineModule({
@@ -15,6 +16,7 @@ export const assessmentModule = defineModule({
   routes: registerAssessmentRoutes,
   demo: assessmentDemo,
   reminders: [assessmentReminders],
+  metrics: [assessmentIndex],
 });
 
 export { EXAMPLE_FRAMEWORK } from './assessment.demo';

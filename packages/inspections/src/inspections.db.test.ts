@@ -272,6 +272,9 @@ describe('the visit to the end', () => {
     expect(items).toHaveLength(10);
     expect(items[0].score).toBeGreaterThanOrEqual(items[9].score);
     expect(items.some((i: { dossierOnTime: number | null }) => i.dossierOnTime !== null)).toBe(true);
+    // Last year's published internal index (assessment.index, through the registry).
+    const all = (await office.get('/api/inspections/risk?year=2026&limit=200')).json().items;
+    expect(all.filter((i: { internalIndex: number | null }) => i.internalIndex !== null).length).toBeGreaterThan(10);
     expect((await commune.get('/api/inspections/risk?year=2026')).statusCode).toBe(403);
   });
 

@@ -12,6 +12,7 @@ import {
   InputNumber,
   List,
   Progress,
+  Radio,
   Row,
   Select,
   Space,
@@ -261,6 +262,7 @@ function NewTab({ year }: { year: number }) {
   const units = useProvinceUnits();
   const navigate = useNavigate();
   const [form] = Form.useForm();
+  const external = Form.useWatch('external', form) === true;
   const act = useAct();
   return (
     <Card size="small">
@@ -268,20 +270,52 @@ function NewTab({ year }: { year: number }) {
         form={form}
         layout="vertical"
         initialValues={{ unitCode: me.unitCode, year }}
-        onFinish={(v: Record<string, unknown> & { startedOn?: dayjs.Dayjs; year: number; title: string; summary: string }) =>
+        onFinish={({
+          external: ext,
+          ...v
+        }: Record<string, unknown> & { external?: boolean; startedOn?: dayjs.Dayjs; year: number; title: string; summary: string }) =>
           act.mutate(async () => {
-            const r = await unwrap(api.POST('/api/initiatives', { body: { ...v, startedOn: v.startedOn?.format('YYYY-MM-DD') } }));
+            const body = {
+              ...v,
+              startedOn: v.startedOn?.format('YYYY-MM-DD'),
+              unitCode: ext ? undefined : (v.unitCode as string | undefined),
+            };
+            const r = await unwrap(api.POST('/api/initiatives', { body }));
             navigate(`/initiatives/${r.id}`);
           })
         }
       >
+        {can('initiative.manage') && (
+          <Form.Item name="external" label="Nguồn" initialValue={false}>
+            <Radio.Group
+              options={[
+                { value: false, label: 'Của đơn vị trong tỉnh' },
+                { value: true, label: 'Ghi nhận từ tỉnh, thành phố khác (để học hỏi, nhân rộng)' },
+              ]}
+            />
+          </Form.Item>
+        )}
         <Row gutter={12}>
-          {can('initiative.manage') && (
+          {can('initiative.manage') && !external && (
             <Col xs={24} md={12}>
               <Form.Item name="unitCode" label="Đơn vị">
                 <Select showSearch optionFilterProp="label" options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} />
               </Form.Item>
             </Col>
+          )}
+          {external && (
+            <>
+              <Col xs={12} md={6}>
+                <Form.Item name="externalProvince" label="Tỉnh, thành phố" rules={[{ required: true, message: 'Cần tên tỉnh, thành phố' }]}>
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6}>
+                <Form.Item name="externalUnit" label="Cơ quan áp dụng">
+                  <Input />
+                </Form.Item>
+              </Col>
+            </>
           )}
           <Col xs={12} md={4}>
             <Form.Item name="year" label="Năm">

@@ -91,6 +91,16 @@ function CoverageTab({ year }: { year: number }) {
     queryKey: ['inspections', 'plans', year],
     queryFn: () => unwrap(api.GET('/api/inspections/plans', { params: { query: { year } } })),
   });
+  const remedied = useQuery({
+    queryKey: ['inspections', 'remediation', year],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/metrics/{key}', {
+          params: { path: { key: 'inspections.remediationRate' }, query: { from: `${year}-01-01`, to: `${year}-12-31` } },
+        }),
+      ),
+  });
+  const r = remedied.data?.[0];
   const c = cov.data;
   if (!c) return <Card loading />;
   const met = c.share >= c.target;
@@ -111,6 +121,20 @@ function CoverageTab({ year }: { year: number }) {
               {met ? <Tag color="green">Đạt</Tag> : <Tag color="red">còn thiếu {formatNumber(c.missing)} đơn vị</Tag>}
             </Typography.Paragraph>
             <Typography.Text type="secondary">Đã có lịch, chưa đến ngày: {formatNumber(c.scheduled)} đơn vị.</Typography.Text>
+          </Card>
+          <Card title="Kiến nghị đã khắc phục" style={{ marginTop: 16 }}>
+            <Progress
+              percent={r?.value ?? 0}
+              format={() => formatPercent(r?.value)}
+              status={(r?.value ?? 0) >= 90 ? 'success' : 'active'}
+              aria-label="Tỷ lệ kiến nghị đã khắc phục"
+            />
+            <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+              {r
+                ? `${formatNumber(r.numerator ?? 0)}/${formatNumber(r.denominator ?? 0)} kiến nghị đến hạn được Sở Nội vụ xác nhận đã khắc phục; quá hạn ${formatNumber(r.parts?.overdue ?? 0)}.`
+                : '…'}{' '}
+              <Link to="?tab=findings&state=overdue">Xem kiến nghị quá hạn</Link>
+            </Typography.Paragraph>
           </Card>
         </Col>
         <Col xs={24} md={14}>
@@ -601,7 +625,7 @@ function RiskTab({ year }: { year: number }) {
           loading={risk.isPending}
           dataSource={risk.data?.items ?? []}
           pagination={{ pageSize: 10, showSizeChanger: false }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
           columns={[
             { title: 'Hạng', dataIndex: 'rank', width: 60 },
             { title: 'Đơn vị', dataIndex: 'unitName', width: 220 },
@@ -609,6 +633,7 @@ function RiskTab({ year }: { year: number }) {
             { title: 'Lý do', dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{x}</Tag>) },
             { title: 'Hồ sơ đúng hạn', dataIndex: 'dossierOnTime', width: 110, render: (v: number | null) => num(v, true) },
             { title: 'NV quá hạn', dataIndex: 'overdueTasks', width: 90, render: (v: number | null) => num(v) },
+            { title: 'Chỉ số nội bộ năm trước', dataIndex: 'internalIndex', width: 110, render: (v: number | null) => num(v, true) },
             {
               title: 'Kiểm tra gần nhất',
               dataIndex: 'lastInspected',
