@@ -48,6 +48,10 @@ export function LoginPage() {
           <a href="/public/late-units">Công khai tình hình hồ sơ trễ hạn</a>
           {' · '}
           <a href="/public/assessment">Chỉ số CCHC của sở, ngành, xã, phường</a>
+          {' · '}
+          <a href="/public/initiatives">Sáng kiến CCHC</a>
+          {' · '}
+          <a href="/public/feedback">Gửi phản ánh, kiến nghị</a>
         </Typography.Paragraph>
       </Card>
     </div>
