@@ -39,7 +39,11 @@ describe('effect', () => {
     expect(effectWindows('2026-03-01', '2026-11-23')).toEqual({
       before: { from: '2025-03-01', to: '2026-02-28' },
       after: { from: '2026-03-01', to: '2026-11-23' },
+      measurable: true,
     });
+    // Three weeks of use: no "after" figure yet.
+    expect(effectWindows('2026-11-02', '2026-11-23').measurable).toBe(false);
+    expect(effectWindows('2026-10-25', '2026-11-23').measurable).toBe(true);
     expect(effectWindows('2025-01-10', '2026-11-23').after).toEqual({ from: '2025-01-10', to: '2026-01-09' });
     expect(change(80.5, 90)).toBe(9.5);
     expect(change(null, 90)).toBeNull();
