@@ -59,6 +59,17 @@ export const specs: Spec[] = [
       const body = await page.locator('main, .ant-layout-content').first().innerText();
       expectTrue(!/[a-z][A-Z]/.test(body.replace(/\b(?:PAPI|SIPAS|TTHC)\b/g, '')), 'a camelCase key is shown to the user on the 766 tab');
       await screenshot(page, 'dossiers-766');
+      // Official points typed with the Vietnamese comma: 15,5 is 15.5 (up to each group's maximum).
+      await page.getByRole('button', { name: 'Nhập điểm chính thức' }).click();
+      await page.getByText('G2 (tối đa 20)').waitFor();
+      await page.locator('#G2').fill('15,5');
+      await page.locator('#source').fill('Trang công khai 766, ngày 01/12/2026');
+      await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.getByText('Đã lưu điểm chính thức').waitFor();
+      await page
+        .getByText(/chính thức 15,5 /)
+        .first()
+        .waitFor();
       await context.close();
     },
   },

@@ -7,6 +7,15 @@ async function noOverflow(page: Page, what: string) {
   expectTrue(overflow <= 1, `${what} wider than the phone by ${overflow}px`);
 }
 
+/** No English-format number ("2,100", "41.9%") and no code key (camelCase, dotted action) on the page. */
+async function readsVietnamese(page: Page, what: string) {
+  const text = await page.locator('main, .ant-layout-content').first().innerText();
+  const english = /\b\d{1,3},\d{3}\b|\d\.\d+ ?%/.exec(text);
+  expectTrue(!english, `${what} shows an English-format number: "${english?.[0]}"`);
+  const key = /\b[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z]+\.[a-z]+[A-Z]?\w*\b/.exec(text.replace(/https?:\S+/g, ''));
+  expectTrue(!key, `${what} shows a code key: "${key?.[0]}"`);
+}
+
 /** The initiative registered in the second scenario, followed to the public catalogue. */
 const TITLE = 'Hẹn giờ nộp hồ sơ qua Zalo tại Sở Tài chính';
 let initiativeUrl = '';
@@ -20,6 +29,7 @@ export const specs: Spec[] = [
       await page.goto('/inspections');
       await page.getByText('Đơn vị đã được kiểm tra năm').waitFor();
       await page.getByText(/Chưa được kiểm tra \(\d+ đơn vị\)/).waitFor();
+      await readsVietnamese(page, 'the coverage tab');
       await screenshot(page, 'inspections-coverage');
       await page.getByRole('tab', { name: 'Đề xuất theo rủi ro, bốc thăm' }).click();
       await page.getByText('Đơn vị nên kiểm tra').waitFor();
@@ -27,6 +37,7 @@ export const specs: Spec[] = [
         .getByText(/Hạt giống [0-9a-f]{32} · bốc lại cho cùng kết quả/)
         .first()
         .waitFor();
+      await readsVietnamese(page, 'the risk tab');
       await screenshot(page, 'inspections-risk');
 
       await page.getByRole('tab', { name: 'Lịch, kết quả kiểm tra' }).click();
@@ -151,6 +162,7 @@ export const specs: Spec[] = [
         await council.page.getByLabel(name).fill(points);
       await council.page.getByRole('button', { name: 'Lưu điểm' }).click();
       await council.page.getByText(/Điểm bình quân 79,5\/100/).waitFor();
+      await readsVietnamese(council.page, 'the initiative page');
       await screenshot(council.page, 'initiative-council');
       await council.context.close();
 
@@ -166,6 +178,7 @@ export const specs: Spec[] = [
       await again.page.getByRole('link', { name: 'Quyết định công nhận (DOCX)' }).waitFor();
       await again.page.goto('/initiatives?tab=coverage');
       await again.page.getByText(/Chưa có sáng kiến \(\d+ đơn vị\)/).waitFor();
+      await readsVietnamese(again.page, 'the initiatives coverage');
       await screenshot(again.page, 'initiatives-coverage');
       await again.context.close();
     },

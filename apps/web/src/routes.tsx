@@ -1,17 +1,21 @@
+import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { Result, Spin } from 'antd';
+import { Alert, Spin } from 'antd';
 import { SessionProvider, useMeQuery } from './lib/session';
 import { errorMessage } from './lib/api';
 import { AppLayout } from './layout/AppLayout';
-import { LoginPage } from './pages/LoginPage';
 import { HomePage } from './pages/HomePage';
-import { ModulePlaceholder } from './pages/ModulePlaceholder';
-import { PasswordPage } from './pages/PasswordPage';
-import { UnitsPage } from './pages/admin/UnitsPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { CalendarPage } from './pages/admin/CalendarPage';
-import { AuditPage } from './pages/admin/AuditPage';
 import { MODULES } from './modules';
+import { lazyPage } from './modules/lazy';
+
+const UnitsPage = lazyPage(() => import('./pages/admin/UnitsPage').then((m) => m.UnitsPage));
+const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
+const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage));
+const AuditPage = lazyPage(() => import('./pages/admin/AuditPage').then((m) => m.AuditPage));
+const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
+const ModulePlaceholder = lazyPage(() => import('./pages/ModulePlaceholder').then((m) => m.ModulePlaceholder));
+const PasswordPage = lazyPage(() => import('./pages/PasswordPage').then((m) => m.PasswordPage));
 
 export function AppRoutes() {
   return (
@@ -26,7 +30,11 @@ function Gate() {
   const location = useLocation();
   if (location.pathname.startsWith('/public/')) {
     return (
-      <Routes>{MODULES.flatMap((m) => (m.publicRoutes ?? []).map((r) => <Route key={r.path} path={r.path} element={r.element} />))}</Routes>
+      <Suspense fallback={<Spin fullscreen tip="Đang tải…" />}>
+        <Routes>
+          {MODULES.flatMap((m) => (m.publicRoutes ?? []).map((r) => <Route key={r.path} path={r.path} element={r.element} />))}
+        </Routes>
+      </Suspense>
     );
   }
   return <SignedInGate />;
@@ -36,13 +44,16 @@ function SignedInGate() {
   const me = useMeQuery();
   const location = useLocation();
   if (me.isPending) return <Spin fullscreen tip="Đang tải…" />;
-  if (me.isError) return <Result status="error" title="Không tải được ứng dụng" subTitle={errorMessage(me.error)} />;
+  if (me.isError)
+    return <Alert type="error" showIcon style={{ margin: 24 }} message="Không tải được ứng dụng" description={errorMessage(me.error)} />;
   if (!me.data) {
     return (
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
-      </Routes>
+      <Suspense fallback={<Spin fullscreen tip="Đang tải…" />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
+        </Routes>
+      </Suspense>
     );
   }
   return (
@@ -63,7 +74,7 @@ function SignedInGate() {
           <Route path="/admin/calendar" element={<CalendarPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/account/password" element={<PasswordPage />} />
-          <Route path="*" element={<Result status="404" title="Không tìm thấy trang" subTitle="Địa chỉ này không có trong hệ thống." />} />
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
     </SessionProvider>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
 import {
   CalendarOutlined,
   ClusterOutlined,
@@ -121,7 +121,9 @@ export function AppLayout() {
           </Dropdown>
         </Header>
         <Content className="app-content">
-          <Outlet />
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} tip="Đang tải…" />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

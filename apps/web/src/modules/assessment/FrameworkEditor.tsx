@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Checkbox, Input, Modal, Select, Space, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
 import type { Framework } from './common';
+import { DecimalInput } from '../../components/DecimalInput';
 
 type Row = {
   key: number;
@@ -101,10 +102,10 @@ export function FrameworkEditor({ framework, onClose }: { framework: Framework; 
               title: 'Tối đa',
               width: 90,
               render: (_, r) => (
-                <InputNumber
+                <DecimalInput
                   min={0}
                   step={0.5}
-                  decimalSeparator=","
+
                   value={r.maxPoints}
                   onChange={(v) => set(r.key, { maxPoints: v ?? 0 })}
                 />

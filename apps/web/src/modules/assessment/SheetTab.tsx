@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Grid, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, errorMessage, queryClient, unwrap, urlFor } from '../../lib/api';
@@ -8,6 +8,7 @@ import { formatNumber } from '../../lib/format';
 import { useProvinceUnits, useSession } from '../../lib/session';
 import { COMMUNE_TYPES, type Sheet } from './common';
 import { EvidenceCell } from './EvidenceCell';
+import { DecimalInput } from '../../components/DecimalInput';
 
 type Stage = 'self' | 'appraisal1' | 'appraisal2' | 'final';
 type Criterion = Sheet['criteria'][number];
@@ -93,12 +94,12 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
     const v = c[stageKey];
     if (stageKey === stage && editable(c))
       return (
-        <InputNumber
+        <DecimalInput
           size="small"
           min={0}
           max={c.maxPoints}
           step={0.25}
-          decimalSeparator=","
+
           aria-label={`Điểm ${c.code}`}
           value={draft[c.code] ?? v?.score ?? null}
           onChange={(x) => setDraft((d) => ({ ...d, [c.code]: x }))}

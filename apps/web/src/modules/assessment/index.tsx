@@ -1,7 +1,9 @@
 import { SolutionOutlined } from '@ant-design/icons';
 import type { WebModule } from '../types';
-import { AssessmentPage } from './AssessmentPage';
-import { PublicAssessmentPage } from './PublicAssessmentPage';
+import { lazyPage } from '../lazy';
+
+const AssessmentPage = lazyPage(() => import('./AssessmentPage').then((m) => m.AssessmentPage));
+const PublicAssessmentPage = lazyPage(() => import('./PublicAssessmentPage').then((m) => m.PublicAssessmentPage));
 
 export const assessmentModule: WebModule = {
   path: '/assessment',

@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
 import { pct } from './common';
 import { UnitTable } from './TaskTables';
+import { formatPercent } from '../../lib/format';
 
 export function Dashboard() {
   const { unitCode, me } = useSession();
@@ -139,7 +140,11 @@ export function Dashboard() {
                   ),
                 },
                 { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 80 },
-                { title: 'Hoàn thành', width: 140, render: (_, r) => <Progress percent={pct(r.done, r.tasks)} size="small" /> },
+                {
+                  title: 'Hoàn thành',
+                  width: 140,
+                  render: (_, r) => <Progress percent={pct(r.done, r.tasks)} format={(v) => formatPercent(v)} size="small" />,
+                },
                 {
                   title: 'Quá hạn',
                   dataIndex: 'overdue',

@@ -5,7 +5,7 @@ import { Card, Input, Progress, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../lib/api';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { pct } from './common';
 
 export function DirectiveList() {
@@ -59,7 +59,11 @@ export function DirectiveList() {
             ),
           },
           { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 90 },
-          { title: 'Hoàn thành', width: 150, render: (_, r) => <Progress percent={pct(r.done, r.tasks)} size="small" /> },
+          {
+            title: 'Hoàn thành',
+            width: 150,
+            render: (_, r) => <Progress percent={pct(r.done, r.tasks)} format={(v) => formatPercent(v)} size="small" />,
+          },
           { title: 'Quá hạn', dataIndex: 'overdue', width: 80 },
         ]}
       />

@@ -4,7 +4,7 @@ import { Card, Input, Progress, Select, Space, Table, Tooltip, Typography, type 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../lib/api';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { StatusTag, pct, type TaskSummary, type UnitProgress } from './common';
 
@@ -33,7 +33,7 @@ export function UnitTable({ rows, title = 'Theo đơn vị chủ trì' }: { rows
             title: 'Hoàn thành',
             width: 160,
             sorter: (a, b) => pct(a.done, a.tasks) - pct(b.done, b.tasks),
-            render: (_, r) => <Progress percent={pct(r.done, r.tasks)} size="small" />,
+            render: (_, r) => <Progress percent={pct(r.done, r.tasks)} format={(v) => formatPercent(v)} size="small" />,
           },
           { title: 'Đúng hạn', dataIndex: 'doneOnTime', width: 90 },
           {

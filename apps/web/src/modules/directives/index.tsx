@@ -4,10 +4,12 @@ import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
 import type { HomePanelProps, WebModule } from '../types';
-import { DirectivesPage } from './DirectivesPage';
-import { DirectivePage } from './DirectivePage';
-import { TaskPage } from './TaskPage';
-import { ImportPage } from './ImportPage';
+import { lazyPage } from '../lazy';
+
+const DirectivesPage = lazyPage(() => import('./DirectivesPage').then((m) => m.DirectivesPage));
+const DirectivePage = lazyPage(() => import('./DirectivePage').then((m) => m.DirectivePage));
+const TaskPage = lazyPage(() => import('./TaskPage').then((m) => m.TaskPage));
+const ImportPage = lazyPage(() => import('./ImportPage').then((m) => m.ImportPage));
 
 function DirectivesHome({ unit }: HomePanelProps) {
   const tasks = useQuery({

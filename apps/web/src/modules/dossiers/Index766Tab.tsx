@@ -1,12 +1,13 @@
 /** The 766 index of a unit and period computed from the dossiers, beside the official points. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { type Index766 } from './common';
+import { DecimalInput } from '../../components/DecimalInput';
 
 const DATA_LABELS: Record<string, string> = {
   dungHan: 'đúng hạn',
@@ -24,6 +25,9 @@ const DATA_LABELS: Record<string, string> = {
   traLoiCongKhai: 'trả lời công khai',
   haiLong: 'hài lòng',
 };
+
+/** The maximum points of each group (Decision 766). */
+const GROUP_MAX = { G1: 18, G2: 20, G3: 22, G4: 22, G5: 18 } as const;
 
 export function Index766Tab() {
   const { unitCode, can } = useSession();
@@ -151,9 +155,14 @@ export function Index766Tab() {
       <Modal open={entering} title={`Điểm 766 chính thức kỳ ${period.format('MM/YYYY')}`} onCancel={() => setEntering(false)} footer={null}>
         <Form layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Space wrap>
-            {(['G1', 'G2', 'G3', 'G4', 'G5'] as const).map((g) => (
-              <Form.Item key={g} name={g} label={g}>
-                <InputNumber min={0} max={22} step={0.01} />
+            {Object.entries(GROUP_MAX).map(([g, max]) => (
+              <Form.Item
+                key={g}
+                name={g}
+                label={`${g} (tối đa ${max})`}
+                rules={[{ type: 'number', min: 0, max, message: `Từ 0 đến ${max}` }]}
+              >
+                <DecimalInput min={0} max={max} step={0.01} />
               </Form.Item>
             ))}
           </Space>

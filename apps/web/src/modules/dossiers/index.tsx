@@ -4,8 +4,10 @@ import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
 import type { HomePanelProps, WebModule } from '../types';
-import { DossiersPage } from './DossiersPage';
-import { PublicLatePage } from './PublicLatePage';
+import { lazyPage } from '../lazy';
+
+const DossiersPage = lazyPage(() => import('./DossiersPage').then((m) => m.DossiersPage));
+const PublicLatePage = lazyPage(() => import('./PublicLatePage').then((m) => m.PublicLatePage));
 
 /** The year's on-time rate comes from the metrics registry (the same figure the internal index scores). */
 function DossiersHome({ unit, today }: HomePanelProps) {

@@ -4,11 +4,13 @@ import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
 import type { HomePanelProps, WebModule } from '../types';
-import { FeedbackPage } from './FeedbackPage';
-import { CasePage } from './CasePage';
-import { PublicFeedbackPage } from './PublicFeedbackPage';
-import { PublicTrackPage } from './PublicTrackPage';
-import { PublicAnswersPage } from './PublicAnswersPage';
+import { lazyPage } from '../lazy';
+
+const FeedbackPage = lazyPage(() => import('./FeedbackPage').then((m) => m.FeedbackPage));
+const CasePage = lazyPage(() => import('./CasePage').then((m) => m.CasePage));
+const PublicFeedbackPage = lazyPage(() => import('./PublicFeedbackPage').then((m) => m.PublicFeedbackPage));
+const PublicTrackPage = lazyPage(() => import('./PublicTrackPage').then((m) => m.PublicTrackPage));
+const PublicAnswersPage = lazyPage(() => import('./PublicAnswersPage').then((m) => m.PublicAnswersPage));
 
 function FeedbackHome({ unit, today }: HomePanelProps) {
   const from = `${today.slice(0, 4)}-01-01`;

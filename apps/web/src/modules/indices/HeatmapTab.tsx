@@ -1,6 +1,7 @@
 import { Card } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
+import { formatFixed } from '../../lib/format';
 import { Chart } from '../../components/Chart';
 import type { IndexCode } from './common';
 
@@ -56,7 +57,7 @@ export function HeatmapTab({ index, year }: { index: IndexCode; year: number }) 
             {
               type: 'heatmap',
               data: data as number[][],
-              label: { show: true, fontSize: 9, formatter: (p: unknown) => (p as { data: number[] }).data[3]!.toFixed(1) },
+              label: { show: true, fontSize: 9, formatter: (p: unknown) => formatFixed((p as { data: number[] }).data[3]!, 1) },
             },
           ],
         }}

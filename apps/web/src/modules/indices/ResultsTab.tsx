@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { fmt, type IndexCode, type IndexResult } from './common';
+import { DecimalInput } from '../../components/DecimalInput';
 
 export function ResultsTab({ index, year }: { index: IndexCode; year?: number }) {
   const { can } = useSession();
@@ -157,7 +158,7 @@ function EntryModal({ index, year, onClose }: { index: IndexCode; year?: number;
         </Space>
         <Space wrap>
           <Form.Item name="value" label={`Điểm (${scheme ? `${scheme.totalMin}–${scheme.totalMax} ${scheme.unit}` : '…'})`}>
-            <InputNumber step={0.01} />
+            <DecimalInput step={0.01} />
           </Form.Item>
           <Form.Item name="rank" label="Thứ hạng công bố">
             <InputNumber min={1} />
@@ -167,7 +168,7 @@ function EntryModal({ index, year, onClose }: { index: IndexCode; year?: number;
           <Space wrap>
             {top.map((c) => (
               <Form.Item key={c.code} name={['components', c.code]} label={c.code} tooltip={c.name}>
-                <InputNumber step={0.01} min={c.minPoints ?? undefined} max={c.maxPoints ?? undefined} style={{ width: 90 }} />
+                <DecimalInput step={0.01} min={c.minPoints ?? undefined} max={c.maxPoints ?? undefined} style={{ width: 90 }} />
               </Form.Item>
             ))}
           </Space>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, EditOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap, upload, uploadForm, urlFor } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import type { IndexCode, IndexScheme } from './common';
+import { DecimalInput } from '../../components/DecimalInput';
 
 type Row = IndexScheme['components'][number];
 
@@ -145,14 +146,14 @@ function SchemeCard({ scheme }: { scheme: IndexScheme }) {
             dataIndex: 'minPoints',
             width: 100,
             render: (v: number | null, _r, i) =>
-              editing ? <InputNumber size="small" value={v} onChange={(x) => edit(i, { minPoints: x })} /> : (v ?? ''),
+              editing ? <DecimalInput size="small" value={v} onChange={(x) => edit(i, { minPoints: x })} /> : (v ?? ''),
           },
           {
             title: 'Tối đa',
             dataIndex: 'maxPoints',
             width: 100,
             render: (v: number | null, _r, i) =>
-              editing ? <InputNumber size="small" value={v} onChange={(x) => edit(i, { maxPoints: x })} /> : (v ?? 'chưa xác nhận'),
+              editing ? <DecimalInput size="small" value={v} onChange={(x) => edit(i, { maxPoints: x })} /> : (v ?? 'chưa xác nhận'),
           },
         ]}
       />

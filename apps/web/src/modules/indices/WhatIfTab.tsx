@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Col, InputNumber, Row, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage, unwrap } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { fmt, type IndexCode } from './common';
+import { DecimalInput } from '../../components/DecimalInput';
 
 export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
   const { me } = useSession();
@@ -41,7 +42,7 @@ export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
                 title: 'Mục tiêu',
                 width: 120,
                 render: (_, c) => (
-                  <InputNumber
+                  <DecimalInput
                     aria-label={`Mục tiêu ${c.code}`}
                     size="small"
                     step={0.1}

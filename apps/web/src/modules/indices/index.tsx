@@ -1,6 +1,8 @@
 import { BarChartOutlined } from '@ant-design/icons';
 import type { WebModule } from '../types';
-import { IndicesPage } from './IndicesPage';
+import { lazyPage } from '../lazy';
+
+const IndicesPage = lazyPage(() => import('./IndicesPage').then((m) => m.IndicesPage));
 
 export const indicesModule: WebModule = {
   path: '/indices',

@@ -10,7 +10,6 @@ import {
   Descriptions,
   Form,
   Input,
-  InputNumber,
   Radio,
   Row,
   Select,
@@ -26,6 +25,7 @@ import { api, errorMessage, unwrap, upload, uploadForm, urlFor } from '../../lib
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useProvinceUnits } from '../../lib/session';
 import { STATUS_COLORS, useAct, type InitiativeDetail } from './common';
+import { DecimalInput } from '../../components/DecimalInput';
 
 export function InitiativePage() {
   const id = Number(useParams().id);
@@ -342,12 +342,12 @@ function Council({ v }: { v: InitiativeDetail }) {
                 <span>
                   {k.name} (tối đa {k.maxPoints})
                 </span>
-                <InputNumber
+                <DecimalInput
                   aria-label={k.name}
                   min={0}
                   max={k.maxPoints}
                   step={0.5}
-                  decimalSeparator=","
+
                   value={points[k.code] ?? null}
                   onChange={(n) => setPoints({ ...points, [k.code]: n })}
                 />

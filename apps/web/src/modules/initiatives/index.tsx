@@ -4,9 +4,11 @@ import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
 import type { HomePanelProps, WebModule } from '../types';
-import { InitiativesPage } from './InitiativesPage';
-import { InitiativePage } from './InitiativePage';
-import { PublicInitiativesPage } from './PublicInitiativesPage';
+import { lazyPage } from '../lazy';
+
+const InitiativesPage = lazyPage(() => import('./InitiativesPage').then((m) => m.InitiativesPage));
+const InitiativePage = lazyPage(() => import('./InitiativePage').then((m) => m.InitiativePage));
+const PublicInitiativesPage = lazyPage(() => import('./PublicInitiativesPage').then((m) => m.PublicInitiativesPage));
 
 function InitiativesHome({ unit, today }: HomePanelProps) {
   const year = Number(today.slice(0, 4));

@@ -29,6 +29,7 @@ import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useProvinceUnits, useSession } from '../../lib/session';
 import { AREA_OPTIONS, FINDING_STATE_OPTIONS, KIND_OPTIONS, SEVERITY_OPTIONS, STATE_COLORS, STATUS_COLORS, useAct } from './common';
 import { TemplateTab } from './TemplateTab';
+import { DecimalInput } from '../../components/DecimalInput';
 
 const PAGE = 20;
 
@@ -232,7 +233,7 @@ function NewPlan({ year, first }: { year: number; first: boolean }) {
         <Input style={{ width: 320 }} />
       </Form.Item>
       <Form.Item name="target" label="Chỉ tiêu (%)">
-        <InputNumber min={1} max={100} decimalSeparator="," />
+        <DecimalInput min={1} max={100} />
       </Form.Item>
       <Button htmlType="submit" type="primary" loading={act.isPending}>
         Lập kế hoạch

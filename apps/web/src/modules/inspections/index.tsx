@@ -4,8 +4,10 @@ import { api, unwrap } from '../../lib/api';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { StatCard } from '../StatCard';
 import type { HomePanelProps, WebModule } from '../types';
-import { InspectionsPage } from './InspectionsPage';
-import { InspectionPage } from './InspectionPage';
+import { lazyPage } from '../lazy';
+
+const InspectionsPage = lazyPage(() => import('./InspectionsPage').then((m) => m.InspectionsPage));
+const InspectionPage = lazyPage(() => import('./InspectionPage').then((m) => m.InspectionPage));
 
 function InspectionsHome({ unit, today }: HomePanelProps) {
   const year = Number(today.slice(0, 4));
