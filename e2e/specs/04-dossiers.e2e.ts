@@ -18,9 +18,16 @@ export const specs: Spec[] = [
       await page.locator('canvas').first().waitFor();
       await screenshot(page, 'dossiers-overview');
       await page.locator('.ant-table-row').first().locator('a.drill-late').first().click();
+      const code = (await page.locator('.ant-drawer .ant-table-row').first().locator('td').first().innerText()).trim();
       await page.locator('.ant-drawer .ant-table-row').first().click();
       await page.getByText('Lịch sử thay đổi qua các lần nhập').waitFor();
       await screenshot(page, 'dossiers-detail');
+      // The same dossier found by its code, whatever its date.
+      await page.goto('/dossiers');
+      await page.getByLabel('Tìm hồ sơ theo mã').fill(code);
+      await page.keyboard.press('Enter');
+      await page.getByText(`Hồ sơ có mã chứa "${code}"`).waitFor();
+      await page.locator('.ant-card', { hasText: 'Hồ sơ có mã chứa' }).getByText(code).first().waitFor();
       await context.close();
     },
   },

@@ -1,7 +1,7 @@
 /** Tình hình giải quyết: figures, chart and table by the chosen grouping, drill-down to the dossiers. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Drawer, Row, Segmented, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Drawer, Input, Row, Segmented, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, urlFor } from '../../lib/api';
@@ -16,6 +16,8 @@ export function Overview() {
   const [groupBy, setGroupBy] = useState<GroupBy>('unit');
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
   const [drill, setDrill] = useState<{ key: string; label: string; outcome?: 'late' | 'open_overdue' } | null>(null);
+  /** A dossier looked up by (part of) its code, whatever its date. */
+  const [code, setCode] = useState('');
   const unit = unitCode === me.provinceCode ? undefined : unitCode;
   const query = { from, to, groupBy, asOf: asOf.format('YYYY-MM-DD'), unit };
   const q = useQuery({
@@ -73,8 +75,22 @@ export function Overview() {
               Báo cáo mẫu 06, 07
             </Button>
           </Tooltip>
+          <Input.Search
+            allowClear
+            placeholder="Tìm hồ sơ theo mã"
+            aria-label="Tìm hồ sơ theo mã"
+            style={{ width: 240 }}
+            onSearch={(v) => setCode(v.trim())}
+          />
         </Space>
       </Card>
+      {code && (
+        <Card size="small" title={`Hồ sơ có mã chứa "${code}"`} extra={<Button onClick={() => setCode('')}>Đóng</Button>}>
+          <DossierList
+            query={{ from: '2000-01-01', to: dayjs().format('YYYY-MM-DD'), asOf: dayjs().format('YYYY-MM-DD'), unit, q: code }}
+          />
+        </Card>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6} xl={4}>
           <Card>
