@@ -210,3 +210,10 @@ describe('the compiled day index agrees with a day-by-day walk', () => {
     expect(addWorkingDays(extra, '2026-03-03', 1)).toBe('2026-03-05');
   });
 });
+
+describe('holiday names', () => {
+  it('reads every announced holiday in Vietnamese (the source names one "(5 days)")', () => {
+    expect(announced.filter((e) => /[a-z]+\)$/i.test(e.name) && /days?\)/.test(e.name))).toEqual([]);
+    expect(announced.find((e) => e.date === '2026-09-01')?.name).toBe('Quốc khánh 2026 (5 ngày)');
+  });
+});

@@ -16,10 +16,12 @@ interface NonWorkingRow {
 export function readAnnouncedCalendar(dir = path.join(referenceDataDir(), 'holidays')): CalendarEntry[] {
   const text = fs.readFileSync(path.join(dir, 'vn_public_sector_nonworking_weekdays_2019_2026.csv'), 'utf8');
   const rows = parseCsvRecords(text) as unknown as NonWorkingRow[];
+  // The source names one holiday in English ("Quốc khánh 2026 (5 days)"): users read Vietnamese.
+  const name = (n: string) => n.replace(/\((\d+) days\)/, '($1 ngày)');
   return rows.map((r) => ({
     date: r.date,
     kind: r.type === 'makeup_workday' ? 'makeup_workday' : 'day_off',
-    name: r.type === 'makeup_workday' ? `Làm bù (${r.name})` : r.name,
+    name: r.type === 'makeup_workday' ? `Làm bù (${name(r.name)})` : name(r.name),
     source: r.source_url,
   }));
 }

@@ -203,6 +203,12 @@ export const coreMigrations: MigrationSet = {
       await db.schema.createIndex('file_link_sha').on('file_link').column('sha256').execute();
     },
   },
+  // One announced holiday was named in English in the source data: "Quốc khánh 2026 (5 days)".
+  '20261204_01_core_calendar_names': {
+    async up(db: AnyDb) {
+      await sql`update calendar_day set name = regexp_replace(name, '\((\d+) days\)', '(\1 ngày)') where name ~ '\(\d+ days\)'`.execute(db);
+    },
+  },
 };
 
 export async function migrateToLatest(db: Db, sets: MigrationSet[]): Promise<string[]> {
