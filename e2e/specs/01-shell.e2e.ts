@@ -33,6 +33,11 @@ export const specs: Spec[] = [
       await chooseOption(page, 'Phường Long Châu');
       await page.getByText('Đang xem: Phường Long Châu').waitFor();
       await screenshot(page, 'home-admin-unit-chosen');
+      // The exact name typed and Enter picks that unit, not one whose name merely contains it (Xã Long Hòa).
+      await page.getByLabel('Chọn đơn vị').click();
+      await page.keyboard.type('Xã Long Hồ');
+      await page.keyboard.press('Enter');
+      await page.getByText('Đang xem: Xã Long Hồ').waitFor();
       await context.close();
     },
   },

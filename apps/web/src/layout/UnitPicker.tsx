@@ -1,6 +1,6 @@
 import { Select, Tag, Tooltip } from 'antd';
 import { useSession, useProvinceUnits } from '../lib/session';
-import { foldForSearch } from '../lib/text';
+import { unitSearch } from '../lib/text';
 
 /**
  * The unit whose data the pages show. Provincial roles choose the whole province or any department or
@@ -25,7 +25,7 @@ export function UnitPicker() {
   return (
     <Select
       aria-label="Chọn đơn vị"
-      showSearch={{ filterOption: (input, option) => foldForSearch(String(option?.label ?? '')).includes(foldForSearch(input)) }}
+      showSearch={unitSearch}
       loading={children.isPending}
       value={unitCode}
       onChange={setUnitCode}

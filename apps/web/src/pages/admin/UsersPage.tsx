@@ -4,7 +4,7 @@ import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap, type User } from '../../lib/api';
 import { useSession, useProvinceUnits } from '../../lib/session';
-import { foldForSearch } from '../../lib/text';
+import { unitSearch } from '../../lib/text';
 
 export function UsersPage() {
   const { can } = useSession();
@@ -190,11 +190,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
           <Input />
         </Form.Item>
         <Form.Item name="unitCode" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
-          <Select
-            showSearch={{ filterOption: (i, o) => foldForSearch(String(o?.label)).includes(foldForSearch(i)) }}
-            options={unitOptions}
-            loading={units.isPending}
-          />
+          <Select showSearch={unitSearch} options={unitOptions} loading={units.isPending} />
         </Form.Item>
         <Form.Item name="roles" label="Vai trò" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}>
           <Select mode="multiple" options={roles.options} />
