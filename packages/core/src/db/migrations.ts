@@ -204,7 +204,7 @@ export const coreMigrations: MigrationSet = {
     },
   },
   // One announced holiday was named in English in the source data: "Quốc khánh 2026 (5 days)".
-  '20261204_01_core_calendar_names': {
+  '20261204_70_core_calendar_names': {
     async up(db: AnyDb) {
       const pattern = '\\((\\d+) days\\)';
       await sql`update calendar_day set name = regexp_replace(name, ${pattern}, ${'(\\1 ngày)'}) where name ~ ${pattern}`.execute(db);
