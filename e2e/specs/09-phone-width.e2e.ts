@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { Spec } from '../run';
 import { expectTrue } from '../harness';
 
@@ -37,7 +38,7 @@ export const specs: Spec[] = [
     name: 'no page is wider than a 390 px phone',
     async run({ newPage, login, screenshot }) {
       const wide: string[] = [];
-      const measure = async (page: import('playwright-core').Page, url: string) => {
+      const measure = async (page: Page, url: string) => {
         await page.goto(url);
         await page.waitForLoadState('networkidle');
         await page

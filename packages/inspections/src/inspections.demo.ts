@@ -33,7 +33,11 @@ const ITEM_OF: Record<string, string> = Object.fromEntries(DEFAULT_TEMPLATE.map(
 export const inspectionsDemo: DemoSeeder = async (s: AppServices) => {
   await ensureTemplate(s.db, s.provinceCode);
   const today = s.today();
-  const year = Number(today.slice(0, 4));
+  const thisYear = Number(today.slice(0, 4));
+  // Early in a year the held visits are last year's finished plan (this year's has only visits to come).
+  const early = today < `${thisYear}-04-01`;
+  const year = early ? thisYear - 1 : thisYear;
+  const asOf = early ? `${year}-12-20` : today;
   const cal = s.calendar();
   const rnd = seededRandom(2026_30);
   const units = await provinceUnits(s.db, s.provinceCode, today);
@@ -45,30 +49,38 @@ export const inspectionsDemo: DemoSeeder = async (s: AppServices) => {
     .where('r.role', '=', 'cchc_office')
     .executeTakeFirst();
   const by = office ? Number(office.id) : null;
-  const plan = await s.db
-    .insertInto('inspectionPlan')
-    .values({
-      provinceCode: s.provinceCode,
-      year,
-      name: `Kế hoạch kiểm tra công tác cải cách hành chính năm ${year}`,
-      target: 0.3,
-      selfTarget: 0.5,
-      createdBy: by,
-      createdAt: s.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const planId = Number(plan.id);
+  const planOf = async (y: number) =>
+    Number(
+      (
+        await s.db
+          .insertInto('inspectionPlan')
+          .values({
+            provinceCode: s.provinceCode,
+            year: y,
+            name: `Kế hoạch kiểm tra công tác cải cách hành chính năm ${y}`,
+            target: 0.3,
+            selfTarget: 0.5,
+            createdBy: by,
+            createdAt: s.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  const planId = await planOf(year);
+  const currentPlanId = early ? await planOf(thisYear) : planId;
+  const inYear = (d: string) => d.slice(0, 4) === String(thisYear);
   const workday = (d: string) => (isWorkingDay(cal, d) ? d : nextWorkingDay(cal, d));
   // Shuffle the units (departments and communes mixed), then take the visits from the front.
   const order = [...units].sort(() => rnd() - 0.5);
   const start = `${year}-02-20`;
-  const span = Math.max(0, Math.min(280, (Date.parse(today) - Date.parse(start)) / 86_400_000 - 5));
+  const span = Math.max(0, Math.min(280, (Date.parse(asOf) - Date.parse(start)) / 86_400_000 - 5));
   const held = order.slice(0, Math.round(units.length * 0.27));
   const upcoming = order.slice(held.length, held.length + 6);
   const areasAll = Object.keys(AREAS) as Area[];
   const template = DEFAULT_TEMPLATE;
   type Visit = {
+    planId: number;
     unitId: number;
     date: string;
     kind: 'planned' | 'thematic' | 'unannounced';
@@ -79,24 +91,28 @@ export const inspectionsDemo: DemoSeeder = async (s: AppServices) => {
     const date = workday(addDays(start, Math.floor((span * i) / Math.max(1, held.length))));
     const thematic = i % 9 === 4;
     return {
+      planId,
       unitId: Number(u.id),
-      date: date < today ? date : addDays(today, -1),
+      date: date < asOf ? date : addDays(asOf, -1),
       kind: i % 11 === 7 ? 'unannounced' : thematic ? 'thematic' : 'planned',
       status: i < held.length - 3 ? 'concluded' : 'scheduled',
       areas: thematic ? ['procedures', 'feedback'] : areasAll,
     };
   });
   // Two units inspected again later in the year: the same shortcoming found twice is marked repeated.
-  const again = visits.filter((v) => v.status === 'concluded' && v.date < addDays(today, -150)).slice(0, 2);
+  const again = visits.filter((v) => v.status === 'concluded' && v.date < addDays(asOf, -150)).slice(0, 2);
   for (const v of again) visits.push({ ...v, date: workday(addDays(v.date, 120)), kind: 'planned', status: 'concluded' });
-  for (const [i, u] of upcoming.entries())
-    visits.push({ unitId: Number(u.id), date: workday(addDays(today, 3 + i * 4)), kind: 'planned', status: 'scheduled', areas: areasAll });
+  for (const [i, u] of upcoming.entries()) {
+    const date = workday(addDays(today, 3 + i * 4));
+    if (inYear(date))
+      visits.push({ planId: currentPlanId, unitId: Number(u.id), date, kind: 'planned', status: 'scheduled', areas: areasAll });
+  }
   const inserted = await s.db
     .insertInto('inspection')
     .values(
       visits.map((v) => ({
         provinceCode: s.provinceCode,
-        planId,
+        planId: v.planId,
         unitId: v.unitId,
         byUnitId: null,
         kind: v.kind,
@@ -251,10 +267,10 @@ export const inspectionsDemo: DemoSeeder = async (s: AppServices) => {
     .sort((a, b) => a - b);
   const seed = randomBytes(16).toString('hex');
   const chosen = drawUnits(pool, seed, 2);
-  const drawDate = workday(addDays(today, 12)).slice(0, 4) === String(year) ? workday(addDays(today, 12)) : `${year}-12-30`;
+  const drawDate = inYear(workday(addDays(today, 12))) ? workday(addDays(today, 12)) : `${thisYear}-12-31`;
   const draw = await s.db
     .insertInto('inspectionDraw')
-    .values({ planId, seed, pool, chosen, drawnBy: by, drawnAt: s.now() })
+    .values({ planId: currentPlanId, seed, pool, chosen, drawnBy: by, drawnAt: s.now() })
     .returning('id')
     .executeTakeFirstOrThrow();
   const sealed = await s.db
@@ -262,7 +278,7 @@ export const inspectionsDemo: DemoSeeder = async (s: AppServices) => {
     .values(
       chosen.map((unitId) => ({
         provinceCode: s.provinceCode,
-        planId,
+        planId: currentPlanId,
         unitId,
         byUnitId: null,
         kind: 'unannounced' as const,
