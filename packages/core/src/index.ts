@@ -43,6 +43,7 @@ export * from './notifications/notification.service';
 export * from './notifications/mail';
 export * from './notifications/scheduler';
 export * from './files/file-store';
+export * from './files/owned-files';
 export * from './text/format';
 export * from './workflow/review';
 export * from './calendar/periods';

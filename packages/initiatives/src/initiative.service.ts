@@ -8,6 +8,10 @@ import { sql } from 'kysely';
 import {
   AppError,
   abilities,
+  attachOwnedFile,
+  detachOwnedFile,
+  readOwnedFile,
+  type FileOwner,
   authorize,
   can,
   foldedLike,
@@ -533,25 +537,20 @@ export async function adopt(
 
 // ---------------------------------------------------------------- documents
 
+const documentsOf = (id: number, unitId: number | null): FileOwner => ({
+  ownerType: DOCUMENT_OWNER,
+  ownerId: id,
+  unitId,
+  entityType: 'initiative',
+  action: 'initiative.document',
+  what: 'tài liệu của sáng kiến',
+});
+
 export async function addDocument(s: AppServices, ctx: RequestContext, actor: Actor, id: number, file: UploadedFile) {
   return inTransaction(s.db, async (tx) => {
     const { subject } = await load(s, tx, actor, id);
     authorize(actor, 'initiative.edit', subject);
-    const link = await s.files.attach(tx, {
-      data: file.data,
-      filename: file.filename,
-      mime: file.mimetype,
-      ownerType: DOCUMENT_OWNER,
-      ownerId: id,
-      unitId: subject.ownerUnitId,
-      uploadedBy: actor.userId || null,
-    });
-    await recordAudit(tx, ctx, 'initiative.document.add', {
-      entityType: 'initiative',
-      entityId: id,
-      unitId: subject.ownerUnitId,
-      after: { filename: file.filename, sha256: link.sha256 },
-    });
+    await attachOwnedFile(s, tx, ctx, actor, documentsOf(id, subject.ownerUnitId), file);
   });
 }
 
@@ -559,23 +558,13 @@ export async function removeDocument(s: AppServices, ctx: RequestContext, actor:
   return inTransaction(s.db, async (tx) => {
     const { subject } = await load(s, tx, actor, id);
     authorize(actor, 'initiative.edit', subject);
-    const link = (await s.files.linksOf(tx, DOCUMENT_OWNER, [id])).find((l) => l.id === fileId);
-    if (!link) throw new AppError('NOT_FOUND', 'Không tìm thấy tài liệu của sáng kiến.', 404);
-    await s.files.detach(tx, fileId);
-    await recordAudit(tx, ctx, 'initiative.document.remove', {
-      entityType: 'initiative',
-      entityId: id,
-      unitId: subject.ownerUnitId,
-      before: { filename: link.filename, sha256: link.sha256 },
-    });
+    await detachOwnedFile(s, tx, ctx, documentsOf(id, subject.ownerUnitId), fileId);
   });
 }
 
 export async function documentFile(s: AppServices, actor: Actor, id: number, fileId: number) {
-  await load(s, s.db, actor, id);
-  const link = (await s.files.linksOf(s.db, DOCUMENT_OWNER, [id])).find((l) => l.id === fileId);
-  if (!link) throw new AppError('NOT_FOUND', 'Không tìm thấy tài liệu của sáng kiến.', 404);
-  return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
+  const { subject } = await load(s, s.db, actor, id);
+  return readOwnedFile(s, documentsOf(id, subject.ownerUnitId), fileId);
 }
 
 // ---------------------------------------------------------------- reading

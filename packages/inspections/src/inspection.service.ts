@@ -16,6 +16,10 @@ import {
   resolveScopedUnit,
   unitScope,
   abilities,
+  attachOwnedFile,
+  detachOwnedFile,
+  readOwnedFile,
+  type FileOwner,
   type Actor,
   type AppServices,
   type Db,
@@ -499,25 +503,20 @@ export async function conclude(
   });
 }
 
+const evidenceOf = (id: number, unitId: number): FileOwner => ({
+  ownerType: EVIDENCE_OWNER,
+  ownerId: id,
+  unitId,
+  entityType: 'inspection',
+  action: 'inspection.evidence',
+  what: 'tệp của cuộc kiểm tra',
+});
+
 export async function addEvidence(s: AppServices, ctx: RequestContext, actor: Actor, id: number, file: UploadedFile) {
   return inTransaction(s.db, async (tx) => {
     const { subject } = await load(s, tx, actor, id);
     authorize(actor, 'inspection.conduct', subject);
-    const link = await s.files.attach(tx, {
-      data: file.data,
-      filename: file.filename,
-      mime: file.mimetype,
-      ownerType: EVIDENCE_OWNER,
-      ownerId: id,
-      unitId: subject.unitId,
-      uploadedBy: actor.userId || null,
-    });
-    await recordAudit(tx, ctx, 'inspection.evidence.add', {
-      entityType: 'inspection',
-      entityId: id,
-      unitId: subject.unitId,
-      after: { filename: file.filename, sha256: link.sha256 },
-    });
+    await attachOwnedFile(s, tx, ctx, actor, evidenceOf(id, subject.unitId), file);
   });
 }
 
@@ -525,23 +524,13 @@ export async function removeEvidence(s: AppServices, ctx: RequestContext, actor:
   return inTransaction(s.db, async (tx) => {
     const { subject } = await load(s, tx, actor, id);
     authorize(actor, 'inspection.conduct', subject);
-    const link = (await s.files.linksOf(tx, EVIDENCE_OWNER, [id])).find((l) => l.id === fileId);
-    if (!link) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp của cuộc kiểm tra.', 404);
-    await s.files.detach(tx, fileId);
-    await recordAudit(tx, ctx, 'inspection.evidence.remove', {
-      entityType: 'inspection',
-      entityId: id,
-      unitId: subject.unitId,
-      before: { filename: link.filename, sha256: link.sha256 },
-    });
+    await detachOwnedFile(s, tx, ctx, evidenceOf(id, subject.unitId), fileId);
   });
 }
 
 export async function evidenceFile(s: AppServices, actor: Actor, id: number, fileId: number) {
-  await load(s, s.db, actor, id);
-  const link = (await s.files.linksOf(s.db, EVIDENCE_OWNER, [id])).find((l) => l.id === fileId);
-  if (!link) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp của cuộc kiểm tra.', 404);
-  return { filename: link.filename, mime: link.mime, data: await s.files.read(link) };
+  const { subject } = await load(s, s.db, actor, id);
+  return readOwnedFile(s, evidenceOf(id, subject.unitId), fileId);
 }
 
 // ---------------------------------------------------------------- findings

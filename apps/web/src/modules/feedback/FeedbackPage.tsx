@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Checkbox, DatePicker, Grid, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useUrlFilters } from '../../lib/url-filters';
 import dayjs from 'dayjs';
 import { api, unwrap } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -51,21 +52,10 @@ function Due({ r }: { r: CaseItem }) {
 }
 
 function CaseList() {
-  const [params, setParams] = useSearchParams();
   const phone = !Grid.useBreakpoint().md;
   const units = useProvinceUnits();
   const cats = useQuery({ queryKey: ['feedback', 'categories'], queryFn: () => unwrap(api.GET('/api/feedback/categories')) });
-  const get = (k: string) => params.get(k) ?? undefined;
-  const page = Number(params.get('page') ?? 1);
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const { get, set, clear, page, pagination: pager } = useUrlFilters(PAGE);
   const query = {
     q: get('q'),
     status: get('status'),
@@ -74,24 +64,17 @@ function CaseList() {
     channel: get('channel'),
     from: get('from'),
     to: get('to'),
-    overdue: params.get('overdue') === 'true' ? true : undefined,
-    rated: params.get('rated') === 'low' ? ('low' as const) : undefined,
-    withTask: params.get('withTask') === 'true' ? true : undefined,
-    hidden: params.get('hidden') === 'true' ? true : undefined,
-    sort: params.get('overdue') === 'true' ? ('due' as const) : undefined,
+    overdue: get('overdue') === 'true' ? true : undefined,
+    rated: get('rated') === 'low' ? ('low' as const) : undefined,
+    withTask: get('withTask') === 'true' ? true : undefined,
+    hidden: get('hidden') === 'true' ? true : undefined,
+    sort: get('overdue') === 'true' ? ('due' as const) : undefined,
     limit: PAGE,
     offset: (page - 1) * PAGE,
   };
   const list = useQuery({ queryKey: ['feedback', 'list', query], queryFn: () => unwrap(api.GET('/api/feedback', { params: { query } })) });
   const items = list.data?.items ?? [];
-  const pagination = {
-    current: page,
-    pageSize: PAGE,
-    total: list.data?.total ?? 0,
-    onChange: (p: number) => set({ page: String(p) }),
-    showSizeChanger: false,
-    showTotal: (n: number) => `${n.toLocaleString('vi-VN')} phản ánh`,
-  };
+  const pagination = pager(list.data?.total, 'phản ánh');
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -244,7 +227,7 @@ function CaseList() {
       {!list.isPending && !items.length && (
         <Typography.Text type="secondary">
           Không có phản ánh nào khớp bộ lọc.{' '}
-          <Button type="link" onClick={() => setParams({}, { replace: true })}>
+          <Button type="link" onClick={clear}>
             Bỏ lọc
           </Button>
         </Typography.Text>

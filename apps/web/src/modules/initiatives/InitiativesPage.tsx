@@ -1,5 +1,5 @@
 /** Initiatives: the unit's registry, coverage (≥ 1 per unit a year), registration, the catalogue of recognised ones, the council's criteria. */
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import {
   Alert,
   Button,
@@ -22,6 +22,7 @@ import {
   Typography,
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useUrlFilters } from '../../lib/url-filters';
 import dayjs from 'dayjs';
 import { api, unwrap } from '../../lib/api';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
@@ -31,24 +32,9 @@ import { CriteriaTab } from './CriteriaTab';
 
 const PAGE = 20;
 
-function useParamsState() {
-  const [params, setParams] = useSearchParams();
-  const get = (k: string) => params.get(k) ?? undefined;
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
-  return { get, set, page: Number(params.get('page') ?? 1) };
-}
-
 export function InitiativesPage() {
   const { can } = useSession();
-  const { get, set } = useParamsState();
+  const { get, set } = useUrlFilters(PAGE);
   const year = Number(get('year') ?? dayjs().year());
   return (
     <>
@@ -80,7 +66,7 @@ export function InitiativesPage() {
 }
 
 function ListTab({ year, catalogue }: { year: number | undefined; catalogue?: boolean }) {
-  const { get, set, page } = useParamsState();
+  const { get, set, page, pagination: pager } = useUrlFilters(PAGE);
   const phone = !Grid.useBreakpoint().md;
   const units = useProvinceUnits();
   const query = {
@@ -98,14 +84,7 @@ function ListTab({ year, catalogue }: { year: number | undefined; catalogue?: bo
     queryFn: () => unwrap(api.GET('/api/initiatives', { params: { query } })),
   });
   const items = list.data?.items ?? [];
-  const pagination = {
-    current: page,
-    pageSize: PAGE,
-    total: list.data?.total ?? 0,
-    onChange: (p: number) => set({ page: String(p) }),
-    showSizeChanger: false,
-    showTotal: (n: number) => `${formatNumber(n)} sáng kiến`,
-  };
+  const pagination = pager(list.data?.total, 'sáng kiến');
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">

@@ -1,6 +1,6 @@
 /** Inspections: the year's coverage against the target, the visits, the findings to the end, risk and draws, the checklist template. */
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import {
   Alert,
   Button,
@@ -23,6 +23,7 @@ import {
   Typography,
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useUrlFilters } from '../../lib/url-filters';
 import dayjs from 'dayjs';
 import { api, unwrap, urlFor } from '../../lib/api';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
@@ -33,24 +34,9 @@ import { DecimalInput } from '../../components/DecimalInput';
 
 const PAGE = 20;
 
-function useParamsState() {
-  const [params, setParams] = useSearchParams();
-  const get = (k: string) => params.get(k) ?? undefined;
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
-  return { get, set, page: Number(params.get('page') ?? 1) };
-}
-
 export function InspectionsPage() {
   const { can } = useSession();
-  const { get, set } = useParamsState();
+  const { get, set } = useUrlFilters(PAGE);
   const year = Number(get('year') ?? dayjs().year());
   const tab = get('tab') ?? 'coverage';
   return (
@@ -244,7 +230,7 @@ function NewPlan({ year, first }: { year: number; first: boolean }) {
 
 function VisitsTab({ year }: { year: number }) {
   const { can } = useSession();
-  const { get, set, page } = useParamsState();
+  const { get, set, page, pagination: pager } = useUrlFilters(PAGE);
   const phone = !Grid.useBreakpoint().md;
   const units = useProvinceUnits();
   const query = {
@@ -262,14 +248,7 @@ function VisitsTab({ year }: { year: number }) {
     queryFn: () => unwrap(api.GET('/api/inspections', { params: { query } })),
   });
   const items = list.data?.items ?? [];
-  const pagination = {
-    current: page,
-    pageSize: PAGE,
-    total: list.data?.total ?? 0,
-    onChange: (p: number) => set({ page: String(p) }),
-    showSizeChanger: false,
-    showTotal: (n: number) => `${formatNumber(n)} cuộc kiểm tra`,
-  };
+  const pagination = pager(list.data?.total, 'cuộc kiểm tra');
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       {(can('inspection.manage') || can('inspection.self')) && <NewVisit year={year} />}
@@ -477,7 +456,7 @@ function NewVisit({ year }: { year: number }) {
 }
 
 function FindingsTab({ year }: { year: number }) {
-  const { get, set, page } = useParamsState();
+  const { get, set, page, pagination: pager } = useUrlFilters(PAGE);
   const phone = !Grid.useBreakpoint().md;
   const units = useProvinceUnits();
   const query = {
@@ -495,14 +474,7 @@ function FindingsTab({ year }: { year: number }) {
     queryFn: () => unwrap(api.GET('/api/inspections/findings', { params: { query } })),
   });
   const items = list.data?.items ?? [];
-  const pagination = {
-    current: page,
-    pageSize: PAGE,
-    total: list.data?.total ?? 0,
-    onChange: (p: number) => set({ page: String(p) }),
-    showSizeChanger: false,
-    showTotal: (n: number) => `${formatNumber(n)} kiến nghị`,
-  };
+  const pagination = pager(list.data?.total, 'kiến nghị');
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
