@@ -4,7 +4,6 @@ import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -21,10 +20,11 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage, unwrap, urlFor } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useProvinceUnits } from '../../lib/session';
+import { useAct as useActOn } from '../../lib/use-act';
 import { STATUS_COLORS, TIMELINESS_COLORS, type CaseDetail } from './common';
 
 const EVENT_LABELS: Record<string, string> = {
@@ -169,18 +169,7 @@ export function CasePage() {
 }
 
 /** Runs one step on the case, then refreshes every feedback query (the list, the figures, this case). */
-function useAct() {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  return useMutation({
-    mutationFn: (f: () => Promise<unknown>) => f(),
-    onSuccess: () => {
-      message.success('Đã lưu.');
-      void qc.invalidateQueries({ queryKey: ['feedback'] });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
-}
+const useAct = () => useActOn('feedback');
 
 function Photos({ c }: { c: CaseDetail }) {
   const act = useAct();

@@ -23,6 +23,7 @@ import {
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useUrlFilters } from '../../lib/url-filters';
+import { YearSelect } from '../../components/YearSelect';
 import dayjs from 'dayjs';
 import { api, unwrap } from '../../lib/api';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
@@ -42,13 +43,7 @@ export function InitiativesPage() {
         <Typography.Title level={3} className="page-title">
           Sáng kiến, giải pháp cải cách hành chính
         </Typography.Title>
-        <Select
-          aria-label="Năm"
-          value={year}
-          style={{ width: 130 }}
-          onChange={(v) => set({ year: String(v) })}
-          options={[0, 1, 2, 3].map((k) => ({ value: dayjs().year() - k, label: `Năm ${dayjs().year() - k}` }))}
-        />
+        <YearSelect value={year} onChange={(y) => set({ year: String(y) })} />
       </Space>
       <Tabs
         activeKey={get('tab') ?? 'list'}

@@ -1,7 +1,5 @@
 import type { Schemas } from '@cchc/api-client';
-import { App } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage } from '../../lib/api';
+import { useAct as useActOn } from '../../lib/use-act';
 
 export type InitiativeDetail = Schemas['InitiativeDetail'];
 
@@ -35,16 +33,5 @@ export const INDEX_OPTIONS = ['PAR_INDEX', 'SIPAS', 'PAPI', '766'].map((v) => ({
   label: v === 'PAR_INDEX' ? 'PAR INDEX' : v === '766' ? 'Bộ chỉ số 766' : v,
 }));
 
-export function useAct(done?: () => void) {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  return useMutation({
-    mutationFn: (f: () => Promise<unknown>) => f(),
-    onSuccess: () => {
-      message.success('Đã lưu.');
-      void qc.invalidateQueries({ queryKey: ['initiatives'] });
-      done?.();
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
-}
+/** An action on the initiatives pages (refreshes every initiatives query). */
+export const useAct = (done?: () => void) => useActOn('initiatives', done);

@@ -24,6 +24,7 @@ import {
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useUrlFilters } from '../../lib/url-filters';
+import { YearSelect } from '../../components/YearSelect';
 import dayjs from 'dayjs';
 import { api, unwrap, urlFor } from '../../lib/api';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
@@ -45,13 +46,7 @@ export function InspectionsPage() {
         <Typography.Title level={3} className="page-title">
           Kiểm tra công tác cải cách hành chính
         </Typography.Title>
-        <Select
-          aria-label="Năm"
-          value={year}
-          style={{ width: 130 }}
-          onChange={(v) => set({ year: String(v) })}
-          options={[0, 1, 2, 3].map((k) => ({ value: dayjs().year() - k, label: `Năm ${dayjs().year() - k}` }))}
-        />
+        <YearSelect value={year} onChange={(y) => set({ year: String(y) })} />
       </Space>
       <Tabs
         activeKey={tab}

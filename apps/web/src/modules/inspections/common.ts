@@ -1,7 +1,5 @@
 import type { Schemas } from '@cchc/api-client';
-import { useQueryClient, useMutation } from '@tanstack/react-query';
-import { App } from 'antd';
-import { errorMessage } from '../../lib/api';
+import { useAct as useActOn } from '../../lib/use-act';
 
 export type InspectionDetail = Schemas['InspectionDetail'];
 export type Finding = InspectionDetail['findings'][number];
@@ -42,19 +40,7 @@ export const STATE_COLORS: Record<string, string> = {
 };
 export const STATUS_COLORS: Record<string, string> = { scheduled: 'blue', concluded: 'green', cancelled: 'default' };
 
-/** A change on the inspections pages: message, refresh every inspections query. */
-export function useAct(done?: () => void) {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  return useMutation({
-    mutationFn: (f: () => Promise<unknown>) => f(),
-    onSuccess: () => {
-      message.success('Đã lưu.');
-      void qc.invalidateQueries({ queryKey: ['inspections'] });
-      done?.();
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
-}
+/** An action on the inspections pages (refreshes every inspections query). */
+export const useAct = (done?: () => void) => useActOn('inspections', done);
 
 export const thisYear = (today: string) => Number(today.slice(0, 4));
