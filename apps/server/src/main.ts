@@ -48,7 +48,7 @@ async function main() {
           seeders: installed.seeders,
           files,
           metrics: metricsOf(MODULES),
-          taskIntake: installed.taskIntake,
+          seams: installed.seams,
         }
       : false,
     analyzeAtStart: handle.kind === 'pglite',

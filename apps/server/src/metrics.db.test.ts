@@ -34,6 +34,7 @@ describe('metrics registry', () => {
       'initiatives.registered',
       'inspections.covered',
       'inspections.remediationRate',
+      'surveys.satisfaction',
       'tasks.byIndexComponent',
       'tasks.onTimeRate',
     ]);

@@ -6,6 +6,7 @@ import { assessmentModule } from '@cchc/assessment';
 import { feedbackModule } from '@cchc/feedback';
 import { inspectionsModule } from '@cchc/inspections';
 import { initiativesModule } from '@cchc/initiatives';
+import { surveysModule } from '@cchc/surveys';
 
 /**
  * The one list of business modules. Adding a module is a package exporting a `defineModule(...)` and a
@@ -19,4 +20,5 @@ export const MODULES: readonly CchcModule[] = [
   feedbackModule,
   inspectionsModule,
   initiativesModule,
+  surveysModule,
 ];

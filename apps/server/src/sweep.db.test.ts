@@ -43,7 +43,14 @@ interface Fixture {
   inspectionFileId: number;
   initiativeId: number;
   initiativeFileId: number;
+  surveyId: number;
+  surveyTokenId: number;
+  surveyPaperCode: string;
+  surveyResponseId: number;
 }
+/** One published survey; every fixture unit has a sample in it, an issued token and a keyed paper form. */
+let sweepSurveyId = 0;
+let paperSeq = 0;
 const fixtures = new Map<string, Fixture>();
 const OTHER_PROVINCE = '01';
 let otherUnit = '';
@@ -239,7 +246,97 @@ async function makeFixture(services: AppServices, unitCode: string): Promise<Fix
       }),
     ),
   );
+  const now = new Date('2026-11-20T09:00:00+07:00');
+  if (!sweepSurveyId) {
+    const survey = await s.db
+      .insertInto('survey')
+      .values({
+        provinceCode: '86',
+        name: 'Khảo sát quét phạm vi',
+        template: null,
+        periodFrom: '2026-01-01',
+        periodTo: '2026-10-31',
+        status: 'published',
+        currentVersion: 1,
+        minValid: 30,
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    sweepSurveyId = Number(survey.id);
+    const definition = {
+      title: 'Phiếu',
+      sections: [{ id: 'A', title: 'Phần A', questions: [{ id: 'Q1', text: 'Hài lòng?', type: 'scale5', aspect: 'DV1' }] }],
+    };
+    await s.db
+      .insertInto('surveyVersion')
+      .values({ surveyId: sweepSurveyId, version: 1, definition: JSON.stringify(definition), createdAt: now, createdBy: null })
+      .execute();
+  }
+  const sample = await s.db
+    .insertInto('surveySample')
+    .values({
+      surveyId: sweepSurveyId,
+      unitId: unit.id,
+      unitCode,
+      population: 10,
+      reachable: 10,
+      sampleSize: 10,
+      marginOfError: 0.05,
+      seed: '1',
+      frameDigest: '-',
+      drawnAt: now,
+      drawnBy: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const code = () => `SW${String(++paperSeq).padStart(2, '0')}-${String(paperSeq).padStart(4, '0')}`;
+  const [issued, keyed] = await s.db
+    .insertInto('surveyToken')
+    .values(
+      [0, 1].map((i) => ({
+        surveyId: sweepSurveyId,
+        sampleId: Number(sample.id),
+        unitId: unit.id,
+        token: `sweep-${unitCode}-${i}`,
+        paperCode: code(),
+        rank: i + 1,
+        dossierCode: `SW-${unitCode}`,
+        personKey: null,
+        status: i ? ('answered' as const) : ('issued' as const),
+        reason: null,
+        updatedAt: now,
+      })),
+    )
+    .returning(['id', 'paperCode'])
+    .execute();
+  const response = await s.db
+    .insertInto('surveyResponse')
+    .values({
+      surveyId: sweepSurveyId,
+      version: 1,
+      unitId: unit.id,
+      tokenId: Number(keyed!.id),
+      channel: 'paper',
+      interviewerId: null,
+      enteredBy: null,
+      clientId: null,
+      startedAt: null,
+      submittedAt: now,
+      durationS: null,
+      answers: JSON.stringify({ Q1: 4 }),
+      answersDigest: `sweep-${unitCode}`,
+      flags: [],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    surveyId: sweepSurveyId,
+    surveyTokenId: Number(issued!.id),
+    surveyPaperCode: issued!.paperCode,
+    surveyResponseId: Number(response.id),
     unitCode,
     inspectionId: Number(visit.id),
     findingId: Number(finding.id),
@@ -383,6 +480,11 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
       (f: Fixture) => `/api/initiatives/${f.initiativeId}/${a}`,
     ]),
   ),
+  'GET /api/surveys/paper/{code}': (f) => `/api/surveys/paper/${f.surveyPaperCode}`,
+  'POST /api/surveys/{id}/tokens/{tokenId}/status': (f) => `/api/surveys/${f.surveyId}/tokens/${f.surveyTokenId}/status`,
+  'GET /api/surveys/responses/{id}': (f) => `/api/surveys/responses/${f.surveyResponseId}`,
+  'POST /api/surveys/responses/{id}/double-entry': (f) => `/api/surveys/responses/${f.surveyResponseId}/double-entry`,
+  'POST /api/surveys/responses/{id}/exclusion': (f) => `/api/surveys/responses/${f.surveyResponseId}/exclusion`,
 };
 /** The demo's internal-index round, whose unit sheets the sweep reads and writes. */
 let roundId = 0;
@@ -429,6 +531,29 @@ const NOT_UNIT_RECORDS = new Set([
   'GET /api/public/initiatives/{id}',
   'GET /api/initiatives/{id}/decision.docx',
   'GET /api/initiatives/{id}/certificate.docx',
+  // A survey is province-level (the office runs it); its figures are limited to the caller's units and its
+  // unit-level records (tokens, responses) are swept above (surveys.db.test.ts tests the scope of each).
+  'GET /api/surveys/{id}',
+  'PUT /api/surveys/{id}/questionnaire',
+  'POST /api/surveys/{id}/publish',
+  'POST /api/surveys/{id}/close',
+  'POST /api/surveys/{id}/results/publish',
+  'POST /api/surveys/{id}/results/unpublish',
+  'POST /api/surveys/{id}/sample',
+  'GET /api/surveys/{id}/samples',
+  'GET /api/surveys/{id}/tokens',
+  'GET /api/surveys/{id}/forms.pdf',
+  'POST /api/surveys/{id}/responses',
+  'POST /api/surveys/{id}/responses/sync',
+  'GET /api/surveys/{id}/responses',
+  'GET /api/surveys/{id}/quality',
+  'GET /api/surveys/{id}/results',
+  'GET /api/surveys/{id}/results.xlsx',
+  'GET /api/surveys/{id}/results.docx',
+  // Public: a one-use token, and results the office published.
+  'GET /api/public/surveys/{token}',
+  'POST /api/public/surveys/{token}/responses',
+  'GET /api/public/survey-results/{id}',
 ]);
 /** Routes filtered by a `unit` query parameter, with the rest of the query they need. */
 const UNIT_QUERY = (path: string): string | null => {
@@ -471,6 +596,9 @@ const BODY: Record<string, unknown> = {
   'POST /api/initiatives/{id}/return': { note: 'Xâm nhập phạm vi.' },
   'POST /api/initiatives/{id}/award': { note: 'Xâm nhập phạm vi.' },
   'POST /api/initiatives/{id}/adoptions': { adoptedOn: '2026-11-01' },
+  'POST /api/surveys/{id}/tokens/{tokenId}/status': { status: 'refused', reason: 'Xâm nhập phạm vi.' },
+  'POST /api/surveys/responses/{id}/double-entry': { answers: { Q1: 2 } },
+  'POST /api/surveys/responses/{id}/exclusion': { excluded: true, reason: 'Xâm nhập phạm vi.' },
 };
 
 describe('unit scope on every route', () => {

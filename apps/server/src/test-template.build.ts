@@ -6,8 +6,8 @@ import { MODULES } from './modules';
 const location = templateLocation();
 if (!location) throw new Error('CCHC_TEST_TEMPLATE is not set: this script is started by the test setup');
 const t0 = Date.now();
-const { migrations, seeders, taskIntake } = installModules(MODULES);
-await buildTemplate(location, { migrations, seeders, metrics: metricsOf(MODULES), taskIntake });
+const { migrations, seeders, seams } = installModules(MODULES);
+await buildTemplate(location, { migrations, seeders, metrics: metricsOf(MODULES), seams });
 console.info(`[test] template database (${location.kind}) ready in ${Date.now() - t0} ms`);
 // Nothing is left to wait for; a handle a seeder left open must not keep the run waiting.
 process.exit(0);

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestDatabase, DEMO_PASSWORD, FIXED_NOW, testFileStore, type TestDatabase } from '@cchc/test-kit';
-import { installModules, metricsOf, taskIntakeOf, type App, type CchcModule, type FileStore } from '@cchc/core';
+import { installModules, metricsOf, seamsOf, type App, type CchcModule, type FileStore } from '@cchc/core';
 import { buildApp } from './app';
 import { createServices } from './services';
 import { MODULES } from './modules';
@@ -58,7 +58,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     now,
     fromTemplate: true,
     metrics: metricsOf(MODULES),
-    taskIntake: taskIntakeOf(MODULES),
+    seams: seamsOf(MODULES),
   });
   const services = await createServices(db, { provinceCode: '86', now, modules, files: opts.files ?? testFileStore() });
   const app = await buildApp({ services, modules, cookieSecret: 'test-secret-test-secret-test-secret', trustProxy: opts.trustProxy });

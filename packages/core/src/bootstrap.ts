@@ -12,7 +12,7 @@ import { loadDemoProvince } from './demo/demo-province';
 import { NO_CACHE } from './cache/read-cache';
 import { MetricsRegistry } from './metrics/metrics';
 import type { FileStore } from './files/file-store';
-import type { TaskIntake } from './modules/module';
+import type { ModuleSeams } from './modules/module';
 
 /**
  * A module's contribution to first start: loads its demo data into the demo province, given services
@@ -31,13 +31,13 @@ export async function seederServices(
   now: () => Date,
   files: FileStore,
   metrics: MetricsRegistry = new MetricsRegistry(),
-  taskIntake: TaskIntake | null = null,
+  seams: ModuleSeams = { taskIntake: null, dossierFrame: null },
 ): Promise<AppServices> {
   let calendar = await loadWorkingCalendar(db);
   return {
     files,
     metrics,
-    taskIntake,
+    ...seams,
     db,
     dbKind: 'postgresql',
     bulk: kyselyBulkTransaction(db as never),
@@ -65,8 +65,8 @@ export interface PrepareOptions {
         now?: () => Date;
         files: FileStore;
         metrics?: MetricsRegistry;
-        /** The module taking tasks (demo findings and cases become tasks through it). */
-        taskIntake?: TaskIntake | null;
+        /** What modules offer each other (demo findings become tasks, demo surveys sample dossiers). */
+        seams?: ModuleSeams;
       }
     | false;
   log?: (msg: string) => void;
@@ -94,7 +94,7 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
       const d = await loadDemoProvince(tx, opts.demo.provinceCode);
       log(`Đã nạp tỉnh mẫu ${opts.demo.provinceCode}: ${d.departments} sở ngành, ${d.users} người dùng`);
       const now = opts.demo.now ?? (() => new Date());
-      const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files, opts.demo.metrics, opts.demo.taskIntake);
+      const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files, opts.demo.metrics, opts.demo.seams);
       for (const seed of opts.demo.seeders ?? []) await seed(services);
     }
   });

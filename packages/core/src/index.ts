@@ -28,6 +28,7 @@ export * from './http/schemas';
 export { registerCoreRoutes } from './routes';
 export * from './documents/docx';
 export * from './documents/xlsx';
+export * from './documents/pdf';
 export { getUnitByCode, resolveScopedUnit, unitCodesInScope, unitOrigins, unitSuccessors, type LineageEntry } from './units/unit.service';
 export * from './http/upload';
 export * from './files/archive-guard';

@@ -28,6 +28,7 @@ export const FIELDS = [
   'thanh_toan_truc_tuyen',
   'ho_so_so_hoa',
   'ket_qua_dien_tu',
+  'lien_he_nguoi_nop',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -51,6 +52,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   thanh_toan_truc_tuyen: 'thanh toán trực tuyến',
   ho_so_so_hoa: 'hồ sơ số hóa',
   ket_qua_dien_tu: 'kết quả điện tử',
+  lien_he_nguoi_nop: 'số điện thoại hoặc số định danh người nộp',
 };
 
 const REQUIRED: Field[] = ['ma_ho_so', 'ma_tthc', 'ma_don_vi', 'kenh', 'ngay_tiep_nhan'];
@@ -118,10 +120,25 @@ export const HASHED = [
   'apologyDeadline',
   'apologyDate',
   'settleDate',
+  'applicantKey',
 ] as const satisfies readonly (keyof DossierRecord)[];
 // Every stored value is hashed: a column added to the record and forgotten here fails to compile.
 const everyColumnHashed: [Exclude<keyof DossierRecord, 'rowHash' | (typeof HASHED)[number]>] extends [never] ? true : false = true;
 void everyColumnHashed;
+
+/**
+ * The applicant's phone or ID number is never stored: only a keyed hash (HMAC-SHA-256 with the deployment's
+ * CCHC_APPLICANT_KEY), enough to recognise the same person across units when a survey samples dossiers.
+ * Phones are normalised first (+84 / 84 → 0, spaces and dots dropped).
+ */
+const APPLICANT_KEY = process.env.CCHC_APPLICANT_KEY || 'cchc-applicant-key';
+export function applicantKeyOf(contact: string): string | null {
+  let digits = contact.replace(/[\s.\-()]/g, '');
+  if (digits.startsWith('+84')) digits = '0' + digits.slice(3);
+  else if (/^84\d{9}$/.test(digits)) digits = '0' + digits.slice(2);
+  if (!/^\d{9,12}$/.test(digits)) return null;
+  return crypto.createHmac('sha256', APPLICANT_KEY).update(digits).digest('base64url').slice(0, 22);
+}
 
 // parseRow runs millions of times per import: helpers live at module level (no closures per row).
 const cell = (cells: string[], cols: Columns, f: Field) => {
@@ -207,6 +224,10 @@ export function parseRow(
   const paidOnline = zeroOne(cells, cols, 'thanh_toan_truc_tuyen', errors, row);
   const digitised = zeroOne(cells, cols, 'ho_so_so_hoa', errors, row);
   const electronicResult = zeroOne(cells, cols, 'ket_qua_dien_tu', errors, row);
+  const contact = cell(cells, cols, 'lien_he_nguoi_nop');
+  const applicantKey = contact ? applicantKeyOf(contact) : null;
+  if (contact && !applicantKey)
+    fail(errors, row, 'lien_he_nguoi_nop', `"${contact}" không phải số điện thoại hoặc số định danh (9–12 chữ số).`);
   if (errors.length) return { errors };
 
   const supplements = typeof sup === 'string' ? [] : sup;
@@ -245,12 +266,15 @@ export function parseRow(
     // Once closed, a dossier's counts stop changing after its end and apology dates have passed; an open
     // one is "never" (a far date rather than null, so one index range finds every unsettled row).
     settleDate: finishedDate ? (apologyDate && apologyDate > finishedDate ? apologyDate : finishedDate) : OPEN_SETTLE_DATE,
+    applicantKey,
     rowHash: '',
   };
   // The hash is over the parsed values, so the same dossier written in another date format is unchanged.
   let text = '';
   for (const k of HASHED) {
     const v = record[k];
+    // Added later: rows without it keep the hash they had, so re-importing an old export changes nothing.
+    if (v === null && k === 'applicantKey') continue;
     text += (v instanceof Date ? v.getTime() : (v ?? '')) + '\u001f';
   }
   record.rowHash = crypto.hash('sha1', text, 'base64url');

@@ -30,7 +30,7 @@ export function loadProcedures(limit = 300): { code: string; name: string }[] {
 }
 
 const HEADER =
-  'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,ngay_hen_tra_moi,can_bo_xu_ly,nguyen_nhan_tre_han,thanh_toan_truc_tuyen,ho_so_so_hoa,ket_qua_dien_tu';
+  'ma_ho_so,ma_tthc,ten_tthc,ma_don_vi,kenh,ngay_tiep_nhan,ngay_hen_tra,ngay_ket_thuc,trang_thai,thoi_han,don_vi_thoi_han,bo_sung,ngay_xin_loi,ngay_hen_tra_moi,can_bo_xu_ly,nguyen_nhan_tre_han,thanh_toan_truc_tuyen,ho_so_so_hoa,ket_qua_dien_tu,lien_he_nguoi_nop';
 const CAUSES = [
   'Cán bộ chậm xử lý do quá tải hồ sơ',
   'Chờ ý kiến liên thông của cơ quan khác',
@@ -71,6 +71,7 @@ export interface GenerateOptions {
 
 export function* generateDossierCsv(cal: WorkingCalendar, o: GenerateOptions): Generator<string> {
   const rnd = seededRandom(o.seed ?? 20260101);
+  const contactRnd = seededRandom((o.seed ?? 20260101) + 1);
   const procedures = loadProcedures();
   const unitLate = new Map(o.units.map((u) => [u, 0.02 + rnd() * rnd() * 0.3]));
   const unitOfficials = new Map(
@@ -140,6 +141,8 @@ export function* generateDossierCsv(cal: WorkingCalendar, o: GenerateOptions): G
       rnd() < 0.5 ? (rnd() < 0.35 ? '1' : '0') : '',
       rnd() < 0.62 ? '1' : '0',
       finishedAt ? (rnd() < 0.55 ? '1' : '0') : '',
+      // A separate stream, so the dossiers themselves are those of before; some people come back.
+      contactRnd() < 0.85 ? `09${String(10_000_000 + Math.floor(contactRnd() * o.count * 0.8)).slice(-8)}` : '',
     ].join(',');
   }
 }

@@ -187,4 +187,10 @@ export const dossiersMigrations: MigrationSet = {
       for (const [province, months] of byProvince) await refreshRollups(db as never, province, months);
     },
   },
+  // The applicant's contact as a keyed hash (never the number), so a survey can sample people, not dossiers.
+  '20261205_80_dossier_applicant': {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('dossier').addColumn('applicant_key', 'text').execute();
+    },
+  },
 };

@@ -36,6 +36,8 @@ export interface DossierTable {
   apologyDate: string | null;
   /** The day after which nothing about the dossier changes with the report date (9999-12-31 while open). */
   settleDate: string | null;
+  /** A keyed hash of the applicant's phone or ID number (never the number), for survey sampling. */
+  applicantKey: string | null;
   rowHash: string;
   flagged: Generated<boolean>;
   lastImportId: number | null;

@@ -5,6 +5,7 @@ import { registerDossierRoutes } from './dossiers.routes';
 import { dossiersDemo } from './dossiers.demo';
 import { recoverInterruptedImports } from './dossier.recovery';
 import { dossiersApologyCompliance, dossiersOnTimeRate } from './dossier.metrics';
+import { dossierFrame } from './dossier.frame';
 
 /** Dossiers imported from the provincial procedure system: on time and late, apologies, the 766 index. */
 export const dossiersModule = defineModule({
@@ -30,6 +31,7 @@ export const dossiersModule = defineModule({
     },
   ],
   metrics: [dossiersOnTimeRate, dossiersApologyCompliance],
+  dossierFrame,
 });
 
 export { runDossierImport } from './dossier.import';

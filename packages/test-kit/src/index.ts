@@ -9,7 +9,7 @@ import {
   type DemoSeeder,
   type MigrationSet,
   type MetricsRegistry,
-  type TaskIntake,
+  type ModuleSeams,
 } from '@cchc/core';
 import { adminQuery, FIXED_NOW, testDatabaseUrl, testFileStore } from './env';
 import { templateLocation, templateReady } from './template';
@@ -34,7 +34,7 @@ export async function createTestDatabase(
     now?: () => Date;
     fromTemplate?: boolean;
     metrics?: MetricsRegistry;
-    taskIntake?: TaskIntake | null;
+    seams?: ModuleSeams;
   } = {},
 ): Promise<TestDatabase> {
   const url = testDatabaseUrl();
@@ -74,7 +74,7 @@ export async function createTestDatabase(
               now: opts.now ?? (() => FIXED_NOW),
               files: testFileStore(),
               metrics: opts.metrics,
-              taskIntake: opts.taskIntake,
+              seams: opts.seams,
             },
     });
   return {

@@ -5,7 +5,7 @@
  * module imports and first app builds take as long), and each copy waits until it is ready.
  */
 import fs from 'node:fs';
-import { openDatabase, prepareDatabase, type DemoSeeder, type MetricsRegistry, type MigrationSet, type TaskIntake } from '@cchc/core';
+import { openDatabase, prepareDatabase, type DemoSeeder, type MetricsRegistry, type MigrationSet, type ModuleSeams } from '@cchc/core';
 import { adminQuery, FIXED_NOW, testDatabaseUrl, testFileStore } from './env';
 
 export type TemplateLocation = ({ kind: 'pglite'; file: string } | { kind: 'postgresql'; name: string }) & {
@@ -35,7 +35,7 @@ export async function templateReady(location: TemplateLocation, timeoutMs = 300_
 /** Builds the template where `location` says and writes its state file (the child process of the setup). */
 export async function buildTemplate(
   location: TemplateLocation,
-  opts: { migrations: MigrationSet[]; seeders: DemoSeeder[]; metrics?: MetricsRegistry; taskIntake?: TaskIntake | null },
+  opts: { migrations: MigrationSet[]; seeders: DemoSeeder[]; metrics?: MetricsRegistry; seams?: ModuleSeams },
 ): Promise<void> {
   const t0 = Date.now();
   try {
@@ -46,7 +46,7 @@ export async function buildTemplate(
       now: () => FIXED_NOW,
       files: testFileStore(),
       metrics: opts.metrics,
-      taskIntake: opts.taskIntake,
+      seams: opts.seams,
     };
     if (location.kind === 'postgresql') {
       if (!url) throw new Error('a PostgreSQL template needs TEST_DATABASE_URL');

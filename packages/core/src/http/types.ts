@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../calendar/calendar.domain';
 import type { ReadCache } from '../cache/read-cache';
 import type { MetricsRegistry } from '../metrics/metrics';
 import type { FileStore } from '../files/file-store';
-import type { TaskIntake } from '../modules/module';
+import type { DossierFrame, TaskIntake } from '../modules/module';
 
 /** What every module's routes receive from the server. */
 export interface AppServices {
@@ -29,6 +29,8 @@ export interface AppServices {
   metrics: MetricsRegistry;
   /** Where other modules hand tasks (the directives module), or null when it is not installed. */
   taskIntake: TaskIntake | null;
+  /** The dossiers as a survey's sampling frame, if the dossiers module is installed. */
+  dossierFrame: DossierFrame | null;
   /** The attachment store (data directory or S3). */
   files: FileStore;
   /** Today in Vietnam (injectable so tests run on a fixed clock). */

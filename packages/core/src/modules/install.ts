@@ -3,7 +3,7 @@ import type { DemoSeeder } from '../bootstrap';
 import type { App } from '../http/types';
 import { coreGlobalActions, coreRules, installRules } from '../policy/policy';
 import { MetricsRegistry } from '../metrics/metrics';
-import type { CchcModule, TaskIntake } from './module';
+import type { CchcModule, ModuleSeams } from './module';
 
 /**
  * What the server needs from a list of modules, in list order. Installing makes the modules' rules known
@@ -21,7 +21,7 @@ export function installModules(modules: readonly CchcModule[]) {
     modules,
     migrations: modules.flatMap((m) => (m.migrations ? [m.migrations] : [])) as MigrationSet[],
     seeders: modules.flatMap((m) => (m.demo ? [m.demo] : [])) as DemoSeeder[],
-    taskIntake: taskIntakeOf(modules),
+    seams: seamsOf(modules),
   };
 }
 
@@ -36,9 +36,12 @@ export function registerModuleRoutes(app: App, modules: readonly CchcModule[]): 
   for (const m of modules) m.routes?.(app);
 }
 
-/** The module that takes tasks from the others (directives), if it is installed. */
-export function taskIntakeOf(modules: readonly CchcModule[]): TaskIntake | null {
-  const providers = modules.filter((m) => m.taskIntake);
-  if (providers.length > 1) throw new Error(`two modules take tasks: ${providers.map((m) => m.name).join(', ')}`);
-  return providers[0]?.taskIntake ?? null;
+/** What the modules offer each other: the module taking tasks (directives), the one holding dossiers. */
+export function seamsOf(modules: readonly CchcModule[]): ModuleSeams {
+  const one = <K extends keyof ModuleSeams>(key: K, what: string): ModuleSeams[K] => {
+    const providers = modules.filter((m) => m[key]);
+    if (providers.length > 1) throw new Error(`two modules ${what}: ${providers.map((m) => m.name).join(', ')}`);
+    return (providers[0]?.[key] ?? null) as ModuleSeams[K];
+  };
+  return { taskIntake: one('taskIntake', 'take tasks'), dossierFrame: one('dossierFrame', 'hold dossiers') };
 }

@@ -75,6 +75,43 @@ export interface SeedTask extends TaskRequest {
   report?: { state: 'draft' | 'submitted' | 'accepted'; at: Date; content: string };
 }
 
+/** A dossier resolved in a period, as a survey's sampling frame sees it (never the applicant's number). */
+export interface FrameDossier {
+  id: number;
+  code: string;
+  unitCode: string;
+  procedureCode: string;
+  /** The procedure's field (the first part of its code), for stratifying by field. */
+  sector: string;
+  finishedDate: string;
+  /** A keyed hash of the applicant's phone or ID number, when the export carried one (one person across units). */
+  applicantKey: string | null;
+}
+
+export interface FrameQuery {
+  from: string;
+  to: string;
+  /** Resolved by this day (the dossier statistics' report date). */
+  asOf: string;
+  unitCodes: readonly string[];
+}
+
+/**
+ * The dossiers module's list of served people, for the surveys module to sample from: counted exactly as
+ * the dossier statistics count "resolved" (received in the period, ended by the report date).
+ */
+export interface DossierFrame {
+  population(s: AppServices, q: FrameQuery): Promise<Map<string, { resolved: number; reachable: number }>>;
+  /** The frame itself, in a stable order (unit, code), so a seeded draw can be repeated. */
+  rows(s: AppServices, q: FrameQuery): Promise<FrameDossier[]>;
+}
+
+/** What one module offers the others through core (each provided by at most one module). */
+export interface ModuleSeams {
+  taskIntake: TaskIntake | null;
+  dossierFrame: DossierFrame | null;
+}
+
 export interface CchcModule {
   /** Package-style name: 'directives', 'dossiers'… (English, used in logs and metric keys). */
   name: string;
@@ -96,6 +133,8 @@ export interface CchcModule {
   metrics?: readonly MetricDefinition[];
   /** The module runs tasks and takes them from other modules (at most one module in the list). */
   taskIntake?: TaskIntake;
+  /** The module holds the dossiers and offers them as a sampling frame (at most one module). */
+  dossierFrame?: DossierFrame;
 }
 
 export function defineModule(m: CchcModule): CchcModule {
