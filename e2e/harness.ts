@@ -154,3 +154,18 @@ export async function chooseOption(page: Page, text: string | RegExp): Promise<v
     .first()
     .click();
 }
+
+/** The page is no wider than the phone it is shown on. */
+export async function noOverflow(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expectTrue(overflow <= 1, `${what} wider than the phone by ${overflow}px`);
+}
+
+/** No English-format number ("2,100", "41.9%") and no code key (camelCase, dotted action) on the page. */
+export async function readsVietnamese(page: Page, what: string): Promise<void> {
+  const text = await page.locator('main, .ant-layout-content').first().innerText();
+  const english = /\b\d{1,3},\d{3}\b|\d\.\d+ ?%/.exec(text);
+  expectTrue(!english, `${what} shows an English-format number: "${english?.[0]}"`);
+  const key = /\b[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z]+\.[a-z]+[A-Z]?\w*\b/.exec(text.replace(/https?:\S+/g, ''));
+  expectTrue(!key, `${what} shows a code key: "${key?.[0]}"`);
+}

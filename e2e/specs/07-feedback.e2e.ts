@@ -1,11 +1,5 @@
-import type { Page } from 'playwright-core';
 import type { Spec } from '../run';
-import { chooseOption, expectTrue } from '../harness';
-
-async function noOverflow(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expectTrue(overflow <= 1, `${what} wider than the phone by ${overflow}px`);
-}
+import { chooseOption, expectTrue, noOverflow } from '../harness';
 
 /** The code of the case a citizen sends in the first scenario, followed through the others. */
 let code = '';

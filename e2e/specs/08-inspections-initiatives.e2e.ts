@@ -1,20 +1,5 @@
-import type { Page } from 'playwright-core';
 import type { Spec } from '../run';
-import { chooseOption, expectTrue } from '../harness';
-
-async function noOverflow(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expectTrue(overflow <= 1, `${what} wider than the phone by ${overflow}px`);
-}
-
-/** No English-format number ("2,100", "41.9%") and no code key (camelCase, dotted action) on the page. */
-async function readsVietnamese(page: Page, what: string) {
-  const text = await page.locator('main, .ant-layout-content').first().innerText();
-  const english = /\b\d{1,3},\d{3}\b|\d\.\d+ ?%/.exec(text);
-  expectTrue(!english, `${what} shows an English-format number: "${english?.[0]}"`);
-  const key = /\b[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z]+\.[a-z]+[A-Z]?\w*\b/.exec(text.replace(/https?:\S+/g, ''));
-  expectTrue(!key, `${what} shows a code key: "${key?.[0]}"`);
-}
+import { chooseOption, expectTrue, noOverflow, readsVietnamese } from '../harness';
 
 /** The initiative registered in the second scenario, followed to the public catalogue. */
 const TITLE = 'Hẹn giờ nộp hồ sơ qua Zalo tại Sở Tài chính';

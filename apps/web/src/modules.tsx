@@ -1,4 +1,4 @@
-import { AuditOutlined, FormOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '@ant-design/icons';
 import type { WebModule } from './modules/types';
 import { directivesModule } from './modules/directives';
 import { dossiersModule } from './modules/dossiers';
@@ -7,6 +7,7 @@ import { assessmentModule } from './modules/assessment';
 import { feedbackModule } from './modules/feedback';
 import { inspectionsModule } from './modules/inspections';
 import { initiativesModule } from './modules/initiatives';
+import { surveysModule } from './modules/surveys';
 
 export type { WebModule } from './modules/types';
 
@@ -22,13 +23,8 @@ export const MODULES: WebModule[] = [
   feedbackModule,
   inspectionsModule,
   initiativesModule,
+  surveysModule,
 
-  {
-    path: '/surveys',
-    label: 'Khảo sát hài lòng',
-    icon: <FormOutlined />,
-    description: 'Phiếu khảo sát sự hài lòng của người dân, tổ chức.',
-  },
   {
     path: '/reports',
     label: 'Báo cáo',

@@ -3854,6 +3854,132 @@ export interface components {
             title: string | null;
             warnings: string[];
         };
+        Results: {
+            aspects: {
+                answers: number;
+                id: string;
+                label: string;
+                marginOfError: number | null;
+                mean: number | null;
+                n: number;
+                part: string | null;
+                reliable: boolean;
+                satisfied: number;
+                satisfiedShare: number | null;
+            }[];
+            items: {
+                aspect: string | null;
+                id: string;
+                marginOfError: number | null;
+                mean: number | null;
+                n: number;
+                reliable: boolean;
+                satisfied: number;
+                satisfiedShare: number | null;
+                text: string;
+            }[];
+            minValid: number;
+            official: {
+                rank: number | null;
+                value: number | null;
+                year: number;
+            } | null;
+            overall: {
+                definition: string;
+                marginOfError: number | null;
+                mean: number | null;
+                n: number;
+                reliable: boolean;
+                satisfied: number;
+                satisfiedShare: number | null;
+            };
+            perUnit: {
+                marginOfError: number | null;
+                mean: number | null;
+                n: number;
+                reliable: boolean;
+                satisfied: number;
+                satisfiedShare: number | null;
+                unitCode: string;
+                unitName: string;
+            }[];
+            reliable: boolean;
+            surveyId: number;
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+            valid: number;
+            weighted: {
+                marginOfError: number | null;
+                satisfiedShare: number | null;
+                strata: number;
+            } | null;
+            weightedItems: {
+                id: string;
+                n: number;
+                reliable: boolean;
+                score: number | null;
+                text: string;
+            }[];
+        };
+        SurveyDetail: {
+            can: {
+                [key: string]: boolean;
+            };
+            closedAt: string | null;
+            definition: {
+                intro?: string;
+                sections: {
+                    id: string;
+                    questions: {
+                        aspect?: string;
+                        group?: string;
+                        id: string;
+                        items?: {
+                            id: string;
+                            text: string;
+                        }[];
+                        max?: number;
+                        min?: number;
+                        options?: {
+                            label: string;
+                            value: number;
+                            weight?: number;
+                        }[];
+                        required?: boolean;
+                        showIf?: {
+                            item?: string;
+                            question: string;
+                            values: number[];
+                        };
+                        text: string;
+                        type: "single" | "multiple" | "scale5" | "matrix" | "number" | "text";
+                    }[];
+                    title: string;
+                }[];
+                title: string;
+            };
+            id: number;
+            minValid: number;
+            name: string;
+            /** @description YYYY-MM-DD */
+            periodFrom: string;
+            /** @description YYYY-MM-DD */
+            periodTo: string;
+            publishedAt: string | null;
+            resultsPublishedAt: string | null;
+            status: "draft" | "published" | "closed";
+            statusLabel: string;
+            template: string | null;
+            templateLabel: string | null;
+            version: number;
+            versions: {
+                createdAt: string;
+                responses: number;
+                version: number;
+            }[];
+        };
         TaskDetail: {
             content: string;
             coordinators: {
@@ -15155,63 +15281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        can: {
-                            [key: string]: boolean;
-                        };
-                        closedAt: string | null;
-                        definition: {
-                            intro?: string;
-                            sections: {
-                                id: string;
-                                questions: {
-                                    aspect?: string;
-                                    group?: string;
-                                    id: string;
-                                    items?: {
-                                        id: string;
-                                        text: string;
-                                    }[];
-                                    max?: number;
-                                    min?: number;
-                                    options?: {
-                                        label: string;
-                                        value: number;
-                                        weight?: number;
-                                    }[];
-                                    required?: boolean;
-                                    showIf?: {
-                                        item?: string;
-                                        question: string;
-                                        values: number[];
-                                    };
-                                    text: string;
-                                    type: "single" | "multiple" | "scale5" | "matrix" | "number" | "text";
-                                }[];
-                                title: string;
-                            }[];
-                            title: string;
-                        };
-                        id: number;
-                        minValid: number;
-                        name: string;
-                        /** @description YYYY-MM-DD */
-                        periodFrom: string;
-                        /** @description YYYY-MM-DD */
-                        periodTo: string;
-                        publishedAt: string | null;
-                        resultsPublishedAt: string | null;
-                        status: "draft" | "published" | "closed";
-                        statusLabel: string;
-                        template: string | null;
-                        templateLabel: string | null;
-                        version: number;
-                        versions: {
-                            createdAt: string;
-                            responses: number;
-                            version: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["SurveyDetail"];
                 };
             };
             /** @description Default Response */
@@ -15856,75 +15926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        aspects: {
-                            answers: number;
-                            id: string;
-                            label: string;
-                            marginOfError: number | null;
-                            mean: number | null;
-                            n: number;
-                            part: string | null;
-                            reliable: boolean;
-                            satisfied: number;
-                            satisfiedShare: number | null;
-                        }[];
-                        items: {
-                            aspect: string | null;
-                            id: string;
-                            marginOfError: number | null;
-                            mean: number | null;
-                            n: number;
-                            reliable: boolean;
-                            satisfied: number;
-                            satisfiedShare: number | null;
-                            text: string;
-                        }[];
-                        minValid: number;
-                        official: {
-                            rank: number | null;
-                            value: number | null;
-                            year: number;
-                        } | null;
-                        overall: {
-                            definition: string;
-                            marginOfError: number | null;
-                            mean: number | null;
-                            n: number;
-                            reliable: boolean;
-                            satisfied: number;
-                            satisfiedShare: number | null;
-                        };
-                        perUnit: {
-                            marginOfError: number | null;
-                            mean: number | null;
-                            n: number;
-                            reliable: boolean;
-                            satisfied: number;
-                            satisfiedShare: number | null;
-                            unitCode: string;
-                            unitName: string;
-                        }[];
-                        reliable: boolean;
-                        surveyId: number;
-                        unit: {
-                            code: string;
-                            name: string;
-                        } | null;
-                        valid: number;
-                        weighted: {
-                            marginOfError: number | null;
-                            satisfiedShare: number | null;
-                            strata: number;
-                        } | null;
-                        weightedItems: {
-                            id: string;
-                            n: number;
-                            reliable: boolean;
-                            score: number | null;
-                            text: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Results"];
                 };
             };
             /** @description Default Response */

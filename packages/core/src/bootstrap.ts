@@ -95,7 +95,11 @@ export async function prepareDatabase(db: Db, opts: PrepareOptions = {}): Promis
       log(`Đã nạp tỉnh mẫu ${opts.demo.provinceCode}: ${d.departments} sở ngành, ${d.users} người dùng`);
       const now = opts.demo.now ?? (() => new Date());
       const services = await seederServices(tx, opts.demo.provinceCode, now, opts.demo.files, opts.demo.metrics, opts.demo.seams);
-      for (const seed of opts.demo.seeders ?? []) await seed(services);
+      for (const seed of opts.demo.seeders ?? []) {
+        const t1 = Date.now();
+        await seed(services);
+        if (process.env.CCHC_SEED_TIMES) log(`seed ${seed.name || '?'}: ${Date.now() - t1} ms`);
+      }
     }
   });
   // Planner statistics for what was just loaded (without them a join of tasks and their obligations was

@@ -22,6 +22,8 @@ const baseUrl = (req: FastifyRequest) => process.env.PUBLIC_URL || `${req.protoc
 
 export function registerSurveyRoutes(app: App): void {
   const s = app.services;
+  app.addSchema({ ...S.SurveyDetail, $id: 'SurveyDetail' });
+  app.addSchema({ ...S.Results, $id: 'Results' });
 
   app.get(
     '/api/surveys/templates',
@@ -101,7 +103,7 @@ export function registerSurveyRoutes(app: App): void {
         tags,
         summary: 'Một cuộc khảo sát: bảng hỏi hiện hành, các phiên bản, quyền của người xem',
         params: Id,
-        response: replies({ 200: S.SurveyDetail }),
+        response: replies({ 200: Type.Ref('SurveyDetail') }),
       },
     },
     async (req) => surveys.surveyDetail(s, req.requireActor(), req.params.id),
@@ -352,7 +354,7 @@ export function registerSurveyRoutes(app: App): void {
           'Kết quả: theo nội dung, khía cạnh và chung — tỷ lệ hài lòng, điểm trung bình, sai số 95 %, số phiếu hợp lệ; có trọng số; so với SIPAS chính thức',
         params: Id,
         querystring: UnitQuery,
-        response: replies({ 200: S.Results }),
+        response: replies({ 200: Type.Ref('Results') }),
       },
     },
     async (req) => results.surveyResults(s, req.requireActor(), req.params.id, req.query),
