@@ -86,7 +86,7 @@ export function registerPublicSurveyRoutes(app: App): void {
       const out = [];
       for (const r of rows) {
         const survey = await loadSurvey(s.db, s.provinceCode, Number(r.id));
-        const def = await definitionOf(s.db, survey, survey.currentVersion);
+        const def = await definitionOf(s, survey, survey.currentVersion);
         const res = await computeResults(s, survey, def, null);
         out.push({
           id: survey.id,
@@ -117,7 +117,7 @@ export function registerPublicSurveyRoutes(app: App): void {
     async (req) => {
       const survey = await loadSurvey(s.db, s.provinceCode, req.params.id);
       if (!survey.resultsPublishedAt) throw new AppError('NOT_FOUND', 'Kết quả khảo sát này chưa được công bố.', 404);
-      const def = await definitionOf(s.db, survey, survey.currentVersion);
+      const def = await definitionOf(s, survey, survey.currentVersion);
       const res = await computeResults(s, survey, def, null);
       const names = await s.db
         .selectFrom('unit')

@@ -127,7 +127,7 @@ export async function publicForm(s: AppServices, token: string) {
   const survey = await loadSurvey(s.db, s.provinceCode, Number(t.surveyId));
   checkOpen(survey);
   if (t.status === 'answered') throw new AppError('ANSWERED', 'Phiếu này đã được trả lời. Cảm ơn Ông/Bà đã tham gia khảo sát.', 409);
-  const def = await definitionOf(s.db, survey, survey.currentVersion);
+  const def = await definitionOf(s, survey, survey.currentVersion);
   return {
     title: def.title,
     intro: def.intro ?? null,
@@ -160,7 +160,7 @@ export async function submitPublic(s: AppServices, token: string, body: { answer
     if (t.status === 'answered') throw new AppError('ANSWERED', 'Phiếu này đã được trả lời, không gửi lại được.', 409);
     const survey = await loadSurvey(tx, s.provinceCode, Number(t.surveyId));
     checkOpen(survey);
-    const def = await definitionOf(tx, survey, survey.currentVersion);
+    const def = await definitionOf(s, survey, survey.currentVersion, tx);
     const answers = checked(def, body.answers);
     const id = await store(tx, {
       survey,
@@ -238,7 +238,7 @@ export async function enterResponse(
     unitId = Number(unitCheck.id);
     if (scope && !scope.includes(unitId)) throw new AppError('FORBIDDEN', 'Đơn vị ngoài phạm vi của bạn.', 403);
   }
-  const def = await definitionOf(s.db, survey, survey.currentVersion);
+  const def = await definitionOf(s, survey, survey.currentVersion);
   const answers = checked(def, input.answers);
   const now = s.now();
   const durationS =
@@ -382,7 +382,7 @@ export async function responseDetail(s: AppServices, actor: Actor, responseId: n
   authorize(actor, 'survey.review');
   const r = await loadResponse(s, actor, responseId);
   const survey = await loadSurvey(s.db, s.provinceCode, Number(r.surveyId));
-  const def = await definitionOf(s.db, survey, r.version);
+  const def = await definitionOf(s, survey, r.version);
   return {
     id: Number(r.id),
     surveyId: Number(r.surveyId),
@@ -413,7 +413,7 @@ export async function doubleEntry(s: AppServices, ctx: RequestContext, actor: Ac
   if (Number(r.enteredBy) === actor.userId) throw bad('enteredBy', 'Lần nhập thứ hai phải do người khác với người nhập lần đầu.');
   if (r.fields !== null) throw new AppError('CONFLICT', 'Phiếu này đã được nhập lần hai.', 409);
   const survey = await loadSurvey(s.db, s.provinceCode, Number(r.surveyId));
-  const answers = checked(await definitionOf(s.db, survey, r.version), raw);
+  const answers = checked(await definitionOf(s, survey, r.version), raw);
   const cmp = compareEntries(r.answers as unknown as Answers, answers);
   await inTransaction(s.db, async (tx) => {
     await tx

@@ -175,7 +175,7 @@ async function weightedScores(s: AppServices, survey: SurveyRow, def: Definition
 export async function surveyResults(s: AppServices, actor: Actor, id: number, q: { unit?: string }) {
   authorize(actor, 'survey.read');
   const survey = await loadSurvey(s.db, s.provinceCode, id);
-  const def = await definitionOf(s.db, survey, survey.currentVersion);
+  const def = await definitionOf(s, survey, survey.currentVersion);
   const scope = await resultUnits(s, actor, q.unit);
   const r = await computeResults(s, survey, def, scope.ids);
   const names = r.perUnit.length
@@ -389,7 +389,7 @@ export async function surveyTrend(s: AppServices, actor: Actor, q: { template: s
   const out = [];
   for (const r of rows) {
     const survey = await loadSurvey(s.db, s.provinceCode, Number(r.id));
-    const def = await definitionOf(s.db, survey, survey.currentVersion);
+    const def = await definitionOf(s, survey, survey.currentVersion);
     const res = await computeResults(s, survey, def, scope.ids);
     out.push({
       surveyId: survey.id,

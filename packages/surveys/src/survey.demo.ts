@@ -42,7 +42,7 @@ async function fill(
   },
 ) {
   const survey = await loadSurvey(s.db, s.provinceCode, surveyId);
-  const def = await definitionOf(s.db, survey, survey.currentVersion);
+  const def = await definitionOf(s, survey, survey.currentVersion);
   const rnd = seededRandom(opts.seed);
   const tokens = await s.db.selectFrom('surveyToken').select(['id', 'unitId']).where('surveyId', '=', surveyId).orderBy('id').execute();
   const level = new Map<number, number>();

@@ -284,7 +284,7 @@ function formPages(def: Definition, token: { paperCode: string; link: string; un
 export async function paperFormsPdf(s: AppServices, actor: Actor, id: number, q: { unit: string; baseUrl: string }) {
   const survey = await loadSurvey(s.db, s.provinceCode, id);
   authorize(actor, 'survey.sample', { status: survey.status === 'closed' ? 'published' : survey.status });
-  const def = await definitionOf(s.db, survey, survey.currentVersion);
+  const def = await definitionOf(s, survey, survey.currentVersion);
   const tokens = await s.db
     .selectFrom('surveyToken as t')
     .innerJoin('unit as u', 'u.id', 't.unitId')

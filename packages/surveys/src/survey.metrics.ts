@@ -32,7 +32,7 @@ export const surveysSatisfaction: MetricDefinition = {
       .executeTakeFirst();
     if (!latest) return [];
     const survey = await loadSurvey(s.db, s.provinceCode, Number(latest.id));
-    const def = await definitionOf(s.db, survey, survey.currentVersion);
+    const def = await definitionOf(s, survey, survey.currentVersion);
     const scope = await unitScope(s.db, actor);
     const root = await s.db
       .selectFrom('unit')

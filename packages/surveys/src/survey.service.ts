@@ -65,11 +65,21 @@ export async function loadSurvey(db: Db, provinceCode: string, id: number): Prom
   return { ...row, id: Number(row.id), periodFrom: String(row.periodFrom), periodTo: String(row.periodTo) };
 }
 
-/** Published versions never change: their definitions are kept in memory (the public form reads them at every answer). */
-const frozen = new Map<string, Definition>();
-export async function definitionOf(db: Db, survey: { id: number; status: SurveyStatus }, version: number): Promise<Definition> {
+/**
+ * Published versions never change: their definitions are kept in memory (the public form reads them at every
+ * answer), per server (each test app has its own database, with the same survey ids).
+ */
+const frozen = new WeakMap<AppServices, Map<string, Definition>>();
+export async function definitionOf(
+  s: AppServices,
+  survey: { id: number; status: SurveyStatus },
+  version: number,
+  db: Db = s.db,
+): Promise<Definition> {
+  let cache = frozen.get(s);
+  if (!cache) frozen.set(s, (cache = new Map()));
   const key = `${survey.id}:${version}`;
-  const cached = survey.status !== 'draft' ? frozen.get(key) : undefined;
+  const cached = survey.status !== 'draft' ? cache.get(key) : undefined;
   if (cached) return cached;
   const row = await db
     .selectFrom('surveyVersion')
@@ -80,8 +90,8 @@ export async function definitionOf(db: Db, survey: { id: number; status: SurveyS
   if (!row) throw notFound();
   const def = row.definition as unknown as Definition;
   if (survey.status !== 'draft') {
-    if (frozen.size > 200) frozen.clear();
-    frozen.set(key, def);
+    if (cache.size > 200) cache.clear();
+    cache.set(key, def);
   }
   return def;
 }
@@ -194,7 +204,7 @@ export async function listSurveys(
 export async function surveyDetail(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'survey.read');
   const survey = await loadSurvey(s.db, s.provinceCode, id);
-  const definition = await definitionOf(s.db, survey, survey.currentVersion);
+  const definition = await definitionOf(s, survey, survey.currentVersion);
   const versions = await s.db
     .selectFrom('surveyVersion as v')
     .select([
@@ -247,7 +257,7 @@ export async function saveQuestionnaire(
     );
   const errors = checkDefinition(input.definition);
   if (errors.length) throw new AppError('VALIDATION', errors.join(' '), 400, { errors });
-  const before = await definitionOf(s.db, survey, survey.currentVersion);
+  const before = await definitionOf(s, survey, survey.currentVersion);
   const now = s.now();
   return inTransaction(s.db, async (tx) => {
     const newVersion = survey.status !== 'draft';
@@ -293,7 +303,7 @@ export async function changeStatus(
         ? { status: 'closed' as const, closedAt: now }
         : { resultsPublishedAt: action === 'publishResults' ? now : null };
   if (action === 'publish') {
-    const errors = checkDefinition(await definitionOf(s.db, survey, survey.currentVersion));
+    const errors = checkDefinition(await definitionOf(s, survey, survey.currentVersion));
     if (errors.length) throw new AppError('VALIDATION', `Chưa mở được cuộc khảo sát: ${errors.join(' ')}`, 400, { errors });
   }
   await inTransaction(s.db, async (tx) => {
