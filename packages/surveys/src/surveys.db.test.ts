@@ -292,6 +292,17 @@ describe('the demo and the metric', () => {
     const pub = await t.app.inject({ url: `/api/public/survey-results/${finished.id}` });
     expect(pub.json().overall.satisfiedShare).toBe(r.overall.satisfiedShare);
     expect((await t.app.inject({ url: `/api/public/survey-results/${open.id}` })).statusCode).toBe(404);
+    const xlsx = await office.get(`/api/surveys/${finished.id}/results.xlsx`);
+    expect([xlsx.statusCode, xlsx.rawPayload.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+    const docx = await office.get(`/api/surveys/${finished.id}/results.docx`);
+    expect([docx.statusCode, docx.rawPayload.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+    const unitCode = r.perUnit[0].unitCode;
+    const pdf = await office.get(`/api/surveys/${open.id}/forms.pdf?unit=${unitCode}`);
+    expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 5).toString()]).toEqual([
+      200,
+      'application/pdf',
+      '%PDF-',
+    ]);
     const m = (await office.get('/api/metrics/surveys.satisfaction?from=2026-01-01&to=2026-12-31')).json();
     expect(m[0].value).toBeCloseTo(r.overall.satisfiedShare * 100, 1);
     expect(m[0].denominator).toBe(r.valid);
