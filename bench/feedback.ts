@@ -7,13 +7,10 @@
  *   Flood — one address sending 100 at once is limited (429) while other addresses still get 201.
  *   BENCH_DATABASE_URL=postgres://…  PostgreSQL part (skipped without it); PGlite always.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import sharp from 'sharp';
 import autocannon from 'autocannon';
-import { login, rssOf, startServer } from './server';
+import { login, onEachDatabase, rssOf, startServer } from './server';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const RATE = Number(process.env.BENCH_FEEDBACK_RATE ?? 100);
@@ -152,27 +149,4 @@ async function bench(label: string, env: Record<string, string>, db?: pg.Client)
   }
 }
 
-const pgUrl = process.env.BENCH_DATABASE_URL;
-if (pgUrl) {
-  const dbName = `cchc_feedback_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${dbName}`;
-  const db = new pg.Client({ connectionString: url.href });
-  try {
-    await db.connect();
-    await bench('PostgreSQL', { DATABASE_URL: url.href }, db);
-  } finally {
-    await db.end().catch(() => undefined);
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
-} else console.log('BENCH_DATABASE_URL not set: PostgreSQL feedback part skipped.');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-feedback-pglite-'));
-try {
-  await bench('PGlite', { DATA_DIR: dataDir });
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+await onEachDatabase('feedback', bench);

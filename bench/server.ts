@@ -2,7 +2,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { SERVER_NODE_ARGS } from '../apps/server/src/node-args';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -74,4 +76,38 @@ export async function login(url: string, username = 'cchc', headers: Record<stri
     .join('; ');
   const { token } = (await (await fetch(`${url}/api/auth/csrf`, { headers: { cookie } })).json()) as { token: string };
   return { cookie, 'x-csrf-token': token };
+}
+
+/**
+ * Runs a benchmark on a throw-away PostgreSQL database (when BENCH_DATABASE_URL is set; `db` is a client on it)
+ * and then on a throw-away PGlite data directory.
+ */
+export async function onEachDatabase(
+  name: string,
+  bench: (label: string, env: Record<string, string>, db?: pg.Client) => Promise<void>,
+): Promise<void> {
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  if (pgUrl) {
+    const dbName = `cchc_${name}_${process.pid}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const url = new URL(pgUrl);
+    url.pathname = `/${dbName}`;
+    const db = new pg.Client({ connectionString: url.href });
+    try {
+      await db.connect();
+      await bench('PostgreSQL', { DATABASE_URL: url.href }, db);
+    } finally {
+      await db.end().catch(() => undefined);
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  } else console.log(`BENCH_DATABASE_URL not set: PostgreSQL ${name} part skipped.`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `cchc-${name}-pglite-`));
+  try {
+    await bench('PGlite', { DATA_DIR: dataDir });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }

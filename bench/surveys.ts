@@ -7,12 +7,8 @@
  *   Flood — one address sending 60 at once is limited (429) while other addresses still get 201.
  *   BENCH_DATABASE_URL=postgres://…  PostgreSQL part (skipped without it); PGlite always.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import autocannon from 'autocannon';
-import { login, rssOf, startServer } from './server';
+import { login, onEachDatabase, rssOf, startServer } from './server';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const RATE = Number(process.env.BENCH_SURVEY_RATE ?? 200);
@@ -151,24 +147,4 @@ async function bench(label: string, env: Record<string, string>) {
   }
 }
 
-const pgUrl = process.env.BENCH_DATABASE_URL;
-if (pgUrl) {
-  const dbName = `cchc_surveys_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${dbName}`;
-  try {
-    await bench('PostgreSQL', { DATABASE_URL: url.href });
-  } finally {
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
-} else console.log('BENCH_DATABASE_URL not set: PostgreSQL survey part skipped.');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-surveys-pglite-'));
-try {
-  await bench('PGlite', { DATA_DIR: dataDir });
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+await onEachDatabase('surveys', bench);
