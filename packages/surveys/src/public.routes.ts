@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { AppError, replies, type App } from '@cchc/core';
 import * as S from './survey.schemas';
 import { publicForm, submitPublic } from './response.service';
-import { computeResults } from './results.service';
+import { computeResults, namedPerUnit } from './results.service';
 import { definitionOf, loadSurvey } from './survey.service';
 import { FORM_SCRIPT, renderFormPage, renderMessagePage } from './public-form';
 
@@ -119,11 +119,6 @@ export function registerPublicSurveyRoutes(app: App): void {
       if (!survey.resultsPublishedAt) throw new AppError('NOT_FOUND', 'Kết quả khảo sát này chưa được công bố.', 404);
       const def = await definitionOf(s, survey, survey.currentVersion);
       const res = await computeResults(s, survey, def, null);
-      const names = await s.db
-        .selectFrom('unit')
-        .select(['id', 'code', 'name'])
-        .where('id', 'in', res.perUnit.length ? res.perUnit.map((u) => u.unitId) : [-1])
-        .execute();
       return {
         id: survey.id,
         name: survey.name,
@@ -136,12 +131,7 @@ export function registerPublicSurveyRoutes(app: App): void {
         weighted: res.weighted,
         aspects: res.aspects,
         items: res.items,
-        perUnit: res.perUnit
-          .map((u) => {
-            const n = names.find((x) => Number(x.id) === u.unitId);
-            return { unitCode: n?.code ?? '', unitName: n?.name ?? '', ...u.overall, reliable: u.n >= res.minValid };
-          })
-          .sort((a, b) => (b.satisfiedShare ?? -1) - (a.satisfiedShare ?? -1)),
+        perUnit: await namedPerUnit(s, res.perUnit, res.minValid),
       };
     },
   );

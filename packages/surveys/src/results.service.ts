@@ -172,23 +172,33 @@ async function weightedScores(s: AppServices, survey: SurveyRow, def: Definition
   });
 }
 
-export async function surveyResults(s: AppServices, actor: Actor, id: number, q: { unit?: string }) {
-  authorize(actor, 'survey.read');
-  const survey = await loadSurvey(s.db, s.provinceCode, id);
-  const def = await definitionOf(s, survey, survey.currentVersion);
-  const scope = await resultUnits(s, actor, q.unit);
-  const r = await computeResults(s, survey, def, scope.ids);
-  const names = r.perUnit.length
+/** The per-unit figures with the units' codes and names, most satisfied first (staff and public results). */
+export async function namedPerUnit(s: AppServices, perUnit: { unitId: number; overall: ShareFigure }[], minValid: number) {
+  const names = perUnit.length
     ? await s.db
         .selectFrom('unit')
         .select(['id', 'code', 'name'])
         .where(
           'id',
           'in',
-          r.perUnit.map((u) => u.unitId),
+          perUnit.map((u) => u.unitId),
         )
         .execute()
     : [];
+  return perUnit
+    .map((u) => {
+      const unit = names.find((n) => Number(n.id) === u.unitId);
+      return { unitCode: unit?.code ?? '', unitName: unit?.name ?? '', ...mark(u.overall, minValid) };
+    })
+    .sort((a, b) => (b.satisfiedShare ?? -1) - (a.satisfiedShare ?? -1));
+}
+
+export async function surveyResults(s: AppServices, actor: Actor, id: number, q: { unit?: string }) {
+  authorize(actor, 'survey.read');
+  const survey = await loadSurvey(s.db, s.provinceCode, id);
+  const def = await definitionOf(s, survey, survey.currentVersion);
+  const scope = await resultUnits(s, actor, q.unit);
+  const r = await computeResults(s, survey, def, scope.ids);
   const year = Number(survey.periodTo.slice(0, 4));
   let official: { year: number; value: number | null; rank: number | null } | null = null;
   if (!q.unit && s.metrics.canRead(actor, 'indices.officialResult')) {
@@ -204,12 +214,7 @@ export async function surveyResults(s: AppServices, actor: Actor, id: number, q:
     surveyId: survey.id,
     unit: scope.unit,
     ...r,
-    perUnit: r.perUnit
-      .map((u) => {
-        const unit = names.find((n) => Number(n.id) === u.unitId);
-        return { unitCode: unit?.code ?? '', unitName: unit?.name ?? '', ...mark(u.overall, survey.minValid) };
-      })
-      .sort((a, b) => (b.satisfiedShare ?? -1) - (a.satisfiedShare ?? -1)),
+    perUnit: await namedPerUnit(s, r.perUnit, survey.minValid),
     weightedItems: await weightedScores(s, survey, def, scope.ids),
     official,
   };

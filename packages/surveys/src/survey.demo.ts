@@ -50,7 +50,6 @@ async function fill(
     row: Insertable<SurveyResponseTable>;
     answers: Answers;
     unitId: number;
-    key: string;
     id: number;
   }[] = [];
   const tokenStatus: { id: number; status: 'answered' | 'refused' | 'unreachable' | 'blank'; reason: string | null }[] = [];
@@ -68,7 +67,6 @@ async function fill(
     digests.add(`${unitId}:${digest}`);
     responses.push({
       id: 0,
-      key: `${surveyId}-${i}`,
       unitId,
       answers,
       row: {
@@ -141,7 +139,7 @@ async function fill(
     for (let k = 0; k < ids.length; k += 5000)
       await s.db
         .updateTable('surveyToken')
-        .set({ status, reason: status === 'refused' ? 'Người dân từ chối khi điều tra viên liên hệ' : reason })
+        .set({ status, reason })
         .where('id', 'in', ids.slice(k, k + 5000))
         .execute();
   }

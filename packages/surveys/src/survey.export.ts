@@ -17,7 +17,7 @@ import {
 import { AppError, authorize } from '@cchc/core';
 import { aspectLabel, SCALE5, type Definition, type Question } from './survey.domain';
 import { definitionOf, loadSurvey } from './survey.service';
-import { surveyResults } from './results.service';
+import { OVERALL_DEFINITION, surveyResults } from './results.service';
 
 const pct = (p: number | null) => (p === null ? '—' : `${formatNumber(p * 100, 1)} %`);
 const moe = (m: number | null) => (m === null ? '—' : `± ${formatNumber(m * 100, 1)} điểm %`);
@@ -141,7 +141,7 @@ export async function resultsDocx(s: AppServices, actor: Actor, id: number) {
     { type: 'heading', text: 'I. Phương pháp' },
     {
       type: 'paragraph',
-      text: `Người được khảo sát được chọn ngẫu nhiên từ danh sách hồ sơ thủ tục hành chính đã giải quyết trong kỳ, theo từng đơn vị, cỡ mẫu n = N / (1 + N·e²). Có ${formatNumber(r.valid, 0)} phiếu hợp lệ. ${OVERALL}. Sai số ở mức tin cậy 95 %; kết quả dưới ${r.minValid} phiếu được ghi "chưa đủ số phiếu tối thiểu".`,
+      text: `Người được khảo sát được chọn ngẫu nhiên từ danh sách hồ sơ thủ tục hành chính đã giải quyết trong kỳ, theo từng đơn vị, cỡ mẫu n = N / (1 + N·e²). Có ${formatNumber(r.valid, 0)} phiếu hợp lệ. ${OVERALL_DEFINITION} Sai số ở mức tin cậy 95 %; kết quả dưới ${r.minValid} phiếu được ghi "chưa đủ số phiếu tối thiểu".`,
     },
     { type: 'heading', text: 'II. Kết quả chung' },
     {
@@ -201,7 +201,6 @@ export async function resultsDocx(s: AppServices, actor: Actor, id: number) {
   });
   return { filename: `bao-cao-khao-sat-${id}.docx`, data };
 }
-const OVERALL = 'Tỷ lệ hài lòng là số câu trả lời mức 4 hoặc 5 trên số câu trả lời hợp lệ; chỉ số chung là trung bình cộng các khía cạnh';
 
 function questionBlock(q: Question): PdfContent[] {
   const box = (label: string) => `☐ ${label}`;
@@ -283,7 +282,8 @@ function formPages(def: Definition, token: { paperCode: string; link: string; un
 /** The paper forms of one unit's sample (issued tokens only), for printing and posting. */
 export async function paperFormsPdf(s: AppServices, actor: Actor, id: number, q: { unit: string; baseUrl: string }) {
   const survey = await loadSurvey(s.db, s.provinceCode, id);
-  authorize(actor, 'survey.sample', { status: survey.status === 'closed' ? 'published' : survey.status });
+  // The people drawn and their forms: the office, whatever the survey's state.
+  authorize(actor, 'survey.manage');
   const def = await definitionOf(s, survey, survey.currentVersion);
   const tokens = await s.db
     .selectFrom('surveyToken as t')

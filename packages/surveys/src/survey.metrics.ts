@@ -5,8 +5,7 @@
  * options (the internal-index survey) gives its mean weighted score instead. The internal index scores
  * its survey criteria from it.
  */
-import { sql } from 'kysely';
-import { unitScope, type MetricDefinition, type MetricPoint } from '@cchc/core';
+import { unitRepository, unitScope, type MetricDefinition, type MetricPoint } from '@cchc/core';
 import { computeResults } from './results.service';
 import { definitionOf, loadSurvey } from './survey.service';
 import { questionsOf } from './survey.domain';
@@ -57,17 +56,14 @@ export const surveysSatisfaction: MetricDefinition = {
         link: `${link}&unit=${encodeURIComponent(unit.code)}`,
       };
     };
-    const subtree = async (id: number) =>
-      (
-        await sql<{
-          id: number;
-        }>`with recursive t(id) as (select ${id}::bigint union all select u.id from unit u join t on u.parent_id = t.id) select id from t`.execute(
-          s.db,
-        )
-      ).rows.map((r) => Number(r.id));
     const allowed = (ids: number[]) => (scope.ids ? ids.filter((i) => scope.ids!.includes(i)) : ids);
     if (!q.byUnit) {
-      const ids = root.code === s.provinceCode ? (scope.ids ? [...scope.ids] : null) : allowed(await subtree(Number(root.id)));
+      const ids =
+        root.code === s.provinceCode
+          ? scope.ids
+            ? [...scope.ids]
+            : null
+          : allowed(await unitRepository.subtreeIds(s.db, Number(root.id)));
       return [await point({ id: Number(root.id), code: root.code, name: root.name }, ids)];
     }
     const children = await s.db
