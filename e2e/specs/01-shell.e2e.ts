@@ -137,8 +137,9 @@ export const specs: Spec[] = [
       const { page, context } = await newPage();
       await login(page, 'cchc');
       await page.getByRole('button', { name: 'Tài khoản' }).click();
-      await page.getByText('Đăng xuất').click();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
       await page.waitForURL('**/login');
+      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
       await page.goto('/admin/units');
       await page.waitForURL('**/login');
       await context.close();

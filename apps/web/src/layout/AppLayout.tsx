@@ -61,8 +61,9 @@ export function AppLayout() {
   async function logout() {
     await api.POST('/api/auth/logout');
     queryClient.clear();
-    queryClient.setQueryData(['me'], null);
-    navigate('/login');
+    // A full page load: nothing of the signed-out user's data stays in memory, and no query in flight can
+    // put the shell back between the cache being cleared and the router moving.
+    window.location.assign('/login');
   }
 
   return (
