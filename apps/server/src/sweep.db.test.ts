@@ -434,6 +434,12 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
   'POST /api/tasks/{id}/reports/{period}/submit': (f) => `/api/tasks/${f.taskId}/reports/once/submit`,
   'POST /api/tasks/{id}/reports/{period}/review': (f) => `/api/tasks/${f.taskId}/reports/once/review`,
   'GET /api/evidence/{id}': (f) => `/api/evidence/${f.evidenceId}`,
+  // Non-destructive calls on the fixture: an empty edit, a task for a section the directive lacks, an
+  // evidence id the report lacks — the scope check answers first.
+  'PATCH /api/directives/{id}': (f) => `/api/directives/${f.directiveId}`,
+  'POST /api/directives/{id}/tasks': (f) => `/api/directives/${f.directiveId}/tasks`,
+  'PATCH /api/tasks/{id}': (f) => `/api/tasks/${f.taskId}`,
+  'DELETE /api/tasks/{id}/reports/{period}/evidence/{evidenceId}': (f) => `/api/tasks/${f.taskId}/reports/once/evidence/999999999`,
   'GET /api/dossiers/{code}': (f) => `/api/dossiers/${encodeURIComponent(f.dossierCode)}`,
   'GET /api/assessment/rounds/{id}/units/{unitCode}': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}`,
   'PUT /api/assessment/rounds/{id}/units/{unitCode}/scores': (f) => `/api/assessment/rounds/${roundId}/units/${f.unitCode}/scores`,
@@ -490,6 +496,11 @@ const RECORD_ROUTES: Record<string, (f: Fixture) => string> = {
 let roundId = 0;
 /** Routes whose path names reference data, the caller's own records, or province-level configuration (policy-tested elsewhere). */
 const NOT_UNIT_RECORDS = new Set([
+  // Sở Nội vụ's own documents, destructive: withdrawn, deleted, a task removed (office only by the
+  // policy matrix; another province's directive is a 404, directive-changes.db.test.ts).
+  'POST /api/directives/{id}/withdraw',
+  'DELETE /api/directives/{id}',
+  'POST /api/tasks/{id}/remove',
   'GET /api/units/{code}',
   'PATCH /api/units/{code}',
   'GET /api/units/{code}/lineage',
@@ -576,6 +587,13 @@ const UNIT_QUERY = (path: string): string | null => {
 
 const BODY: Record<string, unknown> = {
   'PUT /api/tasks/{id}/reports/{period}': { content: 'Xâm nhập.', percent: 99 },
+  'POST /api/directives/{id}/tasks': {
+    sectionId: 999999999,
+    label: 'z)',
+    content: 'Xâm nhập phạm vi.',
+    dueDate: '2026-12-30',
+    leadUnitCode: '86.SYT',
+  },
   'POST /api/tasks/{id}/reports/{period}/review': { decision: 'accept' },
   // To a unit none of the sweep's roles belongs to (a transfer by the office is not a leak).
   'POST /api/feedback/{id}/assign': { unitCode: '86.SYT' },

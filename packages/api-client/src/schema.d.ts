@@ -577,10 +577,12 @@ export interface paths {
         get: operations["getDirective"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Xóa văn bản lưu nhầm (chỉ khi chưa đơn vị nào báo cáo; sau đó chỉ thu hồi được) */
+        delete: operations["deleteDirective"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Sửa số, loại, ngày, cơ quan ban hành, trích yếu của văn bản đã lưu (ghi nhật ký, báo các đơn vị) */
+        patch: operations["updateDirective"];
         trace?: never;
     };
     "/api/directives/{id}/progress": {
@@ -612,6 +614,40 @@ export interface paths {
         put?: never;
         /** Đính kèm tệp gốc của văn bản (DOCX, PDF, văn bản) */
         post: operations["attachDirectiveSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directives/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm nhiệm vụ vào một mục của văn bản đã lưu */
+        post: operations["addDirectiveTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directives/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi văn bản: các nhiệm vụ được hủy (giữ lịch sử, không tính vào số liệu), báo các đơn vị */
+        post: operations["withdrawDirective"];
         delete?: never;
         options?: never;
         head?: never;
@@ -652,6 +688,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directives/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xem trước khi lưu: số nhiệm vụ mỗi đơn vị chủ trì, phối hợp; các lỗi; văn bản cùng số đã lưu. Không lưu gì */
+        post: operations["previewDirective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/directives/report.docx": {
         parameters: {
             query?: never;
@@ -678,6 +731,23 @@ export interface paths {
         };
         /** Báo cáo tổng hợp CCHC (XLSX) */
         get: operations["getCompiledReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directives/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản đã lưu có cùng số, ký hiệu và cơ quan ban hành (mọi năm) */
+        get: operations["similarDirectives"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2899,6 +2969,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách nhiệm vụ đang lọc, dạng XLSX (tối đa 20.000 dòng) */
+        get: operations["exportTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}": {
         parameters: {
             query?: never;
@@ -2910,6 +2997,24 @@ export interface paths {
         get: operations["getTask"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa nội dung, thời hạn, đơn vị chủ trì, phối hợp của nhiệm vụ (ghi nhật ký, báo các đơn vị liên quan) */
+        patch: operations["updateTask"];
+        trace?: never;
+    };
+    "/api/tasks/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bỏ nhiệm vụ: hủy nếu đã có báo cáo (giữ lịch sử), xóa nếu chưa */
+        post: operations["removeTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2950,6 +3055,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/reports/{period}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Gỡ tệp minh chứng khỏi báo cáo đang soạn hoặc bị trả lại (bản đã gửi vẫn giữ tệp) */
+        delete: operations["removeTaskEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/reports/{period}/review": {
         parameters: {
             query?: never;
@@ -2978,6 +3100,23 @@ export interface paths {
         put?: never;
         /** Thủ trưởng đơn vị duyệt và gửi báo cáo */
         post: operations["submitTaskReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc đang chờ người dùng: báo cáo chờ thẩm định (Sở Nội vụ), bản nháp chờ gửi (thủ trưởng), báo cáo bị trả lại */
+        get: operations["tasksWaitingForMe"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3242,6 +3381,11 @@ export interface components {
             }[];
         };
         DirectiveDetail: {
+            abilities: {
+                delete: boolean;
+                edit: boolean;
+                withdraw: boolean;
+            };
             counts: {
                 done: number;
                 doneOnTime: number;
@@ -3251,6 +3395,8 @@ export interface components {
                 tasks: number;
             };
             createdAt: string;
+            /** @description Đã có báo cáo của đơn vị: văn bản chỉ thu hồi được, không xóa được */
+            hasReports: boolean;
             id: number;
             /** @description YYYY-MM-DD */
             issuedOn: string;
@@ -3270,6 +3416,29 @@ export interface components {
             }[];
             sourceFilename: string | null;
             status: string;
+            title: string;
+            withdrawnAt: string | null;
+            withdrawReason: string | null;
+        };
+        DirectivePreview: {
+            errors: string[];
+            perUnit: {
+                coordinating: number;
+                lead: number;
+                unitCode: string;
+                unitName: string;
+            }[];
+            similar: components["schemas"]["DirectiveRef"][];
+            tasks: number;
+        };
+        DirectiveRef: {
+            id: number;
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            issuer: string;
+            number: string;
+            status: string;
+            tasks: number;
             title: string;
         };
         DirectiveSummary: {
@@ -3851,6 +4020,8 @@ export interface components {
                     text: string;
                 }[];
             }[];
+            /** @description Văn bản đã lưu có cùng số và cơ quan ban hành (mọi năm) */
+            similar: components["schemas"]["DirectiveRef"][];
             title: string | null;
             warnings: string[];
         };
@@ -3981,6 +4152,11 @@ export interface components {
             }[];
         };
         TaskDetail: {
+            abilities: {
+                edit: boolean;
+            };
+            cancelledAt: string | null;
+            cancelReason: string | null;
             content: string;
             coordinators: {
                 code: string;
@@ -4041,7 +4217,23 @@ export interface components {
                     version: number;
                     writtenByName: string | null;
                 } | null;
-                status: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue";
+                /** @description Các lần gửi đã thẩm định (bản bị trả lại vẫn đọc được), mới nhất trước */
+                reviews: {
+                    content: string;
+                    decision: string;
+                    evidence: {
+                        filename: string;
+                        id: number;
+                    }[];
+                    id: number;
+                    percent: number;
+                    reviewedAt: string;
+                    reviewedByName: string | null;
+                    reviewNote: string | null;
+                    submittedAt: string | null;
+                    submittedByName: string | null;
+                }[];
+                status: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue" | "cancelled";
                 statusLabel: string;
             }[];
             priority: string;
@@ -4049,10 +4241,11 @@ export interface components {
             reportDays: number | null;
             sectionHeading: string;
             sectionNumber: string;
-            status: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue";
+            status: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue" | "cancelled";
             statusLabel: string;
         };
         TaskSummary: {
+            cancelReason: string | null;
             content: string;
             daysLate: number;
             directiveId: number;
@@ -4070,10 +4263,14 @@ export interface components {
             leadUnitName: string;
             /** @description YYYY-MM-DD */
             nextDueDate: string | null;
+            /** @description Kỳ của hạn tiếp theo và của trạng thái báo cáo */
+            periodLabel: string | null;
             recurrence: ("monthly" | "quarterly" | "half_yearly" | "yearly") | (never | null);
             reportState: string | null;
-            status: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue";
+            status: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue" | "cancelled";
             statusLabel: string;
+            /** @description Nhiệm vụ định kỳ: kỳ quyết định trạng thái */
+            statusPeriodLabel: string | null;
         };
         Unit: {
             abilities: {
@@ -6728,6 +6925,139 @@ export interface operations {
             };
         };
     };
+    deleteDirective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        tasks: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateDirective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date?: string;
+                    issuer?: string;
+                    /** @description chỉ thị, kế hoạch, quyết định, công văn */
+                    kind?: "chi_thi" | "ke_hoach" | "quyet_dinh" | "cong_van";
+                    number?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: number;
+                        id: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
     getDirectiveProgress: {
         parameters: {
             query?: {
@@ -6916,6 +7246,148 @@ export interface operations {
             };
         };
     };
+    addDirectiveTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    coordinatingUnitCodes?: string[];
+                    dueDate?: string | null;
+                    expectedOutput?: string | null;
+                    label: string;
+                    leadUnitCode: string;
+                    recurrence?: ("monthly" | "quarterly" | "half_yearly" | "yearly") | (never | null);
+                    recurUntil?: string | null;
+                    reportDays?: number | null;
+                    sectionId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    withdrawDirective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelledTasks: number;
+                        id: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
     getDirectiveDashboard: {
         parameters: {
             query?: {
@@ -7044,6 +7516,102 @@ export interface operations {
             };
         };
     };
+    previewDirective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date: string;
+                    deadline?: {
+                        dueDate?: string | null;
+                        recurrence?: ("monthly" | "quarterly" | "half_yearly" | "yearly") | (never | null);
+                        recurUntil?: string | null;
+                        reportDays?: number | null;
+                    } | null;
+                    issuer: string;
+                    /** @description chỉ thị, kế hoạch, quyết định, công văn */
+                    kind: "chi_thi" | "ke_hoach" | "quyet_dinh" | "cong_van";
+                    number: string;
+                    sections: {
+                        group?: ("departments" | "communes" | "all") | (never | null);
+                        heading: string;
+                        isGroup: boolean;
+                        leadUnitCode: string | null;
+                        number: string;
+                        tasks: {
+                            coordinatingUnitCodes?: string[];
+                            dueDate?: string | null;
+                            expectedOutput?: string | null;
+                            indexLinks?: {
+                                component: string;
+                                index: string;
+                            }[];
+                            label: string;
+                            priority?: "normal" | "high";
+                            recurrence?: ("monthly" | "quarterly" | "half_yearly" | "yearly") | (never | null);
+                            recurUntil?: string | null;
+                            reportDays?: number | null;
+                            text: string;
+                        }[];
+                    }[];
+                    sourceText?: string | null;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectivePreview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
     getCompiledReportDocx: {
         parameters: {
             query: {
@@ -7124,6 +7692,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    similarDirectives: {
+        parameters: {
+            query: {
+                except?: number;
+                issuer?: string;
+                number: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectiveRef"][];
                 };
             };
             /** @description Default Response */
@@ -17002,12 +17630,18 @@ export interface operations {
         parameters: {
             query: {
                 directive?: number;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @description Chỉ số hoặc thành phần: PAPI, PAPI:D6 */
+                index?: string;
                 limit: number;
                 offset: number;
                 /** @description Tìm trong nội dung, ký hiệu nhiệm vụ, số văn bản */
                 q?: string;
-                sort?: "directive" | "due" | "overdue";
-                status?: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue";
+                /** @description Có báo cáo ở trạng thái này (chờ ai xử lý); none = chưa có báo cáo */
+                reportState?: "none" | "draft" | "submitted" | "returned" | "accepted";
+                sort?: "directive" | "due" | "overdue" | "unit";
+                status?: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue" | "cancelled";
                 unit?: string;
             };
             header?: never;
@@ -17066,6 +17700,75 @@ export interface operations {
             };
         };
     };
+    exportTasks: {
+        parameters: {
+            query?: {
+                directive?: number;
+                dueFrom?: string;
+                dueTo?: string;
+                /** @description Chỉ số hoặc thành phần: PAPI, PAPI:D6 */
+                index?: string;
+                /** @description Tìm trong nội dung, ký hiệu nhiệm vụ, số văn bản */
+                q?: string;
+                /** @description Có báo cáo ở trạng thái này (chờ ai xử lý); none = chưa có báo cáo */
+                reportState?: "none" | "draft" | "submitted" | "returned" | "accepted";
+                sort?: "directive" | "due" | "overdue" | "unit";
+                status?: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue" | "cancelled";
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
     getTask: {
         parameters: {
             query?: never;
@@ -17084,6 +17787,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content?: string;
+                    coordinatingUnitCodes?: string[];
+                    dueDate?: string | null;
+                    expectedOutput?: string | null;
+                    label?: string;
+                    leadUnitCode?: string;
+                    priority?: "normal" | "high";
+                    recurrence?: ("monthly" | "quarterly" | "half_yearly" | "yearly") | (never | null);
+                    recurUntil?: string | null;
+                    reportDays?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: number;
+                        id: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    removeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelled: boolean;
+                        deleted: boolean;
+                        id: number;
+                    };
                 };
             };
             /** @description Default Response */
@@ -17261,6 +18108,66 @@ export interface operations {
             };
         };
     };
+    removeTaskEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: number;
+                id: number;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
     reviewTaskReport: {
         parameters: {
             query?: never;
@@ -17353,6 +18260,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    tasksWaitingForMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        returned: number;
+                        toReview: number;
+                        toSubmit: number;
+                    };
                 };
             };
             /** @description Default Response */

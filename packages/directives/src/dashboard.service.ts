@@ -2,16 +2,18 @@
 import { sql } from 'kysely';
 import {
   AppError,
+  abilities,
   authorize,
   foldedLike,
   foldedSql,
   resolveScopedUnit,
   formatLocalDateTime,
+  hasRole,
   type Actor,
   type AppServices,
 } from '@cchc/core';
 import { KIND_LABELS, type DirectiveKind } from './parser/directive-parser';
-import { isDone, type TaskStatus } from './task.domain';
+import { STATUS_LABELS, isDone, type TaskStatus } from './task.domain';
 import { loadTasks, type TaskView } from './task.service';
 import * as status from './task.status';
 import type { Counts } from './task.status';
@@ -76,7 +78,19 @@ export async function assertVisible(s: AppServices, actor: Actor, id: number): P
 async function loadDirective(s: AppServices, id: number) {
   const d = await s.db
     .selectFrom('directive')
-    .select(['id', 'number', 'kind', 'issuedOn', 'issuer', 'title', 'status', 'sourceFilename', 'createdAt'])
+    .select([
+      'id',
+      'number',
+      'kind',
+      'issuedOn',
+      'issuer',
+      'title',
+      'status',
+      'sourceFilename',
+      'createdAt',
+      'withdrawnAt',
+      'withdrawReason',
+    ])
     .where('id', '=', id)
     .where('provinceCode', '=', s.provinceCode)
     .executeTakeFirst();
@@ -95,7 +109,8 @@ export async function getDirective(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'directive.read');
   const d = await loadDirective(s, id);
   await assertVisible(s, actor, id);
-  const tasks = await loadTasks(s, actor, { directiveId: id });
+  const all = await loadTasks(s, actor, { directiveId: id, includeCancelled: true });
+  const tasks = all.filter((t) => !t.cancelledAt);
   const sections = await s.db
     .selectFrom('directiveSection as s')
     .leftJoin('unit as u', 'u.id', 's.leadUnitId')
@@ -107,16 +122,29 @@ export async function getDirective(s: AppServices, actor: Actor, id: number) {
     ...d,
     kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind,
     createdAt: formatLocalDateTime(d.createdAt),
+    withdrawnAt: d.withdrawnAt ? formatLocalDateTime(d.withdrawnAt) : null,
     counts: countStatuses(tasks),
     progress: byUnit(tasks),
     sections: sections
-      .map((sec) => ({ ...sec, tasks: tasks.filter((t) => t.sectionId === sec.id).map(presentTaskSummary) }))
+      .map((sec) => ({ ...sec, tasks: all.filter((t) => t.sectionId === sec.id).map(presentTaskSummary) }))
       .filter((sec) => sec.tasks.length),
+    /** Whether the office may still delete it (no report written yet), and what the caller may do. */
+    hasReports: !!(await s.db
+      .selectFrom('taskReport as r')
+      .innerJoin('task as t', 't.id', 'r.taskId')
+      .select('r.id')
+      .where('t.directiveId', '=', id)
+      .limit(1)
+      .executeTakeFirst()),
+    abilities: abilities(actor, undefined, ['directive.edit', 'directive.withdraw', 'directive.delete']),
   };
 }
 
 export function presentTaskSummary(t: TaskView) {
   const current = t.obligations.find((o) => !isDone(o.status)) ?? t.obligations[t.obligations.length - 1];
+  // The period whose state gives the task its status (the first overdue one, else the latest of that state).
+  const decisive =
+    t.status === 'overdue' ? t.obligations.find((o) => o.status === 'overdue') : t.obligations.findLast((o) => o.status === t.status);
   return {
     id: t.id,
     label: t.label,
@@ -129,8 +157,12 @@ export function presentTaskSummary(t: TaskView) {
     dueDate: t.dueDate,
     recurrence: t.recurrence,
     nextDueDate: t.nextDueDate,
-    daysLate: Math.max(0, ...t.obligations.map((o) => o.daysLate)),
+    daysLate: t.cancelledAt ? 0 : Math.max(0, ...t.obligations.map((o) => o.daysLate)),
     reportState: current?.report?.state ?? null,
+    /** The period the next deadline and the report state belong to ("Quý III/2026"; "Một lần"). */
+    periodLabel: current?.periodLabel ?? null,
+    statusPeriodLabel: t.recurrence ? (decisive?.periodLabel ?? null) : null,
+    cancelReason: t.cancelReason,
     directiveId: t.directiveId,
     directiveNumber: t.directiveNumber,
     indexLinks: t.indexLinks,
@@ -239,19 +271,28 @@ export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string
 /** Full task views for a page of ids, in the page's order. */
 export async function tasksInOrder(s: AppServices, actor: Actor, ids: number[], asOf?: string): Promise<TaskView[]> {
   if (!ids.length) return [];
-  const views = await loadTasks(s, actor, { taskIds: ids }, asOf);
+  // The ids were chosen by the scoped query (removed tasks only when asked for): load them as they are.
+  const views = await loadTasks(s, actor, { taskIds: ids, includeCancelled: true }, asOf);
   const byId = new Map(views.map((t) => [t.id, t]));
   return ids.map((id) => byId.get(id)).filter((t): t is TaskView => !!t);
 }
 
-/** `GET /api/tasks`: one page of the caller's tasks, filtered, searched and sorted in SQL. */
-export async function listTaskPage(
-  s: AppServices,
-  actor: Actor,
-  q: { status?: TaskStatus; unit?: string; directive?: number; q?: string; sort?: status.TaskSort; limit: number; offset: number },
-) {
-  authorize(actor, 'directive.read');
-  const asOf = s.today();
+export interface TaskListQuery {
+  status?: TaskStatus;
+  unit?: string;
+  directive?: number;
+  q?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  /** "PAPI" or "PAPI:D6": tasks protecting that index (component). */
+  index?: string;
+  reportState?: status.TaskQuery['reportState'];
+  sort?: status.TaskSort;
+}
+
+/** The list's filters as a task query in the caller's scope. */
+async function taskQueryOf(s: AppServices, actor: Actor, q: TaskListQuery, asOf: string): Promise<status.TaskQuery> {
+  const [indexCode, componentCode] = q.index ? q.index.split(':') : [];
   const f: status.TaskQuery = {
     scope: actor.scope,
     provinceCode: s.provinceCode,
@@ -259,15 +300,69 @@ export async function listTaskPage(
     directiveId: q.directive,
     status: q.status,
     q: q.q?.trim() || undefined,
+    dueFrom: q.dueFrom,
+    dueTo: q.dueTo,
+    indexCode: indexCode || undefined,
+    componentCode: componentCode || undefined,
+    reportState: q.reportState,
   };
+  if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo)
+    throw new AppError('INVALID_RANGE', `Khoảng thời hạn không hợp lệ: "từ ngày" ${q.dueFrom} sau "đến ngày" ${q.dueTo}.`);
   if (q.unit) {
     const unit = await resolveScopedUnit(s, actor, q.unit);
     if (unit.code !== s.provinceCode) f.leadUnitId = Number(unit.id);
   }
-  const page = await status.pageTaskIds(s.db, f, {
-    limit: q.limit,
-    offset: q.offset,
-    sort: q.sort ?? (q.status === 'overdue' ? 'overdue' : 'directive'),
-  });
+  return f;
+}
+
+const defaultSort = (q: TaskListQuery): status.TaskSort => q.sort ?? (q.status === 'overdue' ? 'overdue' : 'directive');
+
+/** `GET /api/tasks`: one page of the caller's tasks, filtered, searched and sorted in SQL. */
+export async function listTaskPage(s: AppServices, actor: Actor, q: TaskListQuery & { limit: number; offset: number }) {
+  authorize(actor, 'directive.read');
+  const asOf = s.today();
+  const f = await taskQueryOf(s, actor, q, asOf);
+  const page = await status.pageTaskIds(s.db, f, { limit: q.limit, offset: q.offset, sort: defaultSort(q) });
   return { total: page.total, rows: (await tasksInOrder(s, actor, page.ids, asOf)).map(presentTaskSummary) };
+}
+
+/** The most rows one export holds (the province has about 5.000 tasks a year). */
+export const TASK_EXPORT_LIMIT = 20_000;
+
+/** `GET /api/tasks.xlsx`: the filtered list as a workbook, read in one SQL query (no per-task loading). */
+export async function exportTaskList(s: AppServices, actor: Actor, q: TaskListQuery) {
+  authorize(actor, 'directive.read');
+  const asOf = s.today();
+  const f = await taskQueryOf(s, actor, q, asOf);
+  const rows = await status.exportRows(s.db, f, defaultSort(q), TASK_EXPORT_LIMIT);
+  return rows.map((r) => ({
+    ...r,
+    statusLabel: STATUS_LABELS[r.status] ?? r.status,
+    reportStateLabel: REPORT_STATE_LABELS[r.reportState ?? 'none'],
+  }));
+}
+
+export const REPORT_STATE_LABELS: Record<string, string> = {
+  none: 'Chưa báo cáo',
+  draft: 'Đang soạn',
+  submitted: 'Chờ thẩm định',
+  returned: 'Bị trả lại',
+  accepted: 'Đã chấp nhận',
+};
+
+/**
+ * What waits for the caller: reports to review (Sở Nội vụ), drafts to send (the unit head), returned
+ * reports to rewrite (the unit) — counted in SQL over the caller's scope.
+ */
+export async function waitingForMe(s: AppServices, actor: Actor) {
+  authorize(actor, 'directive.read');
+  const base: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf: s.today() };
+  const count = async (reportState: status.TaskQuery['reportState']) => (await status.countTotals(s.db, { ...base, reportState })).tasks;
+  const reviews = hasRole(actor, 'admin', 'cchc_office');
+  const unit = actor.scope.kind === 'units' && hasRole(actor, 'unit_head', 'focal_point');
+  return {
+    toReview: reviews ? await count('submitted') : 0,
+    toSubmit: unit && hasRole(actor, 'unit_head') ? await count('draft') : 0,
+    returned: unit ? await count('returned') : 0,
+  };
 }

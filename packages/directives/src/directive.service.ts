@@ -11,9 +11,12 @@ import {
   type RequestContext,
   type UploadedFile,
   formatDate,
+  foldText,
+  foldedSql,
   AGENCY_TYPES,
   COMMUNE_TYPES,
 } from '@cchc/core';
+import { sql } from 'kysely';
 import { type DirectiveKind } from './parser/directive-parser';
 import { deadlineProblem } from './task.domain';
 import { syncObligations } from './task.obligations';
@@ -75,15 +78,22 @@ export interface DirectiveInput {
   sections: SectionInput[];
 }
 
-export async function createDirective(
-  s: AppServices,
-  ctx: RequestContext,
-  actor: Actor,
-  input: DirectiveInput,
-): Promise<{ id: number; tasks: number }> {
-  authorize(actor, 'directive.create');
+type Planned = {
+  section: SectionInput;
+  sectionIndex: number;
+  leads: { id: number; code: string; name: string }[];
+  tasks: (TaskInput & { coordinatorIds: number[] })[];
+};
+
+/**
+ * What saving the reviewed directive would create — the lead units of every section (a group section
+ * gives each unit of the group its task) and the coordinators — with every problem named by section and
+ * task. Saving and the review form's preview use the same plan.
+ */
+export async function planDirective(s: AppServices, input: DirectiveInput) {
   const errors: string[] = [];
   if (!isIsoDate(input.date)) errors.push(`Trường "ngày ban hành": "${input.date}" không phải ngày hợp lệ (YYYY-MM-DD).`);
+  if (!input.number.trim()) errors.push('Trường "số, ký hiệu" trống: hãy nhập số của văn bản (ví dụ 12/CT-UBND).');
   if (!input.sections.length) errors.push('Văn bản chưa có mục nhiệm vụ nào.');
   const { province, children } = await provinceUnits(s.db, s.provinceCode, s.today());
   const byCode = new Map(children.map((u) => [u.code, u]));
@@ -94,16 +104,10 @@ export async function createDirective(
     if (!u) errors.push(`${where}: mã đơn vị "${code}" không có trong tỉnh.`);
     return u;
   };
-  type Planned = {
-    section: SectionInput;
-    sectionIndex: number;
-    leads: { id: number }[];
-    tasks: (TaskInput & { coordinatorIds: number[] })[];
-  };
   const plan: Planned[] = [];
   input.sections.forEach((sec, i) => {
     const where = `Mục ${sec.number || i + 1} "${sec.heading}"`;
-    let leads: { id: number }[] = [];
+    let leads: Planned['leads'] = [];
     if (sec.isGroup) {
       if (!sec.group) errors.push(`${where}: hãy chọn nhóm đơn vị (các sở, ngành / các xã, phường / tất cả).`);
       else leads = groupUnits(sec.group);
@@ -117,7 +121,7 @@ export async function createDirective(
     const tasks = sec.tasks.map((t, j) => {
       const tw = `${where}, nhiệm vụ ${t.label || j + 1}`;
       const d = t.dueDate || t.recurrence ? t : { ...t, ...(input.deadline ?? {}) };
-      const problem = deadlineProblem(d, input.date);
+      const problem = isIsoDate(input.date) ? deadlineProblem(d, input.date) : null;
       if (problem) errors.push(`${tw}: ${problem}.`);
       if (!t.text.trim()) errors.push(`${tw}: nội dung nhiệm vụ trống.`);
       const coordinatorIds = (t.coordinatingUnitCodes ?? []).map((c) => findUnit(c, tw)?.id).filter((x): x is number => !!x);
@@ -125,6 +129,89 @@ export async function createDirective(
     });
     plan.push({ section: sec, sectionIndex: i, leads, tasks });
   });
+  return { plan, errors, units: [{ ...province }, ...children] };
+}
+
+/** The review form's preview: tasks per unit (leading and coordinating), the problems, and same-number directives. */
+export async function previewDirective(s: AppServices, actor: Actor, input: DirectiveInput) {
+  authorize(actor, 'directive.create');
+  const { plan, errors, units } = await planDirective(s, input);
+  const names = new Map(units.map((u) => [Number(u.id), u]));
+  const per = new Map<number, { lead: number; coordinating: number }>();
+  const bump = (id: number, k: 'lead' | 'coordinating') => {
+    const e = per.get(id) ?? { lead: 0, coordinating: 0 };
+    e[k]++;
+    per.set(id, e);
+  };
+  let tasks = 0;
+  for (const p of plan)
+    for (const t of p.tasks)
+      for (const lead of p.leads) {
+        tasks++;
+        bump(Number(lead.id), 'lead');
+        for (const c of t.coordinatorIds) if (c !== Number(lead.id)) bump(c, 'coordinating');
+      }
+  const perUnit = [...per.entries()]
+    .map(([id, c]) => ({ unitCode: names.get(id)?.code ?? String(id), unitName: names.get(id)?.name ?? String(id), ...c }))
+    .sort((a, b) => b.lead - a.lead || a.unitName.localeCompare(b.unitName, 'vi'));
+  return { tasks, perUnit, errors, similar: await similarDirectives(s, input.number, input.issuer) };
+}
+
+/**
+ * The issuing body as a comparable key: "Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh Vĩnh Long" and
+ * "UBND tỉnh" are the same issuer of a directive's number.
+ */
+export function issuerKey(issuer: string): string {
+  return foldText(issuer)
+    .replace(/\bubnd\b/g, 'uy ban nhan dan')
+    .replace(/\b(chu tich|pho chu tich)\b/g, ' ')
+    .replace(/\b(uy ban nhan dan (tinh|thanh pho|xa|phuong|dac khu))\b.*$/, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Saved directives with the same number and issuer, any year (numbers restart each year: a warning, not a refusal). */
+export async function similarDirectives(
+  s: AppServices,
+  number: string | null | undefined,
+  issuer: string | null | undefined,
+  exceptId?: number,
+) {
+  const key = foldText(number ?? '').replace(/\s+/g, '');
+  if (!key) return [];
+  const rows = await s.db
+    .selectFrom('directive as d')
+    .select(['d.id', 'd.number', 'd.issuedOn', 'd.issuer', 'd.title', 'd.status'])
+    .select((eb) =>
+      eb
+        .selectFrom('task as t')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('t.directiveId', '=', 'd.id')
+        .where('t.cancelledAt', 'is', null)
+        .as('tasks'),
+    )
+    .where('d.provinceCode', '=', s.provinceCode)
+    .where(sql`replace(${foldedSql('d.number')}, ' ', '')`, '=', key)
+    .$if(exceptId !== undefined, (q) => q.where('d.id', '!=', exceptId!))
+    .orderBy('d.issuedOn', 'desc')
+    .limit(20)
+    .execute();
+  const who = issuerKey(issuer ?? '');
+  const sameIssuer = (other: string) => {
+    const o = issuerKey(other);
+    return !who || !o || o === who || o.includes(who) || who.includes(o);
+  };
+  return rows.filter((r) => sameIssuer(r.issuer)).map((r) => ({ ...r, id: Number(r.id), tasks: Number(r.tasks ?? 0) }));
+}
+
+export async function createDirective(
+  s: AppServices,
+  ctx: RequestContext,
+  actor: Actor,
+  input: DirectiveInput,
+): Promise<{ id: number; tasks: number }> {
+  authorize(actor, 'directive.create');
+  const { plan, errors } = await planDirective(s, input);
   if (errors.length) throw new AppError('INVALID_DIRECTIVE', errors.join(' '), 400, { errors });
 
   return inTransaction(s.db, async (tx) => {

@@ -139,7 +139,35 @@ export const directivesMigrations: MigrationSet = {
         .execute();
       await db.schema.createIndex('task_obligation_due_idx').on('task_obligation').columns(['due_date']).execute();
       // Tasks saved before this table existed get their obligations now.
-      await syncObligations(db as never, await loadWorkingCalendar(db as never), 'all');
+      await syncObligations(db as never, await loadWorkingCalendar(db as never), 'all', { schemaBeforeCancel: true });
+    },
+  },
+  '20261206_82_directive_changes': {
+    async up(db: AnyDb) {
+      // A withdrawn directive and a removed task stay in the history but leave the figures.
+      await db.schema
+        .alterTable('directive')
+        .addColumn('withdrawn_at', 'timestamptz')
+        .addColumn('withdraw_reason', 'text')
+        .addColumn('updated_at', 'timestamptz')
+        .execute();
+      await db.schema.alterTable('task').addColumn('cancelled_at', 'timestamptz').addColumn('cancel_reason', 'text').execute();
+      // Each reviewed submission as it was read: a returned version stays readable after the unit rewrites it.
+      await db.schema
+        .createTable('task_report_review')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('report_id', 'bigint', (c) => c.notNull().references('task_report.id').onDelete('cascade'))
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('percent', 'integer', (c) => c.notNull())
+        .addColumn('submitted_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('submitted_at', 'timestamptz')
+        .addColumn('decision', 'text', (c) => c.notNull())
+        .addColumn('reviewed_by', 'bigint', (c) => c.references('app_user.id'))
+        .addColumn('reviewed_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('review_note', 'text')
+        .execute();
+      await db.schema.createIndex('task_report_review_report_idx').on('task_report_review').column('report_id').execute();
+      await db.schema.createIndex('task_report_state_idx').on('task_report').column('state').execute();
     },
   },
 };

@@ -45,4 +45,9 @@ describe('directives policy matrix (role × position of the task’s lead unit)'
     expect(policyMatrix(directivesRules, 'directive.parse', null)).toEqual(rows(NONE, { admin: ALL, cchc_office: ALL }));
     expect(policyMatrix(directivesRules, 'directive.report', null)).toEqual(rows(NONE, { admin: ALL, cchc_office: ALL, leader: ALL }));
   });
+
+  it('lets only Sở Nội vụ (and the administrator) correct, withdraw or delete what it saved', () => {
+    for (const action of ['directive.edit', 'directive.withdraw', 'directive.delete', 'task.edit'])
+      expect(policyMatrix(directivesRules, action, null)).toEqual(rows(NONE, { admin: ALL, cchc_office: ALL }));
+  });
 });

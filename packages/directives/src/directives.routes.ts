@@ -13,6 +13,7 @@ import {
 } from '@cchc/core';
 import * as S from './directives.schemas';
 import * as directives from './directive.service';
+import * as changes from './directive.changes';
 import * as parsing from './parse.service';
 import * as reading from './dashboard.service';
 import { compiledReportDocx, compiledReportXlsx } from './report.export';
@@ -35,7 +36,17 @@ export function registerDirectiveRoutes(app: App): void {
   app.services.onCalendarChange?.(async () => {
     await syncObligations(app.services.db, app.services.calendar(), 'all');
   });
-  for (const schema of [S.ParsedDirective, S.UnitProgress, S.TaskSummary, S.DirectiveSummary, S.DirectiveDetail, S.TaskDetail, S.Dashboard])
+  for (const schema of [
+    S.DirectiveRef,
+    S.DirectivePreview,
+    S.ParsedDirective,
+    S.UnitProgress,
+    S.TaskSummary,
+    S.DirectiveSummary,
+    S.DirectiveDetail,
+    S.TaskDetail,
+    S.Dashboard,
+  ])
     app.addSchema(schema);
   const s = app.services;
 
@@ -76,6 +87,135 @@ export function registerDirectiveRoutes(app: App): void {
       },
     },
     async (req) => directives.createDirective(s, req.auditContext(), req.requireActor(), req.body),
+  );
+
+  app.post(
+    '/api/directives/preview',
+    {
+      config: { permission: 'directive.create' },
+      schema: {
+        operationId: 'previewDirective',
+        tags,
+        summary: 'Xem trước khi lưu: số nhiệm vụ mỗi đơn vị chủ trì, phối hợp; các lỗi; văn bản cùng số đã lưu. Không lưu gì',
+        body: S.CreateDirective,
+        response: replies({ 200: Type.Ref('DirectivePreview') }),
+      },
+    },
+    async (req) => directives.previewDirective(s, req.requireActor(), req.body),
+  );
+
+  app.get(
+    '/api/directives/similar',
+    {
+      config: { permission: 'directive.create' },
+      schema: {
+        operationId: 'similarDirectives',
+        tags,
+        summary: 'Văn bản đã lưu có cùng số, ký hiệu và cơ quan ban hành (mọi năm)',
+        querystring: Type.Object({
+          number: Type.String({ maxLength: 60 }),
+          issuer: Type.Optional(Type.String({ maxLength: 300 })),
+          except: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
+        response: replies({ 200: Type.Array(Type.Ref('DirectiveRef')) }),
+      },
+    },
+    async (req) => directives.similarDirectives(s, req.query.number, req.query.issuer, req.query.except),
+  );
+
+  app.patch(
+    '/api/directives/:id',
+    {
+      config: { permission: 'directive.edit' },
+      schema: {
+        operationId: 'updateDirective',
+        tags,
+        summary: 'Sửa số, loại, ngày, cơ quan ban hành, trích yếu của văn bản đã lưu (ghi nhật ký, báo các đơn vị)',
+        params: Id,
+        body: S.UpdateDirective,
+        response: replies({ 200: Type.Object({ id: Type.Integer(), changed: Type.Integer() }) }),
+      },
+    },
+    async (req) => changes.updateDirective(s, req.auditContext(), req.requireActor(), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/directives/:id/withdraw',
+    {
+      config: { permission: 'directive.withdraw' },
+      schema: {
+        operationId: 'withdrawDirective',
+        tags,
+        summary: 'Thu hồi văn bản: các nhiệm vụ được hủy (giữ lịch sử, không tính vào số liệu), báo các đơn vị',
+        params: Id,
+        body: S.Reason,
+        response: replies({ 200: Type.Object({ id: Type.Integer(), cancelledTasks: Type.Integer() }) }),
+      },
+    },
+    async (req) => changes.withdrawDirective(s, req.auditContext(), req.requireActor(), req.params.id, req.body.reason),
+  );
+
+  app.delete(
+    '/api/directives/:id',
+    {
+      config: { permission: 'directive.delete' },
+      schema: {
+        operationId: 'deleteDirective',
+        tags,
+        summary: 'Xóa văn bản lưu nhầm (chỉ khi chưa đơn vị nào báo cáo; sau đó chỉ thu hồi được)',
+        params: Id,
+        response: replies({ 200: Type.Object({ id: Type.Integer(), tasks: Type.Integer() }) }),
+      },
+    },
+    async (req) => changes.deleteDirective(s, req.auditContext(), req.requireActor(), req.params.id),
+  );
+
+  app.post(
+    '/api/directives/:id/tasks',
+    {
+      config: { permission: 'directive.edit' },
+      schema: {
+        operationId: 'addDirectiveTask',
+        tags,
+        summary: 'Thêm nhiệm vụ vào một mục của văn bản đã lưu',
+        params: Id,
+        body: S.AddTask,
+        response: replies({ 200: Type.Object({ id: Type.Integer() }) }),
+      },
+    },
+    async (req) => changes.addTask(s, req.auditContext(), req.requireActor(), req.params.id, req.body),
+  );
+
+  app.patch(
+    '/api/tasks/:id',
+    {
+      config: { permission: 'task.edit' },
+      schema: {
+        operationId: 'updateTask',
+        tags,
+        summary: 'Sửa nội dung, thời hạn, đơn vị chủ trì, phối hợp của nhiệm vụ (ghi nhật ký, báo các đơn vị liên quan)',
+        params: Id,
+        body: S.UpdateTask,
+        response: replies({ 200: Type.Object({ id: Type.Integer(), changed: Type.Integer() }) }),
+      },
+    },
+    async (req) => changes.updateTask(s, req.auditContext(), req.requireActor(), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/tasks/:id/remove',
+    {
+      config: { permission: 'task.edit' },
+      schema: {
+        operationId: 'removeTask',
+        tags,
+        summary: 'Bỏ nhiệm vụ: hủy nếu đã có báo cáo (giữ lịch sử), xóa nếu chưa',
+        params: Id,
+        body: S.Reason,
+        response: replies({ 200: Type.Object({ id: Type.Integer(), cancelled: Type.Boolean(), deleted: Type.Boolean() }) }),
+      },
+    },
+    async (req) => changes.removeTask(s, req.auditContext(), req.requireActor(), req.params.id, req.body.reason),
   );
 
   app.get(

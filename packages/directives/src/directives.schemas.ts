@@ -15,7 +15,9 @@ export const GroupKind = Type.Union([Type.Literal('departments'), Type.Literal('
 export const Kind = Type.Union([Type.Literal('chi_thi'), Type.Literal('ke_hoach'), Type.Literal('quyet_dinh'), Type.Literal('cong_van')], {
   description: 'chỉ thị, kế hoạch, quyết định, công văn',
 });
-export const Status = Type.Union(['not_started', 'in_progress', 'done_on_time', 'done_late', 'overdue'].map((s) => Type.Literal(s)));
+export const Status = Type.Union(
+  ['not_started', 'in_progress', 'done_on_time', 'done_late', 'overdue', 'cancelled'].map((s) => Type.Literal(s)),
+);
 
 export const ParsedDirective = Type.Object(
   {
@@ -46,6 +48,7 @@ export const ParsedDirective = Type.Object(
       }),
     ),
     warnings: Type.Array(Type.String()),
+    similar: Type.Array(Type.Ref('DirectiveRef'), { description: 'Văn bản đã lưu có cùng số và cơ quan ban hành (mọi năm)' }),
   },
   { $id: 'ParsedDirective' },
 );
@@ -122,6 +125,9 @@ export const TaskSummary = Type.Object(
     directiveId: Type.Integer(),
     directiveNumber: Type.String(),
     indexLinks: Type.Array(IndexLink),
+    periodLabel: Type.Union([Type.String(), Type.Null()], { description: 'Kỳ của hạn tiếp theo và của trạng thái báo cáo' }),
+    statusPeriodLabel: Type.Union([Type.String(), Type.Null()], { description: 'Nhiệm vụ định kỳ: kỳ quyết định trạng thái' }),
+    cancelReason: NStr,
   },
   { $id: 'TaskSummary' },
 );
@@ -144,6 +150,10 @@ export const DirectiveDetail = Type.Object(
   {
     ...DirectiveFields,
     createdAt: Type.String(),
+    withdrawnAt: NStr,
+    withdrawReason: NStr,
+    hasReports: Type.Boolean({ description: 'Đã có báo cáo của đơn vị: văn bản chỉ thu hồi được, không xóa được' }),
+    abilities: Type.Object({ edit: Type.Boolean(), withdraw: Type.Boolean(), delete: Type.Boolean() }),
     counts: Type.Object(Counts),
     progress: Type.Array(Type.Ref('UnitProgress')),
     sections: Type.Array(
@@ -210,6 +220,21 @@ export const TaskDetail = Type.Object(
         statusLabel: Type.String(),
         daysLate: Type.Integer(),
         report: Type.Union([Report, Type.Null()]),
+        reviews: Type.Array(
+          Type.Object({
+            id: Type.Integer(),
+            content: Type.String(),
+            percent: Type.Integer(),
+            submittedAt: NStr,
+            submittedByName: NStr,
+            decision: Type.String(),
+            reviewedAt: Type.String(),
+            reviewedByName: NStr,
+            reviewNote: NStr,
+            evidence: Type.Array(Type.Object({ id: Type.Integer(), filename: Type.String() })),
+          }),
+          { description: 'Các lần gửi đã thẩm định (bản bị trả lại vẫn đọc được), mới nhất trước' },
+        ),
         evidence: Type.Array(
           Type.Object({
             id: Type.Integer(),
@@ -223,6 +248,9 @@ export const TaskDetail = Type.Object(
         abilities: Type.Object({ report: Type.Boolean(), submit: Type.Boolean(), review: Type.Boolean() }),
       }),
     ),
+    cancelledAt: NStr,
+    cancelReason: NStr,
+    abilities: Type.Object({ edit: Type.Boolean() }),
   },
   { $id: 'TaskDetail' },
 );
@@ -239,3 +267,60 @@ export const Dashboard = Type.Object(
   },
   { $id: 'DirectiveDashboard' },
 );
+
+// ---- changes to a saved directive ------------------------------------------------------------------------
+
+export const DirectiveRef = Type.Object(
+  {
+    id: Type.Integer(),
+    number: Type.String(),
+    issuedOn: IsoDateString,
+    issuer: Type.String(),
+    title: Type.String(),
+    status: Type.String(),
+    tasks: Type.Integer(),
+  },
+  { $id: 'DirectiveRef' },
+);
+
+export const DirectivePreview = Type.Object(
+  {
+    tasks: Type.Integer(),
+    perUnit: Type.Array(
+      Type.Object({ unitCode: Type.String(), unitName: Type.String(), lead: Type.Integer(), coordinating: Type.Integer() }),
+    ),
+    errors: Type.Array(Type.String()),
+    similar: Type.Array(Type.Ref('DirectiveRef')),
+  },
+  { $id: 'DirectivePreview' },
+);
+
+export const UpdateDirective = Type.Object({
+  number: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  kind: Type.Optional(Kind),
+  date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  issuer: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+});
+
+export const Reason = Type.Object({ reason: Type.String({ maxLength: 2000 }) });
+
+export const UpdateTask = Type.Object({
+  label: Type.Optional(Type.String({ maxLength: 20 })),
+  content: Type.Optional(Type.String({ maxLength: 20_000 })),
+  ...DeadlineFields,
+  leadUnitCode: Type.Optional(Type.String({ maxLength: 32 })),
+  coordinatingUnitCodes: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 200 })),
+  expectedOutput: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('high')])),
+});
+
+export const AddTask = Type.Object({
+  sectionId: Type.Integer({ minimum: 1 }),
+  label: Type.String({ maxLength: 20 }),
+  content: Type.String({ minLength: 1, maxLength: 20_000 }),
+  ...DeadlineFields,
+  leadUnitCode: Type.String({ maxLength: 32 }),
+  coordinatingUnitCodes: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 200 })),
+  expectedOutput: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+});

@@ -23,6 +23,9 @@ export interface DirectiveTable {
   sourceText: string | null;
   createdBy: number | null;
   createdAt: Timestamp;
+  withdrawnAt: NullableTimestamp;
+  withdrawReason: string | null;
+  updatedAt: NullableTimestamp;
 }
 
 export interface DirectiveSectionTable {
@@ -51,6 +54,9 @@ export interface TaskTable {
   reportDays: number | null;
   recurUntil: string | null;
   createdAt: Timestamp;
+  /** A removed task (or one of a withdrawn directive): kept with its reports, out of every figure. */
+  cancelledAt: NullableTimestamp;
+  cancelReason: string | null;
 }
 
 /**
@@ -95,6 +101,20 @@ export interface TaskReportTable {
   version: Generated<number>;
 }
 
+/** One reviewed submission of a report, as the reviewer read it. */
+export interface TaskReportReviewTable {
+  id: Generated<number>;
+  reportId: number;
+  content: string;
+  percent: number;
+  submittedBy: number | null;
+  submittedAt: NullableTimestamp;
+  decision: 'accepted' | 'returned';
+  reviewedBy: number | null;
+  reviewedAt: Timestamp;
+  reviewNote: string | null;
+}
+
 export interface TaskEvidenceTable {
   id: Generated<number>;
   reportId: number;
@@ -115,6 +135,7 @@ declare module '@cchc/core' {
     taskObligation: TaskObligationTable;
     taskIndexLink: TaskIndexLinkTable;
     taskReport: TaskReportTable;
+    taskReportReview: TaskReportReviewTable;
     taskEvidence: TaskEvidenceTable;
   }
 }

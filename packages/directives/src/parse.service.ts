@@ -5,6 +5,7 @@ import {
   LOADED_OFFICE_LIMITS,
   authorize,
   checkZipBuffer,
+  formatDate,
   isCommuneLevel,
   type Actor,
   type AppServices,
@@ -12,7 +13,7 @@ import {
 } from '@cchc/core';
 import { parseDirective, type ParsedDirective } from './parser/directive-parser';
 import type { MatchableUnit } from './parser/unit-matcher';
-import { provinceUnits } from './directive.service';
+import { provinceUnits, similarDirectives } from './directive.service';
 // ---- parse ----------------------------------------------------------------------------------------
 
 export async function extractText(file: UploadedFile): Promise<string> {
@@ -38,7 +39,11 @@ export async function extractText(file: UploadedFile): Promise<string> {
   return text;
 }
 
-export async function parseDirectiveText(s: AppServices, actor: Actor, text: string): Promise<ParsedDirective> {
+export async function parseDirectiveText(
+  s: AppServices,
+  actor: Actor,
+  text: string,
+): Promise<ParsedDirective & { similar: Awaited<ReturnType<typeof similarDirectives>> }> {
   authorize(actor, 'directive.parse');
   if (!text.trim()) throw new AppError('EMPTY_TEXT', 'Văn bản rỗng: hãy dán nội dung chỉ thị, kế hoạch hoặc tải tệp DOCX.');
   const { children } = await provinceUnits(s.db, s.provinceCode, s.today());
@@ -56,5 +61,12 @@ export async function parseDirectiveText(s: AppServices, actor: Actor, text: str
       422,
     );
   }
-  return parsed;
+  const similar = await similarDirectives(s, parsed.number, parsed.issuer);
+  if (similar.length)
+    parsed.warnings.unshift(
+      `Đã có ${similar.length} văn bản số ${parsed.number} cùng cơ quan ban hành trong hệ thống (${similar
+        .map((d) => `ban hành ${formatDate(d.issuedOn)}, ${d.tasks} nhiệm vụ`)
+        .join('; ')}): kiểm tra để không lưu trùng.`,
+    );
+  return { ...parsed, similar };
 }

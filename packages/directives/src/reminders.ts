@@ -3,9 +3,10 @@
  * obligation and creates the notifications it calls for; core's once-key (user, kind, task, period)
  * makes each reminder happen once, whatever restarts or overlapping passes do.
  */
-import { addWorkingDays, formatDate, systemActor, type ReminderContext, type ReminderSource } from '@cchc/core';
+import { addWorkingDays, formatDate, formatNumber, systemActor, type ReminderContext, type ReminderSource } from '@cchc/core';
 import { reminderFor, type ReminderKind } from './task.domain';
 import { loadTasks } from './task.service';
+import { countGroups } from './task.status';
 
 const KIND_TEXT: Record<ReminderKind, (task: string, due: string, unit: string) => { title: string; body: string }> = {
   due_soon: (task, due, unit) => ({
@@ -57,7 +58,6 @@ async function remindTasks(ctx: ReminderContext): Promise<number> {
   const insert = async (draft: Parameters<ReminderContext['notify']>[0]) => {
     if (await ctx.notify(draft)) created++;
   };
-  const overdueByUnit = new Map<string, number>();
   const usersCache = new Map<string, number[]>();
   const usersOf = async (unitId: number, kind: ReminderKind) => {
     const key = `${unitId}|${kind}`;
@@ -69,10 +69,10 @@ async function remindTasks(ctx: ReminderContext): Promise<number> {
     for (const t of await loadTasks(s, systemActor(s.provinceCode), { taskIds: ids.slice(i, i + REMINDER_CHUNK) }, today)) {
       for (const o of t.obligations) {
         if (o.status === 'done_on_time' || o.status === 'done_late') continue;
-        if (o.report?.state === 'submitted' && o.dueDate >= today) continue; // waiting for Sở Nội vụ, not late
+        // A report sent in time waits for Sở Nội vụ: the unit is not reminded (its status is not overdue).
+        if (o.report?.state === 'submitted' && o.status !== 'overdue') continue;
         const kind = reminderFor(s.calendar(), o.dueDate, today, settings.remindDays);
         if (!kind) continue;
-        if (kind === 'overdue') overdueByUnit.set(t.leadUnitName, (overdueByUnit.get(t.leadUnitName) ?? 0) + 1);
         const due = formatDate(o.dueDate);
         const short = `${t.directiveNumber} – ${t.label ? `${t.sectionNumber} ${t.label}` : t.sectionNumber} ${t.content.slice(0, 80)}${t.content.length > 80 ? '…' : ''}`;
         const text = KIND_TEXT[kind](short, due, t.leadUnitName);
@@ -91,12 +91,19 @@ async function remindTasks(ctx: ReminderContext): Promise<number> {
       }
     }
   }
-  if (overdueByUnit.size) {
-    const total = [...overdueByUnit.values()].reduce((a, b) => a + b, 0);
-    const worst = [...overdueByUnit.entries()]
-      .sort((a, b) => b[1] - a[1])
+  // The digest counts overdue tasks exactly as the dashboard does (one definition, one number).
+  const groups = await countGroups(s.db, {
+    scope: { kind: 'province', provinceCode: s.provinceCode },
+    provinceCode: s.provinceCode,
+    asOf: today,
+  });
+  const late = groups.byUnit
+    .filter((u) => u.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi'));
+  if (groups.totals.overdue > 0) {
+    const worst = late
       .slice(0, 5)
-      .map(([n, c]) => `${n}: ${c}`)
+      .map((u) => `${u.unitName}: ${formatNumber(u.overdue)}`)
       .join('; ');
     for (const userId of await ctx.recipients('province', ['cchc_office', 'leader'])) {
       await insert({
@@ -105,7 +112,7 @@ async function remindTasks(ctx: ReminderContext): Promise<number> {
         subjectType: null,
         subjectId: null,
         periodKey: today,
-        title: `${total} nhiệm vụ quá hạn chưa hoàn thành (${overdueByUnit.size} đơn vị)`,
+        title: `${formatNumber(groups.totals.overdue)} nhiệm vụ quá hạn chưa hoàn thành (${formatNumber(late.length)} đơn vị)`,
         body: `Nhiều nhất: ${worst}.`,
         link: '/directives?tab=overdue',
       });

@@ -39,6 +39,10 @@ describe('status (DOMAIN §5)', () => {
     [undefined, '2026-03-20', 'not_started'],
     [{ state: 'draft' as const, submittedOn: null }, '2026-03-20', 'in_progress'],
     [{ state: 'submitted' as const, submittedOn: '2026-03-30' }, '2026-03-31', 'in_progress'],
+    // Sent in time and not yet reviewed: waiting for Sở Nội vụ, not late for its delay.
+    [{ state: 'submitted' as const, submittedOn: '2026-03-31' }, '2026-05-10', 'in_progress'],
+    // Sent after the deadline: late until accepted.
+    [{ state: 'submitted' as const, submittedOn: '2026-04-02' }, '2026-04-03', 'overdue'],
     [{ state: 'accepted' as const, submittedOn: '2026-03-31' }, '2026-04-10', 'done_on_time'],
     [{ state: 'accepted' as const, submittedOn: '2026-04-01' }, '2026-04-10', 'done_late'],
     [{ state: 'returned' as const, submittedOn: '2026-03-30' }, '2026-04-01', 'overdue'],

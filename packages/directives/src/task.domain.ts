@@ -5,7 +5,7 @@
 import { addWorkingDays, countWorkingDays, formatDate, type WorkingCalendar } from '@cchc/core';
 import type { Recurrence, ReportState } from './directives.tables';
 
-export type TaskStatus = 'not_started' | 'in_progress' | 'done_on_time' | 'done_late' | 'overdue';
+export type TaskStatus = 'not_started' | 'in_progress' | 'done_on_time' | 'done_late' | 'overdue' | 'cancelled';
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   not_started: 'Chưa thực hiện',
@@ -13,7 +13,11 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   done_on_time: 'Hoàn thành đúng hạn',
   done_late: 'Hoàn thành quá hạn',
   overdue: 'Quá hạn chưa hoàn thành',
+  cancelled: 'Đã hủy',
 };
+
+/** Said instead of "in progress" while a report sent in time waits for Sở Nội vụ. */
+export const AWAITING_REVIEW_LABEL = 'Đã báo cáo, chờ thẩm định';
 
 export const RECURRENCE_LABELS: Record<Recurrence, string> = {
   monthly: 'Hằng tháng',
@@ -60,9 +64,13 @@ export interface ReportFacts {
   submittedOn: string | null;
 }
 
-/** Status of one obligation from its due date, its report and today: a returned report is not done. */
+/**
+ * Status of one obligation from its due date, its report and today: a returned report is not done; a
+ * report sent by the due date and not yet reviewed is not late (the unit is not late for the office's delay).
+ */
 export function obligationStatus(dueDate: string, report: ReportFacts | undefined, today: string): TaskStatus {
   if (report?.state === 'accepted') return report.submittedOn && report.submittedOn > dueDate ? 'done_late' : 'done_on_time';
+  if (report?.state === 'submitted' && report.submittedOn && report.submittedOn <= dueDate) return 'in_progress';
   if (today > dueDate) return 'overdue';
   return report ? 'in_progress' : 'not_started';
 }

@@ -7,11 +7,18 @@ import { obligations } from './task.domain';
 
 const CHUNK = 2_000;
 
-export async function syncObligations(db: Db, cal: WorkingCalendar, taskIds: number[] | 'all'): Promise<number> {
+/** `schemaBeforeCancel`: for the migration that ran before tasks could be cancelled (no such column then). */
+export async function syncObligations(
+  db: Db,
+  cal: WorkingCalendar,
+  taskIds: number[] | 'all',
+  opts: { schemaBeforeCancel?: boolean } = {},
+): Promise<number> {
   let q = db
     .selectFrom('task as t')
     .innerJoin('directive as d', 'd.id', 't.directiveId')
-    .select(['t.id', 'd.issuedOn', 't.dueDate', 't.recurrence', 't.reportDays', 't.recurUntil']);
+    .select(['t.id', 'd.issuedOn', 't.dueDate', 't.recurrence', 't.reportDays', 't.recurUntil'])
+    .$if(!opts.schemaBeforeCancel, (q) => q.where('t.cancelledAt', 'is', null)); // a removed task owes nothing
   if (taskIds !== 'all') {
     if (!taskIds.length) return 0;
     q = q.where('t.id', 'in', taskIds);

@@ -22,6 +22,8 @@ export interface TaskRow {
   recurrence: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | null;
   reportDays: number | null;
   recurUntil: string | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
 }
 
 export interface TaskFilter {
@@ -29,6 +31,8 @@ export interface TaskFilter {
   directiveId?: number;
   unitId?: number;
   taskIds?: number[];
+  /** Removed tasks too (a directive's history, the page of a removed task). */
+  includeCancelled?: boolean;
 }
 
 export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
@@ -59,6 +63,8 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
       't.recurrence',
       't.reportDays',
       't.recurUntil',
+      't.cancelledAt',
+      't.cancelReason',
     ])
     .orderBy('d.issuedOn', 'desc')
     .orderBy('s.sortOrder')
@@ -76,6 +82,7 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<TaskRow[]> {
   if (f.directiveId !== undefined) q = q.where('t.directiveId', '=', f.directiveId);
   if (f.unitId !== undefined) q = q.where('t.leadUnitId', '=', f.unitId);
   if (f.taskIds) q = q.where('t.id', 'in', f.taskIds.length ? f.taskIds : [-1]);
+  if (!f.includeCancelled) q = q.where('t.cancelledAt', 'is', null);
   return (await q.execute()) as TaskRow[];
 }
 

@@ -7,6 +7,8 @@ import {
   recordAudit,
   toLocalParts,
   formatLocalDateTime,
+  formatDate,
+  notifyUnits,
   type Actor,
   type AppServices,
   type Db,
@@ -14,6 +16,7 @@ import {
 } from '@cchc/core';
 import * as repo from './task.repository';
 import {
+  AWAITING_REVIEW_LABEL,
   STATUS_LABELS,
   combineStatus,
   daysLate,
@@ -25,7 +28,7 @@ import {
 } from './task.domain';
 import type { TaskSubject } from './directives.policy';
 import { reportFlow } from './report.flow';
-import { EVIDENCE_OWNER } from './evidence.service';
+import { EVIDENCE_OWNER, REVIEWED_EVIDENCE_OWNER } from './evidence.service';
 
 export interface ObligationView extends Obligation {
   status: TaskStatus;
@@ -80,16 +83,17 @@ export async function loadTasks(s: AppServices, actor: Actor, f: Omit<repo.TaskF
       return {
         ...o,
         status,
-        statusLabel: STATUS_LABELS[status],
+        statusLabel: status === 'in_progress' && r?.state === 'submitted' ? AWAITING_REVIEW_LABEL : STATUS_LABELS[status],
         daysLate: late,
         report: r ? { ...r, updatedAt: iso(r.updatedAt)!, submittedAt: iso(r.submittedAt), reviewedAt: iso(r.reviewedAt) } : null,
       };
     });
-    const status = combineStatus(views, today);
+    const status = t.cancelledAt ? 'cancelled' : combineStatus(views, today);
+    const waiting = status === 'in_progress' && views.some((v) => v.report?.state === 'submitted' && v.status === 'in_progress');
     return {
       ...t,
       status,
-      statusLabel: STATUS_LABELS[status],
+      statusLabel: waiting ? AWAITING_REVIEW_LABEL : STATUS_LABELS[status],
       nextDueDate: views.find((v) => !isDone(v.status))?.dueDate ?? null,
       obligations: views,
       coordinators: coords.filter((c) => c.taskId === t.id).map((c) => ({ code: c.code, name: c.name })),
@@ -98,7 +102,7 @@ export async function loadTasks(s: AppServices, actor: Actor, f: Omit<repo.TaskF
   });
 }
 
-const subjectOf = (t: repo.TaskRow, state?: TaskSubject['reportState']): TaskSubject => ({
+const subjectOf = (t: Pick<repo.TaskRow, 'leadUnitId' | 'provinceCode'>, state?: TaskSubject['reportState']): TaskSubject => ({
   unitId: t.leadUnitId,
   provinceCode: t.provinceCode,
   reportState: state ?? null,
@@ -106,17 +110,17 @@ const subjectOf = (t: repo.TaskRow, state?: TaskSubject['reportState']): TaskSub
 
 export async function getTask(s: AppServices, actor: Actor, id: number) {
   // The scoped load is the read check: lead and coordinating units see the task, others get a 404.
-  const [t] = await loadTasks(s, actor, { taskIds: [id] });
+  const [t] = await loadTasks(s, actor, { taskIds: [id], includeCancelled: true });
   if (!t) throw new AppError('NOT_FOUND', `Không có nhiệm vụ số ${id} hoặc nhiệm vụ ngoài phạm vi đơn vị của bạn.`, 404);
-  const evidence = await s.files.linksOf(
-    s.db,
-    EVIDENCE_OWNER,
-    t.obligations.map((o) => o.report?.id).filter((x): x is number => !!x),
-  );
+  const reportIds = t.obligations.map((o) => o.report?.id).filter((x): x is number => !!x);
+  const [evidence, reviews] = await Promise.all([s.files.linksOf(s.db, EVIDENCE_OWNER, reportIds), reviewsOf(s, reportIds)]);
   return {
     ...t,
+    cancelledAt: iso(t.cancelledAt),
+    abilities: abilities(actor, subjectOf(t), ['task.edit']),
     obligations: t.obligations.map((o) => ({
       ...o,
+      reviews: reviews.filter((r) => r.reportId === o.report?.id).map(({ reportId: _r, ...r }) => r),
       evidence: evidence
         .filter((e) => Number(e.ownerId) === o.report?.id)
         .map((e) => ({ id: e.id, filename: e.filename, mime: e.mime, size: e.size, sha256: e.sha256, uploadedAt: iso(e.uploadedAt)! })),
@@ -125,8 +129,55 @@ export async function getTask(s: AppServices, actor: Actor, id: number) {
   };
 }
 
+/** A task as a message names it: its label and the start of its text. */
+const taskName = (t: { label: string; content: string }) =>
+  `${t.label} ${t.content.length > 90 ? `${t.content.slice(0, 90).replace(/\s+\S*$/, '')}…` : t.content}`.trim();
+
+/** The reviewed submissions of the reports, newest first, each with the evidence it was read with. */
+async function reviewsOf(s: AppServices, reportIds: number[]) {
+  if (!reportIds.length) return [];
+  const rows = await s.db
+    .selectFrom('taskReportReview as v')
+    .leftJoin('appUser as sb', 'sb.id', 'v.submittedBy')
+    .leftJoin('appUser as rv', 'rv.id', 'v.reviewedBy')
+    .select([
+      'v.id',
+      'v.reportId',
+      'v.content',
+      'v.percent',
+      'v.submittedAt',
+      'sb.fullName as submittedByName',
+      'v.decision',
+      'v.reviewedAt',
+      'rv.fullName as reviewedByName',
+      'v.reviewNote',
+    ])
+    .where('v.reportId', 'in', reportIds)
+    .orderBy('v.id', 'desc')
+    .execute();
+  const files = await s.files.linksOf(
+    s.db,
+    REVIEWED_EVIDENCE_OWNER,
+    rows.map((r) => Number(r.id)),
+  );
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    reportId: Number(r.reportId),
+    submittedAt: iso(r.submittedAt),
+    reviewedAt: iso(r.reviewedAt)!,
+    evidence: files.filter((f) => Number(f.ownerId) === Number(r.id)).map((f) => ({ id: f.id, filename: f.filename })),
+  }));
+}
+
 export async function loadForChange(s: AppServices, actor: Actor, taskId: number, periodKey: string, action: string) {
   const t = await getTask(s, actor, taskId);
+  if (t.cancelledAt)
+    throw new AppError(
+      'TASK_CANCELLED',
+      `Nhiệm vụ đã được hủy (${t.cancelReason ?? 'không ghi lý do'}): không báo cáo, thẩm định được nữa.`,
+      409,
+    );
   const ob = t.obligations.find((o) => o.periodKey === periodKey);
   if (!ob) throw new AppError('UNKNOWN_PERIOD', `Nhiệm vụ không có kỳ báo cáo "${periodKey}".`, 404);
   authorize(actor, action, subjectOf(t, ob.report?.state));
@@ -200,7 +251,7 @@ export async function saveReport(s: AppServices, ctx: RequestContext, actor: Act
 }
 
 export async function submitReport(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, periodKey: string, version?: number) {
-  const { ob } = await loadForChange(s, actor, taskId, periodKey, 'task.submit');
+  const { t, ob } = await loadForChange(s, actor, taskId, periodKey, 'task.submit');
   if (!ob.report) throw new AppError('NO_REPORT', 'Chưa có nội dung báo cáo để gửi.');
   const seen = expectedVersion(ob, version);
   await inTransaction(s.db, async (tx) => {
@@ -216,6 +267,15 @@ export async function submitReport(s: AppServices, ctx: RequestContext, actor: A
       unitId: actor.unitId,
       before: { state: ob.report!.state },
       after: { state: 'submitted' },
+    });
+    await notifyUnits(tx, { provinceCode: s.provinceCode }, ['cchc_office'], {
+      kind: 'report_submitted',
+      subjectType: 'task_report',
+      subjectId: ob.report!.id,
+      periodKey: String(seen + 1),
+      title: `Báo cáo chờ thẩm định: ${t.leadUnitName}`,
+      body: `${t.directiveNumber} – ${taskName(t)} (kỳ ${ob.periodLabel}, hạn ${formatDate(ob.dueDate)}).`,
+      link: `/directives/tasks/${taskId}`,
     });
   });
   return getTask(s, actor, taskId);
@@ -241,12 +301,47 @@ export async function reviewReport(
       reviewedAt: s.now(),
       reviewNote: input.note?.trim() || null,
     });
+    // The submission as the reviewer read it, with its evidence: still readable after the unit rewrites it.
+    const sent = await tx
+      .selectFrom('taskReport')
+      .select(['submittedBy', 'submittedAt'])
+      .where('id', '=', ob.report!.id)
+      .executeTakeFirstOrThrow();
+    const { id: reviewId } = await tx
+      .insertInto('taskReportReview')
+      .values({
+        reportId: ob.report!.id,
+        content: ob.report!.content,
+        percent: ob.report!.percent,
+        submittedBy: sent.submittedBy,
+        submittedAt: sent.submittedAt,
+        decision: state === 'accepted' ? 'accepted' : 'returned',
+        reviewedBy: actor.userId || null,
+        reviewedAt: s.now(),
+        reviewNote: input.note?.trim() || null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const f of await s.files.linksOf(tx, EVIDENCE_OWNER, [ob.report!.id]))
+      await s.files.copyLink(tx, f, { ownerType: REVIEWED_EVIDENCE_OWNER, ownerId: Number(reviewId), unitId: t.leadUnitId });
     await recordAudit(tx, ctx, `task.review.${input.decision}`, {
       entityType: 'task',
       entityId: `${taskId}:${periodKey}`,
       unitId: t.leadUnitId,
       before: { state: ob.report!.state },
       after: { state, note: input.note ?? null },
+    });
+    const accepted = state === 'accepted';
+    await notifyUnits(tx, [t.leadUnitId], ['focal_point', 'unit_head'], {
+      kind: accepted ? 'report_accepted' : 'report_returned',
+      subjectType: 'task_report',
+      subjectId: ob.report!.id,
+      periodKey: String(seen + 1),
+      title: accepted ? `Báo cáo đã được chấp nhận: ${taskName(t)}` : `Báo cáo bị trả lại: ${taskName(t)}`,
+      body: accepted
+        ? `Sở Nội vụ đã chấp nhận báo cáo kỳ ${ob.periodLabel} của nhiệm vụ thuộc văn bản ${t.directiveNumber}.`
+        : `Sở Nội vụ trả lại báo cáo kỳ ${ob.periodLabel} (văn bản ${t.directiveNumber}). Lý do: ${input.note!.trim()}`,
+      link: `/directives/tasks/${taskId}`,
     });
   });
   return getTask(s, actor, taskId);

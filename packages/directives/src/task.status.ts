@@ -35,6 +35,7 @@ export function taskStatuses(
       select o.task_id, o.period_key, o.due_date,
         case
           when r.state = 'accepted' then case when ${localDate('r.submitted_at')} > o.due_date then 'done_late' else 'done_on_time' end
+          when r.state = 'submitted' and ${localDate('r.submitted_at')} <= o.due_date then 'in_progress'
           when ${asOf}::date > o.due_date then 'overdue'
           when r.id is not null then 'in_progress'
           else 'not_started'
@@ -60,6 +61,14 @@ export interface TaskQuery {
   directiveIds?: number[];
   /** Words of the task's text, label or directive number (accent-insensitive is left to the caller's folding). */
   q?: string;
+  /** Tasks whose next open obligation falls in this range. */
+  dueFrom?: string;
+  dueTo?: string;
+  /** Tasks linked to this index component ("PAPI:D6"). */
+  indexCode?: string;
+  componentCode?: string;
+  /** Tasks with a report in this state (who it waits for); 'none' = no report written yet. */
+  reportState?: 'none' | 'draft' | 'submitted' | 'returned' | 'accepted';
 }
 
 /** Tasks of the query with their derived status: the base of lists and counts. */
@@ -68,7 +77,9 @@ export function scopedTasks(db: Db, f: TaskQuery) {
     .selectFrom('task as t')
     .innerJoin('directive as d', 'd.id', 't.directiveId')
     .leftJoin(taskStatuses(f.asOf, f.taskIds).as('ts'), 'ts.taskId', 't.id')
-    .where('d.provinceCode', '=', f.provinceCode);
+    .where('d.provinceCode', '=', f.provinceCode)
+    // A removed task leaves every figure; the list of removed tasks is asked for by its status.
+    .where('t.cancelledAt', f.status === 'cancelled' ? 'is not' : 'is', null);
   if (f.taskIds) q = q.where('t.id', 'in', f.taskIds.length ? f.taskIds : [-1]);
   if (f.scope.kind === 'units') {
     const ids = f.scope.unitIds.length ? [...f.scope.unitIds] : [-1];
@@ -82,10 +93,29 @@ export function scopedTasks(db: Db, f: TaskQuery) {
   if (f.directiveId !== undefined) q = q.where('t.directiveId', '=', f.directiveId);
   if (f.directiveIds) q = q.where('t.directiveId', 'in', f.directiveIds.length ? f.directiveIds : [-1]);
   if (f.leadUnitId !== undefined) q = q.where('t.leadUnitId', '=', f.leadUnitId);
-  if (f.status) q = q.where(sql`coalesce(ts.status, 'not_started')`, '=', f.status);
+  if (f.status && f.status !== 'cancelled') q = q.where(sql`coalesce(ts.status, 'not_started')`, '=', f.status);
+  if (f.dueFrom) q = q.where(sql`ts.next_due_date`, '>=', f.dueFrom);
+  if (f.dueTo) q = q.where(sql`ts.next_due_date`, '<=', f.dueTo);
+  if (f.indexCode)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('taskIndexLink as l')
+          .select('l.taskId')
+          .whereRef('l.taskId', '=', 't.id')
+          .where('l.indexCode', '=', f.indexCode!)
+          .$if(!!f.componentCode, (w) => w.where('l.componentCode', '=', f.componentCode!)),
+      ),
+    );
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('t.content', 'ilike', like), eb('t.label', 'ilike', like), eb('d.number', 'ilike', like)]));
+  }
+  if (f.reportState) {
+    // A task waits on whoever holds one of its reports in that state ('none': no report written yet).
+    const has = (state?: string) =>
+      sql<boolean>`exists (select 1 from task_report r2 where r2.task_id = t.id ${state ? sql`and r2.state = ${state}` : sql``})`;
+    q = f.reportState === 'none' ? q.where(sql<boolean>`not ${has()}`) : q.where(has(f.reportState));
   }
   return q;
 }
@@ -133,19 +163,64 @@ export async function countByDirective(db: Db, f: TaskQuery) {
     .execute() as Promise<({ id: number; number: string; title: string; issuedOn: string } & Counts)[]>;
 }
 
-export type TaskSort = 'directive' | 'due' | 'overdue';
+export type TaskSort = 'directive' | 'due' | 'overdue' | 'unit';
+
+function sorted<Q extends ReturnType<typeof scopedTasks>>(q: Q, sort: TaskSort) {
+  // The joins each order needs are made by the callers (section for 'directive', unit for 'unit').
+  if (sort === 'overdue') return q.orderBy(sql`ts.overdue_since asc nulls last`).orderBy('t.id');
+  if (sort === 'due') return q.orderBy(sql`ts.next_due_date asc nulls last`).orderBy('t.id');
+  if (sort === 'unit') return q.orderBy(sql`(select u2.name from unit u2 where u2.id = t.lead_unit_id)`).orderBy('t.id');
+  return q
+    .orderBy('d.issuedOn', 'desc')
+    .orderBy(sql`(select s2.sort_order from directive_section s2 where s2.id = t.section_id)`)
+    .orderBy('t.id');
+}
 
 /** One page of task ids in order, and how many match. */
 export async function pageTaskIds(db: Db, f: TaskQuery, page: { limit: number; offset: number; sort: TaskSort }) {
-  let q = scopedTasks(db, f)
-    .innerJoin('directiveSection as s', 's.id', 't.sectionId')
-    .select(['t.id', sql<number>`count(*) over ()`.as('total')]);
-  if (page.sort === 'overdue') q = q.orderBy(sql`ts.overdue_since asc nulls last`).orderBy('t.id');
-  else if (page.sort === 'due') q = q.orderBy(sql`ts.next_due_date asc nulls last`).orderBy('t.id');
-  else q = q.orderBy('d.issuedOn', 'desc').orderBy('s.sortOrder').orderBy('t.id');
+  const q = sorted(scopedTasks(db, f), page.sort).select(['t.id', sql<number>`count(*) over ()`.as('total')]);
   const rows = await q.limit(page.limit).offset(page.offset).execute();
   const total = rows.length ? Number(rows[0]!.total) : page.offset === 0 ? 0 : Number((await countTotals(db, f)).tasks);
   return { ids: rows.map((r) => Number(r.id)), total };
+}
+
+/** The filtered list as flat rows for a workbook: one query, the status and next deadline from SQL. */
+export async function exportRows(db: Db, f: TaskQuery, sort: TaskSort, limit: number) {
+  const rows = await sorted(scopedTasks(db, f), sort)
+    .innerJoin('unit as u', 'u.id', 't.leadUnitId')
+    .innerJoin('directiveSection as s', 's.id', 't.sectionId')
+    .select([
+      't.id',
+      'd.number as directiveNumber',
+      'd.issuedOn',
+      's.number as sectionNumber',
+      't.label',
+      't.content',
+      'u.name as leadUnitName',
+      sql<string>`coalesce((select string_agg(cu.name, '; ' order by cu.name) from task_coordinator c2 join unit cu on cu.id = c2.unit_id where c2.task_id = t.id), '')`.as(
+        'coordinators',
+      ),
+      't.recurrence',
+      sql<TaskStatus>`coalesce(ts.status, case when t.cancelled_at is not null then 'cancelled' else 'not_started' end)`.as('status'),
+      sql<string | null>`ts.next_due_date::text`.as('nextDueDate'),
+      sql<
+        string | null
+      >`(select o3.period_label from task_obligation o3 where o3.task_id = t.id and o3.due_date = ts.next_due_date order by o3.period_key limit 1)`.as(
+        'periodLabel',
+      ),
+      sql<
+        string | null
+      >`(select r4.state from task_report r4 join task_obligation o4 on o4.task_id = r4.task_id and o4.period_key = r4.period_key
+        where r4.task_id = t.id order by o4.due_date desc limit 1)`.as('reportState'),
+      sql<
+        string | null
+      >`(select string_agg(l2.index_code || ' ' || l2.component_code, ', ') from task_index_link l2 where l2.task_id = t.id)`.as(
+        'indexLinks',
+      ),
+    ])
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 /** Accepted reports per month of submission over the twelve months to `asOf`: on time or late. */

@@ -153,6 +153,16 @@ export class FileStore {
     return row as FileLinkView;
   }
 
+  /** The same stored content linked to another record too (no bytes copied): a snapshot keeps its files. */
+  async copyLink(db: Db, from: FileLinkView, to: Pick<AttachInput, 'ownerType' | 'ownerId' | 'unitId'>): Promise<FileLinkView> {
+    const { id: _id, uploadedAt: _at, ...rest } = from;
+    return (await db
+      .insertInto('fileLink')
+      .values({ ...rest, ownerType: to.ownerType, ownerId: String(to.ownerId), unitId: to.unitId })
+      .returningAll()
+      .executeTakeFirstOrThrow()) as FileLinkView;
+  }
+
   /** One content linked to many records at once (bulk: demo data, a file sent to several units). */
   async attachToMany(
     db: Db,
