@@ -116,6 +116,10 @@ describe('before saving', () => {
     const preview = (await office.send('POST', '/api/directives/preview', bad)).json();
     expect(preview.errors.join(' ')).toContain('số, ký hiệu');
     expect(preview.errors.join(' ')).toContain('Mục 1. "Ban Không Có": chưa chọn đơn vị chủ trì');
+    // Saving it says the same in Vietnamese (not a schema error naming the field `number`), and saves nothing.
+    const saved = await office.send('POST', '/api/directives', { ...bad, number: '' });
+    expect(saved.statusCode).toBe(400);
+    expect(saved.json().message).toContain('Trường "số, ký hiệu" trống');
     expect((await office.get('/api/directives')).json().total).toBe(before);
   });
 });

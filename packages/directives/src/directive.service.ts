@@ -94,6 +94,8 @@ export async function planDirective(s: AppServices, input: DirectiveInput) {
   const errors: string[] = [];
   if (!isIsoDate(input.date)) errors.push(`Trường "ngày ban hành": "${input.date}" không phải ngày hợp lệ (YYYY-MM-DD).`);
   if (!input.number.trim()) errors.push('Trường "số, ký hiệu" trống: hãy nhập số của văn bản (ví dụ 12/CT-UBND).');
+  if (!input.issuer.trim()) errors.push('Trường "cơ quan, người ban hành" trống.');
+  if (!input.title.trim()) errors.push('Trường "trích yếu" trống: hãy nhập tên, trích yếu của văn bản.');
   if (!input.sections.length) errors.push('Văn bản chưa có mục nhiệm vụ nào.');
   const { province, children } = await provinceUnits(s.db, s.provinceCode, s.today());
   const byCode = new Map(children.map((u) => [u.code, u]));

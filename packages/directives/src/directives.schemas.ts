@@ -60,12 +60,13 @@ const DeadlineFields = {
   recurUntil: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])),
 };
 
+// Empty header fields are named in Vietnamese by the service (the review form's preview shows them).
 export const CreateDirective = Type.Object({
-  number: Type.String({ minLength: 1, maxLength: 60 }),
+  number: Type.String({ maxLength: 60 }),
   kind: Kind,
   date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  issuer: Type.String({ minLength: 1, maxLength: 300 }),
-  title: Type.String({ minLength: 1, maxLength: 2000 }),
+  issuer: Type.String({ maxLength: 300 }),
+  title: Type.String({ maxLength: 2000 }),
   sourceText: Type.Optional(Type.Union([Type.String({ maxLength: 500_000 }), Type.Null()])),
   deadline: Type.Optional(Type.Union([Type.Object(DeadlineFields), Type.Null()])),
   sections: Type.Array(

@@ -124,7 +124,10 @@ export async function getTask(s: AppServices, actor: Actor, id: number) {
       evidence: evidence
         .filter((e) => Number(e.ownerId) === o.report?.id)
         .map((e) => ({ id: e.id, filename: e.filename, mime: e.mime, size: e.size, sha256: e.sha256, uploadedAt: iso(e.uploadedAt)! })),
-      abilities: abilities(actor, subjectOf(t, o.report?.state), ['task.report', 'task.submit', 'task.review']),
+      // A removed task is read-only for everyone.
+      abilities: t.cancelledAt
+        ? { report: false, submit: false, review: false }
+        : abilities(actor, subjectOf(t, o.report?.state), ['task.report', 'task.submit', 'task.review']),
     })),
   };
 }

@@ -84,11 +84,56 @@ describe('the five seeds', () => {
       ['2.', null, 3],
       ['3.', null, 3],
       ['4.', null, 5],
-      ['5.', null, 3],
+      ['5.', null, 2], // the closing "Chủ tịch UBND thành phố yêu cầu … nghiêm túc triển khai thực hiện" is not a task
     ]);
     const broken = r.sections[0]!.tasks.find((t) => t.text.startsWith('Tăng cường công tác kiểm tra, tự kiểm tra'))!;
     expect(broken.text).toContain('nhệm vụ về công tác CCHC'); // the next line, after a blank line, joined
     expect(r.sections.flatMap((s) => s.tasks).some((t) => /Nơi nhận|Lưu: VT/.test(t.text))).toBe(false);
+  });
+});
+
+describe('text pasted from converted documents', () => {
+  const pasted = [
+    'ỦY BAN NHÂN',
+    'DÂN',
+    'TỈNH VĨNH LONG',
+    '-------',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/CT-UBND',
+    'Vĩnh Long, ngày 03 tháng 3 năm 2026',
+    'CHỈ THỊ',
+    'Về việc đẩy mạnh cải cách hành chính năm 2026',
+    '1. Sở Nội vụ',
+    'a) Tham mưu kế hoạch cải cách hành chính năm 2026.',
+    '2. Sở',
+    'Khoa học và Công nghệ',
+    'a) Triển khai nền tảng số dùng chung của tỉnh.',
+    'b) Hướng dẫn các xã số hóa hồ sơ.',
+    'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường thực hiện nghiêm túc Chỉ thị này./.',
+    'Nơi nhận:',
+    '- Như trên;',
+  ].join('\n');
+
+  it('joins an issuer block broken over lines and a unit name continued on the next line; the closing paragraph is not a task', () => {
+    const r = parseDirective(pasted, units);
+    expect(r.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH VĨNH LONG');
+    expect(r.number).toBe('12/CT-UBND');
+    expect(summary(r)).toEqual([
+      ['1.', '86.SNV', 1],
+      ['2.', '86.SKHCN', 2],
+    ]);
+    expect(r.sections[1]!.heading).toBe('Sở Khoa học và Công nghệ');
+    expect(r.sections.flatMap((s) => s.tasks).some((t) => t.text.includes('thực hiện nghiêm túc Chỉ thị này'))).toBe(false);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('warns of a missing number, date and title instead of failing on save', () => {
+    const r = parseDirective(pasted.replace('Số: 12/CT-UBND\n', '').replace('Vĩnh Long, ngày 03 tháng 3 năm 2026\n', ''), units);
+    expect(r.number).toBeNull();
+    expect(r.warnings.join(' ')).toContain('số, ký hiệu');
+    expect(r.warnings.join(' ')).toContain('ngày ban hành');
+    expect(r.sections).toHaveLength(2);
   });
 });
 

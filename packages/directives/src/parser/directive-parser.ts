@@ -57,6 +57,36 @@ const SENTENCE_END = /[.;:!?…”")]$/;
 const NOISE_RE = /^(xem thêm|bạn đang xem|tham khảo thêm|mục lục văn bản|in mục lục|\*$|nguồn:)/i;
 const startsLower = (l: string) => l[0] !== undefined && l[0] === l[0].toLowerCase() && l[0] !== l[0].toUpperCase();
 
+/** "Chủ tịch UBND tỉnh yêu cầu …", "… thực hiện nghiêm túc Chỉ thị này", "Trong quá trình thực hiện, nếu có khó khăn …". */
+const CLOSING_RE =
+  /^(chủ tịch (ủy ban nhân dân|ubnd)|ủy ban nhân dân (tỉnh|xã|phường)|ubnd (tỉnh|xã|phường)).{0,120}(yêu cầu|đề nghị)\b|(nghiêm túc|nghiêm|khẩn trương) .{0,60}(chỉ thị|kế hoạch|công văn|quyết định) này|^trong quá trình (tổ chức )?thực hiện,? nếu có (khó khăn|vướng mắc)/i;
+
+/** Words a unit's name does not end with: a heading ending so goes on on the next line. */
+const OPEN_END = /\b(sở|ban|ủy ban|ủy ban nhân dân|ubnd|văn phòng|công an|bộ chỉ huy|trung tâm|các|và|tỉnh|cục|chi cục|đài|báo)$/i;
+
+function continuesHeading(heading: string, line: string, matcher: UnitMatcher): boolean {
+  if (SENTENCE_END.test(heading) || heading.length > 120 || line.length > 100) return false;
+  if (SECTION_RE.test(line) || LETTER_RE.test(line) || BULLET_RE.test(line)) return false;
+  if (startsLower(line) || OPEN_END.test(heading)) return true;
+  // The name only matches a unit once the next line is added.
+  return !matcher.match(heading).leadUnitCode && !!matcher.match(`${heading} ${line}`).leadUnitCode;
+}
+
+/** Consecutive capital lines joined ("ỦY BAN NHÂN" + "DÂN" + "TỈNH VĨNH LONG"), the national motto kept apart. */
+function capitalBlocks(head: string[]): string[] {
+  const out: string[] = [];
+  let prevCapital = false;
+  for (const l of head) {
+    const letters = l.replace(/[^\p{L}]/gu, '');
+    const capital = letters.length > 0 && letters === letters.toUpperCase() && !/-{3,}/.test(l);
+    const apart = /^(cộng hòa|độc lập|số\s*:)/i.test(l);
+    if (capital && prevCapital && !apart && out.length) out[out.length - 1] += ` ${l}`;
+    else out.push(l);
+    prevCapital = capital && !apart;
+  }
+  return out;
+}
+
 /** Lines of normalised text: markdown bold removed, look-alike letters fixed, blank lines dropped. */
 function lines(text: string): string[] {
   return text
@@ -115,9 +145,11 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
     }
   }
   kind = kind ?? kindFromNumber(number);
-  const issuerLine = all.slice(0, 12).find((l) => /^(ủy ban nhân dân|ubnd|chủ tịch ủy ban)/i.test(l) && !/cộng hòa/i.test(l));
+  // The issuer block, as converted documents break it ("ỦY BAN NHÂN" / "DÂN" / "TỈNH VĨNH LONG").
+  const issuerLine = capitalBlocks(all.slice(0, 14)).find(
+    (l) => /^(ủy ban nhân dân|ubnd|chủ tịch ủy ban)/i.test(l) && !/cộng hòa/i.test(l),
+  );
   let issuer: string | null = issuerLine ? issuerLine.replace(/\s*-{3,}.*$/, '').trim() : null;
-  if (issuer && /^ủy ban nhân dân$/i.test(issuer)) issuer = `${issuer} ${all[all.indexOf(issuerLine!) + 1] ?? ''}`.trim();
   if (issuer) issuer = issuer.replace(/(cộng hòa.*)$/i, '').trim();
   if (!title) {
     const t = all.find((l) => /^về việc\s/i.test(l));
@@ -125,6 +157,7 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
   }
 
   // ---- body: sections and tasks ----------------------------------------------------------------
+  const matcher = new UnitMatcher(units);
   const raw: RawSection[] = [];
   let current: RawSection | null = null;
   let lastTask: ParsedTask | null = null;
@@ -136,6 +169,9 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
       if (ended) break;
       continue;
     }
+    // The closing paragraph after the last section ("Chủ tịch UBND tỉnh yêu cầu … thực hiện nghiêm túc
+    // Chỉ thị này") is the directive's closing, not a task.
+    if (current && !SECTION_RE.test(l) && !LETTER_RE.test(l) && CLOSING_RE.test(l)) break;
     const sm = SECTION_RE.exec(l);
     if (sm && !/^\d{1,2}\.\d{1,2}\.\d{4}/.test(l) && sm[2]!.length < 300) {
       const num = sm[1]!;
@@ -163,6 +199,11 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
       }
       continue;
     }
+    // A heading whose unit name goes on on the next line ("2. Sở" / "Khoa học và Công nghệ").
+    if (!lastTask && current.body.length === 0 && continuesHeading(current.heading, l, matcher)) {
+      current.heading += ` ${l}`;
+      continue;
+    }
     // A line that continues a sentence cut by a line break joins the text before it.
     if (lastTask && !SENTENCE_END.test(lastTask.text)) lastTask.text += ` ${l}`;
     else if (
@@ -183,7 +224,6 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
     }
   }
 
-  const matcher = new UnitMatcher(units);
   let sections: ParsedSection[] = [];
   raw.forEach((r, i) => {
     const hasChildren = raw[i + 1] !== undefined && raw[i + 1]!.depth > r.depth;
@@ -205,6 +245,10 @@ export function parseDirective(text: string, units: MatchableUnit[]): ParsedDire
   if (!sections.length) sections = unnumbered(all, matcher);
   for (const s of sections) for (const t of s.tasks) t.suggestedLinks = suggestIndexLinks(t.text);
   if (!sections.length) warnings.push('Không nhận ra phần nhiệm vụ nào (mục đánh số 1., 2.1., I., hoặc các đoạn “Lĩnh vực: nội dung”).');
+  if (!number) warnings.push('Không tìm thấy số, ký hiệu của văn bản (dòng “Số: …/…”): hãy nhập ở phần Thông tin văn bản.');
+  if (!date) warnings.push('Không tìm thấy ngày ban hành (“…, ngày … tháng … năm …”): hãy chọn ngày ban hành.');
+  if (!issuer) warnings.push('Không tìm thấy cơ quan ban hành ở đầu văn bản: hãy kiểm tra trường “Cơ quan, người ban hành”.');
+  if (!title) warnings.push('Không tìm thấy trích yếu của văn bản: hãy nhập trích yếu.');
   for (const s of sections)
     if (!s.leadUnitCode && !s.isGroup) warnings.push(`Mục ${s.number} "${s.heading}": chưa xác định được đơn vị chủ trì.`);
   return { number, kind, date, issuer, title, sections, warnings };

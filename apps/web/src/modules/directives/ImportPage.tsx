@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   Alert,
@@ -14,15 +14,18 @@ import {
   Select,
   Space,
   Steps,
+  Table,
   Typography,
   Upload,
 } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { Schemas } from '@cchc/api-client';
 import { api, errorMessage, unwrap, upload, uploadForm } from '../../lib/api';
 import { useProvinceUnits } from '../../lib/session';
+import { formatDate, formatNumber } from '../../lib/format';
 import { SectionsTable } from './SectionsTable';
 
 export type Parsed = Schemas['ParsedDirective'];
@@ -39,6 +42,16 @@ const GROUPS = [
   { value: 'group:communes', label: 'Nhóm: các xã, phường, đặc khu' },
   { value: 'group:all', label: 'Nhóm: tất cả sở, ngành và xã, phường' },
 ];
+
+/** The value, once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
 
 export function ImportPage() {
   const { message } = App.useApp();
@@ -97,36 +110,48 @@ export function ImportPage() {
     onError: (e) => message.error(errorMessage(e)),
   });
 
+  const body = useMemo(
+    () => ({
+      ...header,
+      kind: header.kind as 'chi_thi',
+      sourceText: mode === 'text' ? text : null,
+      deadline:
+        deadline.type === 'date'
+          ? { dueDate: deadline.dueDate ?? null }
+          : {
+              recurrence: deadline.recurrence ?? 'quarterly',
+              reportDays: deadline.reportDays ?? 5,
+              recurUntil: `${header.date.slice(0, 4)}-12-31`,
+            },
+      sections: (sections ?? []).map((s) => ({
+        number: s.number,
+        heading: s.heading,
+        leadUnitCode: s.isGroup ? null : s.leadUnitCode,
+        isGroup: s.isGroup,
+        group: s.group,
+        tasks: s.tasks.map((t) => ({
+          label: t.label,
+          text: t.text,
+          ...(t.dueDate ? { dueDate: t.dueDate } : {}),
+          expectedOutput: t.expectedOutput?.trim() || null,
+          coordinatingUnitCodes: s.coordinators ?? [],
+          indexLinks: (t.indexLinks ?? []).map((l) => ({ index: l.split(':')[0]!, component: l.split(':')[1]! })),
+        })),
+      })),
+    }),
+    [header, mode, text, deadline, sections],
+  );
+  // The preview follows the form (half a second after the last change): tasks per unit, problems, same-number directives.
+  const debounced = useDebounced(body, 500);
+  const preview = useQuery({
+    queryKey: ['directives', 'preview', debounced],
+    queryFn: () => unwrap(api.POST('/api/directives/preview', { body: { ...debounced, sourceText: null } })),
+    enabled: !!sections,
+    placeholderData: (prev) => prev,
+  });
+
   const save = useMutation({
     mutationFn: async () => {
-      const body = {
-        ...header,
-        kind: header.kind as 'chi_thi',
-        sourceText: mode === 'text' ? text : null,
-        deadline:
-          deadline.type === 'date'
-            ? { dueDate: deadline.dueDate ?? null }
-            : {
-                recurrence: deadline.recurrence ?? 'quarterly',
-                reportDays: deadline.reportDays ?? 5,
-                recurUntil: `${header.date.slice(0, 4)}-12-31`,
-              },
-        sections: (sections ?? []).map((s) => ({
-          number: s.number,
-          heading: s.heading,
-          leadUnitCode: s.isGroup ? null : s.leadUnitCode,
-          isGroup: s.isGroup,
-          group: s.group,
-          tasks: s.tasks.map((t) => ({
-            label: t.label,
-            text: t.text,
-            ...(t.dueDate ? { dueDate: t.dueDate } : {}),
-            expectedOutput: t.expectedOutput?.trim() || null,
-            coordinatingUnitCodes: s.coordinators ?? [],
-            indexLinks: (t.indexLinks ?? []).map((l) => ({ index: l.split(':')[0]!, component: l.split(':')[1]! })),
-          })),
-        })),
-      };
       const res = await unwrap(api.POST('/api/directives', { body }));
       if (file) {
         await upload('/api/directives/{id}/source', uploadForm(file, file.name), { id: res.id });
@@ -290,6 +315,29 @@ export function ImportPage() {
               }
             />
           )}
+          {(preview.data?.similar.length ?? 0) > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`Đã có ${preview.data!.similar.length} văn bản số ${header.number} của cùng cơ quan ban hành`}
+              description={
+                <>
+                  <ul style={{ margin: 0 }}>
+                    {preview.data!.similar.map((d) => (
+                      <li key={d.id}>
+                        <Link to={`/directives/${d.id}`} target="_blank">
+                          {d.number}
+                        </Link>{' '}
+                        ban hành {formatDate(d.issuedOn)} · {formatNumber(d.tasks)} nhiệm vụ
+                        {d.status === 'withdrawn' ? ' · đã thu hồi' : ''} — {d.title}
+                      </li>
+                    ))}
+                  </ul>
+                  Số văn bản bắt đầu lại mỗi năm: nếu đây là văn bản khác, cứ lưu; nếu là cùng văn bản, lưu lần nữa sẽ giao trùng nhiệm vụ.
+                </>
+              }
+            />
+          )}
           <SectionsTable
             sections={sections}
             setSections={setSections}
@@ -298,6 +346,39 @@ export function ImportPage() {
             unitOptions={unitOptions}
             linkOptions={linkOptions}
           />
+          {preview.data && (
+            <Card
+              size="small"
+              title={`Sẽ giao ${formatNumber(preview.data.tasks)} nhiệm vụ cho ${formatNumber(preview.data.perUnit.filter((u) => u.lead).length)} đơn vị chủ trì`}
+            >
+              {preview.data.errors.length > 0 && (
+                <Alert
+                  type="error"
+                  showIcon
+                  style={{ marginBottom: 8 }}
+                  title="Cần sửa trước khi lưu"
+                  description={
+                    <ul style={{ margin: 0 }}>
+                      {preview.data.errors.map((e) => (
+                        <li key={e}>{e}</li>
+                      ))}
+                    </ul>
+                  }
+                />
+              )}
+              <Table
+                size="small"
+                rowKey="unitCode"
+                dataSource={preview.data.perUnit}
+                pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+                columns={[
+                  { title: 'Đơn vị', dataIndex: 'unitName' },
+                  { title: 'Chủ trì', dataIndex: 'lead', width: 90, render: (v: number) => formatNumber(v) },
+                  { title: 'Phối hợp', dataIndex: 'coordinating', width: 90, render: (v: number) => formatNumber(v) },
+                ]}
+              />
+            </Card>
+          )}
           {save.isError && <Alert type="error" showIcon title="Chưa lưu được" description={errorMessage(save.error)} />}
           <Space>
             <Button onClick={() => setSections(null)}>Quay lại</Button>

@@ -1,26 +1,42 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import dayjs from 'dayjs';
 import {
   Alert,
   App,
   Button,
   Card,
+  Collapse,
+  DatePicker,
   Descriptions,
   Form,
   Input,
   InputNumber,
   List,
+  Modal,
+  Popconfirm,
   Result,
+  Select,
   Space,
   Tag,
   Tooltip,
   Typography,
   Upload,
 } from 'antd';
-import { CheckOutlined, PaperClipOutlined, RollbackOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PaperClipOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError, errorMessage, queryClient, unwrap, upload as sendFile, uploadForm, urlFor } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { useProvinceUnits } from '../../lib/session';
+import { useAct } from '../../lib/use-act';
 import { RECURRENCE, REPORT_STATE, StatusTag, type TaskDetail } from './common';
 
 type Obligation = TaskDetail['obligations'][number];
@@ -33,10 +49,19 @@ export function TaskPage() {
   const t = q.data;
   if (!t) return <Card loading />;
   const open = t.obligations.filter((o) => o.status !== 'done_on_time' && o.status !== 'done_late');
+  const cancelled = t.status === 'cancelled';
   const shown = t.recurrence ? [...open.slice(0, 2), ...t.obligations.filter((o) => !open.includes(o)).reverse()] : t.obligations;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
+      {cancelled && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`Nhiệm vụ đã được hủy${t.cancelledAt ? ` lúc ${formatDateTime(t.cancelledAt)}` : ''}`}
+          description={`${t.cancelReason ?? ''} Nhiệm vụ không còn tính vào số liệu; các báo cáo đã có vẫn được lưu dưới đây.`}
+        />
+      )}
+      <Card extra={t.abilities.edit && !cancelled && <TaskActions t={t} />}>
         <Space wrap style={{ marginBottom: 8 }}>
           <Link to={`/directives/${t.directiveId}`}>{t.directiveNumber}</Link>
           <span>›</span>
@@ -84,6 +109,16 @@ export function TaskPage() {
       {shown.map((o) => (
         <ObligationCard key={o.periodKey} taskId={t.id} o={o} />
       ))}
+      {t.recurrence && shown.length < t.obligations.length && (
+        <Typography.Text type="secondary">
+          Các kỳ sau:{' '}
+          {t.obligations
+            .filter((o) => !shown.includes(o))
+            .map((o) => `${o.periodLabel} (hạn ${formatDate(o.dueDate)})`)
+            .join('; ')}
+          .
+        </Typography.Text>
+      )}
     </Space>
   );
 }
@@ -126,6 +161,14 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
       return sendFile('/api/tasks/{id}/reports/{period}/evidence', uploadForm(file, file.name), base.params.path);
     },
     onSuccess: done('Đã đính kèm minh chứng'),
+    onError,
+  });
+  const removeFile = useMutation({
+    mutationFn: (evidenceId: number) =>
+      unwrap(
+        api.DELETE('/api/tasks/{id}/reports/{period}/evidence/{evidenceId}', { params: { path: { ...base.params.path, evidenceId } } }),
+      ),
+    onSuccess: done('Đã gỡ tệp minh chứng'),
     onError,
   });
   const r = o.report;
@@ -189,7 +232,24 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
           dataSource={o.evidence}
           locale={{ emptyText: 'Chưa có tệp minh chứng' }}
           renderItem={(e) => (
-            <List.Item>
+            <List.Item
+              actions={
+                o.abilities.report
+                  ? [
+                      <Popconfirm
+                        key="rm"
+                        title={`Gỡ tệp "${e.filename}" khỏi báo cáo?`}
+                        description="Bản đã gửi trước đây vẫn giữ tệp này."
+                        okText="Gỡ tệp"
+                        cancelText="Không"
+                        onConfirm={() => removeFile.mutate(e.id)}
+                      >
+                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`Gỡ tệp ${e.filename}`} />
+                      </Popconfirm>,
+                    ]
+                  : []
+              }
+            >
               <a href={urlFor('/api/evidence/{id}', { path: { id: e.id } })}>
                 <PaperClipOutlined /> {e.filename}
               </a>{' '}
@@ -221,6 +281,47 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
           }
         />
       )}
+      {o.reviews.length > 0 && (
+        <Collapse
+          size="small"
+          style={{ marginTop: 12 }}
+          items={[
+            {
+              key: 'h',
+              label: `Các lần gửi đã thẩm định (${o.reviews.length})`,
+              children: (
+                <List
+                  size="small"
+                  dataSource={o.reviews}
+                  renderItem={(v) => (
+                    <List.Item>
+                      <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                        <Space wrap>
+                          <Tag color={v.decision === 'accepted' ? 'success' : 'error'}>
+                            {v.decision === 'accepted' ? 'Chấp nhận' : 'Trả lại'}
+                          </Tag>
+                          <Typography.Text type="secondary">
+                            gửi {v.submittedAt ? formatDateTime(v.submittedAt) : '—'}
+                            {v.submittedByName ? ` (${v.submittedByName})` : ''} · thẩm định {formatDateTime(v.reviewedAt)}
+                            {v.reviewedByName ? ` (${v.reviewedByName})` : ''} · {formatNumber(v.percent)} %
+                          </Typography.Text>
+                        </Space>
+                        {v.reviewNote && <Typography.Text type="danger">Lý do: {v.reviewNote}</Typography.Text>}
+                        <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{v.content}</Typography.Paragraph>
+                        {v.evidence.map((e) => (
+                          <a key={e.id} href={urlFor('/api/evidence/{id}', { path: { id: e.id } })}>
+                            <PaperClipOutlined /> {e.filename}
+                          </a>
+                        ))}
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
       {o.abilities.review && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
           {returning ? (
@@ -248,5 +349,125 @@ function ObligationCard({ taskId, o }: { taskId: number; o: Obligation }) {
         </Space>
       )}
     </Card>
+  );
+}
+
+/** Sở Nội vụ corrects the task (text, lead and coordinating units, deadline) or removes it with a reason. */
+function TaskActions({ t }: { t: TaskDetail }) {
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [reason, setReason] = useState('');
+  const units = useProvinceUnits();
+  const [form] = Form.useForm();
+  const navigate = useNavigate();
+  const act = useAct('task', () => setEditing(false));
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    void queryClient.invalidateQueries({ queryKey: ['directive'] });
+  };
+  const options = (units.data ?? []).map((u) => ({ value: u.code, label: u.name }));
+  return (
+    <Space wrap>
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+        Sửa nhiệm vụ
+      </Button>
+      <Button danger icon={<DeleteOutlined />} onClick={() => setRemoving(true)}>
+        Bỏ nhiệm vụ
+      </Button>
+      <Modal
+        open={editing}
+        title="Sửa nhiệm vụ"
+        okText="Lưu"
+        cancelText="Hủy"
+        confirmLoading={act.isPending}
+        onCancel={() => setEditing(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{
+            label: t.label,
+            content: t.content,
+            leadUnitCode: t.leadUnitCode,
+            coordinatingUnitCodes: t.coordinators.map((c) => c.code),
+            dueDate: t.dueDate ? dayjs(t.dueDate) : null,
+            expectedOutput: t.expectedOutput,
+          }}
+          onFinish={(v) => {
+            act.mutate(async () => {
+              await unwrap(
+                api.PATCH('/api/tasks/{id}', {
+                  params: { path: { id: t.id } },
+                  body: {
+                    label: v.label,
+                    content: v.content,
+                    leadUnitCode: v.leadUnitCode,
+                    coordinatingUnitCodes: v.coordinatingUnitCodes ?? [],
+                    expectedOutput: v.expectedOutput ?? null,
+                    ...(t.dueDate && v.dueDate ? { dueDate: v.dueDate.format('YYYY-MM-DD') } : {}),
+                  },
+                }),
+              );
+              refresh();
+            });
+          }}
+        >
+          <Form.Item name="label" label="Ký hiệu">
+            <Input style={{ width: 100 }} />
+          </Form.Item>
+          <Form.Item name="content" label="Nội dung" rules={[{ required: true, message: 'Nhập nội dung nhiệm vụ' }]}>
+            <Input.TextArea autoSize={{ minRows: 3 }} />
+          </Form.Item>
+          <Form.Item name="leadUnitCode" label="Đơn vị chủ trì" rules={[{ required: true, message: 'Chọn đơn vị chủ trì' }]}>
+            <Select showSearch optionFilterProp="label" options={options} />
+          </Form.Item>
+          <Form.Item name="coordinatingUnitCodes" label="Đơn vị phối hợp">
+            <Select mode="multiple" showSearch optionFilterProp="label" options={options} />
+          </Form.Item>
+          {t.dueDate ? (
+            <Form.Item name="dueDate" label="Thời hạn" rules={[{ required: true, message: 'Chọn thời hạn' }]}>
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+          ) : (
+            <Typography.Paragraph type="secondary">
+              Thời hạn định kỳ: {RECURRENCE[t.recurrence ?? ''] ?? ''}, báo cáo trong {t.reportDays ?? 0} ngày làm việc sau kỳ.
+            </Typography.Paragraph>
+          )}
+          <Form.Item name="expectedOutput" label="Sản phẩm">
+            <Input />
+          </Form.Item>
+          <Typography.Text type="secondary">Các đơn vị chủ trì, phối hợp (cũ và mới) được thông báo về thay đổi.</Typography.Text>
+        </Form>
+      </Modal>
+      <Modal
+        open={removing}
+        title="Bỏ nhiệm vụ"
+        okText="Bỏ nhiệm vụ"
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 5 }}
+        cancelText="Không"
+        confirmLoading={act.isPending}
+        onCancel={() => setRemoving(false)}
+        onOk={() =>
+          act.mutate(async () => {
+            const r = await unwrap(api.POST('/api/tasks/{id}/remove', { params: { path: { id: t.id } }, body: { reason } }));
+            setRemoving(false);
+            refresh();
+            if (r.deleted) navigate(`/directives/${t.directiveId}`);
+          })
+        }
+      >
+        <Typography.Paragraph>
+          Nhiệm vụ đã có báo cáo sẽ được hủy (giữ lịch sử, không tính vào số liệu); nhiệm vụ chưa có báo cáo sẽ bị xóa.
+        </Typography.Paragraph>
+        <Input.TextArea
+          aria-label="Lý do"
+          placeholder="Lý do (bắt buộc, ít nhất 5 ký tự)"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+    </Space>
   );
 }

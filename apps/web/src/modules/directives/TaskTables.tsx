@@ -1,9 +1,27 @@
 /** Tasks as tables: by lead unit, and one server-paged list (all tasks or the overdue ones). */
-import { useNavigate } from 'react-router-dom';
-import { Card, Input, Progress, Select, Space, Table, Tooltip, Typography, type TablePaginationConfig } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Grid,
+  Input,
+  List,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+  type TablePaginationConfig,
+} from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, unwrap } from '../../lib/api';
+import { useMemo, useState } from 'react';
+import dayjs from 'dayjs';
+import type { operations } from '@cchc/api-client';
+import { api, unwrap, urlFor } from '../../lib/api';
+import { useUrlFilters } from '../../lib/url-filters';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { StatusTag, pct, type TaskSummary, type UnitProgress } from './common';
@@ -56,70 +74,194 @@ export function UnitTable({ rows, title = 'Theo đơn vị chủ trì' }: { rows
 
 export const PAGE = 20;
 
-/** The caller's tasks, one page at a time: the server filters, searches, sorts and counts. */
+const FILTER_KEYS = ['status', 'directive', 'q', 'dueFrom', 'dueTo', 'index', 'reportState', 'sort', 'page'];
+
+const REPORT_STATES = [
+  { value: 'submitted', label: 'Có báo cáo chờ thẩm định' },
+  { value: 'draft', label: 'Có báo cáo đang soạn (chờ gửi)' },
+  { value: 'returned', label: 'Có báo cáo bị trả lại' },
+  { value: 'accepted', label: 'Có báo cáo đã chấp nhận' },
+  { value: 'none', label: 'Chưa có báo cáo nào' },
+];
+
+/**
+ * The caller's tasks, one page at a time: the server filters (state, directive, deadline range, index
+ * component, report state), searches, sorts and counts; the filters live in the address so a link from
+ * "waiting for me" opens the same list. The filtered list downloads as XLSX. On a phone: cards.
+ */
 export function TaskList({ status }: { status?: 'overdue' }) {
   const { unitCode, me } = useSession();
-  const [filter, setFilter] = useState<string | undefined>(status);
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const query = {
+  const phone = !Grid.useBreakpoint().md;
+  const { get, set, page, pagination } = useUrlFilters(PAGE);
+  const [directiveSearch, setDirectiveSearch] = useState('');
+  const filters = {
     unit: unitCode === me.provinceCode ? undefined : unitCode,
-    status: filter as never,
-    q: search || undefined,
-    limit: PAGE,
-    offset: (page - 1) * PAGE,
+    status: (status ?? get('status')) as TaskQuery['status'],
+    directive: get('directive') ? Number(get('directive')) : undefined,
+    q: get('q'),
+    dueFrom: get('dueFrom'),
+    dueTo: get('dueTo'),
+    index: get('index'),
+    reportState: get('reportState') as TaskQuery['reportState'],
+    sort: get('sort') as TaskQuery['sort'],
   };
+  const query = { ...filters, limit: PAGE, offset: (page - 1) * PAGE };
   const q = useQuery({
     queryKey: ['tasks', query],
     queryFn: () => unwrap(api.GET('/api/tasks', { params: { query } })),
     placeholderData: (prev) => prev,
   });
+  const directives = useQuery({
+    queryKey: ['directives', 'pick', directiveSearch],
+    queryFn: () => unwrap(api.GET('/api/directives', { params: { query: { q: directiveSearch || undefined, limit: 20, offset: 0 } } })),
+  });
+  const schemes = useQuery({ queryKey: ['indices', 'schemes'], queryFn: () => unwrap(api.GET('/api/index-schemes')) });
+  const indexOptions = useMemo(() => {
+    const seen = new Set<string>();
+    return (schemes.data ?? [])
+      .flatMap((sc) => [
+        { value: sc.indexCode, label: `${INDEX_NAMES[sc.indexCode] ?? sc.indexCode}: mọi thành phần` },
+        ...sc.components
+          .filter((c) => !c.parentCode)
+          .map((c) => ({
+            value: `${sc.indexCode}:${c.code}`,
+            label: `${INDEX_NAMES[sc.indexCode] ?? sc.indexCode} ${c.code} – ${c.name}`,
+          })),
+      ])
+      .filter((o) => !seen.has(o.value) && seen.add(o.value));
+  }, [schemes.data]);
+  const any = FILTER_KEYS.some((k) => k !== 'page' && get(k));
+  const pager = { ...pagination(q.data?.total, 'nhiệm vụ'), hideOnSinglePage: true };
+  const rows = q.data?.rows ?? [];
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
         {!status && (
           <Select
             allowClear
+            aria-label="Trạng thái"
             placeholder="Mọi trạng thái"
-            value={filter}
-            onChange={(v) => {
-              setFilter(v);
-              setPage(1);
-            }}
-            style={{ width: 240 }}
+            value={get('status')}
+            onChange={(v) => set({ status: v })}
+            style={{ width: 220 }}
             options={[
               { value: 'not_started', label: 'Chưa thực hiện' },
               { value: 'in_progress', label: 'Đang thực hiện' },
               { value: 'done_on_time', label: 'Hoàn thành đúng hạn' },
               { value: 'done_late', label: 'Hoàn thành quá hạn' },
               { value: 'overdue', label: 'Quá hạn chưa hoàn thành' },
+              { value: 'cancelled', label: 'Đã hủy' },
             ]}
           />
         )}
+        <Select
+          allowClear
+          showSearch
+          aria-label="Văn bản"
+          placeholder="Mọi văn bản"
+          filterOption={false}
+          onSearch={setDirectiveSearch}
+          value={filters.directive}
+          onChange={(v) => set({ directive: v ? String(v) : undefined })}
+          style={{ width: 260 }}
+          options={(directives.data?.rows ?? []).map((d) => ({ value: d.id, label: `${d.number} – ${d.title}` }))}
+        />
+        <Select
+          allowClear
+          aria-label="Báo cáo"
+          placeholder="Mọi tình trạng báo cáo"
+          value={get('reportState')}
+          onChange={(v) => set({ reportState: v })}
+          style={{ width: 240 }}
+          options={REPORT_STATES}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          aria-label="Chỉ số"
+          placeholder="Mọi chỉ số, thành phần"
+          value={get('index')}
+          onChange={(v) => set({ index: v })}
+          style={{ width: 240 }}
+          options={indexOptions}
+        />
+        <DatePicker.RangePicker
+          aria-label="Hạn tiếp theo"
+          format="DD/MM/YYYY"
+          placeholder={['Hạn từ ngày', 'đến ngày']}
+          value={filters.dueFrom && filters.dueTo ? [dayjs(filters.dueFrom), dayjs(filters.dueTo)] : null}
+          onChange={(r) => set({ dueFrom: r?.[0]?.format('YYYY-MM-DD'), dueTo: r?.[1]?.format('YYYY-MM-DD') })}
+        />
+        <Select
+          aria-label="Sắp xếp"
+          value={filters.sort ?? (status ? 'overdue' : 'directive')}
+          onChange={(v) => set({ sort: v })}
+          style={{ width: 210 }}
+          options={[
+            { value: 'directive', label: 'Theo văn bản (mới trước)' },
+            { value: 'due', label: 'Theo hạn (gần nhất trước)' },
+            { value: 'overdue', label: 'Quá hạn lâu nhất trước' },
+            { value: 'unit', label: 'Theo đơn vị chủ trì' },
+          ]}
+        />
         <Input.Search
           allowClear
+          aria-label="Tìm nhiệm vụ"
+          defaultValue={get('q')}
           placeholder="Tìm nội dung, ký hiệu, số văn bản"
-          style={{ width: 300 }}
-          onSearch={(v) => {
-            setSearch(v.trim());
-            setPage(1);
-          }}
+          style={{ width: 280 }}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
         />
+        {any && <Button onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>Bỏ lọc</Button>}
+        <Button icon={<DownloadOutlined />} href={urlFor('/api/tasks.xlsx', { query: filters })}>
+          Tải XLSX ({formatNumber(q.data?.total ?? 0)})
+        </Button>
       </Space>
-      <TaskTable
-        rows={q.data?.rows ?? []}
-        loading={q.isFetching}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: q.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (n) => `${formatNumber(n)} nhiệm vụ`,
-          hideOnSinglePage: true,
-        }}
-      />
+      {phone ? (
+        <List
+          loading={q.isFetching}
+          dataSource={rows}
+          pagination={{ ...pager, size: 'small', align: 'center' }}
+          renderItem={(r) => (
+            <List.Item>
+              <Link to={`/directives/tasks/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
+                <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
+                    <Typography.Text strong>{r.label}</Typography.Text> {r.content}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary">
+                    {r.directiveNumber} · {r.leadUnitName}
+                  </Typography.Text>
+                  <Space wrap size={4}>
+                    <TaskStatus r={r} />
+                    <Typography.Text>Hạn {formatDate(r.nextDueDate ?? r.dueDate)}</Typography.Text>
+                    {r.recurrence && r.periodLabel && <Typography.Text type="secondary">({r.periodLabel})</Typography.Text>}
+                  </Space>
+                </Space>
+              </Link>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <TaskTable rows={rows} loading={q.isFetching} pagination={pager} />
+      )}
     </Card>
+  );
+}
+
+type TaskQuery = NonNullable<operations['listTasks']['parameters']['query']>;
+
+const INDEX_NAMES: Record<string, string> = { PAR_INDEX: 'PAR INDEX', SIPAS: 'SIPAS', PAPI: 'PAPI', DVC766: 'Bộ chỉ số 766' };
+
+/** The status tag, days late, and for a recurring task the period the status belongs to. */
+export function TaskStatus({ r }: { r: TaskSummary }) {
+  return (
+    <>
+      <StatusTag status={r.status} label={r.statusLabel} />
+      {r.statusPeriodLabel && r.status !== 'not_started' && <Typography.Text type="secondary">{r.statusPeriodLabel} </Typography.Text>}
+      {r.daysLate > 0 && <Typography.Text type="danger">{formatNumber(r.daysLate)} ngày</Typography.Text>}
+    </>
   );
 }
 
@@ -146,6 +288,7 @@ export function TaskTable({
         pagination ?? { pageSize: 20, showSizeChanger: false, showTotal: (n) => `${formatNumber(n)} nhiệm vụ`, hideOnSinglePage: true }
       }
       onRow={(r) => ({ onClick: () => navigate(`/directives/tasks/${r.id}`), style: { cursor: 'pointer' } })}
+      rowClassName={(r) => (r.status === 'cancelled' ? 'row-cancelled' : '')}
       columns={[
         { title: 'Văn bản', dataIndex: 'directiveNumber', width: 120 },
         ...(showUnit ? [{ title: 'Đơn vị chủ trì', dataIndex: 'leadUnitName', width: 200 }] : []),
@@ -153,21 +296,29 @@ export function TaskTable({
           title: 'Nhiệm vụ',
           dataIndex: 'content',
           render: (c: string, r) => (
-            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }} delete={r.status === 'cancelled'}>
               {r.label} {c}
             </Typography.Paragraph>
           ),
         },
-        { title: 'Hạn', width: 110, render: (_, r) => formatDate(r.nextDueDate ?? r.dueDate) },
         {
-          title: 'Trạng thái',
-          width: 190,
+          title: 'Hạn',
+          width: 130,
           render: (_, r) => (
             <>
-              <StatusTag status={r.status} label={r.statusLabel} />
-              {r.daysLate > 0 && <Typography.Text type="danger"> {r.daysLate} ngày</Typography.Text>}
+              {formatDate(r.nextDueDate ?? r.dueDate)}
+              {r.recurrence && r.periodLabel && (
+                <div>
+                  <Typography.Text type="secondary">{r.periodLabel}</Typography.Text>
+                </div>
+              )}
             </>
           ),
+        },
+        {
+          title: 'Trạng thái',
+          width: 210,
+          render: (_, r) => <TaskStatus r={r} />,
         },
       ]}
     />

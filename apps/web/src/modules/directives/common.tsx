@@ -12,6 +12,7 @@ const COLORS: Record<string, string> = {
   done_on_time: 'success',
   done_late: 'warning',
   overdue: 'error',
+  cancelled: 'default',
 };
 
 export function StatusTag({ status, label }: { status: string; label: string }) {
