@@ -50,7 +50,8 @@ export const specs: Spec[] = [
             !document.querySelector('.ant-pagination-total-text'),
           before,
         );
-        const rows = await page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
+        // A table on the desktop, cards on the phone.
+        const rows = await page.locator(phone ? '.ant-list-item' : '.ant-table-tbody tr.ant-table-row').allInnerTexts();
         expectTrue(rows.length > 0 && rows.every((r) => /công khai/i.test(r)), `search did not filter: ${rows.slice(0, 2).join(' | ')}`);
         if (phone) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -72,6 +73,9 @@ export const specs: Spec[] = [
       await page.getByText('Các mục (3)').waitFor();
       expectTrue((await page.getByLabel('Số, ký hiệu').inputValue()) === '21/CT-UBND', 'number proposed');
       await page.getByText('Không khớp đơn vị nào').waitFor();
+      // The preview counts what saving would create, per unit, and names what is still missing.
+      await page.getByText(/^Sẽ giao \d+ nhiệm vụ cho \d+ đơn vị chủ trì$/).waitFor();
+      await page.getByText('Cần sửa trước khi lưu').waitFor();
       await screenshot(page, 'directives-import-review');
       // The unknown body is shown for the user to choose: assign it to Sở Công Thương.
       await page.getByLabel('Đơn vị chủ trì mục 3.').click();
@@ -118,8 +122,14 @@ export const specs: Spec[] = [
       await head.page.getByText('Đã gửi, chờ Sở Nội vụ').waitFor();
       await head.context.close();
 
+      // Sở Nội vụ hears of it, and finds it in what waits for it.
       const office = await newPage();
       await login(office.page, 'cchc');
+      await office.page.goto('/directives');
+      await office.page.getByText('Việc đang chờ bạn').waitFor();
+      await screenshot(office.page, 'directives-waiting');
+      await office.page.getByRole('link', { name: /nhiệm vụ có báo cáo chờ Sở Nội vụ thẩm định/ }).click();
+      await office.page.getByText('Gửi thư xin lỗi đúng hạn').first().waitFor();
       await office.page.goto(taskUrl);
       await office.page.getByRole('button', { name: 'Trả lại' }).click();
       await office.page.getByPlaceholder('Lý do trả lại (bắt buộc)').fill('Đề nghị gửi kèm danh sách hồ sơ trễ hạn.');
@@ -127,6 +137,21 @@ export const specs: Spec[] = [
       await office.page.getByText('Sở Nội vụ trả lại: Đề nghị gửi kèm danh sách hồ sơ trễ hạn.').waitFor();
       await screenshot(office.page, 'task-returned');
       await office.context.close();
+
+      // The unit is told; the returned version stays readable after it rewrites the report.
+      const focal2 = await newPage();
+      await login(focal2.page, 'daumoi.stc');
+      await focal2.page.goto(taskUrl);
+      await focal2.page.getByRole('button', { name: 'Thông báo' }).click();
+      await focal2.page
+        .getByText(/^Báo cáo bị trả lại/)
+        .first()
+        .waitFor();
+      await focal2.page.keyboard.press('Escape');
+      await focal2.page.getByText('Các lần gửi đã thẩm định (1)').click();
+      await focal2.page.getByText('Lý do: Đề nghị gửi kèm danh sách hồ sơ trễ hạn.', { exact: true }).waitFor();
+      await screenshot(focal2.page, 'task-history');
+      await focal2.context.close();
 
       const head2 = await newPage();
       await login(head2.page, 'giamdoc.stc');
@@ -172,6 +197,41 @@ export const specs: Spec[] = [
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expectTrue(overflow <= 1, `page wider than the phone by ${overflow}px`);
       await screenshot(page, 'directives-phone');
+      await context.close();
+    },
+  },
+  {
+    name: 'the same directive pasted again is flagged with a link; the office edits a task, then withdraws the directive',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/directives/import');
+      await page.getByLabel('Nội dung văn bản').fill(TEXT);
+      await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
+      await page.getByText('Các mục (3)').waitFor();
+      await page.getByText('Đã có 1 văn bản số 21/CT-UBND của cùng cơ quan ban hành').waitFor();
+      await screenshot(page, 'directives-import-duplicate');
+      await page.goto('/directives?tab=list&q=21');
+      await page.getByText('21/CT-UBND').first().click();
+      await page.getByText('Chỉ thị số 21/CT-UBND').waitFor();
+      // A task's page: Sở Nội vụ may correct it.
+      await page.getByText('Các mục và nhiệm vụ').waitFor();
+      await page.locator('.ant-collapse-header').first().click();
+      await page.getByText('Rà soát toàn bộ hồ sơ trễ hạn').first().click();
+      await page.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
+      await page.getByRole('dialog').getByText('Đơn vị chủ trì', { exact: true }).waitFor();
+      await page.getByRole('dialog').getByLabel('Nội dung').fill('Rà soát toàn bộ hồ sơ trễ hạn năm 2026 và làm rõ trách nhiệm.');
+      await screenshot(page, 'task-edit');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('heading', { name: /Rà soát toàn bộ hồ sơ trễ hạn năm 2026 và làm rõ trách nhiệm/ }).waitFor();
+      await page.getByRole('link', { name: '21/CT-UBND' }).click();
+      await page.getByRole('button', { name: 'Thu hồi' }).click();
+      await page.getByLabel('Lý do thu hồi').fill('Thay thế bằng Chỉ thị mới của UBND tỉnh.');
+      await page.getByRole('dialog').getByRole('button', { name: 'Thu hồi' }).click();
+      await page.getByText(/^Văn bản đã được thu hồi/).waitFor();
+      await page.locator('.ant-collapse-header').first().click();
+      await page.locator('.ant-tag', { hasText: 'Đã hủy' }).first().waitFor();
+      await screenshot(page, 'directive-withdrawn');
       await context.close();
     },
   },

@@ -1,13 +1,13 @@
 /** The directives dashboard: completion, overdue, the weakest units, the monthly trend. */
-import { useNavigate } from 'react-router-dom';
-import { Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
 import { pct } from './common';
 import { UnitTable } from './TaskTables';
-import { formatPercent } from '../../lib/format';
+import { formatNumber, formatPercent } from '../../lib/format';
 
 export function Dashboard() {
   const { unitCode, me } = useSession();
@@ -26,6 +26,7 @@ export function Dashboard() {
     .slice(0, 20);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <WaitingForMe />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
@@ -139,7 +140,7 @@ export function Dashboard() {
                     </Tooltip>
                   ),
                 },
-                { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 80 },
+                { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 80, render: (v: number) => formatNumber(v) },
                 {
                   title: 'Hoàn thành',
                   width: 140,
@@ -149,7 +150,7 @@ export function Dashboard() {
                   title: 'Quá hạn',
                   dataIndex: 'overdue',
                   width: 70,
-                  render: (v: number) => <Typography.Text type={v ? 'danger' : undefined}>{v}</Typography.Text>,
+                  render: (v: number) => <Typography.Text type={v ? 'danger' : undefined}>{formatNumber(v)}</Typography.Text>,
                 },
               ]}
             />
@@ -158,5 +159,34 @@ export function Dashboard() {
       </Row>
       <UnitTable rows={d.byUnit} />
     </Space>
+  );
+}
+
+/** What waits for the signed-in user: reports to review, drafts to send, returned reports to rewrite. */
+export function WaitingForMe() {
+  const q = useQuery({ queryKey: ['tasks', 'waiting'], queryFn: () => unwrap(api.GET('/api/tasks/waiting')) });
+  const w = q.data;
+  if (!w) return null;
+  const items = [
+    { n: w.toReview, state: 'submitted', text: 'báo cáo chờ Sở Nội vụ thẩm định' },
+    { n: w.toSubmit, state: 'draft', text: 'báo cáo đang soạn, chờ thủ trưởng duyệt và gửi' },
+    { n: w.returned, state: 'returned', text: 'báo cáo bị trả lại, cần bổ sung' },
+  ].filter((i) => i.n > 0);
+  if (!items.length) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title="Việc đang chờ bạn"
+      description={
+        <Space direction="vertical" size={2}>
+          {items.map((i) => (
+            <Link key={i.state} to={`/directives?tab=tasks&reportState=${i.state}`}>
+              {formatNumber(i.n)} nhiệm vụ có {i.text}
+            </Link>
+          ))}
+        </Space>
+      }
+    />
   );
 }

@@ -1,7 +1,7 @@
 /** The directives of the province (or those giving the unit a task), server-paged and searched. */
 import { PAGE } from './TaskTables';
 import { useNavigate } from 'react-router-dom';
-import { Card, Input, Progress, Table, Typography } from 'antd';
+import { Card, Input, Progress, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../lib/api';
@@ -52,19 +52,20 @@ export function DirectiveList() {
           {
             title: 'Trích yếu',
             dataIndex: 'title',
-            render: (t: string) => (
+            render: (t: string, r) => (
               <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                {r.status === 'withdrawn' && <Tag>Đã thu hồi</Tag>}
                 {t}
               </Typography.Paragraph>
             ),
           },
-          { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 90 },
+          { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 90, render: (v: number) => formatNumber(v) },
           {
             title: 'Hoàn thành',
             width: 150,
             render: (_, r) => <Progress percent={pct(r.done, r.tasks)} format={(v) => formatPercent(v)} size="small" />,
           },
-          { title: 'Quá hạn', dataIndex: 'overdue', width: 80 },
+          { title: 'Quá hạn', dataIndex: 'overdue', width: 80, render: (v: number) => formatNumber(v) },
         ]}
       />
     </Card>

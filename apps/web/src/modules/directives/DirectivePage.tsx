@@ -46,7 +46,7 @@ export function DirectivePage() {
           type="warning"
           showIcon
           title={`Văn bản đã được thu hồi${d.withdrawnAt ? ` lúc ${formatDateTime(d.withdrawnAt)}` : ''}`}
-          description={`Lý do: ${d.withdrawReason ?? ''}. Các nhiệm vụ đã được hủy, không còn tính vào số liệu; báo cáo đã có vẫn được lưu.`}
+          description={`Lý do: ${(d.withdrawReason ?? '').replace(/[.\s]+$/, '')}. Các nhiệm vụ đã được hủy, không còn tính vào số liệu; báo cáo đã có vẫn được lưu.`}
         />
       )}
       <Card extra={d.status !== 'withdrawn' && <DirectiveActions d={d} />}>
@@ -107,7 +107,7 @@ export function DirectivePage() {
           </Card>
         </Col>
       </Row>
-      <UnitTable rows={d.progress} title="Tiến độ theo đơn vị chủ trì" />
+      {d.progress.length > 0 && <UnitTable rows={d.progress} title="Tiến độ theo đơn vị chủ trì" />}
       <Card size="small" title="Các mục và nhiệm vụ">
         <Collapse
           items={d.sections.map((s) => {

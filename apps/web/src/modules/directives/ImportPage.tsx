@@ -164,6 +164,8 @@ export function ImportPage() {
     },
   });
 
+  // The same-number warning has its own box with links (below): not said twice.
+  const shownWarnings = warnings.filter((w) => !((preview.data?.similar.length ?? 0) > 0 && w.startsWith('Đã có ')));
   const update = (key: number, patch: Partial<Section>) => setSections((ss) => ss!.map((s) => (s.key === key ? { ...s, ...patch } : s)));
   const unresolved = (sections ?? []).filter((s) => !s.isGroup && !s.leadUnitCode).length;
 
@@ -301,14 +303,14 @@ export function ImportPage() {
               )}
             </Space>
           </Card>
-          {warnings.length > 0 && (
+          {shownWarnings.length > 0 && (
             <Alert
               type="warning"
               showIcon
               title="Cần kiểm tra"
               description={
                 <ul style={{ margin: 0 }}>
-                  {warnings.map((w) => (
+                  {shownWarnings.map((w) => (
                     <li key={w}>{w}</li>
                   ))}
                 </ul>

@@ -15,7 +15,7 @@ import {
   Typography,
   type TablePaginationConfig,
 } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import dayjs from 'dayjs';
@@ -46,14 +46,14 @@ export function UnitTable({ rows, title = 'Theo đơn vị chủ trì' }: { rows
               </Tooltip>
             ),
           },
-          { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 90, sorter: (a, b) => a.tasks - b.tasks },
+          { title: 'Nhiệm vụ', dataIndex: 'tasks', width: 90, sorter: (a, b) => a.tasks - b.tasks, render: (v: number) => formatNumber(v) },
           {
             title: 'Hoàn thành',
             width: 160,
             sorter: (a, b) => pct(a.done, a.tasks) - pct(b.done, b.tasks),
             render: (_, r) => <Progress percent={pct(r.done, r.tasks)} format={(v) => formatPercent(v)} size="small" />,
           },
-          { title: 'Đúng hạn', dataIndex: 'doneOnTime', width: 90 },
+          { title: 'Đúng hạn', dataIndex: 'doneOnTime', width: 90, render: (v: number) => formatNumber(v) },
           {
             title: 'Quá hạn',
             dataIndex: 'overdue',
@@ -62,7 +62,7 @@ export function UnitTable({ rows, title = 'Theo đơn vị chủ trì' }: { rows
             sorter: (a, b) => a.overdue - b.overdue,
             render: (v: number) => (
               <Typography.Text type={v ? 'danger' : undefined} strong={!!v}>
-                {v}
+                {formatNumber(v)}
               </Typography.Text>
             ),
           },
@@ -94,6 +94,7 @@ export function TaskList({ status }: { status?: 'overdue' }) {
   const phone = !Grid.useBreakpoint().md;
   const { get, set, page, pagination } = useUrlFilters(PAGE);
   const [directiveSearch, setDirectiveSearch] = useState('');
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const filters = {
     unit: unitCode === me.provinceCode ? undefined : unitCode,
     status: (status ?? get('status')) as TaskQuery['status'],
@@ -130,12 +131,30 @@ export function TaskList({ status }: { status?: 'overdue' }) {
       ])
       .filter((o) => !seen.has(o.value) && seen.add(o.value));
   }, [schemes.data]);
+  const search = (
+    <Input.Search
+      allowClear
+      aria-label="Tìm nhiệm vụ"
+      defaultValue={get('q')}
+      placeholder="Tìm nội dung, ký hiệu, số văn bản"
+      style={{ width: 280 }}
+      onSearch={(v) => set({ q: v.trim() || undefined })}
+    />
+  );
   const any = FILTER_KEYS.some((k) => k !== 'page' && get(k));
   const pager = { ...pagination(q.data?.total, 'nhiệm vụ'), hideOnSinglePage: true };
   const rows = q.data?.rows ?? [];
   return (
     <Card size="small">
-      <Space wrap style={{ marginBottom: 12 }}>
+      {phone && (
+        <Space style={{ marginBottom: 8 }} wrap>
+          {search}
+          <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(!filtersOpen)} aria-expanded={filtersOpen}>
+            {filtersOpen ? 'Ẩn bộ lọc' : `Bộ lọc${any ? ' (đang lọc)' : ''}`}
+          </Button>
+        </Space>
+      )}
+      <Space wrap style={{ marginBottom: 12, display: phone && !filtersOpen ? 'none' : undefined }}>
         {!status && (
           <Select
             allowClear
@@ -205,14 +224,7 @@ export function TaskList({ status }: { status?: 'overdue' }) {
             { value: 'unit', label: 'Theo đơn vị chủ trì' },
           ]}
         />
-        <Input.Search
-          allowClear
-          aria-label="Tìm nhiệm vụ"
-          defaultValue={get('q')}
-          placeholder="Tìm nội dung, ký hiệu, số văn bản"
-          style={{ width: 280 }}
-          onSearch={(v) => set({ q: v.trim() || undefined })}
-        />
+        {!phone && search}
         {any && <Button onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>Bỏ lọc</Button>}
         <Button icon={<DownloadOutlined />} href={urlFor('/api/tasks.xlsx', { query: filters })}>
           Tải XLSX ({formatNumber(q.data?.total ?? 0)})
@@ -303,7 +315,7 @@ export function TaskTable({
         },
         {
           title: 'Hạn',
-          width: 130,
+          width: 150,
           render: (_, r) => (
             <>
               {formatDate(r.nextDueDate ?? r.dueDate)}
@@ -317,7 +329,7 @@ export function TaskTable({
         },
         {
           title: 'Trạng thái',
-          width: 210,
+          width: 240,
           render: (_, r) => <TaskStatus r={r} />,
         },
       ]}
