@@ -220,10 +220,26 @@ describe('saving a directive', () => {
     const docx = await office.get('/api/directives/report.docx?from=2026-07-01&to=2026-11-23&label=6%20th%C3%A1ng');
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
+    // Summary by unit first, then the overdue tasks grouped by unit, each quoted in whole sentences.
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!);
+    const text = xml.replace(/<[^>]+>/g, '');
+    const at = (s: string) => text.indexOf(s);
+    expect(at('2. Kết quả theo cơ quan, đơn vị chủ trì')).toBeGreaterThan(0);
+    expect(at('2. Kết quả theo cơ quan, đơn vị chủ trì')).toBeLessThan(at('3. Kết quả theo văn bản chỉ đạo'));
+    const worst = [...dash.byUnit].sort((a: { overdue: number }, b: { overdue: number }) => b.overdue - a.overdue)[0];
+    expect(text).toContain(
+      `4.1. ${worst.unitName}: ${worst.overdue.toLocaleString('vi-VN')} nhiệm vụ (10 nhiệm vụ quá hạn lâu nhất dưới đây)`,
+    );
+    expect(xml).not.toMatch(/\p{L}…<\/w:t>/u); // no text run ends cut mid-word: whole sentences, then " …"
     const xlsx = await office.get('/api/directives/report.xlsx?from=2026-07-01&to=2026-11-23');
     const { readFirstSheet } = await import('@cchc/core');
     const rows = await readFirstSheet(xlsx.rawPayload);
     const total = rows.slice(3).reduce((a, r) => a + Number(r[2] ?? 0), 0);
+    // Every overdue task is in the workbook, with its whole text.
+    const { unzipSync: unzip, strFromU8: str } = await import('fflate');
+    const sheets = unzip(new Uint8Array(xlsx.rawPayload));
+    expect(str(sheets['xl/sharedStrings.xml']!)).toContain('Rà soát kinh phí số hóa.');
     expect(total).toBe(dash.byUnit.reduce((a: number, u: { tasks: number }) => a + u.tasks, 0));
   });
 });

@@ -92,3 +92,15 @@ describe('deadline checks', () => {
     expect(deadlineProblem({ recurrence: 'monthly', reportDays: 3 }, '2026-01-15')).toBeNull();
   });
 });
+
+describe('quoting a task in a report', () => {
+  it('keeps whole sentences, never cuts a word', async () => {
+    const { wholeSentences } = await import('./report.export');
+    expect(wholeSentences('Ngắn gọn.')).toBe('Ngắn gọn.');
+    const long = `${'Rà soát thủ tục hành chính. '.repeat(10)}Công khai kết quả trên cổng thông tin`;
+    const cut = wholeSentences(long, 120);
+    expect(cut.endsWith('hành chính. …')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(122);
+    expect(wholeSentences('một hai ba bốn năm sáu bảy tám chín mười', 20)).toBe('một hai ba bốn năm …');
+  });
+});

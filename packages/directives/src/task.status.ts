@@ -203,6 +203,7 @@ export async function exportRows(db: Db, f: TaskQuery, sort: TaskSort, limit: nu
       't.recurrence',
       sql<TaskStatus>`coalesce(ts.status, case when t.cancelled_at is not null then 'cancelled' else 'not_started' end)`.as('status'),
       sql<string | null>`ts.next_due_date::text`.as('nextDueDate'),
+      sql<string | null>`ts.overdue_since::text`.as('overdueSince'),
       sql<
         string | null
       >`(select o3.period_label from task_obligation o3 where o3.task_id = t.id and o3.due_date = ts.next_due_date order by o3.period_key limit 1)`.as(
