@@ -394,6 +394,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các thao tác được ghi nhật ký, với tên tiếng Việt (bộ lọc của trang nhật ký) */
+        get: operations["listAuditActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/csrf": {
         parameters: {
             query?: never;
@@ -3331,12 +3348,22 @@ export interface components {
         };
         AuditEntry: {
             action: string;
+            /** @description Thao tác bằng tiếng Việt */
+            actionLabel: string;
             actorUnitName: string | null;
             actorUsername: string | null;
             after: unknown;
             at: string;
             before: unknown;
+            /** @description Các trường trước và sau, bằng tiếng Việt */
+            changes: {
+                after: string;
+                before: string;
+                field: string;
+                label: string;
+            }[];
             entityId: string | null;
+            entityLabel: string;
             entityType: string;
             id: number;
             ip: string | null;
@@ -6035,6 +6062,71 @@ export interface operations {
                     "application/json": {
                         rows: components["schemas"]["AuditEntry"][];
                         total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listAuditActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            label: string;
+                            value: string;
+                        }[];
+                        entities: {
+                            label: string;
+                            value: string;
+                        }[];
                     };
                 };
             };

@@ -17,6 +17,28 @@ export const assessmentModule = defineModule({
   demo: assessmentDemo,
   reminders: [assessmentReminders],
   metrics: [assessmentIndex],
+  auditLabels: {
+    actions: {
+      'assessment.framework.edit': 'Sửa bộ tiêu chí chỉ số CCHC',
+      'assessment.framework.import': 'Nhập bộ tiêu chí chỉ số CCHC',
+      'assessment.round.create': 'Mở đợt đánh giá chỉ số CCHC',
+      'assessment.round.appraisers': 'Phân công thẩm định',
+      'assessment.round.publish': 'Công bố kết quả chỉ số CCHC',
+      'assessment.withdraw': 'Rút lại bảng tự đánh giá',
+      'assessment.evidence.add': 'Đính kèm tài liệu kiểm chứng',
+      'assessment.evidence.remove': 'Gỡ tài liệu kiểm chứng',
+      'assessment.score.self': 'Tự chấm điểm',
+      'assessment.score.round1': 'Thẩm định vòng 1',
+      'assessment.score.round2': 'Thẩm định vòng 2',
+      'assessment.submit': 'Gửi bảng tự đánh giá',
+    },
+    entities: {
+      assessment_framework: 'Bộ tiêu chí chỉ số CCHC',
+      assessment_round: 'Đợt đánh giá chỉ số CCHC',
+      assessment_sheet: 'Bảng đánh giá của đơn vị',
+    },
+    fields: { criterion: 'Tiêu chí', criterionCode: 'Tiêu chí', stage: 'Bước', points: 'Điểm', unitGroup: 'Nhóm đơn vị' },
+  },
 });
 
 export { EXAMPLE_FRAMEWORK } from './assessment.demo';

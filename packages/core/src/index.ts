@@ -18,6 +18,7 @@ export * from './policy/roles';
 export * from './policy/actor';
 export * from './policy/policy';
 export * from './audit/audit';
+export * from './audit/audit-labels';
 export * from './auth/auth.service';
 export * from './auth/password';
 export { SESSION_COOKIE, presentMe } from './auth/auth.routes';

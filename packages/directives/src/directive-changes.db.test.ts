@@ -138,6 +138,14 @@ describe('correcting a saved directive', () => {
     const [row] = await audit('directive', id).then((r) => r.filter((x) => x.action === 'directive.update'));
     expect(row!.before).toEqual({ number: expect.stringMatching(/KH-TEST$/), title: 'Kế hoạch thử sửa đổi' });
     expect(row!.after).toEqual({ number: '555/KH-UBND', title: 'Kế hoạch đã sửa trích yếu' });
+    // The log reads in Vietnamese: the action, the record, the fields before and after.
+    expect(row).toMatchObject({ actionLabel: 'Sửa thông tin văn bản chỉ đạo', entityLabel: 'Văn bản chỉ đạo' });
+    expect((row as unknown as { changes: unknown[] }).changes).toContainEqual({
+      field: 'title',
+      label: 'Tiêu đề, trích yếu',
+      before: 'Kế hoạch thử sửa đổi',
+      after: 'Kế hoạch đã sửa trích yếu',
+    });
     const stc = await notes(await t.login('daumoi.stc'));
     expect(stc.some((x) => x.kind === 'directive_changed' && x.link === `/directives/${id}` && x.body.includes('trích yếu'))).toBe(true);
     // Nothing changed: nothing audited.

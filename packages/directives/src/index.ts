@@ -22,6 +22,28 @@ export const directivesModule = defineModule({
   jobs: [{ name: 'legacy-files', atStart: true, run: moveLegacyFiles }],
   metrics: [tasksOnTimeRate, tasksByIndexComponent],
   taskIntake: directivesTaskIntake,
+  auditLabels: {
+    actions: {
+      'directive.create': 'Lưu văn bản chỉ đạo và giao nhiệm vụ',
+      'directive.update': 'Sửa thông tin văn bản chỉ đạo',
+      'directive.withdraw': 'Thu hồi văn bản chỉ đạo',
+      'directive.delete': 'Xóa văn bản chỉ đạo',
+      'directive.source': 'Đính kèm tệp gốc của văn bản',
+      'task.create': 'Giao nhiệm vụ',
+      'task.add': 'Thêm nhiệm vụ',
+      'task.update': 'Sửa nhiệm vụ',
+      'task.cancel': 'Hủy nhiệm vụ',
+      'task.delete': 'Xóa nhiệm vụ',
+      'task.report': 'Cập nhật báo cáo nhiệm vụ',
+      'task.submit': 'Gửi báo cáo nhiệm vụ',
+      'task.review.accept': 'Chấp nhận báo cáo nhiệm vụ',
+      'task.review.return': 'Trả lại báo cáo nhiệm vụ',
+      'task.evidence.add': 'Đính kèm minh chứng',
+      'task.evidence.remove': 'Gỡ minh chứng',
+    },
+    entities: { directive: 'Văn bản chỉ đạo', task: 'Nhiệm vụ' },
+    fields: { evidenceId: 'Mã tệp minh chứng', leadUnitId: 'Đơn vị chủ trì (mã)', cancelReason: 'Lý do hủy' },
+  },
 });
 
 export { parseDirective } from './parser/directive-parser';

@@ -32,6 +32,15 @@ export const dossiersModule = defineModule({
   ],
   metrics: [dossiersOnTimeRate, dossiersApologyCompliance],
   dossierFrame,
+  auditLabels: {
+    actions: {
+      'dossier.import': 'Nhập hồ sơ thủ tục hành chính',
+      'dossier.mapping': 'Ghép mã đơn vị, thủ tục của hồ sơ',
+      'dossier.official766': 'Nhập điểm Bộ chỉ số 766 chính thức',
+    },
+    entities: { dossier_import: 'Lần nhập hồ sơ', dossier_mapping: 'Ghép mã hồ sơ', index766: 'Bộ chỉ số 766' },
+    fields: { period: 'Kỳ', accepted: 'Số hồ sơ nhận', duplicates: 'Số hồ sơ trùng', sourceCode: 'Mã nguồn', target: 'Mã trong hệ thống' },
+  },
 });
 
 export { runDossierImport } from './dossier.import';

@@ -49,6 +49,30 @@ export const feedbackModule = defineModule({
       },
     },
   ],
+  auditLabels: {
+    actions: {
+      'feedback.create': 'Tiếp nhận phản ánh, kiến nghị',
+      'feedback.submit': 'Người dân gửi phản ánh, kiến nghị',
+      'feedback.import': 'Nhập phản ánh, kiến nghị',
+      'feedback.categories': 'Sửa lĩnh vực phản ánh',
+      'feedback.photo': 'Sửa ảnh phản ánh',
+      'feedback.rate': 'Người dân đánh giá câu trả lời',
+      'feedback.assign': 'Giao xử lý phản ánh',
+      'feedback.transfer': 'Chuyển phản ánh',
+      'feedback.redirect': 'Chuyển phản ánh đúng thẩm quyền',
+      'feedback.reject': 'Từ chối phản ánh',
+      'feedback.draft': 'Soạn trả lời phản ánh',
+      'feedback.answer': 'Trả lời phản ánh',
+      'feedback.approve': 'Duyệt trả lời phản ánh',
+      'feedback.return': 'Trả lại câu trả lời',
+      'feedback.publish': 'Công khai trả lời phản ánh',
+      'feedback.extend': 'Gia hạn xử lý phản ánh',
+      'feedback.hide': 'Ẩn, hiện phản ánh trên trang công khai',
+      'feedback.task': 'Tạo nhiệm vụ từ phản ánh',
+    },
+    entities: { feedback_case: 'Phản ánh, kiến nghị', feedback_category: 'Lĩnh vực phản ánh', feedback_import: 'Lần nhập phản ánh' },
+    fields: { category: 'Lĩnh vực', photos: 'Ảnh', isPublic: 'Công khai', days: 'Số ngày', hidden: 'Ẩn' },
+  },
 });
 
 export { cleanPendingPhotos } from './photos';

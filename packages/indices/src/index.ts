@@ -15,6 +15,28 @@ export const indicesModule = defineModule({
   routes: registerIndicesRoutes,
   demo: indicesDemo,
   metrics: [indicesOfficialResult],
+  auditLabels: {
+    actions: {
+      'index_result.import': 'Nhập kết quả chỉ số',
+      'index_result.update': 'Sửa kết quả chỉ số',
+      'index_scheme.update': 'Sửa cấu trúc chỉ số',
+      'province_alias.update': 'Sửa tên gọi khác của tỉnh',
+    },
+    entities: {
+      index_result: 'Kết quả chỉ số',
+      index_result_import: 'Lần nhập kết quả chỉ số',
+      index_scheme: 'Cấu trúc chỉ số',
+      province_alias: 'Tên gọi khác của tỉnh',
+    },
+    fields: {
+      index: 'Chỉ số',
+      indexCode: 'Chỉ số',
+      component: 'Thành phần',
+      componentCode: 'Thành phần',
+      rank: 'Thứ hạng',
+      value: 'Giá trị',
+    },
+  },
 });
 
 export { INDEX_CODES, type IndexCode } from './indices.tables';

@@ -28,4 +28,21 @@ export const initiativesModule = defineModule({
       },
     },
   ],
+  auditLabels: {
+    actions: {
+      'initiative.create': 'Đăng ký sáng kiến',
+      'initiative.update': 'Sửa sáng kiến',
+      'initiative.submit': 'Gửi sáng kiến',
+      'initiative.return': 'Trả lại sáng kiến',
+      'initiative.score': 'Chấm điểm sáng kiến',
+      'initiative.decide': 'Quyết định công nhận sáng kiến',
+      'initiative.award': 'Khen thưởng sáng kiến',
+      'initiative.adopt': 'Ghi nhận áp dụng sáng kiến',
+      'initiative.criteria.update': 'Sửa tiêu chí chấm sáng kiến',
+      'initiative.document.add': 'Đính kèm tài liệu sáng kiến',
+      'initiative.document.remove': 'Gỡ tài liệu sáng kiến',
+    },
+    entities: { initiative: 'Sáng kiến', initiative_criteria: 'Tiêu chí chấm sáng kiến' },
+    fields: { criteria: 'Tiêu chí', adoptedOn: 'Ngày áp dụng' },
+  },
 });

@@ -19,6 +19,29 @@ export const surveysModule = defineModule({
   },
   demo: surveysDemo,
   metrics: [surveysSatisfaction],
+  auditLabels: {
+    actions: {
+      'survey.create': 'Tạo cuộc khảo sát',
+      'survey.questionnaire': 'Sửa bảng hỏi',
+      'survey.sample': 'Chọn mẫu khảo sát',
+      'survey.publish': 'Phát hành cuộc khảo sát',
+      'survey.close': 'Kết thúc cuộc khảo sát',
+      'survey.publishResults': 'Công bố kết quả khảo sát',
+      'survey.nonResponse': 'Ghi nhận không trả lời',
+      'survey.response.enter': 'Nhập phiếu khảo sát',
+      'survey.response.doubleEntry': 'Nhập phiếu lần hai (kiểm tra)',
+      'survey.response.exclude': 'Loại phiếu khảo sát',
+      'survey.response.restore': 'Khôi phục phiếu khảo sát',
+    },
+    entities: { survey: 'Cuộc khảo sát', survey_response: 'Phiếu khảo sát', survey_token: 'Người được chọn khảo sát' },
+    fields: {
+      channel: 'Kênh',
+      refused: 'Từ chối',
+      poolSize: 'Số người trong khung mẫu',
+      chosen: 'Số người được chọn',
+      seed: 'Hạt giống chọn mẫu',
+    },
+  },
 });
 
 export * as surveyDomain from './survey.domain';

@@ -5,6 +5,7 @@ import { authorize } from '../policy/policy';
 import { formatLocalDateTime, isIsoDate } from '../calendar/calendar.domain';
 import { AppError } from '../errors';
 import { listAudit } from './audit';
+import { actionLabel, describeChange, entityLabel, knownActions } from './audit-labels';
 
 const AuditEntry = Type.Object(
   {
@@ -13,11 +14,16 @@ const AuditEntry = Type.Object(
     actorUsername: Type.Union([Type.String(), Type.Null()]),
     actorUnitName: Type.Union([Type.String(), Type.Null()]),
     action: Type.String(),
+    actionLabel: Type.String({ description: 'Thao tác bằng tiếng Việt' }),
     entityType: Type.String(),
+    entityLabel: Type.String(),
     entityId: Type.Union([Type.String(), Type.Null()]),
     before: Type.Unknown(),
     after: Type.Unknown(),
     ip: Type.Union([Type.String(), Type.Null()]),
+    changes: Type.Array(Type.Object({ field: Type.String(), label: Type.String(), before: Type.String(), after: Type.String() }), {
+      description: 'Các trường trước và sau, bằng tiếng Việt',
+    }),
   },
   { $id: 'AuditEntry' },
 );
@@ -53,7 +59,39 @@ export function registerAuditRoutes(app: App): void {
         if (v && !isIsoDate(v)) throw new AppError('INVALID_DATE', `Trường "${f}": "${v}" không phải ngày hợp lệ (YYYY-MM-DD).`);
       }
       const { rows, total } = await listAudit(s.db, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
-      return { total, rows: rows.map((r) => ({ ...r, id: Number(r.id), at: formatLocalDateTime(r.at) })) };
+      return {
+        total,
+        rows: rows.map((r) => ({
+          ...r,
+          id: Number(r.id),
+          at: formatLocalDateTime(r.at),
+          actionLabel: actionLabel(r.action, r.entityType),
+          entityLabel: entityLabel(r.entityType),
+          changes: describeChange(r.before, r.after),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/audit/actions',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        operationId: 'listAuditActions',
+        tags: ['Nhật ký'],
+        summary: 'Các thao tác được ghi nhật ký, với tên tiếng Việt (bộ lọc của trang nhật ký)',
+        response: replies({
+          200: Type.Object({
+            actions: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
+            entities: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
+          }),
+        }),
+      },
+    },
+    async (req) => {
+      authorize(req.requireActor(), 'audit.read');
+      return knownActions();
     },
   );
 }

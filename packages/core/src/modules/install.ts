@@ -3,6 +3,7 @@ import type { DemoSeeder } from '../bootstrap';
 import type { App } from '../http/types';
 import { coreGlobalActions, coreRules, installRules } from '../policy/policy';
 import { MetricsRegistry } from '../metrics/metrics';
+import { installAuditLabels } from '../audit/audit-labels';
 import type { CchcModule, ModuleSeams } from './module';
 
 /**
@@ -16,7 +17,10 @@ export function installModules(modules: readonly CchcModule[]) {
     names.add(m.name);
   }
   installRules(coreRules, coreGlobalActions);
-  for (const m of modules) installRules(m.rules ?? {}, m.globalActions ?? []);
+  for (const m of modules) {
+    installRules(m.rules ?? {}, m.globalActions ?? []);
+    installAuditLabels(m.auditLabels);
+  }
   return {
     modules,
     migrations: modules.flatMap((m) => (m.migrations ? [m.migrations] : [])) as MigrationSet[],

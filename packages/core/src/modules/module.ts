@@ -3,6 +3,7 @@
  * server loops over its list (apps/server/src/modules.ts) and does nothing module-specific. Everything a
  * module brings is declared here as a value — nothing happens when its package is imported.
  */
+import type { AuditLabels } from '../audit/audit-labels';
 import type { MigrationSet } from '../db/migrations';
 import type { DemoSeeder } from '../bootstrap';
 import type { App, AppServices } from '../http/types';
@@ -135,6 +136,8 @@ export interface CchcModule {
   taskIntake?: TaskIntake;
   /** The module holds the dossiers and offers them as a sampling frame (at most one module). */
   dossierFrame?: DossierFrame;
+  /** Its audit actions, record types and fields in Vietnamese (the audit log shows no code keys). */
+  auditLabels?: AuditLabels;
 }
 
 export function defineModule(m: CchcModule): CchcModule {

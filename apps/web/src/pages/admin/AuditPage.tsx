@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Result, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Result, Select, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { Schemas } from '@cchc/api-client';
 import { api, unwrap } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 
 type Entry = Schemas['AuditEntry'];
@@ -31,6 +31,11 @@ export function AuditPage() {
     limit: PAGE,
     offset: (page - 1) * PAGE,
   };
+  const known = useQuery({
+    queryKey: ['audit', 'actions'],
+    queryFn: () => unwrap(api.GET('/api/audit/actions')),
+    enabled: can('audit.read'),
+  });
   const list = useQuery({
     queryKey: ['audit', query],
     queryFn: () => unwrap(api.GET('/api/audit', { params: { query } })),
@@ -59,12 +64,26 @@ export function AuditPage() {
             <Input allowClear style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="action" label="Thao tác">
-            <Input allowClear placeholder="vd. user.update" style={{ width: 160 }} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="Mọi thao tác"
+              style={{ width: 240 }}
+              options={known.data?.actions}
+            />
           </Form.Item>
           <Form.Item name="entityType" label="Đối tượng">
-            <Input allowClear placeholder="vd. unit" style={{ width: 120 }} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="Mọi loại"
+              style={{ width: 200 }}
+              options={known.data?.entities}
+            />
           </Form.Item>
-          <Form.Item name="entityId" label="Mã">
+          <Form.Item name="entityId" label="Mã đối tượng">
             <Input allowClear style={{ width: 110 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
@@ -83,20 +102,21 @@ export function AuditPage() {
             total: list.data?.total ?? 0,
             onChange: setPage,
             showSizeChanger: false,
-            showTotal: (n) => `${n} bản ghi`,
+            showTotal: (n) => `${formatNumber(n)} bản ghi`,
           }}
-          expandable={{ expandedRowRender: (e) => <Diff before={e.before} after={e.after} /> }}
+          expandable={{ expandedRowRender: (e) => <Changes entry={e} />, rowExpandable: (e) => e.changes.length > 0 }}
           columns={[
             { title: 'Thời điểm', dataIndex: 'at', width: 150, render: formatDateTime },
             { title: 'Người thực hiện', dataIndex: 'actorUsername', width: 130, render: (u: string | null) => u ?? 'hệ thống' },
             { title: 'Đơn vị', dataIndex: 'actorUnitName' },
-            { title: 'Thao tác', dataIndex: 'action', width: 170, render: (a: string) => <code>{a}</code> },
+            { title: 'Thao tác', dataIndex: 'actionLabel', width: 240 },
             {
               title: 'Đối tượng',
-              width: 180,
+              width: 200,
               render: (_, e) => (
                 <span>
-                  {e.entityType} {e.entityId && <code>{e.entityId}</code>}
+                  {e.entityLabel}
+                  {e.entityId && <Typography.Text type="secondary"> số {e.entityId}</Typography.Text>}
                 </span>
               ),
             },
@@ -108,18 +128,19 @@ export function AuditPage() {
   );
 }
 
-function Diff({ before, after }: { before: unknown; after: unknown }) {
-  const show = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
+/** What changed, field by field: before and after in Vietnamese. */
+function Changes({ entry }: { entry: Entry }) {
   return (
-    <Space align="start" wrap style={{ width: '100%' }}>
-      <div>
-        <b>Trước</b>
-        <pre style={{ maxWidth: 480, whiteSpace: 'pre-wrap' }}>{show(before)}</pre>
-      </div>
-      <div>
-        <b>Sau</b>
-        <pre style={{ maxWidth: 480, whiteSpace: 'pre-wrap' }}>{show(after)}</pre>
-      </div>
-    </Space>
+    <Table
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={entry.changes}
+      columns={[
+        { title: 'Trường', dataIndex: 'label', width: 220 },
+        { title: 'Trước', dataIndex: 'before', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+        { title: 'Sau', dataIndex: 'after', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+      ]}
+    />
   );
 }
