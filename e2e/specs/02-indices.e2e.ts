@@ -67,4 +67,22 @@ export const specs: Spec[] = [
       await context.close();
     },
   },
+  {
+    name: 'a year with only the province’s own PAR INDEX says what is missing instead of "58/1" and empty frames',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      await page.goto('/indices?index=PAR_INDEX&tab=analysis');
+      await page.getByText('Năm 2021 mới có kết quả của tỉnh, chưa có kết quả các tỉnh khác.').waitFor();
+      expectTrue(!(await page.locator('body').innerText()).includes('58/1'), 'a rank out of a field of one');
+      await screenshot(page, 'indices-par-own-only');
+      for (const tab of ['Bản đồ nhiệt', 'Giả định']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('tabpanel', { name: tab }).getByText('Năm 2021 chưa có điểm các thành phần.').waitFor();
+      }
+      await page.getByRole('tabpanel', { name: 'Giả định' }).getByRole('button', { name: 'Nhập dữ liệu' }).click();
+      await page.getByRole('tab', { name: 'Nhập dữ liệu', selected: true }).waitFor();
+      await context.close();
+    },
+  },
 ];

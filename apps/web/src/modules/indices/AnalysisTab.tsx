@@ -6,7 +6,14 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, urlFor } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../components/Chart';
-import { fmt, signed, type Analysis, type IndexCode } from './common';
+import { fmt, missingData, signed, type Analysis, type IndexCode } from './common';
+import { MissingData } from './MissingData';
+
+/** "58/63", or "58" when the other provinces' results are not loaded (never "58/1"). */
+function rankText(rank: number | null | undefined, fieldSize: number, derived: boolean): string {
+  if (!rank) return derived ? 'không xếp hạng' : '—';
+  return rank <= fieldSize && fieldSize > 1 ? `${rank}/${fieldSize}` : String(rank);
+}
 
 type Component = Analysis['components'][number];
 
@@ -27,6 +34,7 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
   const data = a.data;
   if (!data) return <Card loading />;
   const main = data.main;
+  const missing = missingData(data);
   const names = new Map((field.data ?? []).map((r) => [r.provinceCode, r.provinceName.replace(/^(Tỉnh|Thành phố) /, '')]));
   const sorted = [...data.components].filter((c) => c.gapToMedian !== null).sort((x, y) => (x.gapToMedian ?? 0) - (y.gapToMedian ?? 0));
 
@@ -87,6 +95,7 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
         <Alert type="info" showIcon title={`Chưa có kết quả năm ${year} của tỉnh.`} />
       ) : (
         <>
+          {missing.noField && <MissingData what="field" year={year} />}
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
               <Card>
@@ -103,8 +112,8 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
                 <Statistic
                   groupSeparator="."
                   decimalSeparator=","
-                  title="Thứ hạng"
-                  value={main.rank ? `${main.rank}/${data.fieldSize}` : main.derived ? 'không xếp hạng' : '—'}
+                  title={main.rank && main.rank > data.fieldSize ? 'Thứ hạng (theo công bố)' : 'Thứ hạng'}
+                  value={rankText(main.rank, data.fieldSize, main.derived)}
                 />
               </Card>
             </Col>
@@ -125,7 +134,7 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
                   groupSeparator="."
                   decimalSeparator=","
                   title="Cao nhất / trung vị cả nước"
-                  value={`${fmt(data.best)} / ${fmt(data.median)}`}
+                  value={missing.noField ? '—' : `${fmt(data.best)} / ${fmt(data.median)}`}
                 />
               </Card>
             </Col>
@@ -140,7 +149,7 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
                 columns={[
                   { title: 'Tỉnh', dataIndex: 'name' },
                   { title: 'Điểm', dataIndex: 'value', render: (v) => fmt(v) },
-                  { title: 'Hạng', dataIndex: 'rank', render: (r) => (r ? `${r}/${data.fieldSize}` : '—') },
+                  { title: 'Hạng', dataIndex: 'rank', render: (r) => rankText(r, data.fieldSize, false) },
                   { title: `Năm ${year - 1}`, dataIndex: 'previousValue', render: (v) => fmt(v) },
                 ]}
               />
@@ -154,66 +163,72 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
               description={sorted[0].tasks.linked === 0 ? 'Chưa có nhiệm vụ nào trong các văn bản chỉ đạo bảo vệ nội dung này.' : undefined}
             />
           )}
-          <Card title="Mất điểm ở đâu: chênh lệch so với trung vị cả nước" size="small">
-            <Chart
-              height={Math.max(220, sorted.length * 34)}
-              option={{
-                grid: { left: 8, right: 40, top: 10, bottom: 20, containLabel: true },
-                xAxis: { type: 'value', name: 'điểm' },
-                yAxis: {
-                  type: 'category',
-                  data: sorted.map((c) => (isPhone ? c.code : `${c.code} ${c.name.length > 38 ? c.name.slice(0, 36) + '…' : c.name}`)),
-                  inverse: true,
-                },
-                tooltip: { trigger: 'axis' },
-                series: [
-                  {
-                    type: 'bar',
-                    data: sorted.map((c) => ({
-                      value: Number((c.gapToMedian ?? 0).toFixed(3)),
-                      itemStyle: { color: (c.gapToMedian ?? 0) < 0 ? '#cf1322' : '#389e0d' },
-                    })),
-                    label: { show: true, position: 'right', formatter: (p: { value: unknown }) => signed(Number(p.value)) },
-                  },
-                ],
-              }}
-            />
-          </Card>
-          <Card size="small" title="Theo thành phần">
-            <Table<Component>
-              size="small"
-              rowKey="code"
-              pagination={false}
-              scroll={{ x: 1100 }}
-              dataSource={data.components}
-              columns={[
-                { title: 'Mã', dataIndex: 'code', width: 60 },
-                { title: 'Thành phần', dataIndex: 'name', width: 260 },
-                { title: 'Điểm', dataIndex: 'value', width: 80, render: (v) => fmt(v) },
-                { title: 'Hạng', dataIndex: 'rank', width: 70, render: (r) => r ?? '—' },
-                {
-                  title: 'Cao nhất',
-                  width: 150,
-                  render: (_, c) => (
-                    <>
-                      {fmt(c.best)} <Typography.Text type="secondary">{c.bestKey ? names.get(c.bestKey) : ''}</Typography.Text>
-                    </>
-                  ),
-                },
-                { title: 'Trung vị', dataIndex: 'median', width: 80, render: (v) => fmt(v) },
-                { title: 'TB nhóm', dataIndex: 'peerMean', width: 80, render: (v) => fmt(v) },
-                {
-                  title: 'Chênh trung vị',
-                  dataIndex: 'gapToMedian',
-                  width: 110,
-                  render: (v: number | null) => <Tag color={v === null ? undefined : v < 0 ? 'red' : 'green'}>{signed(v)}</Tag>,
-                },
-                { title: 'Chênh nhóm', dataIndex: 'gapToPeers', width: 100, render: (v: number | null) => signed(v) },
-                { title: 'Chênh cao nhất', dataIndex: 'gapToBest', width: 110, render: (v: number | null) => signed(v) },
-                { title: 'Nhiệm vụ bảo vệ', width: 170, render: (_, c) => <LinkedTasks c={c} /> },
-              ]}
-            />
-          </Card>
+          {missing.noComponents ? (
+            <MissingData what="components" year={year} />
+          ) : (
+            <>
+              <Card title="Mất điểm ở đâu: chênh lệch so với trung vị cả nước" size="small">
+                <Chart
+                  height={Math.max(220, sorted.length * 34)}
+                  option={{
+                    grid: { left: 8, right: 40, top: 10, bottom: 20, containLabel: true },
+                    xAxis: { type: 'value', name: 'điểm' },
+                    yAxis: {
+                      type: 'category',
+                      data: sorted.map((c) => (isPhone ? c.code : `${c.code} ${c.name.length > 38 ? c.name.slice(0, 36) + '…' : c.name}`)),
+                      inverse: true,
+                    },
+                    tooltip: { trigger: 'axis' },
+                    series: [
+                      {
+                        type: 'bar',
+                        data: sorted.map((c) => ({
+                          value: Number((c.gapToMedian ?? 0).toFixed(3)),
+                          itemStyle: { color: (c.gapToMedian ?? 0) < 0 ? '#cf1322' : '#389e0d' },
+                        })),
+                        label: { show: true, position: 'right', formatter: (p: { value: unknown }) => signed(Number(p.value)) },
+                      },
+                    ],
+                  }}
+                />
+              </Card>
+              <Card size="small" title="Theo thành phần">
+                <Table<Component>
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  scroll={{ x: 1100 }}
+                  dataSource={data.components}
+                  columns={[
+                    { title: 'Mã', dataIndex: 'code', width: 60 },
+                    { title: 'Thành phần', dataIndex: 'name', width: 260 },
+                    { title: 'Điểm', dataIndex: 'value', width: 80, render: (v) => fmt(v) },
+                    { title: 'Hạng', dataIndex: 'rank', width: 70, render: (r) => r ?? '—' },
+                    {
+                      title: 'Cao nhất',
+                      width: 150,
+                      render: (_, c) => (
+                        <>
+                          {fmt(c.best)} <Typography.Text type="secondary">{c.bestKey ? names.get(c.bestKey) : ''}</Typography.Text>
+                        </>
+                      ),
+                    },
+                    { title: 'Trung vị', dataIndex: 'median', width: 80, render: (v) => fmt(v) },
+                    { title: 'TB nhóm', dataIndex: 'peerMean', width: 80, render: (v) => fmt(v) },
+                    {
+                      title: 'Chênh trung vị',
+                      dataIndex: 'gapToMedian',
+                      width: 110,
+                      render: (v: number | null) => <Tag color={v === null ? undefined : v < 0 ? 'red' : 'green'}>{signed(v)}</Tag>,
+                    },
+                    { title: 'Chênh nhóm', dataIndex: 'gapToPeers', width: 100, render: (v: number | null) => signed(v) },
+                    { title: 'Chênh cao nhất', dataIndex: 'gapToBest', width: 110, render: (v: number | null) => signed(v) },
+                    { title: 'Nhiệm vụ bảo vệ', width: 170, render: (_, c) => <LinkedTasks c={c} /> },
+                  ]}
+                />
+              </Card>
+            </>
+          )}
         </>
       )}
     </Space>

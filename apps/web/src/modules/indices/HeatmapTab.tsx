@@ -4,6 +4,7 @@ import { api, unwrap } from '../../lib/api';
 import { formatFixed } from '../../lib/format';
 import { Chart } from '../../components/Chart';
 import type { IndexCode } from './common';
+import { MissingData } from './MissingData';
 
 /** Provinces × components; each column coloured against its own range so weak spots stand out. */
 export function HeatmapTab({ index, year }: { index: IndexCode; year: number }) {
@@ -29,6 +30,8 @@ export function HeatmapTab({ index, year }: { index: IndexCode; year: number }) 
       }),
     )
     .filter(Boolean);
+  if (results.data && (rows.length < 2 || !codes.length))
+    return <MissingData what={rows.length < 2 && codes.length ? 'field' : 'components'} year={year} />;
   return (
     <Card
       size="small"

@@ -3,7 +3,8 @@ import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage, unwrap } from '../../lib/api';
 import { useSession } from '../../lib/session';
-import { fmt, type IndexCode } from './common';
+import { fmt, missingData, type IndexCode } from './common';
+import { MissingData } from './MissingData';
 import { DecimalInput } from '../../components/DecimalInput';
 
 export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
@@ -24,6 +25,8 @@ export function WhatIfTab({ index, year }: { index: IndexCode; year: number }) {
     enabled: !!targetStr,
   });
   const comps = a.data?.components ?? [];
+  const missing = missingData(a.data);
+  if (missing.noComponents || missing.noField) return <MissingData what={missing.noComponents ? 'components' : 'field'} year={year} />;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={14}>
