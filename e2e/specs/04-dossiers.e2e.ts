@@ -77,6 +77,19 @@ export const specs: Spec[] = [
         .getByText(/chính thức 15,5 /)
         .first()
         .waitFor();
+      // By quarter and by year too (Decision 766 is assessed for each).
+      const quarter = page.waitForResponse((r) => /\/api\/indices\/766\?.*period=\d{4}-Q[1-4]/.test(r.url()) && r.status() === 200);
+      await page.getByText('Quý', { exact: true }).click();
+      await quarter;
+      expectTrue(
+        /^Quý (I|II|III|IV)\/\d{4}$/.test(await page.getByLabel('Kỳ đánh giá').inputValue()),
+        'the quarter is written Quý IV/2026',
+      );
+      await page.getByText('G2 Tiến độ giải quyết').waitFor();
+      await screenshot(page, 'dossiers-766-quarter');
+      const year = page.waitForResponse((r) => /\/api\/indices\/766\?.*period=\d{4}(&|$)/.test(r.url()) && r.status() === 200);
+      await page.getByText('Năm', { exact: true }).click();
+      await year;
       await context.close();
     },
   },
@@ -86,6 +99,9 @@ export const specs: Spec[] = [
       const { page, context } = await newPage();
       await login(page, 'cchc');
       await page.goto('/dossiers?tab=import');
+      // The template with the allowed values of every column downloads from the page.
+      const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải tệp mẫu/ }).click()]);
+      expectTrue(template.suggestedFilename() === 'mau-nhap-ho-so.xlsx', `got ${template.suggestedFilename()}`);
       await page.locator('input[type=file]').setInputFiles({ name: 'mot-cua.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
       await page.getByRole('button', { name: 'Nhập', exact: true }).click();
       await page.getByText('Kết quả nhập').waitFor();

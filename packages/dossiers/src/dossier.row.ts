@@ -57,6 +57,48 @@ export const FIELD_LABELS: Record<Field, string> = {
 
 const REQUIRED: Field[] = ['ma_ho_so', 'ma_tthc', 'ma_don_vi', 'kenh', 'ngay_tiep_nhan'];
 
+const DATE_FORMAT = 'ngày giờ dd/mm/yyyy hh:mm hoặc yyyy-mm-ddThh:mm:ss (giờ Việt Nam); chỉ ngày cũng được';
+
+/** What each column of the import accepts: the template's guide sheet (the same rules `toRecord` checks). */
+export const FIELD_RULES: Record<Field, { required: string; allowed: string; example: string }> = {
+  ma_ho_so: {
+    required: 'Bắt buộc',
+    allowed: 'Mã hồ sơ trên hệ thống một cửa, không trùng trong tệp',
+    example: '000.00.20.H62-260301-0001',
+  },
+  ma_tthc: { required: 'Bắt buộc', allowed: 'Mã thủ tục hành chính (Cơ sở dữ liệu quốc gia), ví dụ 1.000001', example: '1.004227' },
+  ten_tthc: { required: 'Không bắt buộc', allowed: 'Tên thủ tục', example: 'Cấp giấy phép xây dựng' },
+  ma_don_vi: { required: 'Bắt buộc', allowed: 'Mã đơn vị tiếp nhận (mã sở, mã xã) như trong trang Đơn vị', example: '86.SXD' },
+  kenh: { required: 'Bắt buộc', allowed: '1 = trực tiếp; 2 = trực tuyến; 3 = bưu chính công ích', example: '2' },
+  ngay_tiep_nhan: { required: 'Bắt buộc', allowed: DATE_FORMAT, example: '02/03/2026 08:15' },
+  ngay_hen_tra: { required: 'Bắt buộc nếu không có thời hạn', allowed: DATE_FORMAT, example: '16/03/2026 17:00' },
+  ngay_ket_thuc: { required: 'Không bắt buộc (để trống: chưa giải quyết xong)', allowed: DATE_FORMAT, example: '13/03/2026 10:30' },
+  trang_thai: { required: 'Không bắt buộc', allowed: 'Số nguyên từ 1 đến 10 theo mã trạng thái của hệ thống một cửa', example: '10' },
+  thoi_han: { required: 'Bắt buộc nếu không có ngày hẹn trả', allowed: 'Số (ví dụ 10)', example: '10' },
+  don_vi_thoi_han: {
+    required: 'Đi kèm thời hạn',
+    allowed: 'ngay_lam_viec (ngày làm việc), ngay (ngày), gio (giờ)',
+    example: 'ngay_lam_viec',
+  },
+  bo_sung: {
+    required: 'Không bắt buộc',
+    allowed: 'Các lần chờ bổ sung: bắt đầu/kết thúc; bắt đầu/kết thúc (mỗi mốc theo định dạng ngày giờ)',
+    example: '04/03/2026 09:00/06/03/2026 14:00',
+  },
+  ngay_xin_loi: { required: 'Không bắt buộc', allowed: `${DATE_FORMAT} (ngày gửi thư xin lỗi)`, example: '' },
+  ngay_hen_tra_moi: { required: 'Không bắt buộc', allowed: `${DATE_FORMAT} (ngày hẹn lại trong thư xin lỗi)`, example: '' },
+  can_bo_xu_ly: { required: 'Không bắt buộc', allowed: 'Họ tên cán bộ xử lý', example: 'Nguyễn Văn An' },
+  nguyen_nhan_tre_han: { required: 'Không bắt buộc', allowed: 'Lý do trễ hạn (văn bản tự do)', example: '' },
+  thanh_toan_truc_tuyen: { required: 'Không bắt buộc', allowed: '1 = có; 0 = không', example: '1' },
+  ho_so_so_hoa: { required: 'Không bắt buộc', allowed: '1 = có; 0 = không', example: '1' },
+  ket_qua_dien_tu: { required: 'Không bắt buộc', allowed: '1 = có; 0 = không', example: '1' },
+  lien_he_nguoi_nop: {
+    required: 'Không bắt buộc',
+    allowed: 'Số điện thoại hoặc số định danh người nộp: chỉ lưu mã băm, dùng để chọn mẫu khảo sát (mỗi người một lần)',
+    example: '0912345678',
+  },
+};
+
 export { headerKey };
 
 export type Columns = Partial<Record<Field, number>>;

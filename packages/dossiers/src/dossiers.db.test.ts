@@ -164,6 +164,26 @@ describe('dossier import', () => {
     expect((await office.get('/api/dossiers/X-1')).json()).toMatchObject({ dueDate: '2025-09-08', outcome: 'early' });
   });
 
+  it('offers a template whose guide states each column’s allowed values, and whose example row imports as it is', async () => {
+    const res = await office.get('/api/dossiers/imports/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const guide = wb.getWorksheet('Hướng dẫn')!;
+    const rows = [...guide.getSheetValues()].map((r) => (Array.isArray(r) ? r.slice(1).map(String) : []));
+    expect(rows.find((r) => r[0] === 'kenh')).toEqual(expect.arrayContaining(['1 = trực tiếp; 2 = trực tuyến; 3 = bưu chính công ích']));
+    expect(rows.find((r) => r[0] === 'trang_thai')![3]).toContain('1 đến 10');
+    expect(rows.find((r) => r[0] === 'ngay_tiep_nhan')![3]).toContain('dd/mm/yyyy');
+    // The template itself (the example row) goes through the import.
+    const imported = (await office.upload('/api/dossiers/imports', { name: 'mau-nhap-ho-so.xlsx', data: res.rawPayload })).json();
+    expect(imported, JSON.stringify(imported)).toMatchObject({ inserted: 1, rejected: 0 });
+    // And the history lists it, with who and the counts.
+    const history = (await office.get('/api/dossiers/imports?limit=5')).json();
+    expect(history.rows[0]).toMatchObject({ filename: 'mau-nhap-ho-so.xlsx', inserted: 1, rejected: 0, userName: expect.any(String) });
+    expect((await (await t.login('daumoi.stc')).get('/api/dossiers/imports/template.xlsx')).statusCode).toBe(403);
+  });
+
   it('is closed to a unit focal point, whose statistics cover only their unit', async () => {
     const xa = await t.login('daumoi.xa');
     expect((await xa.upload('/api/dossiers/imports', { name: 'stp.csv', data: csv(ROWS) })).statusCode).toBe(403);

@@ -1,12 +1,12 @@
 /** The dossiers API: each route names its permission and schemas and calls the service. */
 import { Type } from '@sinclair/typebox';
-import { AppError, XLSX_MIME, authorize, cachedReply, replies, sendDownload, type App } from '@cchc/core';
+import { AppError, XLSX_MIME, authorize, cachedReply, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
 import * as S from './dossiers.schemas';
 import * as svc from './dossier.service';
 import * as imports from './imports.service';
 import * as i766 from './index766.service';
 import { MAX_DOSSIER_IMPORT_BYTES, importDossiers } from './dossier.import';
-import type { Field } from './dossier.row';
+import { FIELDS, FIELD_LABELS, FIELD_RULES, type Field } from './dossier.row';
 
 const tags = ['Hồ sơ TTHC'];
 const binary = replies({ 200: Type.String({ format: 'binary' }) });
@@ -45,6 +45,42 @@ export function registerDossierRoutes(app: App): void {
         return importDossiers(s, req.auditContext(), actor, { filename: part.filename, stream: part.file, mapping });
       }
       throw new AppError('MISSING_FILE', 'Thiếu tệp: hãy chọn tệp để tải lên (trường "file").');
+    },
+  );
+
+  app.get(
+    '/api/dossiers/imports/template.xlsx',
+    {
+      config: { permission: 'dossier.import' },
+      schema: {
+        operationId: 'getDossierImportTemplate',
+        tags,
+        summary: 'Tệp mẫu nhập hồ sơ: các cột chuẩn, hai dòng ví dụ và trang hướng dẫn giá trị được phép của từng cột',
+        response: binary,
+      },
+    },
+    async (req, reply) => {
+      authorize(req.requireActor(), 'dossier.import');
+      const data = await tablesToXlsx([
+        {
+          name: 'Mẫu nhập',
+          columns: FIELDS.map((f) => ({ header: f, key: f, width: Math.max(14, f.length + 2) })),
+          rows: [Object.fromEntries(FIELDS.map((f) => [f, FIELD_RULES[f].example]))],
+        },
+        {
+          name: 'Hướng dẫn',
+          title: 'Hướng dẫn nhập hồ sơ: mỗi dòng một hồ sơ; dòng đầu là tên cột (viết như ở trang “Mẫu nhập”, hoặc ánh xạ khi nhập)',
+          columns: [
+            { header: 'Cột', key: 'field', width: 24 },
+            { header: 'Ý nghĩa', key: 'label', width: 36 },
+            { header: 'Bắt buộc', key: 'required', width: 30 },
+            { header: 'Giá trị được phép, định dạng', key: 'allowed', width: 80 },
+            { header: 'Ví dụ', key: 'example', width: 30 },
+          ],
+          rows: FIELDS.map((f) => ({ field: f, label: FIELD_LABELS[f], ...FIELD_RULES[f] })),
+        },
+      ]);
+      return sendDownload(reply, { filename: 'mau-nhap-ho-so.xlsx', data }, XLSX_MIME);
     },
   );
 

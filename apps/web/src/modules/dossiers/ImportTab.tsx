@@ -18,7 +18,7 @@ function ImportHistory() {
   });
   if (!q.data?.total) return null;
   return (
-    <Card size="small" title="Các lần nhập gần đây">
+    <Card size="small" title="Lịch sử nhập hồ sơ">
       <Table
         size="small"
         rowKey="id"
@@ -47,7 +47,18 @@ function ImportHistory() {
             align: 'right',
             render: (_: unknown, r) => `${formatNumber(r.inserted)} / ${formatNumber(r.updated)}`,
           },
-          { title: 'Bị loại', dataIndex: 'rejected', align: 'right', width: 80, render: (v: number) => formatNumber(v) },
+          {
+            title: 'Bị loại',
+            dataIndex: 'rejected',
+            align: 'right',
+            width: 150,
+            render: (v: number, r) =>
+              v > 0 ? (
+                <a href={urlFor('/api/dossiers/imports/{id}/errors.xlsx', { path: { id: r.id } })}>{formatNumber(v)} · tải danh sách lỗi</a>
+              ) : (
+                formatNumber(v)
+              ),
+          },
         ]}
       />
     </Card>
@@ -100,10 +111,13 @@ export function ImportTab() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title="Nhập hồ sơ từ phần mềm một cửa (CSV UTF-8 hoặc XLSX)">
         <Typography.Paragraph type="secondary">
-          Cột chuẩn: ma_ho_so, ma_tthc, ten_tthc, ma_don_vi, kenh, ngay_tiep_nhan, ngay_hen_tra, ngay_ket_thuc, trang_thai, thoi_han,
-          don_vi_thoi_han, bo_sung, ngay_xin_loi, ngay_hen_tra_moi, can_bo_xu_ly, nguyen_nhan_tre_han, thanh_toan_truc_tuyen, ho_so_so_hoa,
-          ket_qua_dien_tu. Nhập lại cùng tệp không tạo bản ghi trùng; dòng lỗi được liệt kê, dòng đúng vẫn được nhập.
+          Tệp theo mẫu chuẩn (tải tệp mẫu: trang “Hướng dẫn” ghi giá trị được phép của từng cột — kênh 1/2/3, trạng thái 1–10, định dạng
+          ngày giờ), hoặc tệp của phần mềm khác rồi ánh xạ cột. Nhập lại cùng tệp không tạo bản ghi trùng; dòng lỗi được liệt kê, dòng đúng
+          vẫn được nhập.
         </Typography.Paragraph>
+        <Button icon={<DownloadOutlined />} href={urlFor('/api/dossiers/imports/template.xlsx')} style={{ marginBottom: 12 }}>
+          Tải tệp mẫu (XLSX)
+        </Button>
         <Space wrap>
           <Upload
             accept=".csv,.xlsx"

@@ -1,7 +1,7 @@
 /** The 766 index of a unit and period computed from the dossiers, beside the official points. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage, queryClient, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
@@ -26,6 +26,8 @@ const DATA_LABELS: Record<string, string> = {
   haiLong: 'hài lòng',
 };
 
+const QUARTERS = ['I', 'II', 'III', 'IV'];
+
 /** The maximum points of each group (Decision 766). */
 const GROUP_MAX = { G1: 18, G2: 20, G3: 22, G4: 22, G5: 18 } as const;
 
@@ -33,8 +35,21 @@ export function Index766Tab() {
   const { unitCode, can } = useSession();
   const { message } = App.useApp();
   const [period, setPeriod] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  const [kind, setKind] = useState<'month' | 'quarter' | 'year'>('month');
   const [entering, setEntering] = useState(false);
-  const p = period.format('YYYY-MM');
+  // The API takes YYYY-MM, YYYY-Qn or YYYY (Decision 766 is assessed monthly, quarterly and yearly).
+  const p =
+    kind === 'month'
+      ? period.format('YYYY-MM')
+      : kind === 'quarter'
+        ? `${period.year()}-Q${Math.floor(period.month() / 3) + 1}`
+        : String(period.year());
+  const periodText =
+    kind === 'month'
+      ? `tháng ${period.format('MM/YYYY')}`
+      : kind === 'quarter'
+        ? `quý ${QUARTERS[Math.floor(period.month() / 3)]}/${period.year()}`
+        : `năm ${period.year()}`;
   const q = useQuery({
     queryKey: ['dossiers', '766', unitCode, p],
     queryFn: () => unwrap(api.GET('/api/indices/766', { params: { query: { unit: unitCode, period: p } } })),
@@ -66,7 +81,26 @@ export function Index766Tab() {
       <Card size="small">
         <Space wrap>
           <span>Kỳ</span>
-          <DatePicker picker="month" format="MM/YYYY" value={period} allowClear={false} onChange={(v) => v && setPeriod(v)} />
+          <Segmented
+            aria-label="Loại kỳ"
+            value={kind}
+            onChange={(v) => setKind(v as typeof kind)}
+            options={[
+              { value: 'month', label: 'Tháng' },
+              { value: 'quarter', label: 'Quý' },
+              { value: 'year', label: 'Năm' },
+            ]}
+          />
+          <DatePicker
+            aria-label="Kỳ đánh giá"
+            picker={kind}
+            format={
+              kind === 'month' ? 'MM/YYYY' : kind === 'quarter' ? (v) => `Quý ${QUARTERS[Math.floor(v.month() / 3)]}/${v.year()}` : 'YYYY'
+            }
+            value={period}
+            allowClear={false}
+            onChange={(v) => v && setPeriod(v)}
+          />
           <Typography.Text>
             Đơn vị: <b>{d?.unitName ?? '…'}</b> (chọn ở ô đơn vị phía trên)
           </Typography.Text>
@@ -152,7 +186,7 @@ export function Index766Tab() {
           ))}
         </>
       )}
-      <Modal open={entering} title={`Điểm 766 chính thức kỳ ${period.format('MM/YYYY')}`} onCancel={() => setEntering(false)} footer={null}>
+      <Modal open={entering} title={`Điểm 766 chính thức ${periodText}`} onCancel={() => setEntering(false)} footer={null}>
         <Form layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Space wrap>
             {Object.entries(GROUP_MAX).map(([g, max]) => (
