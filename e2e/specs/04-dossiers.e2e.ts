@@ -116,7 +116,10 @@ export const specs: Spec[] = [
       const { page, context } = await newPage();
       await page.goto('/login');
       await page.getByText('Công khai tình hình hồ sơ trễ hạn').click();
-      await page.getByText('Công khai tình hình giải quyết hồ sơ thủ tục hành chính trễ hạn').waitFor();
+      // It names the province, the period and the minimum-volume rule.
+      await page.getByText('Công khai hồ sơ thủ tục hành chính trễ hạn – Tỉnh Vĩnh Long').waitFor();
+      await page.getByText(/^Hồ sơ tiếp nhận từ ngày 01\/01\/\d{4} đến ngày/).waitFor();
+      await page.getByText('Chỉ xếp hạng đơn vị tiếp nhận từ 50 hồ sơ trở lên trong kỳ').waitFor();
       await page.locator('.ant-table-row').first().waitFor();
       await screenshot(page, 'public-late-units');
       const phone = await newPage({ phone: true });

@@ -15575,6 +15575,7 @@ export interface operations {
                             official: string;
                             received: number;
                         }[] | null;
+                        provinceName: string;
                         to: string;
                         units: {
                             late: number;

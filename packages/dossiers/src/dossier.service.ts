@@ -3,7 +3,16 @@
  * scope (dossiers are keyed by unit code: `unitFilter` turns the scope into codes), then the repository's
  * and statistics' queries, shaped by the presenter, written by the export.
  */
-import { AppError, DATA_TOPIC, authorize, resolveScopedUnit, unitCodesInScope, type Actor, type AppServices } from '@cchc/core';
+import {
+  AppError,
+  DATA_TOPIC,
+  authorize,
+  getUnitByCode,
+  resolveScopedUnit,
+  unitCodesInScope,
+  type Actor,
+  type AppServices,
+} from '@cchc/core';
 import { dossierStats, checkRange, type GroupBy, type StatsRow } from './dossier.stats';
 import { apologyBreaches, lateCauses, lateResolvedCauses, periodReport } from './dossier.reports';
 import { lateCauseCategory } from './dossier.domain';
@@ -179,7 +188,9 @@ export async function publicLateUnits(s: AppServices, q: { from: string; to: str
         .sort((a, b) => b.lateRate - a.lateRate)
         .slice(0, 50)
     : null;
+  const province = await getUnitByCode(s, s.provinceCode);
   return {
+    provinceName: province.name,
     from: q.from,
     to: q.to,
     asOf,

@@ -319,6 +319,7 @@ describe('766 and the public page', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.units.length).toBeGreaterThan(0);
+    expect(body.provinceName).toBe('Tỉnh Vĩnh Long');
     expect(body.units.every((u: { received: number }) => u.received >= 50)).toBe(true);
     expect(body.officials).toBeNull();
   });

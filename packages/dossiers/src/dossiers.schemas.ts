@@ -211,6 +211,7 @@ export const PublicLateQuery = Type.Object({
   minVolume: Type.Integer({ minimum: 1, maximum: 100000, default: 30 }),
 });
 export const PublicLateUnits = Type.Object({
+  provinceName: Type.String(),
   from: Type.String(),
   to: Type.String(),
   asOf: Type.String(),

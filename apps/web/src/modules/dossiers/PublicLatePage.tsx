@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Card, DatePicker, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Card, DatePicker, InputNumber, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 
 /** Public page (no login): units, and officials where the province chooses, by late dossiers. */
 export function PublicLatePage() {
@@ -16,12 +16,20 @@ export function PublicLatePage() {
   });
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }}>
-      <Typography.Title level={3}>Công khai tình hình giải quyết hồ sơ thủ tục hành chính trễ hạn</Typography.Title>
-      <Typography.Paragraph type="secondary">
-        Số liệu từ hệ thống một cửa điện tử của tỉnh, tính đến {formatDate(q.data?.asOf)}. Chỉ xếp hạng đơn vị có từ {minVolume} hồ sơ trở
-        lên để không so sánh đơn vị ít hồ sơ với đơn vị nhiều hồ sơ
-        {q.data ? ` (${q.data.excluded} đơn vị chưa đủ số lượng)` : ''}.
+      <Typography.Title level={3}>Công khai hồ sơ thủ tục hành chính trễ hạn{q.data ? ` – ${q.data.provinceName}` : ''}</Typography.Title>
+      <Typography.Paragraph>
+        Hồ sơ tiếp nhận từ ngày <b>{formatDate(query.from)}</b> đến ngày <b>{formatDate(query.to)}</b>; tình trạng tính đến ngày{' '}
+        {formatDate(q.data?.asOf)}, theo số liệu của hệ thống một cửa điện tử của tỉnh.
       </Typography.Paragraph>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`Chỉ xếp hạng đơn vị tiếp nhận từ ${formatNumber(minVolume)} hồ sơ trở lên trong kỳ`}
+        description={`Tỷ lệ trễ hạn của đơn vị ít hồ sơ thay đổi rất nhiều chỉ vì một hồ sơ, nên không so sánh với đơn vị nhiều hồ sơ${
+          q.data ? `: kỳ này ${formatNumber(q.data.excluded)} đơn vị chưa đủ số lượng, không có trong bảng` : ''
+        }. Hồ sơ trễ hạn gồm hồ sơ đã trả kết quả sau ngày hẹn và hồ sơ đang giải quyết đã quá hạn.`}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <span>Hồ sơ tiếp nhận</span>
@@ -46,9 +54,9 @@ export function PublicLatePage() {
         columns={[
           { title: 'STT', width: 60, render: (_, _r, i) => i + 1 },
           { title: 'Đơn vị', dataIndex: 'unitName' },
-          { title: 'Tiếp nhận', dataIndex: 'received', width: 100 },
-          { title: 'Trễ hạn (kể cả quá hạn đang giải quyết)', dataIndex: 'late', width: 160 },
-          { title: 'Tỷ lệ trễ hạn', dataIndex: 'lateRate', width: 120, render: (v: number) => `${v.toLocaleString('vi-VN')} %` },
+          { title: 'Tiếp nhận', dataIndex: 'received', width: 100, render: (v: number) => formatNumber(v) },
+          { title: 'Trễ hạn (kể cả quá hạn đang giải quyết)', dataIndex: 'late', width: 160, render: (v: number) => formatNumber(v) },
+          { title: 'Tỷ lệ trễ hạn', dataIndex: 'lateRate', width: 120, render: (v: number) => formatPercent(v) },
         ]}
       />
       {q.data?.officials && (
@@ -60,9 +68,9 @@ export function PublicLatePage() {
             pagination={false}
             columns={[
               { title: 'Cán bộ', dataIndex: 'official' },
-              { title: 'Hồ sơ', dataIndex: 'received' },
-              { title: 'Trễ hạn', dataIndex: 'late' },
-              { title: 'Tỷ lệ', dataIndex: 'lateRate', render: (v: number) => `${v.toLocaleString('vi-VN')} %` },
+              { title: 'Hồ sơ', dataIndex: 'received', render: (v: number) => formatNumber(v) },
+              { title: 'Trễ hạn', dataIndex: 'late', render: (v: number) => formatNumber(v) },
+              { title: 'Tỷ lệ', dataIndex: 'lateRate', render: (v: number) => formatPercent(v) },
             ]}
           />
         </Card>
