@@ -232,6 +232,12 @@ describe('saving a directive', () => {
       `4.1. ${worst.unitName}: ${worst.overdue.toLocaleString('vi-VN')} nhiệm vụ (10 nhiệm vụ quá hạn lâu nhất dưới đây)`,
     );
     expect(xml).not.toMatch(/\p{L}…<\/w:t>/u); // no text run ends cut mid-word: whole sentences, then " …"
+    // The same report as a PDF to print.
+    const pdf = await office.get('/api/directives/report.pdf?from=2026-07-01&to=2026-11-23&label=6%20th%C3%A1ng');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(5_000);
     const xlsx = await office.get('/api/directives/report.xlsx?from=2026-07-01&to=2026-11-23');
     const { readFirstSheet } = await import('@cchc/core');
     const rows = await readFirstSheet(xlsx.rawPayload);

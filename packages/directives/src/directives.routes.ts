@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import {
   AppError,
   DOCX_MIME,
+  PDF_MIME,
   formatDateRange,
   cachedReply,
   XLSX_MIME,
@@ -16,7 +17,7 @@ import * as directives from './directive.service';
 import * as changes from './directive.changes';
 import * as parsing from './parse.service';
 import * as reading from './dashboard.service';
-import { compiledReportDocx, compiledReportXlsx } from './report.export';
+import { compiledReportDocx, compiledReportPdf, compiledReportXlsx } from './report.export';
 import { syncObligations } from './task.obligations';
 import { registerTaskRoutes } from './task.routes';
 
@@ -342,6 +343,24 @@ export function registerDirectiveRoutes(app: App): void {
     async (req, reply) => {
       const f = await compiledReportDocx(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
       return sendDownload(reply, f, DOCX_MIME);
+    },
+  );
+
+  app.get(
+    '/api/directives/report.pdf',
+    {
+      config: { permission: 'directive.report' },
+      schema: {
+        operationId: 'getCompiledReportPdf',
+        tags,
+        summary: 'Báo cáo tổng hợp CCHC (PDF để in, A4)',
+        querystring: Period,
+        response: replies({ 200: Type.String({ format: 'binary' }) }),
+      },
+    },
+    async (req, reply) => {
+      const f = await compiledReportPdf(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
+      return sendDownload(reply, f, PDF_MIME);
     },
   );
 

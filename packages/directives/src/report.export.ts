@@ -1,6 +1,9 @@
 import {
   authorize,
+  blocksToPdf,
   countWorkingDays,
+  renderPdf,
+  type Block,
   formatDate,
   formatNumber,
   formatRate,
@@ -64,11 +67,87 @@ async function figures(s: AppServices, actor: Actor, p: ReportPeriod) {
   return dashboard(s, actor, { asOf: p.to });
 }
 
-export async function compiledReportDocx(s: AppServices, actor: Actor, p: ReportPeriod) {
+/** The compiled report's content, shared by its DOCX (Decree 30 layout) and its PDF. */
+async function compiledReport(s: AppServices, actor: Actor, p: ReportPeriod) {
   const d = await figures(s, actor, p);
   const late = await overdueByUnit(s, actor, p.to);
   const province = await getUnitByCode(s, s.provinceCode);
   const t = d.totals;
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: `Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính, Sở Nội vụ tổng hợp kết quả thực hiện các nhiệm vụ được giao tại các chỉ thị, kế hoạch của UBND tỉnh tính đến ngày ${dmy(p.to)} như sau:`,
+    },
+    { type: 'heading', text: '1. Kết quả chung' },
+    {
+      type: 'paragraph',
+      text:
+        `Tổng số nhiệm vụ được giao: ${n(t.tasks)}; đã hoàn thành ${n(t.done)} (${pct(t.done, t.tasks)}), trong đó hoàn thành đúng hạn ${n(t.doneOnTime)} (${pct(t.doneOnTime, t.done)} số nhiệm vụ đã hoàn thành); ` +
+        `đang thực hiện ${n(t.inProgress)}; chưa thực hiện ${n(t.notStarted)}; quá hạn chưa hoàn thành ${n(t.overdue)} nhiệm vụ của ${n(late.length)} cơ quan, đơn vị.`,
+    },
+    { type: 'heading', text: '2. Kết quả theo cơ quan, đơn vị chủ trì' },
+    {
+      type: 'table',
+      columns: ['Cơ quan, đơn vị', 'Số nhiệm vụ', 'Hoàn thành', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ hoàn thành'],
+      widths: [36, 12, 13, 13, 12, 14],
+      rows: d.byUnit.map((u) => [u.unitName, n(u.tasks), n(u.done), n(u.doneOnTime), n(u.overdue), pct(u.done, u.tasks)]),
+    },
+    { type: 'heading', text: '3. Kết quả theo văn bản chỉ đạo' },
+    {
+      type: 'table',
+      columns: ['Văn bản', 'Số nhiệm vụ', 'Hoàn thành', 'Đúng hạn', 'Quá hạn'],
+      widths: [44, 14, 14, 14, 14],
+      rows: d.byDirective.map((x) => [
+        `${x.number}: ${wholeSentences(x.title, 240)}`,
+        n(x.tasks),
+        n(x.done),
+        n(x.doneOnTime),
+        n(x.overdue),
+      ]),
+    },
+    { type: 'heading', text: '4. Nhiệm vụ quá hạn chưa hoàn thành, theo cơ quan, đơn vị' },
+    ...(late.length
+      ? late.flatMap((g, i) => [
+          {
+            type: 'paragraph' as const,
+            text: `4.${i + 1}. ${g.unitName}: ${n(g.tasks.length)} nhiệm vụ${g.tasks.length > OVERDUE_PER_UNIT ? ` (${n(OVERDUE_PER_UNIT)} nhiệm vụ quá hạn lâu nhất dưới đây)` : ''}`,
+            bold: true,
+          },
+          {
+            type: 'table' as const,
+            columns: ['Văn bản', 'Nhiệm vụ', 'Hạn', 'Số ngày làm việc quá hạn'],
+            widths: [16, 56, 14, 14],
+            rows: g.tasks
+              .slice(0, OVERDUE_PER_UNIT)
+              .map((o) => [
+                o.directiveNumber,
+                wholeSentences(`${o.label && o.label !== '-' ? `${o.label} ` : ''}${o.content}`),
+                o.nextDueDate ? dmy(o.nextDueDate) : '',
+                n(o.daysLate),
+              ]),
+          },
+        ])
+      : [{ type: 'paragraph' as const, text: 'Không có nhiệm vụ quá hạn.' }]),
+    ...(late.some((g) => g.tasks.length > OVERDUE_PER_UNIT)
+      ? [
+          {
+            type: 'paragraph' as const,
+            italic: true,
+            text: 'Danh sách đầy đủ các nhiệm vụ quá hạn có trong bảng tính XLSX của báo cáo này (trang “Quá hạn”).',
+          },
+        ]
+      : []),
+    { type: 'heading', text: '5. Đề xuất' },
+    {
+      type: 'paragraph',
+      text: 'Đề nghị Chủ tịch UBND tỉnh chỉ đạo các cơ quan, đơn vị có nhiệm vụ quá hạn khẩn trương hoàn thành, báo cáo kết quả về Sở Nội vụ; xem xét trách nhiệm người đứng đầu theo quy định.',
+    },
+  ];
+  return { d, province, blocks, title: `Kết quả thực hiện nhiệm vụ cải cách hành chính ${p.label}` };
+}
+
+export async function compiledReportDocx(s: AppServices, actor: Actor, p: ReportPeriod) {
+  const { d, province, blocks, title } = await compiledReport(s, actor, p);
   const provinceShort = province.name.replace(/^(Tỉnh|Thành phố) /, '');
   const data = await officialDocx({
     parentBody: `UBND ${province.name.toUpperCase()}`,
@@ -77,81 +156,26 @@ export async function compiledReportDocx(s: AppServices, actor: Actor, p: Report
     place: provinceShort,
     date: s.today(),
     kind: 'BÁO CÁO',
-    title: `Kết quả thực hiện nhiệm vụ cải cách hành chính ${p.label}`,
-    body: [
-      {
-        type: 'paragraph',
-        text: `Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính, Sở Nội vụ tổng hợp kết quả thực hiện các nhiệm vụ được giao tại các chỉ thị, kế hoạch của UBND tỉnh tính đến ngày ${dmy(p.to)} như sau:`,
-      },
-      { type: 'heading', text: '1. Kết quả chung' },
-      {
-        type: 'paragraph',
-        text:
-          `Tổng số nhiệm vụ được giao: ${n(t.tasks)}; đã hoàn thành ${n(t.done)} (${pct(t.done, t.tasks)}), trong đó hoàn thành đúng hạn ${n(t.doneOnTime)} (${pct(t.doneOnTime, t.done)} số nhiệm vụ đã hoàn thành); ` +
-          `đang thực hiện ${n(t.inProgress)}; chưa thực hiện ${n(t.notStarted)}; quá hạn chưa hoàn thành ${n(t.overdue)} nhiệm vụ của ${n(late.length)} cơ quan, đơn vị.`,
-      },
-      { type: 'heading', text: '2. Kết quả theo cơ quan, đơn vị chủ trì' },
-      {
-        type: 'table',
-        columns: ['Cơ quan, đơn vị', 'Số nhiệm vụ', 'Hoàn thành', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ hoàn thành'],
-        widths: [36, 12, 13, 13, 12, 14],
-        rows: d.byUnit.map((u) => [u.unitName, n(u.tasks), n(u.done), n(u.doneOnTime), n(u.overdue), pct(u.done, u.tasks)]),
-      },
-      { type: 'heading', text: '3. Kết quả theo văn bản chỉ đạo' },
-      {
-        type: 'table',
-        columns: ['Văn bản', 'Số nhiệm vụ', 'Hoàn thành', 'Đúng hạn', 'Quá hạn'],
-        widths: [44, 14, 14, 14, 14],
-        rows: d.byDirective.map((x) => [
-          `${x.number}: ${wholeSentences(x.title, 240)}`,
-          n(x.tasks),
-          n(x.done),
-          n(x.doneOnTime),
-          n(x.overdue),
-        ]),
-      },
-      { type: 'heading', text: '4. Nhiệm vụ quá hạn chưa hoàn thành, theo cơ quan, đơn vị' },
-      ...(late.length
-        ? late.flatMap((g, i) => [
-            {
-              type: 'paragraph' as const,
-              text: `4.${i + 1}. ${g.unitName}: ${n(g.tasks.length)} nhiệm vụ${g.tasks.length > OVERDUE_PER_UNIT ? ` (${n(OVERDUE_PER_UNIT)} nhiệm vụ quá hạn lâu nhất dưới đây)` : ''}`,
-              bold: true,
-            },
-            {
-              type: 'table' as const,
-              columns: ['Văn bản', 'Nhiệm vụ', 'Hạn', 'Số ngày làm việc quá hạn'],
-              widths: [16, 56, 14, 14],
-              rows: g.tasks
-                .slice(0, OVERDUE_PER_UNIT)
-                .map((o) => [
-                  o.directiveNumber,
-                  wholeSentences(`${o.label && o.label !== '-' ? `${o.label} ` : ''}${o.content}`),
-                  o.nextDueDate ? dmy(o.nextDueDate) : '',
-                  n(o.daysLate),
-                ]),
-            },
-          ])
-        : [{ type: 'paragraph' as const, text: 'Không có nhiệm vụ quá hạn.' }]),
-      ...(late.some((g) => g.tasks.length > OVERDUE_PER_UNIT)
-        ? [
-            {
-              type: 'paragraph' as const,
-              italic: true,
-              text: 'Danh sách đầy đủ các nhiệm vụ quá hạn có trong bảng tính XLSX của báo cáo này (trang “Quá hạn”).',
-            },
-          ]
-        : []),
-      { type: 'heading', text: '5. Đề xuất' },
-      {
-        type: 'paragraph',
-        text: 'Đề nghị Chủ tịch UBND tỉnh chỉ đạo các cơ quan, đơn vị có nhiệm vụ quá hạn khẩn trương hoàn thành, báo cáo kết quả về Sở Nội vụ; xem xét trách nhiệm người đứng đầu theo quy định.',
-      },
-    ],
+    title,
+    body: blocks,
     recipients: ['Chủ tịch, các Phó Chủ tịch UBND tỉnh', 'Các sở, ban, ngành tỉnh', 'UBND các xã, phường'],
     signer: { position: 'GIÁM ĐỐC', name: '' },
   });
   return { filename: `bao-cao-cchc-${p.from}-${p.to}.docx`, data, figures: d };
+}
+
+/** The same report as a PDF to print or send (A4, table headers repeated on every page). */
+export async function compiledReportPdf(s: AppServices, actor: Actor, p: ReportPeriod) {
+  const { province, blocks, title } = await compiledReport(s, actor, p);
+  const data = await renderPdf(
+    blocksToPdf({
+      heading: [`UBND ${province.name.toUpperCase()}`, 'SỞ NỘI VỤ'],
+      title: `BÁO CÁO\n${title}`,
+      subtitle: `Số liệu đến ngày ${dmy(p.to)}`,
+      body: blocks,
+    }),
+  );
+  return { filename: `bao-cao-cchc-${p.from}-${p.to}.pdf`, data };
 }
 
 export async function compiledReportXlsx(s: AppServices, actor: Actor, p: ReportPeriod) {

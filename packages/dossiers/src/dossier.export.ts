@@ -97,6 +97,7 @@ export async function periodReportXlsx(
   const data = await tablesToXlsx([
     {
       name: 'Mẫu 06 - Kết quả giải quyết',
+      orientation: 'landscape',
       title: `Tình hình, kết quả giải quyết thủ tục hành chính ${period} (theo đơn vị giải quyết)`,
       columns: [
         { header: 'Mã', key: 'key', width: 12 },
@@ -118,6 +119,7 @@ export async function periodReportXlsx(
     },
     {
       name: 'Mẫu 07 - Nguyên nhân quá hạn',
+      orientation: 'landscape',
       title: `Hồ sơ giải quyết quá hạn ${period} theo nguyên nhân`,
       columns: [
         { header: 'Mã', key: 'key', width: 12 },

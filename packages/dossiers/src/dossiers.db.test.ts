@@ -245,6 +245,9 @@ describe('apologies and the period report', () => {
       return Object.fromEntries(header.map((h, i) => [String(h), values[i]]));
     };
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Mẫu 06 - Kết quả giải quyết', 'Mẫu 07 - Nguyên nhân quá hạn']);
+    // Each prints on A4 landscape, one page wide, with the title and header repeated on every page.
+    for (const ws of wb.worksheets)
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
     expect(row(0)).toMatchObject({
       'Đơn vị': 'Sở Tư pháp',
       'Tổng số hồ sơ nhận giải quyết': 6,

@@ -80,7 +80,7 @@ export function AppLayout() {
           {menu}
         </Drawer>
       ) : (
-        <Sider width={240} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <Sider width={240} className="app-sider" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
           {menu}
         </Sider>
       )}

@@ -8,6 +8,8 @@ export interface SheetSpec {
   title?: string;
   columns: { header: string; key: string; width?: number; numFmt?: string }[];
   rows: object[];
+  /** How it prints (default A4 portrait): every page fits the width and repeats the header rows. */
+  orientation?: 'portrait' | 'landscape';
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,6 +41,17 @@ export async function tablesToXlsx(sheets: SheetSpec[]): Promise<Buffer> {
     });
     for (const r of spec.rows) ws.addRow(spec.columns.map((c) => (r as Record<string, unknown>)[c.key] ?? null));
     ws.views = [{ state: 'frozen', ySplit: headerRow }];
+    // Printed on A4, one page wide, the title and header repeated on every page.
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: spec.orientation ?? 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `1:${headerRow}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    };
+    ws.headerFooter = { oddFooter: `&L${spec.name.replace(/&/g, '&&')}&RTrang &P/&N` };
     ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

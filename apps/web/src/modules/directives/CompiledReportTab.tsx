@@ -1,7 +1,7 @@
 /** The compiled report of task results for a period, as DOCX (state document format) or XLSX. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { Button, Card, DatePicker, Select, Space, Typography } from 'antd';
-import { FileWordOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { FileWordOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { urlFor } from '../../lib/api';
 
@@ -49,6 +49,12 @@ export function CompiledReport() {
         </Button>
         <Button icon={<FileExcelOutlined />} href={urlFor('/api/directives/report.xlsx', { query })}>
           Tải XLSX
+        </Button>
+        <Button icon={<FilePdfOutlined />} href={urlFor('/api/directives/report.pdf', { query })}>
+          Tải PDF
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          In trang
         </Button>
       </Space>
     </Card>

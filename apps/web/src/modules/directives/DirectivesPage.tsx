@@ -1,6 +1,6 @@
 import { useSearchParams, Link } from 'react-router-dom';
 import { Button, Space, Tabs, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useSession } from '../../lib/session';
 import { Dashboard } from './DashboardTab';
 import { TaskList } from './TaskTables';
@@ -17,13 +17,18 @@ export function DirectivesPage() {
         <Typography.Title level={3} className="page-title">
           Chỉ đạo, điều hành
         </Typography.Title>
-        {can('directive.create') && (
-          <Link to="/directives/import">
-            <Button type="primary" icon={<PlusOutlined />}>
-              Nhập văn bản chỉ đạo
-            </Button>
-          </Link>
-        )}
+        <Space wrap>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            In
+          </Button>
+          {can('directive.create') && (
+            <Link to="/directives/import">
+              <Button type="primary" icon={<PlusOutlined />}>
+                Nhập văn bản chỉ đạo
+              </Button>
+            </Link>
+          )}
+        </Space>
       </Space>
       <Tabs
         activeKey={tab}

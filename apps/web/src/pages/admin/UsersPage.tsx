@@ -1,8 +1,16 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import {
+  CopyOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  UnlockOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, errorMessage, queryClient, unwrap, type User } from '../../lib/api';
+import { api, ApiError, errorMessage, queryClient, unwrap, upload, uploadForm, urlFor, type User } from '../../lib/api';
 import { useSession, useProvinceUnits } from '../../lib/session';
 import { unitSearch } from '../../lib/text';
 
@@ -11,7 +19,11 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const query = { q: search || undefined, limit: 20, offset: (page - 1) * 20 };
+  const [importing, setImporting] = useState(false);
+  const [role, setRole] = useState<string | undefined>();
+  const [unit, setUnit] = useState<string | undefined>();
+  const units = useProvinceUnits();
+  const query = { q: search || undefined, role, unit, limit: 20, offset: (page - 1) * 20 };
   // Searched (without accents) and paged by the server.
   const users = useQuery({
     queryKey: ['users', query],
@@ -42,8 +54,36 @@ export function UsersPage() {
             }}
             style={{ width: 300 }}
           />
+          <Select
+            allowClear
+            aria-label="Vai trò"
+            placeholder="Mọi vai trò"
+            value={role}
+            onChange={(v) => {
+              setRole(v);
+              setPage(1);
+            }}
+            style={{ width: 220 }}
+            options={roles.options}
+          />
+          <Select
+            allowClear
+            aria-label="Đơn vị"
+            placeholder="Mọi đơn vị"
+            showSearch={unitSearch}
+            value={unit}
+            onChange={(v) => {
+              setUnit(v);
+              setPage(1);
+            }}
+            style={{ width: 260 }}
+            options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+          />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             Thêm người dùng
+          </Button>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            Tạo hàng loạt từ tệp
           </Button>
         </Space>
         <Table<User>
@@ -98,6 +138,7 @@ export function UsersPage() {
         />
       </Card>
       {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {importing && <ImportUsers onClose={() => setImporting(false)} roleLabel={roles.label} />}
     </>
   );
 }
@@ -215,6 +256,111 @@ function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
           </Form.Item>
         )}
       </Form>
+    </Modal>
+  );
+}
+
+type Created = Awaited<ReturnType<typeof upload<'/api/users/import'>>>['rows'];
+
+/**
+ * Many accounts from one workbook: every row checked, all created or none (each bad row named); the
+ * temporary passwords are shown once, to print or copy into a spreadsheet and hand out.
+ */
+function ImportUsers({ onClose, roleLabel }: { onClose: () => void; roleLabel: (r: string) => string }) {
+  const [created, setCreated] = useState<Created | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const { message } = App.useApp();
+  const send = useMutation({
+    mutationFn: (file: File) => upload('/api/users/import', uploadForm(file, file.name)),
+    onSuccess: (r) => {
+      setCreated(r.rows);
+      setErrors([]);
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (e) => {
+      const details = e instanceof ApiError ? (e.body?.details as { errors?: { message: string }[] } | undefined) : undefined;
+      setErrors(details?.errors?.map((x) => x.message) ?? [errorMessage(e)]);
+    },
+  });
+  const copy = async () => {
+    const lines = [
+      ['Tài khoản', 'Họ và tên', 'Đơn vị', 'Mật khẩu tạm'],
+      ...(created ?? []).map((u) => [u.username, u.fullName, u.unitName, u.password]),
+    ];
+    await navigator.clipboard.writeText(lines.map((l) => l.join('\t')).join('\n'));
+    message.success('Đã sao chép: dán vào bảng tính để gửi từng người.');
+  };
+  return (
+    <Modal open width={900} title="Tạo người dùng hàng loạt" onCancel={onClose} footer={null}>
+      {!created ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph>
+            Tệp XLSX hoặc CSV, mỗi dòng một người: ten_dang_nhap, ho_ten, ma_don_vi, vai_tro (mã hoặc tên vai trò; nhiều vai trò cách nhau
+            bằng dấu chấm phẩy), email. Mọi dòng được kiểm tra trước: nếu có dòng lỗi, chưa tạo ai và từng dòng lỗi được nêu.
+          </Typography.Paragraph>
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={urlFor('/api/users/import-template.xlsx')}>
+              Tải tệp mẫu
+            </Button>
+            <Upload
+              accept=".xlsx,.csv"
+              showUploadList={false}
+              beforeUpload={(f) => {
+                send.mutate(f);
+                return false;
+              }}
+            >
+              <Button type="primary" icon={<UploadOutlined />} loading={send.isPending}>
+                Chọn tệp và tạo
+              </Button>
+            </Upload>
+          </Space>
+          {errors.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              title={`Chưa tạo người dùng nào: ${errors.length} lỗi`}
+              description={
+                <ul style={{ margin: 0, maxHeight: 300, overflow: 'auto' }}>
+                  {errors.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+        </Space>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }} className="printable">
+          <Alert
+            type="success"
+            showIcon
+            title={`Đã tạo ${created.length.toLocaleString('vi-VN')} tài khoản`}
+            description="Mật khẩu tạm chỉ hiện lần này: in hoặc sao chép để gửi từng người; mỗi người phải đổi mật khẩu khi đăng nhập lần đầu."
+          />
+          <Space className="no-print">
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              In danh sách
+            </Button>
+            <Button icon={<CopyOutlined />} onClick={() => void copy()}>
+              Sao chép vào bảng tính
+            </Button>
+          </Space>
+          <Table
+            size="small"
+            rowKey="username"
+            dataSource={created}
+            pagination={false}
+            columns={[
+              { title: 'Tài khoản', dataIndex: 'username' },
+              { title: 'Họ và tên', dataIndex: 'fullName' },
+              { title: 'Đơn vị', dataIndex: 'unitName' },
+              { title: 'Vai trò', dataIndex: 'roles', render: (rs: string[]) => rs.map(roleLabel).join(', ') },
+              { title: 'Mật khẩu tạm', dataIndex: 'password', render: (p: string) => <Typography.Text code>{p}</Typography.Text> },
+            ]}
+          />
+        </Space>
+      )}
     </Modal>
   );
 }
