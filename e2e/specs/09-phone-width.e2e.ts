@@ -7,10 +7,18 @@ const PAGES = [
   '/',
   '/directives',
   '/directives?tab=tasks',
+  '/directives?tab=list',
+  '/directives?tab=report',
+  '/directives/1',
+  '/directives/tasks/1',
+  '/directives/import',
   '/dossiers',
   '/dossiers?tab=causes',
   '/dossiers?tab=766',
   '/indices',
+  '/indices?index=PAR_INDEX',
+  '/indices?tab=heatmap',
+  '/surveys',
   '/assessment',
   '/feedback',
   '/feedback?tab=stats',
@@ -31,7 +39,21 @@ const PUBLIC = [
   '/public/feedback',
   '/public/feedback/answers',
   '/public/initiatives',
+  '/public/surveys',
 ];
+
+/** What must never reach a user: a number in English format (2,100 · 41.9%), a code key (userCreate, user.create). */
+function codeOrEnglish(text: string): string | null {
+  const clean = text
+    .replace(/https?:\S+/g, '')
+    .replace(/\S+@\S+/g, '') // e-mail addresses
+    .replace(/\S+\.(pdf|docx|xlsx|txt|csv|png|jpe?g)\b/gi, ''); // file names
+  const english = /(?<![\d.,])\d{1,3},\d{3}(?![\d,])|\d\.\d+ ?%/.exec(clean);
+  if (english) return `an English-format number "${english[0]}"`;
+  // Whole words only (a Vietnamese letter is a letter too): glued words in a document's text are not keys.
+  const key = /(?<!\p{L})(?:[a-z]{2,}[A-Z][a-zA-Z]*|[a-z]+_[a-z_]+|[a-z]+\.[a-z]+[A-Z]?[a-zA-Z]*)(?!\p{L})/u.exec(clean);
+  return key ? `a code key "${key[0]}"` : null;
+}
 
 export const specs: Spec[] = [
   {
@@ -60,6 +82,32 @@ export const specs: Spec[] = [
       for (const url of PAGES) await measure(page, url);
       await context.close();
       expectTrue(!wide.length, `wider than the phone: ${wide.join('; ')}`);
+    },
+  },
+  {
+    name: 'no page shows a code key or an English-format number',
+    async run({ newPage, login }) {
+      const bad: string[] = [];
+      const read = async (page: Page, url: string) => {
+        await page.goto(url);
+        await page.waitForLoadState('networkidle');
+        await page
+          .waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), undefined, { timeout: 15_000 })
+          .catch(() => undefined);
+        const text = await page.locator('body').innerText();
+        const found = codeOrEnglish(text);
+        if (found) bad.push(`${url}: ${found}`);
+      };
+      const anon = await newPage();
+      for (const url of PUBLIC) await read(anon.page, url);
+      await anon.context.close();
+      for (const user of ['cchc', 'daumoi.stc']) {
+        const { page, context } = await newPage();
+        await login(page, user);
+        for (const url of PAGES) await read(page, url);
+        await context.close();
+      }
+      expectTrue(!bad.length, `pages show what a user should not read: ${bad.join('; ')}`);
     },
   },
 ];
