@@ -105,7 +105,11 @@ export const specs: Spec[] = [
       await page.getByRole('cell', { name: 'nguyen.van.an', exact: true }).waitFor();
       await screenshot(page, 'users-list');
       await page.getByRole('menuitem', { name: 'Nhật ký thao tác' }).click();
-      await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+      // The log reads in Vietnamese, the change as a table of fields.
+      await page.getByRole('cell', { name: 'Tạo tài khoản', exact: true }).first().waitFor();
+      await page.locator('.ant-table-row-expand-icon').first().click();
+      await page.getByRole('cell', { name: 'Tên đăng nhập', exact: true }).first().waitFor();
+      await page.getByRole('cell', { name: 'nguyen.van.an', exact: true }).first().waitFor();
       await screenshot(page, 'audit-log');
       await context.close();
     },
@@ -142,6 +146,36 @@ export const specs: Spec[] = [
       await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
       await page.goto('/admin/units');
       await page.waitForURL('**/login');
+      await context.close();
+    },
+  },
+  {
+    name: 'the first page downloads at most 300 kB of JavaScript, compressed at build time and cached for good',
+    async run({ newPage }) {
+      const { page, context } = await newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      const js = new Map<string, { url: string; encoding: string; cache: string }>();
+      let bytes = 0;
+      cdp.on('Network.responseReceived', (e) => {
+        if (/\.js(\?|$)/.test(e.response.url))
+          js.set(e.requestId, {
+            url: e.response.url,
+            encoding: String(e.response.headers['content-encoding'] ?? ''),
+            cache: String(e.response.headers['cache-control'] ?? ''),
+          });
+      });
+      cdp.on('Network.loadingFinished', (e) => {
+        if (js.has(e.requestId)) bytes += e.encodedDataLength;
+      });
+      await page.goto('/login');
+      await page.waitForLoadState('networkidle');
+      expectTrue(js.size > 0, 'no JavaScript seen');
+      expectTrue(bytes <= 300 * 1024, `the login page downloads ${Math.round(bytes / 1024)} kB of JavaScript`);
+      for (const f of js.values()) {
+        expectTrue(f.encoding === 'br', `${f.url} sent as "${f.encoding}", not the brotli file made at build time`);
+        expectTrue(f.cache.includes('immutable'), `${f.url} cached as "${f.cache}"`);
+      }
       await context.close();
     },
   },

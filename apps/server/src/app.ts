@@ -251,7 +251,20 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: opts.webDist,
+      wildcard: false,
+      // The .br/.gz files made at build time are sent as they are (no compression per request).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, file) {
+        // Assets are named by their content hash: cached for a year, never revalidated; the rest for an hour.
+        res.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        );
+      },
+    });
     const indexHtml = fs.readFileSync(path.join(opts.webDist, 'index.html'));
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {

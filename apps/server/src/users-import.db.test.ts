@@ -22,7 +22,10 @@ async function workbook(rows: (string | null)[][]) {
 describe('users from a workbook', () => {
   it('creates a focal point and a head for every unit in one go, each with a temporary password to change', async () => {
     const units = (await admin.get('/api/units?parent=86')).json();
-    const codes = (units.rows ?? units).map((u: { code: string }) => u.code).filter((c: string) => c !== '86').slice(0, 70) as string[];
+    const codes = (units.rows ?? units)
+      .map((u: { code: string }) => u.code)
+      .filter((c: string) => c !== '86')
+      .slice(0, 70) as string[];
     expect(codes.length).toBeGreaterThan(20);
     const rows = codes.flatMap((c, i) => [
       [`dm.${i}`, `Đầu mối ${i}`, c, 'focal_point', `dm${i}@vinhlong.gov.vn`],

@@ -4,10 +4,10 @@ import { Alert, Spin } from 'antd';
 import { SessionProvider, useMeQuery } from './lib/session';
 import { errorMessage } from './lib/api';
 import { AppLayout } from './layout/AppLayout';
-import { HomePage } from './pages/HomePage';
 import { MODULES } from './modules';
 import { lazyPage } from './modules/lazy';
 
+const HomePage = lazyPage(() => import('./pages/HomePage').then((m) => m.HomePage));
 const UnitsPage = lazyPage(() => import('./pages/admin/UnitsPage').then((m) => m.UnitsPage));
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
 const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage));

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router-dom';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, queryClient, unwrap } from '../lib/api';
@@ -37,30 +37,24 @@ export function NotificationBell() {
           {items.length === 0 ? (
             <Empty description="Không có thông báo" />
           ) : (
-            <List
-              size="small"
-              dataSource={items.slice(0, 30)}
-              renderItem={(n) => (
-                <List.Item
-                  style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff1f0' }}
-                  onClick={() => {
-                    if (!n.readAt) read.mutate(n.id);
-                    if (n.link) navigate(n.link);
-                  }}
-                >
-                  <List.Item.Meta
-                    title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
-                    description={
-                      <>
-                        {n.body}
-                        <br />
-                        <small>{formatDateTime(n.createdAt)}</small>
-                      </>
-                    }
-                  />
-                </List.Item>
-              )}
-            />
+            // A plain list (no antd List, which brings its pagination into every page's first download).
+            <ul className="notification-list">
+              {items.slice(0, 30).map((n) => (
+                <li key={n.id} className={n.readAt ? undefined : 'unread'}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      if (!n.readAt) read.mutate(n.id);
+                      if (n.link) navigate(n.link);
+                    }}
+                  >
+                    <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                    <Typography.Text type="secondary">{n.body}</Typography.Text>
+                    <small>{formatDateTime(n.createdAt)}</small>
+                  </button>
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       }

@@ -19,6 +19,7 @@ describe('the audit log in Vietnamese', () => {
       { field: 'isActive', label: 'Đang hoạt động', before: '—', after: 'Không' },
     ]);
     expect(describeChange(null, null)).toEqual([]);
+    expect(describeChange(null, { roles: ['focal_point'] })[0]!.after).toBe('Cán bộ đầu mối CCHC');
     expect(displayValue(['a', 'b'])).toBe('a; b');
     expect(displayValue({ roles: ['x'], number: '12/CT' })).toBe('Vai trò: x; Số, ký hiệu: 12/CT');
   });

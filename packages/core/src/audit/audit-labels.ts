@@ -4,6 +4,7 @@
  * module adds those of its records (`auditLabels` in its definition), installed with its policy rules.
  */
 import { formatDate, formatNumber } from '../text/format';
+import { ROLE_LABELS, isRole } from '../policy/roles';
 
 export interface AuditLabels {
   /** Exact action keys ('directive.withdraw' → 'Thu hồi văn bản'). */
@@ -188,10 +189,13 @@ export function describeChange(before: unknown, after: unknown): FieldChange[] {
   const b = obj(before);
   const a = obj(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  // Role codes are shown by their names.
+  const shown = (field: string, v: unknown) =>
+    displayValue(field === 'roles' && Array.isArray(v) ? v.map((r) => (typeof r === 'string' && isRole(r) ? ROLE_LABELS[r] : r)) : v);
   return keys.map((field) => ({
     field,
     label: labels.fields[field] ?? (field === 'value' ? 'Giá trị' : field),
-    before: field in b ? displayValue(b[field]) : '—',
-    after: field in a ? displayValue(a[field]) : '—',
+    before: field in b ? shown(field, b[field]) : '—',
+    after: field in a ? shown(field, a[field]) : '—',
   }));
 }

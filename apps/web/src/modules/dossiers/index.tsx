@@ -1,42 +1,10 @@
 import { FileDoneOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api';
-import { formatNumber } from '../../lib/format';
-import { StatCard } from '../StatCard';
-import type { HomePanelProps, WebModule } from '../types';
+import type { WebModule } from '../types';
 import { lazyPage } from '../lazy';
-
 const DossiersPage = lazyPage(() => import('./DossiersPage').then((m) => m.DossiersPage));
 const PublicLatePage = lazyPage(() => import('./PublicLatePage').then((m) => m.PublicLatePage));
 
 /** The year's on-time rate comes from the metrics registry (the same figure the internal index scores). */
-function DossiersHome({ unit, today }: HomePanelProps) {
-  const year = today.slice(0, 4);
-  const range = { from: `${year}-01-01`, to: today, unit };
-  const onTime = useQuery({
-    queryKey: ['metrics', 'dossiers.onTimeRate', range],
-    queryFn: () => unwrap(api.GET('/api/metrics/{key}', { params: { path: { key: 'dossiers.onTimeRate' }, query: range } })),
-  });
-  const stats = useQuery({
-    queryKey: ['dossiers', 'stats', { ...range, groupBy: 'channel' }],
-    queryFn: () => unwrap(api.GET('/api/dossiers/stats', { params: { query: { ...range, groupBy: 'channel' } } })),
-  });
-  const p = onTime.data?.[0];
-  const openOverdue = (stats.data ?? []).reduce((a, r) => a + r.openOverdue, 0);
-  return (
-    <>
-      <StatCard
-        to={p?.link ?? '/dossiers'}
-        title={`Hồ sơ đúng hạn năm ${year}`}
-        value={p?.value ?? 0}
-        suffix={`% của ${formatNumber(p?.denominator ?? 0)}`}
-        loading={onTime.isPending}
-      />
-      <StatCard to="/dossiers" title="Hồ sơ quá hạn chưa giải quyết" value={openOverdue} loading={stats.isPending} danger />
-    </>
-  );
-}
-
 export const dossiersModule: WebModule = {
   path: '/dossiers',
   label: 'Hồ sơ TTHC',
@@ -44,5 +12,5 @@ export const dossiersModule: WebModule = {
   description: 'Tình hình giải quyết hồ sơ thủ tục hành chính: đúng hạn, trễ hạn, xin lỗi, Bộ chỉ số 766.',
   routes: [{ path: '', element: <DossiersPage /> }],
   publicRoutes: [{ path: '/public/late-units', element: <PublicLatePage /> }],
-  HomePanel: DossiersHome,
+  HomePanel: lazyPage(() => import('./HomePanel').then((x) => x.DossiersHome)),
 };

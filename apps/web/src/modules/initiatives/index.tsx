@@ -1,34 +1,9 @@
 import { BulbOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api';
-import { formatNumber } from '../../lib/format';
-import { StatCard } from '../StatCard';
-import type { HomePanelProps, WebModule } from '../types';
+import type { WebModule } from '../types';
 import { lazyPage } from '../lazy';
-
 const InitiativesPage = lazyPage(() => import('./InitiativesPage').then((m) => m.InitiativesPage));
 const InitiativePage = lazyPage(() => import('./InitiativePage').then((m) => m.InitiativePage));
 const PublicInitiativesPage = lazyPage(() => import('./PublicInitiativesPage').then((m) => m.PublicInitiativesPage));
-
-function InitiativesHome({ unit, today }: HomePanelProps) {
-  const year = Number(today.slice(0, 4));
-  const cov = useQuery({
-    queryKey: ['initiatives', 'coverage', year],
-    queryFn: () => unwrap(api.GET('/api/initiatives/coverage', { params: { query: { year } } })),
-    enabled: !unit,
-  });
-  if (unit) return null;
-  return (
-    <StatCard
-      to="/initiatives?tab=coverage"
-      title={`Đơn vị chưa có sáng kiến CCHC năm ${year}`}
-      value={cov.data?.without.length ?? 0}
-      suffix={cov.data ? `/ ${formatNumber(cov.data.units)}` : ''}
-      loading={cov.isPending}
-      danger
-    />
-  );
-}
 
 export const initiativesModule: WebModule = {
   path: '/initiatives',
@@ -40,5 +15,5 @@ export const initiativesModule: WebModule = {
     { path: ':id', element: <InitiativePage /> },
   ],
   publicRoutes: [{ path: '/public/initiatives', element: <PublicInitiativesPage /> }],
-  HomePanel: InitiativesHome,
+  HomePanel: lazyPage(() => import('./HomePanel').then((x) => x.InitiativesHome)),
 };

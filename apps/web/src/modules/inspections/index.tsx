@@ -1,50 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api';
-import { formatNumber, formatPercent } from '../../lib/format';
-import { StatCard } from '../StatCard';
-import type { HomePanelProps, WebModule } from '../types';
+import type { WebModule } from '../types';
 import { lazyPage } from '../lazy';
-
 const InspectionsPage = lazyPage(() => import('./InspectionsPage').then((m) => m.InspectionsPage));
 const InspectionPage = lazyPage(() => import('./InspectionPage').then((m) => m.InspectionPage));
-
-function InspectionsHome({ unit, today }: HomePanelProps) {
-  const year = Number(today.slice(0, 4));
-  const cov = useQuery({
-    queryKey: ['inspections', 'coverage', year],
-    queryFn: () => unwrap(api.GET('/api/inspections/coverage', { params: { query: { year } } })),
-    enabled: !unit,
-  });
-  const open = useQuery({
-    queryKey: ['inspections', 'findings', 'home', unit ?? '', year],
-    queryFn: () => unwrap(api.GET('/api/inspections/findings', { params: { query: { year, unit, state: 'overdue', limit: 1 } } })),
-  });
-  return (
-    <>
-      {!unit && (
-        <StatCard
-          to="/inspections"
-          title="Đơn vị đã kiểm tra CCHC"
-          value={cov.data ? Math.round(cov.data.share * 1000) / 10 : 0}
-          suffix={
-            cov.data
-              ? `% · chỉ tiêu ${formatPercent(cov.data.target * 100)} (${formatNumber(cov.data.inspected)}/${formatNumber(cov.data.units)})`
-              : ''
-          }
-          loading={cov.isPending}
-        />
-      )}
-      <StatCard
-        to="/inspections?tab=findings&state=overdue"
-        title="Kiến nghị sau kiểm tra quá hạn khắc phục"
-        value={open.data?.total ?? 0}
-        loading={open.isPending}
-        danger
-      />
-    </>
-  );
-}
 
 export const inspectionsModule: WebModule = {
   path: '/inspections',
@@ -55,5 +13,5 @@ export const inspectionsModule: WebModule = {
     { path: '', element: <InspectionsPage /> },
     { path: ':id', element: <InspectionPage /> },
   ],
-  HomePanel: InspectionsHome,
+  HomePanel: lazyPage(() => import('./HomePanel').then((x) => x.InspectionsHome)),
 };
