@@ -179,4 +179,37 @@ export const specs: Spec[] = [
       await context.close();
     },
   },
+  {
+    name: 'the administrator creates the accounts of several units from one workbook and prints their temporary passwords',
+    async run({ newPage, login, screenshot }) {
+      const { page, context } = await newPage();
+      await login(page, 'admin');
+      await page.goto('/admin/users');
+      await page.getByRole('button', { name: 'Tạo hàng loạt từ tệp' }).click();
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Người dùng');
+      ws.addRow(['ten_dang_nhap', 'ho_ten', 'ma_don_vi', 'vai_tro', 'email']);
+      ws.addRow(['daumoi.syt', 'Lê Thị Hoa', '86.SYT', 'Cán bộ đầu mối CCHC', '']);
+      ws.addRow(['giamdoc.syt', 'Phan Văn Đức', '86.SYT', 'unit_head', '']);
+      await page
+        .locator('.ant-modal input[type=file]')
+        .setInputFiles({ name: 'nguoi-dung.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+      await page.getByText('Đã tạo 2 tài khoản').waitFor();
+      await page.getByRole('cell', { name: 'giamdoc.syt', exact: true }).waitFor();
+      await screenshot(page, 'users-import');
+      // Printed, only the list of accounts and passwords shows.
+      await page.emulateMedia({ media: 'print' });
+      await screenshot(page, 'users-import-print');
+      await page.emulateMedia({ media: 'screen' });
+      await page.keyboard.press('Escape');
+      // The list filtered by role.
+      await page.getByLabel('Vai trò').click();
+      await page.keyboard.type('Thủ trưởng');
+      await page.keyboard.press('Enter');
+      await page.getByRole('cell', { name: 'giamdoc.syt', exact: true }).waitFor();
+      expectTrue((await page.getByRole('cell', { name: 'daumoi.syt', exact: true }).count()) === 0, 'the role filter kept a focal point');
+      await context.close();
+    },
+  },
 ];
