@@ -196,17 +196,19 @@ export const specs: Spec[] = [
         .locator('.ant-modal input[type=file]')
         .setInputFiles({ name: 'nguoi-dung.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
       await page.getByText('Đã tạo 2 tài khoản').waitFor();
-      await page.getByRole('cell', { name: 'giamdoc.syt', exact: true }).waitFor();
+      await page.getByRole('dialog').getByRole('cell', { name: 'giamdoc.syt', exact: true }).waitFor();
       await screenshot(page, 'users-import');
       // Printed, only the list of accounts and passwords shows.
       await page.emulateMedia({ media: 'print' });
       await screenshot(page, 'users-import-print');
       await page.emulateMedia({ media: 'screen' });
-      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).or(page.locator('.ant-modal-close')).first().click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       // The list filtered by role.
+      const filtered = page.waitForResponse((r) => /\/api\/users\?.*role=unit_head/.test(r.url()) && r.status() === 200);
       await page.getByLabel('Vai trò').click();
-      await page.keyboard.type('Thủ trưởng');
-      await page.keyboard.press('Enter');
+      await chooseOption(page, 'Thủ trưởng đơn vị');
+      await filtered;
       await page.getByRole('cell', { name: 'giamdoc.syt', exact: true }).waitFor();
       expectTrue((await page.getByRole('cell', { name: 'daumoi.syt', exact: true }).count()) === 0, 'the role filter kept a focal point');
       await context.close();

@@ -42,12 +42,16 @@ const PUBLIC = [
   '/public/surveys',
 ];
 
+/** The demo's accounts and those the browser tests create (shown as "who" in the audit log, the users page). */
+const ACCOUNTS = /\b(daumoi|giamdoc|chutich|thamdinh)\.[a-z0-9]+\b|\bnguyen\.van\.an\b/g;
+
 /** What must never reach a user: a number in English format (2,100 · 41.9%), a code key (userCreate, user.create). */
 function codeOrEnglish(text: string): string | null {
   const clean = text
     .replace(/https?:\S+/g, '')
     .replace(/\S+@\S+/g, '') // e-mail addresses
-    .replace(/\S+\.(pdf|docx|xlsx|txt|csv|png|jpe?g)\b/gi, ''); // file names
+    .replace(/\S+\.(pdf|docx|xlsx|txt|csv|png|jpe?g)\b/gi, '') // file names
+    .replace(ACCOUNTS, ''); // account names are what people type to sign in, not code keys
   const english = /(?<![\d.,])\d{1,3},\d{3}(?![\d,])|\d\.\d+ ?%/.exec(clean);
   if (english) return `an English-format number "${english[0]}"`;
   // Whole words only (a Vietnamese letter is a letter too): glued words in a document's text are not keys.
