@@ -260,7 +260,7 @@ export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string
   return {
     asOf,
     totals: groups.totals,
-    byUnit: groups.byUnit.sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi')),
+    byUnit: groups.byUnit,
     byDirective: groups.byDirective,
     overdue: (await tasksInOrder(s, actor, overdue.ids, asOf)).map(presentTaskSummary),
     overdueTotal: overdue.total,

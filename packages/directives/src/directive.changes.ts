@@ -267,14 +267,16 @@ export interface TaskPatch {
   priority?: 'normal' | 'high';
 }
 
-async function unitIdsByCode(s: AppServices, codes: string[], where: string) {
+/** The province's units read once per request; `pick` names the field and code a wrong code came from. */
+async function unitPicker(s: AppServices) {
   const { province, children } = await provinceUnits(s.db, s.provinceCode, s.today());
   const all = new Map([...children, province].map((u) => [u.code, { id: Number(u.id), name: u.name }]));
-  return codes.map((c) => {
-    const u = all.get(c);
-    if (!u) throw new AppError('UNKNOWN_UNIT', `${where}: mã đơn vị "${c}" không có trong tỉnh.`);
-    return u;
-  });
+  return (codes: string[], where: string) =>
+    codes.map((c) => {
+      const u = all.get(c);
+      if (!u) throw new AppError('UNKNOWN_UNIT', `${where}: mã đơn vị "${c}" không có trong tỉnh.`);
+      return u;
+    });
 }
 
 async function loadTask(db: Db, s: AppServices, taskId: number) {
@@ -324,9 +326,9 @@ function checkDeadline(
 export async function updateTask(s: AppServices, ctx: RequestContext, actor: Actor, taskId: number, patch: TaskPatch) {
   authorize(actor, 'task.edit');
   const where = `Nhiệm vụ số ${taskId}`;
-  const lead =
-    patch.leadUnitCode !== undefined ? (await unitIdsByCode(s, [patch.leadUnitCode], `${where}, đơn vị chủ trì`))[0]! : undefined;
-  const coords = patch.coordinatingUnitCodes ? await unitIdsByCode(s, patch.coordinatingUnitCodes, `${where}, đơn vị phối hợp`) : undefined;
+  const pick = await unitPicker(s);
+  const lead = patch.leadUnitCode !== undefined ? pick([patch.leadUnitCode], `${where}, đơn vị chủ trì`)[0]! : undefined;
+  const coords = patch.coordinatingUnitCodes ? pick(patch.coordinatingUnitCodes, `${where}, đơn vị phối hợp`) : undefined;
   if (patch.content !== undefined && !patch.content.trim()) throw new AppError('EMPTY_TEXT', `${where}: nội dung nhiệm vụ trống.`);
   return inTransaction(s.db, async (tx) => {
     const t = await loadTask(tx, s, taskId);
@@ -405,8 +407,9 @@ export interface NewTask {
 export async function addTask(s: AppServices, ctx: RequestContext, actor: Actor, directiveId: number, input: NewTask) {
   authorize(actor, 'directive.edit');
   const where = `Nhiệm vụ mới ${input.label}`.trim();
-  const [lead] = await unitIdsByCode(s, [input.leadUnitCode], `${where}, đơn vị chủ trì`);
-  const coords = await unitIdsByCode(s, input.coordinatingUnitCodes ?? [], `${where}, đơn vị phối hợp`);
+  const pick = await unitPicker(s);
+  const [lead] = pick([input.leadUnitCode], `${where}, đơn vị chủ trì`);
+  const coords = pick(input.coordinatingUnitCodes ?? [], `${where}, đơn vị phối hợp`);
   if (!input.content.trim()) throw new AppError('EMPTY_TEXT', `${where}: nội dung nhiệm vụ trống.`);
   return inTransaction(s.db, async (tx) => {
     const d = await loadDirective(tx, s, directiveId);

@@ -97,9 +97,7 @@ async function remindTasks(ctx: ReminderContext): Promise<number> {
     provinceCode: s.provinceCode,
     asOf: today,
   });
-  const late = groups.byUnit
-    .filter((u) => u.overdue > 0)
-    .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi'));
+  const late = groups.byUnit.filter((u) => u.overdue > 0); // most overdue first (countGroups' order)
   if (groups.totals.overdue > 0) {
     const worst = late
       .slice(0, 5)

@@ -13,8 +13,7 @@ import {
   type Actor,
   type AppServices,
 } from '@cchc/core';
-import { dashboard } from './dashboard.service';
-import { exportRows } from './task.status';
+import { countGroups, exportRows } from './task.status';
 
 /** Per unit, the compiled report lists its longest-overdue tasks; the others are counted (all are in the XLSX). */
 const OVERDUE_PER_UNIT = 10;
@@ -61,10 +60,13 @@ const pct = formatRate;
 const n = (v: number) => formatNumber(v);
 const dmy = formatDate;
 
-/** The figures of the compiled report: the dashboard as of the period's last day. */
+/**
+ * The figures of the compiled report: the dashboard's counts as of the period's last day (one aggregate; its
+ * overdue list and trend are not needed — the overdue tasks come grouped by unit from `overdueByUnit`).
+ */
 async function figures(s: AppServices, actor: Actor, p: ReportPeriod) {
   authorize(actor, 'directive.report');
-  return dashboard(s, actor, { asOf: p.to });
+  return countGroups(s.db, { scope: actor.scope, provinceCode: s.provinceCode, asOf: p.to });
 }
 
 /** The compiled report's content, shared by its DOCX (Decree 30 layout) and its PDF. */

@@ -267,9 +267,11 @@ export async function countGroups(db: Db, f: TaskQuery) {
   const total = rows.find((r) => Number(r.gUnit) === 1 && Number(r.gDirective) === 1);
   return {
     totals: total ? pickCounts(total as Counts) : { tasks: 0, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 },
+    // Most overdue first, then by name: the order of the dashboard, the compiled report and the digest.
     byUnit: rows
       .filter((r) => Number(r.gUnit) === 0)
-      .map((r) => ({ unitCode: r.unitCode!, unitName: r.unitName!, ...pickCounts(r as Counts) })),
+      .map((r) => ({ unitCode: r.unitCode!, unitName: r.unitName!, ...pickCounts(r as Counts) }))
+      .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi')),
     byDirective: rows
       .filter((r) => Number(r.gDirective) === 0)
       .sort((a, b) => String(b.issuedOn).localeCompare(String(a.issuedOn)))
