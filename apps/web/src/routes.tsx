@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Alert, Spin } from 'antd';
 import { SessionProvider, useMeQuery } from './lib/session';
@@ -7,7 +7,15 @@ import { AppLayout } from './layout/AppLayout';
 import { MODULES } from './modules';
 import { lazyPage } from './modules/lazy';
 
-const HomePage = lazyPage(() => import('./pages/HomePage').then((m) => m.HomePage));
+/** The home page and every module's panel on it are fetched together, not one after another. */
+const HomePage = lazyPage(() =>
+  Promise.all([import('./pages/HomePage'), ...MODULES.map((m) => m.HomePanel?.preload())]).then(([m]) => m.HomePage),
+);
+/**
+ * The page most opened: its code is fetched while the session is checked (opening `/`) or while the user
+ * types the password (login page), so it is ready when the session is.
+ */
+if (['/', '/login'].includes(window.location.pathname)) void HomePage.preload();
 const UnitsPage = lazyPage(() => import('./pages/admin/UnitsPage').then((m) => m.UnitsPage));
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
 const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage));
@@ -40,10 +48,32 @@ function Gate() {
   return <SignedInGate />;
 }
 
+/**
+ * Opening `/`: the shell waits the few milliseconds until the home page's code is here as well, so the page
+ * appears whole in one pass (a page that suspends under a shown shell is revealed only after React's
+ * ~300 ms fallback delay).
+ */
+function useHomeReady(onHome: boolean): boolean {
+  const [ready, setReady] = useState(() => !onHome || HomePage.isLoaded());
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    HomePage.preload().then(
+      () => live && setReady(true),
+      () => live && setReady(true), // a failed download is shown by the page's own error boundary
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return ready;
+}
+
 function SignedInGate() {
   const me = useMeQuery();
   const location = useLocation();
-  if (me.isPending) return <Spin fullscreen tip="Đang tải…" />;
+  const homeReady = useHomeReady(location.pathname === '/');
+  if (me.isPending || (me.data && !homeReady)) return <Spin fullscreen tip="Đang tải…" />;
   if (me.isError)
     return <Alert type="error" showIcon style={{ margin: 24 }} message="Không tải được ứng dụng" description={errorMessage(me.error)} />;
   if (!me.data) {

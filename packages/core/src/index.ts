@@ -30,6 +30,7 @@ export { registerCoreRoutes } from './routes';
 export * from './documents/docx';
 export * from './documents/xlsx';
 export * from './documents/pdf';
+export * from './documents/report';
 export { getUnitByCode, resolveScopedUnit, unitCodesInScope, unitOrigins, unitSuccessors, type LineageEntry } from './units/unit.service';
 export * from './http/upload';
 export * from './files/archive-guard';

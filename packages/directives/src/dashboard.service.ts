@@ -237,6 +237,17 @@ export async function listDirectives(
 
 const { pickCounts } = status;
 
+/** The tasks a leader's figures count: the caller's scope, as of a date, optionally one unit's (led by it). */
+async function readingQuery(s: AppServices, actor: Actor, q: { asOf?: string; unitCode?: string }): Promise<status.TaskQuery> {
+  authorize(actor, 'directive.read');
+  const f: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf: q.asOf ?? s.today() };
+  if (q.unitCode) {
+    const unit = await resolveScopedUnit(s, actor, q.unitCode);
+    if (unit.code !== s.provinceCode) f.leadUnitId = Number(unit.id);
+  }
+  return f;
+}
+
 /** The overdue tasks a dashboard lists (the most days late first); the rest are one click away in the task list. */
 export const DASHBOARD_OVERDUE = 20;
 
@@ -245,13 +256,8 @@ export const DASHBOARD_OVERDUE = 20;
  * all SQL aggregates over the derived status; only the listed overdue tasks are loaded.
  */
 export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string; unitCode?: string }) {
-  authorize(actor, 'directive.read');
-  const asOf = q.asOf ?? s.today();
-  const f: status.TaskQuery = { scope: actor.scope, provinceCode: s.provinceCode, asOf };
-  if (q.unitCode) {
-    const unit = await resolveScopedUnit(s, actor, q.unitCode);
-    if (unit.code !== s.provinceCode) f.leadUnitId = Number(unit.id);
-  }
+  const f = await readingQuery(s, actor, q);
+  const asOf = f.asOf;
   const [groups, overdue, trend] = await Promise.all([
     status.countGroups(s.db, f),
     status.pageTaskIds(s.db, { ...f, status: 'overdue' }, { limit: DASHBOARD_OVERDUE, offset: 0, sort: 'overdue' }),
@@ -266,6 +272,12 @@ export async function dashboard(s: AppServices, actor: Actor, q: { asOf?: string
     overdueTotal: overdue.total,
     trend,
   };
+}
+
+/** The totals alone (the home page's figures): one aggregate, none of the dashboard's lists. */
+export async function summary(s: AppServices, actor: Actor, q: { asOf?: string; unitCode?: string }) {
+  const f = await readingQuery(s, actor, q);
+  return { asOf: f.asOf, totals: pickCounts(await status.countTotals(s.db, f)) };
 }
 
 /** Full task views for a page of ids, in the page's order. */

@@ -214,6 +214,21 @@ describe('saving a directive', () => {
     expect((await xa.send('PUT', `/api/tasks/${stcTask.id}/reports/once`, { content: 'x', percent: 1 })).statusCode).toBe(404);
   });
 
+  it("the home page's summary has the dashboard's totals, for the province, a unit and a unit's own staff", async () => {
+    const dash = (await office.get('/api/directives/dashboard?asOf=2026-11-23')).json();
+    const sum = (await office.get('/api/directives/summary?asOf=2026-11-23')).json();
+    expect(sum).toEqual({ asOf: '2026-11-23', totals: dash.totals });
+    const stc = dash.byUnit.find((u: { unitCode: string }) => u.unitCode === '86.STC');
+    const { unitCode: _code, unitName: _name, ...stcCounts } = stc;
+    expect((await office.get('/api/directives/summary?asOf=2026-11-23&unit=86.STC')).json().totals).toEqual(stcCounts);
+    // A commune's focal point counts only the commune's tasks, and cannot ask for another unit's.
+    const xa = await t.login('daumoi.xa');
+    const own = (await xa.get('/api/directives/dashboard?asOf=2026-11-23')).json().totals;
+    expect((await xa.get('/api/directives/summary?asOf=2026-11-23')).json().totals).toEqual(own);
+    expect(own.tasks).toBeLessThan(sum.totals.tasks);
+    expect((await xa.get('/api/directives/summary?unit=86.STC')).statusCode).toBe(404);
+  });
+
   it("the compiled report has the dashboard's numbers", async () => {
     const dash = (await office.get('/api/directives/dashboard?asOf=2026-11-23')).json();
     expect(dash.totals.tasks).toBeGreaterThan(0);

@@ -329,6 +329,26 @@ export function registerDirectiveRoutes(app: App): void {
   );
 
   app.get(
+    '/api/directives/summary',
+    {
+      config: { permission: 'directive.read' },
+      schema: {
+        operationId: 'getDirectiveSummary',
+        tags,
+        summary: 'Số nhiệm vụ theo trạng thái (tổng, không kèm danh sách): các con số của trang chủ',
+        querystring: Type.Object({ asOf: Type.Optional(Date), unit: Type.Optional(Type.String({ maxLength: 32 })) }),
+        response: replies({ 200: Type.Object({ asOf: Type.String(), totals: Type.Object(S.Counts) }) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = req.requireActor();
+      return cachedReply(s, req, reply, actor, 'reading.summary', req.query, () =>
+        reading.summary(s, actor, { asOf: req.query.asOf, unitCode: req.query.unit }),
+      );
+    },
+  );
+
+  app.get(
     '/api/directives/report.docx',
     {
       config: { permission: 'directive.report' },

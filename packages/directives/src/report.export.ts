@@ -1,13 +1,12 @@
 import {
   authorize,
-  blocksToPdf,
   countWorkingDays,
-  renderPdf,
+  renderDepartmentReport,
+  type ReportFormat,
   type Block,
   formatDate,
   formatNumber,
   formatRate,
-  officialDocx,
   tablesToXlsx,
   getUnitByCode,
   type Actor,
@@ -148,37 +147,15 @@ async function compiledReport(s: AppServices, actor: Actor, p: ReportPeriod) {
   return { d, province, blocks, title: `Kết quả thực hiện nhiệm vụ cải cách hành chính ${p.label}` };
 }
 
-export async function compiledReportDocx(s: AppServices, actor: Actor, p: ReportPeriod) {
+/** The report to sign (DOCX, Decree 30) or to print and send (PDF, table headers repeated on every page). */
+async function compiledReportFile(s: AppServices, actor: Actor, p: ReportPeriod, format: ReportFormat) {
   const { d, province, blocks, title } = await compiledReport(s, actor, p);
-  const provinceShort = province.name.replace(/^(Tỉnh|Thành phố) /, '');
-  const data = await officialDocx({
-    parentBody: `UBND ${province.name.toUpperCase()}`,
-    issuer: 'SỞ NỘI VỤ',
-    number: 'Số:      /BC-SNV',
-    place: provinceShort,
-    date: s.today(),
-    kind: 'BÁO CÁO',
-    title,
-    body: blocks,
-    recipients: ['Chủ tịch, các Phó Chủ tịch UBND tỉnh', 'Các sở, ban, ngành tỉnh', 'UBND các xã, phường'],
-    signer: { position: 'GIÁM ĐỐC', name: '' },
-  });
-  return { filename: `bao-cao-cchc-${p.from}-${p.to}.docx`, data, figures: d };
+  const data = await renderDepartmentReport({ provinceName: province.name, date: s.today(), title, asOf: p.to, body: blocks }, format);
+  return { filename: `bao-cao-cchc-${p.from}-${p.to}.${format}`, data, figures: d };
 }
 
-/** The same report as a PDF to print or send (A4, table headers repeated on every page). */
-export async function compiledReportPdf(s: AppServices, actor: Actor, p: ReportPeriod) {
-  const { province, blocks, title } = await compiledReport(s, actor, p);
-  const data = await renderPdf(
-    blocksToPdf({
-      heading: [`UBND ${province.name.toUpperCase()}`, 'SỞ NỘI VỤ'],
-      title: `BÁO CÁO\n${title}`,
-      subtitle: `Số liệu đến ngày ${dmy(p.to)}`,
-      body: blocks,
-    }),
-  );
-  return { filename: `bao-cao-cchc-${p.from}-${p.to}.pdf`, data };
-}
+export const compiledReportDocx = (s: AppServices, actor: Actor, p: ReportPeriod) => compiledReportFile(s, actor, p, 'docx');
+export const compiledReportPdf = (s: AppServices, actor: Actor, p: ReportPeriod) => compiledReportFile(s, actor, p, 'pdf');
 
 export async function compiledReportXlsx(s: AppServices, actor: Actor, p: ReportPeriod) {
   const d = await figures(s, actor, p);

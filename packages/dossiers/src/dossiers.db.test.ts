@@ -232,6 +232,37 @@ describe('apologies and the period report', () => {
     expect(await breaches()).toEqual([expect.objectContaining({ missing: 2, sentLate: 1, repeated: 2 })]);
   });
 
+  it("writes the dashboard as a report (DOCX and PDF) with the page's figures, within the caller's scope", async () => {
+    const q = 'from=2024-10-01&to=2024-10-31&asOf=2024-12-31';
+    const res = await office.get(`/api/dossiers/report.docx?${q}&unit=86.STP`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const text = await docxText(res.rawPayload);
+    expect(text).toContain('UBND TỈNH VĨNH LONG');
+    expect(text).toContain(
+      'Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính của Sở Tư pháp từ ngày 01/10/2024 đến ngày 31/10/2024',
+    );
+    expect(text).toContain(
+      'Sở Tư pháp tiếp nhận 6 hồ sơ thủ tục hành chính (trực tuyến 1, 16,7 %); đã giải quyết 5 hồ sơ, trong đó đúng hạn và trước hạn 1 (20 %), trễ hạn 4 (80 %); đang giải quyết 1 hồ sơ, trong đó đã quá hạn 1.',
+    );
+    expect(text).not.toContain('Theo cơ quan, đơn vị'); // one unit: no table of units
+    expect(text).toContain('Do cán bộ, công chức');
+    // The same figures as the page's statistics.
+    const page = (await office.get(`/api/dossiers/stats?${q}&unit=86.STP&groupBy=unit`)).json()[0];
+    expect(page).toMatchObject({ received: 6, resolved: 5, late: 4, openOverdue: 1, online: 1 });
+    // The province's report has the table of units; as a PDF to print.
+    expect(await docxText((await office.get(`/api/dossiers/report.docx?${q}`)).rawPayload)).toContain('3. Theo cơ quan, đơn vị');
+    const pdf = await office.get(`/api/dossiers/report.pdf?${q}&unit=86.STP`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // A commune's focal point: not another unit's report; a reversed range is named in Vietnamese.
+    const xa = await t.login('daumoi.xa');
+    expect((await xa.get(`/api/dossiers/report.pdf?${q}&unit=86.STP`)).statusCode).toBe(404);
+    const bad = await office.get('/api/dossiers/report.docx?from=2024-10-31&to=2024-10-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/ngày/);
+  });
+
   it('exports forms 06 and 07 by unit for a period', async () => {
     const res = await office.get('/api/dossiers/period-report.xlsx?from=2024-10-05&to=2024-10-31&unit=86.STP');
     expect(res.statusCode).toBe(200);
@@ -270,6 +301,11 @@ describe('apologies and the period report', () => {
     });
   });
 });
+
+async function docxText(data: Buffer): Promise<string> {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  return strFromU8(unzipSync(new Uint8Array(data))['word/document.xml']!).replace(/<[^>]+>/g, '');
+}
 
 describe('rollups', () => {
   it('give exactly the raw-row answer for every grouping, range and report date', async () => {

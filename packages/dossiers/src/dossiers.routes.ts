@@ -1,10 +1,11 @@
 /** The dossiers API: each route names its permission and schemas and calls the service. */
 import { Type } from '@sinclair/typebox';
-import { AppError, XLSX_MIME, authorize, cachedReply, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
+import { AppError, REPORT_MIME, XLSX_MIME, authorize, cachedReply, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
 import * as S from './dossiers.schemas';
 import * as svc from './dossier.service';
 import * as imports from './imports.service';
 import * as i766 from './index766.service';
+import { dossierReport } from './dossier.report';
 import { MAX_DOSSIER_IMPORT_BYTES, importDossiers } from './dossier.import';
 import { FIELDS, FIELD_LABELS, FIELD_RULES, type Field } from './dossier.row';
 
@@ -193,6 +194,25 @@ export function registerDossierRoutes(app: App): void {
     },
     async (req, reply) => sendDownload(reply, await svc.exportStatsXlsx(s, req.requireActor(), req.query as svc.StatsParams), XLSX_MIME),
   );
+
+  for (const format of ['docx', 'pdf'] as const)
+    app.get(
+      `/api/dossiers/report.${format}`,
+      {
+        config: { permission: 'dossier.read' },
+        schema: {
+          operationId: format === 'docx' ? 'exportDossierReportDocx' : 'exportDossierReportPdf',
+          tags,
+          summary:
+            format === 'docx'
+              ? 'Báo cáo tình hình giải quyết hồ sơ (DOCX, thể thức Nghị định 30/2020)'
+              : 'Báo cáo tình hình giải quyết hồ sơ (PDF để in, gửi)',
+          querystring: S.RangeQuery,
+          response: binary,
+        },
+      },
+      async (req, reply) => sendDownload(reply, await dossierReport(s, req.requireActor(), req.query, format), REPORT_MIME[format]),
+    );
 
   app.get(
     '/api/dossiers/late-causes',

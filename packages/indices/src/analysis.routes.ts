@@ -1,10 +1,10 @@
 /** Analysis routes: the province's profile in an index, trend, what-if, and their XLSX/DOCX exports. */
 import { Type, type Static } from '@sinclair/typebox';
-import { cachedReply, replies, sendDownload, DOCX_MIME, XLSX_MIME, type App } from '@cchc/core';
+import { cachedReply, replies, sendDownload, REPORT_MIME, XLSX_MIME, type App } from '@cchc/core';
 import type { IndexCode } from './indices.tables';
 import * as S from './indices.schemas';
 import * as analyses from './analysis.service';
-import { analysisDocx, analysisXlsx } from './indices.export';
+import { analysisReport, analysisXlsx } from './indices.export';
 
 const tags = ['Chỉ số quốc gia'];
 
@@ -131,21 +131,25 @@ export function registerAnalysisRoutes(app: App): void {
     },
   );
 
-  app.get(
-    '/api/indices/briefing.docx',
-    {
-      config: { permission: 'index_result.read' },
-      schema: {
-        operationId: 'exportIndexBriefingDocx',
-        tags,
-        summary: 'Báo cáo tóm tắt cho lãnh đạo (DOCX, thể thức Nghị định 30/2020)',
-        querystring: S.AnalysisQuery,
-        response: replies({ 200: Type.String({ format: 'binary' }) }),
+  for (const format of ['docx', 'pdf'] as const)
+    app.get(
+      `/api/indices/briefing.${format}`,
+      {
+        config: { permission: 'index_result.read' },
+        schema: {
+          operationId: format === 'docx' ? 'exportIndexBriefingDocx' : 'exportIndexBriefingPdf',
+          tags,
+          summary:
+            format === 'docx'
+              ? 'Báo cáo tóm tắt cho lãnh đạo (DOCX, thể thức Nghị định 30/2020)'
+              : 'Báo cáo tóm tắt cho lãnh đạo (PDF để in, gửi)',
+          querystring: S.AnalysisQuery,
+          response: replies({ 200: Type.String({ format: 'binary' }) }),
+        },
       },
-    },
-    async (req, reply) => {
-      const f = await analysisDocx(s, req.requireActor(), analysisQuery(req.query), deps.linkedTasks);
-      return sendDownload(reply, f, DOCX_MIME);
-    },
-  );
+      async (req, reply) => {
+        const f = await analysisReport(s, req.requireActor(), analysisQuery(req.query), format, deps.linkedTasks);
+        return sendDownload(reply, f, REPORT_MIME[format]);
+      },
+    );
 }

@@ -177,8 +177,28 @@ describe('analysis through the merger', () => {
     const d = await office.get('/api/indices/briefing.docx?index=PAPI&year=2022&province=86');
     expect(d.statusCode).toBe(200);
     expect(d.headers['content-type']).toContain('wordprocessingml');
+    const text = await docxText(d.rawPayload);
+    expect(text).toContain('UBND TỈNH VĨNH LONG'); // the body above the issuer in capitals (Decree 30)
+    expect(text).toMatch(/trung vị [\d,]+ \(\d+ tỉnh, thành phố có số liệu\)/);
+    // The same briefing as a PDF to print.
+    const pdf = await office.get('/api/indices/briefing.pdf?index=PAPI&year=2022&province=86');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it("a briefing for a year with only the province's own figure says it cannot compare, not rank 58/1", async () => {
+    const text = await docxText((await office.get('/api/indices/briefing.docx?index=PAR_INDEX&year=2021&province=86')).rawPayload);
+    expect(text).toContain('82,82 điểm, xếp thứ 58.');
+    expect(text).toContain('Chưa có kết quả của các tỉnh, thành phố khác năm 2021');
+    expect(text).not.toContain('58/1');
   });
 });
+
+async function docxText(data: Buffer): Promise<string> {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  return strFromU8(unzipSync(new Uint8Array(data))['word/document.xml']!).replace(/<[^>]+>/g, '');
+}
 
 describe('methodologies', () => {
   it('ships PAPI (8 dimensions, 28 sub-dimensions), 766 groups 18/20/22/22/18, SIPAS 5 aspects and the PAR example', async () => {

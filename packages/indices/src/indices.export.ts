@@ -1,4 +1,13 @@
-import { formatFixed, getUnitByCode, officialDocx, tablesToXlsx, type Actor, type AppServices } from '@cchc/core';
+import {
+  formatFixed,
+  getUnitByCode,
+  renderDepartmentReport,
+  tablesToXlsx,
+  type Actor,
+  type AppServices,
+  type Block,
+  type ReportFormat,
+} from '@cchc/core';
 import { listResults } from './indices.service';
 import { analysis, type LinkedTasksProvider } from './analysis.service';
 import type { IndexCode } from './indices.tables';
@@ -52,21 +61,26 @@ export async function analysisXlsx(s: AppServices, actor: Actor, q: Query, linke
   return { filename: `phan-tich-${slug(q)}.xlsx`, data };
 }
 
-export async function analysisDocx(s: AppServices, actor: Actor, q: Query, linked?: LinkedTasksProvider) {
+/** The briefing for the leaders: the result, where points were lost, what to do — as DOCX to sign or PDF to print. */
+export async function analysisReport(s: AppServices, actor: Actor, q: Query, format: ReportFormat, linked?: LinkedTasksProvider) {
   const a = await analysis(s, actor, q, linked);
   const province = await getUnitByCode(s, q.provinceCode);
   const label = INDEX_LABELS[q.index as IndexCode];
   const main = a.main;
   const losses = [...a.components].filter((c) => c.gapToMedian !== null).sort((x, y) => x.gapToMedian! - y.gapToMedian!);
   const weak = losses.filter((c) => c.gapToMedian! < 0);
-  const body = [
-    { type: 'heading' as const, text: '1. Kết quả chung' },
+  /** Only the province's own figure: no rank among others, no best or median to compare with. */
+  const compared = a.fieldSize > 1;
+  const body: Block[] = [
+    { type: 'heading', text: '1. Kết quả chung' },
     {
-      type: 'paragraph' as const,
+      type: 'paragraph',
       text: main
-        ? `${label} năm ${q.year} của ${main.name}: ${n2(main.value)} điểm${main.rank ? `, xếp thứ ${main.rank}/${a.fieldSize}` : ''}` +
+        ? `${label} năm ${q.year} của ${main.name}: ${n2(main.value)} điểm${main.rank ? `, xếp thứ ${main.rank}${compared ? `/${a.fieldSize}` : ''}` : ''}` +
           `${main.change !== null ? `, ${main.change >= 0 ? 'tăng' : 'giảm'} ${n2(Math.abs(main.change))} điểm so với năm ${q.year - 1}` : ''}. ` +
-          `Điểm cao nhất cả nước ${n2(a.best)}, trung vị ${n2(a.median)} (${a.fieldSize} tỉnh, thành phố có số liệu).`
+          (compared
+            ? `Điểm cao nhất cả nước ${n2(a.best)}, trung vị ${n2(a.median)} (${a.fieldSize} tỉnh, thành phố có số liệu).`
+            : `Chưa có kết quả của các tỉnh, thành phố khác năm ${q.year}: chưa so sánh được với cả nước (nhập kết quả cả nước để có điểm cao nhất, trung vị và chênh lệch).`)
         : `Chưa có kết quả ${label} năm ${q.year} của ${province.name}.`,
     },
     ...(a.parts.length > 1
@@ -78,22 +92,32 @@ export async function analysisDocx(s: AppServices, actor: Actor, q: Query, linke
           },
         ]
       : []),
-    { type: 'heading' as const, text: '2. Các nội dung bị mất điểm nhiều nhất' },
+    { type: 'heading', text: '2. Các nội dung bị mất điểm nhiều nhất' },
     {
-      type: 'paragraph' as const,
-      text: weak.length
-        ? `So với trung vị cả nước, tỉnh thấp hơn ở ${weak.length} nội dung: ${weak.map((c) => `${c.code} ${c.name} (${n2(c.gapToMedian)} điểm; ${c.tasks.linked} nhiệm vụ liên kết, ${c.tasks.overdue} quá hạn)`).join('; ')}.`
-        : 'Không có nội dung nào thấp hơn trung vị cả nước.',
+      type: 'paragraph',
+      text: !compared
+        ? 'Chưa có số liệu cả nước để xác định nội dung bị mất điểm so với trung vị.'
+        : weak.length
+          ? `So với trung vị cả nước, tỉnh thấp hơn ở ${weak.length} nội dung: ${weak.map((c) => `${c.code} ${c.name} (${n2(c.gapToMedian)} điểm; ${c.tasks.linked} nhiệm vụ liên kết, ${c.tasks.overdue} quá hạn)`).join('; ')}.`
+          : 'Không có nội dung nào thấp hơn trung vị cả nước.',
     },
     {
-      type: 'table' as const,
+      type: 'table',
       columns: ['Mã', 'Nội dung', 'Điểm', 'Hạng', 'Cao nhất', 'Trung vị', 'Chênh trung vị'],
       widths: [7, 43, 10, 8, 11, 10, 11],
-      rows: losses.map((c) => [c.code, c.name, n2(c.value), c.rank ?? '', n2(c.best), n2(c.median), n2(c.gapToMedian)]),
+      rows: (compared ? losses : a.components).map((c) => [
+        c.code,
+        c.name,
+        n2(c.value),
+        c.rank ?? '',
+        n2(c.best),
+        n2(c.median),
+        n2(c.gapToMedian),
+      ]),
     },
-    { type: 'heading' as const, text: '3. Đề xuất' },
+    { type: 'heading', text: '3. Đề xuất' },
     {
-      type: 'paragraph' as const,
+      type: 'paragraph',
       text: weak.length
         ? `Giao các sở, ngành, địa phương chủ trì các nội dung ${weak
             .slice(0, 3)
@@ -104,17 +128,16 @@ export async function analysisDocx(s: AppServices, actor: Actor, q: Query, linke
         : 'Tiếp tục duy trì kết quả, theo dõi các nội dung có xu hướng giảm.',
     },
   ];
-  const data = await officialDocx({
-    parentBody: `UBND ${province.name.replace(/^Tỉnh /, 'TỈNH ').replace(/^Thành phố /, 'THÀNH PHỐ ')}`,
-    issuer: 'SỞ NỘI VỤ',
-    number: 'Số:      /BC-SNV',
-    place: province.name.replace(/^(Tỉnh|Thành phố) /, ''),
-    date: s.today(),
-    kind: 'BÁO CÁO',
-    title: `Phân tích kết quả ${label} năm ${q.year}`,
-    body,
-    recipients: ['Chủ tịch, các Phó Chủ tịch UBND tỉnh', 'Các sở, ban, ngành tỉnh'],
-    signer: { position: 'GIÁM ĐỐC', name: '' },
-  });
-  return { filename: `bao-cao-${slug(q)}.docx`, data };
+  const data = await renderDepartmentReport(
+    {
+      provinceName: province.name,
+      date: s.today(),
+      title: `Phân tích kết quả ${label} năm ${q.year}`,
+      asOf: s.today(),
+      body,
+      recipients: ['Chủ tịch, các Phó Chủ tịch UBND tỉnh', 'Các sở, ban, ngành tỉnh'],
+    },
+    format,
+  );
+  return { filename: `bao-cao-${slug(q)}.${format}`, data };
 }

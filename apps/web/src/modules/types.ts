@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { LazyPage } from './lazy';
 
 /** What the home page passes a module's panel: the unit being viewed (code; undefined = whole province). */
 export interface HomePanelProps {
@@ -19,6 +20,6 @@ export interface WebModule {
   routes?: { path: string; element: ReactNode }[];
   /** Pages for everyone, without login, under `/public/` (full paths). */
   publicRoutes?: { path: string; element: ReactNode }[];
-  /** Statistic cards on the home page (antd Col elements, xs=12 md=6). */
-  HomePanel?: (props: HomePanelProps) => ReactNode;
+  /** Statistic cards on the home page (antd Col elements, xs=12 md=6), loaded with the home page. */
+  HomePanel?: LazyPage<HomePanelProps>;
 }

@@ -1,11 +1,9 @@
 /**
  * PDF through pdfmake with its bundled Roboto, which renders Vietnamese (STACK-NOTES): printable forms,
- * reports for print. The fonts are the only local files pdfmake may read.
+ * reports for print. Laid out in `pdf.worker.mjs`, where the fonts are the only local files pdfmake may read.
  */
 import type { Block } from './docx';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { Worker } from 'node:worker_threads';
 
 /** pdfmake's document content (see pdfmake.org/docs): text, columns, tables, QR codes… */
 export type PdfContent = string | PdfContent[] | { [key: string]: unknown };
@@ -19,32 +17,56 @@ export interface PdfDocument {
   info?: { title?: string; author?: string };
 }
 
-const require = createRequire(import.meta.url);
-const FONTS = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(FONTS, 'Roboto-Regular.ttf'),
-    bold: path.join(FONTS, 'Roboto-Medium.ttf'),
-    italics: path.join(FONTS, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONTS, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONTS));
-// Nothing is fetched from the network while rendering.
-pdfmake.setUrlAccessPolicy(() => false);
-
 export const PDF_MIME = 'application/pdf';
 
-/** A4 portrait unless the document says otherwise. */
-export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
-  return pdfmake
-    .createPdf({
-      pageSize: 'A4',
-      pageMargins: [40, 40, 40, 40],
-      ...doc,
-      defaultStyle: { font: 'Roboto', fontSize: 10, ...doc.defaultStyle },
-    })
-    .getBuffer();
+/**
+ * The one worker thread that lays out PDFs (started on first use, not keeping the process alive); a crash
+ * fails the documents in progress and the next one starts a new worker.
+ */
+let worker: Worker | null = null;
+let nextId = 0;
+const pending = new Map<number, { resolve(b: Buffer): void; reject(e: Error): void }>();
+
+function pdfWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./pdf.worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 128 } });
+  w.unref();
+  w.on('message', (m: { id: number; data?: Uint8Array; error?: string }) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (!p) return;
+    if (m.data) p.resolve(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+    else p.reject(new Error(`Không tạo được tệp PDF: ${m.error}`));
+  });
+  const fail = (err: Error) => {
+    if (worker === w) worker = null;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`Tiến trình tạo PDF dừng (mã ${code}).`)));
+  return (worker = w);
+}
+
+/** A4 portrait unless the document says otherwise; laid out on a worker thread, not on the event loop. */
+export function renderPdf(doc: PdfDocument): Promise<Buffer> {
+  const full = {
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    ...doc,
+    defaultStyle: { font: 'Roboto', fontSize: 10, ...doc.defaultStyle },
+  };
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    const w = pdfWorker();
+    w.ref(); // kept alive while it works, released when idle
+    const done = () => pending.size === 0 && w.unref();
+    pending.set(id, {
+      resolve: (b) => (resolve(b), done()),
+      reject: (e) => (reject(e), done()),
+    });
+    w.postMessage({ id, doc: full });
+  });
 }
 
 /** A report's blocks (the same as its DOCX: headings, paragraphs, tables) as a printable PDF document. */

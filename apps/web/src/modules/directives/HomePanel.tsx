@@ -7,8 +7,8 @@ import type { HomePanelProps } from '../types';
 
 export function DirectivesHome({ unit }: HomePanelProps) {
   const tasks = useQuery({
-    queryKey: ['directives', 'dashboard', unit ?? ''],
-    queryFn: () => unwrap(api.GET('/api/directives/dashboard', { params: { query: { unit } } })),
+    queryKey: ['directives', 'summary', unit ?? ''],
+    queryFn: () => unwrap(api.GET('/api/directives/summary', { params: { query: { unit } } })),
   });
   const t = tasks.data?.totals;
   const rate = t && t.tasks ? Math.round((t.done / t.tasks) * 1000) / 10 : 0;

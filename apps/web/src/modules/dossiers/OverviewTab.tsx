@@ -2,7 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Button, Card, Col, DatePicker, Drawer, Input, Row, Segmented, Space, Statistic, Table, Tooltip, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, urlFor } from '../../lib/api';
 import { useSession } from '../../lib/session';
@@ -69,6 +69,14 @@ export function Overview() {
           <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUPS} />
           <Button icon={<DownloadOutlined />} href={urlFor('/api/dossiers/stats.xlsx', { query })}>
             XLSX
+          </Button>
+          <Tooltip title="Báo cáo Sở Nội vụ gửi lãnh đạo tỉnh: kết quả chung, theo kênh, theo đơn vị, thủ tục trễ hạn nhiều nhất, nguyên nhân">
+            <Button icon={<FileWordOutlined />} href={urlFor('/api/dossiers/report.docx', { query: { from, to, asOf: query.asOf, unit } })}>
+              Báo cáo DOCX
+            </Button>
+          </Tooltip>
+          <Button icon={<FilePdfOutlined />} href={urlFor('/api/dossiers/report.pdf', { query: { from, to, asOf: query.asOf, unit } })}>
+            PDF
           </Button>
           <Tooltip title="Hồ sơ nhận giải quyết trong kỳ (kể cả kỳ trước chuyển qua), đã giải quyết và đang giải quyết theo đơn vị; hồ sơ quá hạn theo nguyên nhân">
             <Button icon={<DownloadOutlined />} href={urlFor('/api/dossiers/period-report.xlsx', { query: { from, to, unit } })}>

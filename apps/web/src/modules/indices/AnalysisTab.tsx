@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Col, Grid, List, Popover, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, urlFor } from '../../lib/api';
 import { useSession } from '../../lib/session';
@@ -88,6 +88,9 @@ export function AnalysisTab({ index, year }: { index: IndexCode; year: number })
           </Button>
           <Button icon={<FileWordOutlined />} href={urlFor('/api/indices/briefing.docx', { query })}>
             Báo cáo DOCX
+          </Button>
+          <Button icon={<FilePdfOutlined />} href={urlFor('/api/indices/briefing.pdf', { query })}>
+            PDF
           </Button>
         </Space>
       </Card>
