@@ -43,6 +43,17 @@ export const specs: Spec[] = [
         report.status() === 200 && report.headers()['content-type']!.includes('spreadsheetml'),
         `06/07 report: ${report.status()}`,
       );
+      // The dashboard as a report: DOCX to sign, PDF to print, for the period on the screen.
+      for (const [name, type] of [
+        [/Báo cáo DOCX/, 'wordprocessingml'],
+        [/^PDF$/, 'application/pdf'],
+      ] as const) {
+        const link = await page.getByRole('link', { name }).getAttribute('href');
+        expectTrue(/from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}/.test(link!), `report link without the period: ${link}`);
+        const file = await page.request.get(link!);
+        expectTrue(file.status() === 200 && file.headers()['content-type']!.includes(type), `${name}: ${file.status()}`);
+        if (type === 'application/pdf') expectTrue((await file.body()).subarray(0, 5).toString() === '%PDF-', 'not a PDF');
+      }
       await page.goto('/dossiers?tab=causes');
       const breaches = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: 'Vi phạm về thư xin lỗi' }) });
       await breaches.locator('.ant-table-row').first().waitFor();

@@ -25,6 +25,41 @@ export const specs: Spec[] = [
     },
   },
   {
+    name: 'the home page opened directly is drawn whole at once, reading the task totals only',
+    async run({ newPage, login }) {
+      const { page, context } = await newPage();
+      await login(page, 'cchc');
+      // Every frame from the start: the shell never stands without its page (no ~300 ms fallback in between).
+      await page.addInitScript(() => {
+        const w = window as unknown as { shellAlone: boolean };
+        w.shellAlone = false;
+        new MutationObserver(() => {
+          if (document.querySelector('.ant-layout') && !document.querySelector('h3.page-title')) w.shellAlone = true;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      // The page's code arrives after the session (a slow network): the shell still waits for it.
+      await page.route(/\/assets\/HomePage-[^/]+\.js$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 600));
+        await route.continue();
+      });
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+      await page.goto('/');
+      await page.getByText('Nhiệm vụ CCHC hoàn thành').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.ant-skeleton'));
+      expectTrue(
+        !(await page.evaluate(() => (window as unknown as { shellAlone: boolean }).shellAlone)),
+        'the shell was drawn before the home page',
+      );
+      expectTrue(
+        asked.includes('/api/directives/summary') && !asked.includes('/api/directives/dashboard'),
+        `home asked ${asked.join(', ')}`,
+      );
+      expectTrue(asked.filter((p) => p === '/api/auth/me').length === 1, 'the session was asked more than once');
+      await context.close();
+    },
+  },
+  {
     name: 'a focal point attaches evidence and sees its SHA-256; the file downloads through the typed link',
     async run({ newPage, login, screenshot }) {
       const { page, context } = await newPage();

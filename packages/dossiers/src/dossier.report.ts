@@ -28,6 +28,7 @@ export interface DossierReportQuery {
 }
 
 const n = (x: number) => formatNumber(x);
+const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** Sums of the rows (the totals of the period, as the page's figures). */
 export function totalOf(rows: StatsRow[]) {
@@ -69,7 +70,7 @@ export async function dossierReportBlocks(s: AppServices, actor: Actor, q: Dossi
     {
       type: 'paragraph',
       text:
-        `${formatDateRange(q.from, q.to)}, ${of} tiếp nhận ${n(t.received)} hồ sơ thủ tục hành chính (trực tuyến ${n(t.online)}, ${formatRate(t.online, t.received)}); ` +
+        `${capitalized(formatDateRange(q.from, q.to))}, ${of} tiếp nhận ${n(t.received)} hồ sơ thủ tục hành chính (trực tuyến ${n(t.online)}, ${formatRate(t.online, t.received)}); ` +
         `đã giải quyết ${n(t.resolved)} hồ sơ, trong đó đúng hạn và trước hạn ${n(t.good)} (${formatRate(t.good, t.resolved)}), trễ hạn ${n(t.late)} (${formatRate(t.late, t.resolved)}); ` +
         `đang giải quyết ${n(t.open)} hồ sơ, trong đó đã quá hạn ${n(t.openOverdue)}.`,
     },

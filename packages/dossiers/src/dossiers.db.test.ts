@@ -243,7 +243,7 @@ describe('apologies and the period report', () => {
       'Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính của Sở Tư pháp từ ngày 01/10/2024 đến ngày 31/10/2024',
     );
     expect(text).toContain(
-      'Sở Tư pháp tiếp nhận 6 hồ sơ thủ tục hành chính (trực tuyến 1, 16,7 %); đã giải quyết 5 hồ sơ, trong đó đúng hạn và trước hạn 1 (20 %), trễ hạn 4 (80 %); đang giải quyết 1 hồ sơ, trong đó đã quá hạn 1.',
+      'Từ ngày 01/10/2024 đến ngày 31/10/2024, Sở Tư pháp tiếp nhận 6 hồ sơ thủ tục hành chính (trực tuyến 1, 16,7 %); đã giải quyết 5 hồ sơ, trong đó đúng hạn và trước hạn 1 (20 %), trễ hạn 4 (80 %); đang giải quyết 1 hồ sơ, trong đó đã quá hạn 1.',
     );
     expect(text).not.toContain('Theo cơ quan, đơn vị'); // one unit: no table of units
     expect(text).toContain('Do cán bộ, công chức');

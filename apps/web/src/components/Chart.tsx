@@ -11,7 +11,7 @@ const number = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 2) : Str
 /**
  * The option with Vietnamese numbers wherever the chart writes one itself: value axes ("2.100"), shown
  * series labels and heat-map cells ("5,7"), tooltips, month categories ("11/2026"). A formatter the page
- * set is kept.
+ * set is kept. The legend stays on one line.
  */
 export function vietnameseNumbers(option: echarts.EChartsOption): echarts.EChartsOption {
   const axes = (a: unknown) => {
@@ -31,8 +31,11 @@ export function vietnameseNumbers(option: echarts.EChartsOption): echarts.EChart
     return Array.isArray(s) ? s.map(one) : one(s as Series);
   };
   const tooltip = option.tooltip as Record<string, unknown> | undefined;
+  const legend = option.legend as Record<string, unknown> | undefined;
   return {
     ...option,
+    // One line of legend that pages with arrows when it does not fit (a phone): never wrapped over the axis.
+    ...(legend && !Array.isArray(legend) ? { legend: { type: 'scroll', ...legend } } : {}),
     xAxis: axes(option.xAxis) as echarts.EChartsOption['xAxis'],
     yAxis: axes(option.yAxis) as echarts.EChartsOption['yAxis'],
     series: series(option.series) as echarts.EChartsOption['series'],
