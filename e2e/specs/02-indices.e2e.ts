@@ -14,7 +14,7 @@ export const specs: Spec[] = [
       await page.locator('canvas').first().waitFor();
       await screenshot(page, 'indices-analysis');
       // The briefing for the leaders, also as a PDF to print.
-      const pdf = await page.request.get((await page.getByRole('link', { name: /^PDF$/ }).getAttribute('href'))!);
+      const pdf = await page.request.get((await page.getByRole('link', { name: / PDF$/ }).getAttribute('href'))!);
       expectTrue(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', `briefing PDF: ${pdf.status()}`);
       await page.getByRole('tab', { name: 'Xu hướng' }).click();
       await page.getByText('Thứ hạng qua các năm').waitFor();

@@ -46,7 +46,7 @@ export const specs: Spec[] = [
       // The dashboard as a report: DOCX to sign, PDF to print, for the period on the screen.
       for (const [name, type] of [
         [/Báo cáo DOCX/, 'wordprocessingml'],
-        [/^PDF$/, 'application/pdf'],
+        [/ PDF$/, 'application/pdf'],
       ] as const) {
         const link = await page.getByRole('link', { name }).getAttribute('href');
         expectTrue(/from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}/.test(link!), `report link without the period: ${link}`);
