@@ -48,6 +48,16 @@ export function totalOf(rows: StatsRow[]) {
   return t;
 }
 
+/** A row's name, received, resolved, on-time share, late and overdue (the tables by channel and by unit). */
+const figuresRow = (r: StatsRow) => [
+  r.label ?? r.key,
+  n(r.received),
+  n(r.resolved),
+  formatRate(r.early + r.onTime, r.resolved),
+  n(r.late),
+  n(r.openOverdue),
+];
+
 /** Worst first: most dossiers late or overdue, then the lower on-time share. */
 const worstFirst = (a: StatsRow, b: StatsRow) =>
   b.late + b.openOverdue - (a.late + a.openOverdue) || (a.label ?? a.key).localeCompare(b.label ?? b.key, 'vi');
@@ -85,14 +95,7 @@ export async function dossierReportBlocks(s: AppServices, actor: Actor, q: Dossi
       type: 'table',
       columns: ['Kênh', 'Tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Trễ hạn', 'Quá hạn chưa giải quyết'],
       widths: [30, 14, 14, 14, 14, 14],
-      rows: byChannel.map((r) => [
-        r.label ?? r.key,
-        n(r.received),
-        n(r.resolved),
-        formatRate(r.early + r.onTime, r.resolved),
-        n(r.late),
-        n(r.openOverdue),
-      ]),
+      rows: byChannel.map(figuresRow),
     },
   ];
   if (!single)
@@ -102,17 +105,7 @@ export async function dossierReportBlocks(s: AppServices, actor: Actor, q: Dossi
         type: 'table',
         columns: ['Cơ quan, đơn vị', 'Tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Trễ hạn', 'Quá hạn chưa giải quyết', 'Chưa xin lỗi'],
         widths: [31, 11, 12, 11, 11, 14, 10],
-        rows: [...byUnit]
-          .sort(worstFirst)
-          .map((r) => [
-            r.label ?? r.key,
-            n(r.received),
-            n(r.resolved),
-            formatRate(r.early + r.onTime, r.resolved),
-            n(r.late),
-            n(r.openOverdue),
-            n(r.apologyMissing),
-          ]),
+        rows: [...byUnit].sort(worstFirst).map((r) => [...figuresRow(r), n(r.apologyMissing)]),
       },
     );
   const late = byProcedure.filter((r) => r.late + r.openOverdue > 0).sort(worstFirst);
