@@ -746,7 +746,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Báo cáo tổng hợp CCHC (PDF để in, A4) */
+        /** Báo cáo tổng hợp CCHC (PDF để in, gửi) */
         get: operations["getCompiledReportPdf"];
         put?: never;
         post?: never;

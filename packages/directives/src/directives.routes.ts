@@ -1,8 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
-  DOCX_MIME,
-  PDF_MIME,
+  REPORT_FORMAT_NOTE,
+  REPORT_FORMATS,
+  REPORT_MIME,
+  REPORT_OPERATION_SUFFIX,
   formatDateRange,
   cachedReply,
   XLSX_MIME,
@@ -17,7 +19,7 @@ import * as directives from './directive.service';
 import * as changes from './directive.changes';
 import * as parsing from './parse.service';
 import * as reading from './dashboard.service';
-import { compiledReportDocx, compiledReportPdf, compiledReportXlsx } from './report.export';
+import { compiledReportFile, compiledReportXlsx } from './report.export';
 import { syncObligations } from './task.obligations';
 import { registerTaskRoutes } from './task.routes';
 
@@ -25,6 +27,8 @@ const tags = ['Chỉ đạo, điều hành'];
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Period = Type.Object({ from: Date, to: Date, label: Type.Optional(Type.String({ maxLength: 100 })) });
+/** The dashboard's and the summary's query: as of a date, the province or one unit. */
+const ReadingQuery = Type.Object({ asOf: Type.Optional(Date), unit: Type.Optional(Type.String({ maxLength: 32 })) });
 
 const periodLabel = (q: { from: string; to: string; label?: string }) => q.label ?? formatDateRange(q.from, q.to);
 
@@ -316,7 +320,7 @@ export function registerDirectiveRoutes(app: App): void {
         operationId: 'getDirectiveDashboard',
         tags,
         summary: 'Bảng điều hành: tỷ lệ hoàn thành, đúng hạn theo đơn vị và văn bản, nhiệm vụ quá hạn, xu hướng',
-        querystring: Type.Object({ asOf: Type.Optional(Date), unit: Type.Optional(Type.String({ maxLength: 32 })) }),
+        querystring: ReadingQuery,
         response: replies({ 200: Type.Ref('DirectiveDashboard') }),
       },
     },
@@ -336,7 +340,7 @@ export function registerDirectiveRoutes(app: App): void {
         operationId: 'getDirectiveSummary',
         tags,
         summary: 'Số nhiệm vụ theo trạng thái (tổng, không kèm danh sách): các con số của trang chủ',
-        querystring: Type.Object({ asOf: Type.Optional(Date), unit: Type.Optional(Type.String({ maxLength: 32 })) }),
+        querystring: ReadingQuery,
         response: replies({ 200: Type.Object({ asOf: Type.String(), totals: Type.Object(S.Counts) }) }),
       },
     },
@@ -348,41 +352,24 @@ export function registerDirectiveRoutes(app: App): void {
     },
   );
 
-  app.get(
-    '/api/directives/report.docx',
-    {
-      config: { permission: 'directive.report' },
-      schema: {
-        operationId: 'getCompiledReportDocx',
-        tags,
-        summary: 'Báo cáo tổng hợp CCHC (DOCX, thể thức Nghị định 30/2020)',
-        querystring: Period,
-        response: replies({ 200: Type.String({ format: 'binary' }) }),
+  for (const format of REPORT_FORMATS)
+    app.get(
+      `/api/directives/report.${format}`,
+      {
+        config: { permission: 'directive.report' },
+        schema: {
+          operationId: `getCompiledReport${REPORT_OPERATION_SUFFIX[format]}`,
+          tags,
+          summary: `Báo cáo tổng hợp CCHC (${REPORT_FORMAT_NOTE[format]})`,
+          querystring: Period,
+          response: replies({ 200: Type.String({ format: 'binary' }) }),
+        },
       },
-    },
-    async (req, reply) => {
-      const f = await compiledReportDocx(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
-      return sendDownload(reply, f, DOCX_MIME);
-    },
-  );
-
-  app.get(
-    '/api/directives/report.pdf',
-    {
-      config: { permission: 'directive.report' },
-      schema: {
-        operationId: 'getCompiledReportPdf',
-        tags,
-        summary: 'Báo cáo tổng hợp CCHC (PDF để in, A4)',
-        querystring: Period,
-        response: replies({ 200: Type.String({ format: 'binary' }) }),
+      async (req, reply) => {
+        const period = { from: req.query.from, to: req.query.to, label: periodLabel(req.query) };
+        return sendDownload(reply, await compiledReportFile(s, req.requireActor(), period, format), REPORT_MIME[format]);
       },
-    },
-    async (req, reply) => {
-      const f = await compiledReportPdf(s, req.requireActor(), { from: req.query.from, to: req.query.to, label: periodLabel(req.query) });
-      return sendDownload(reply, f, PDF_MIME);
-    },
-  );
+    );
 
   app.get(
     '/api/directives/report.xlsx',

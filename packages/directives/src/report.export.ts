@@ -148,14 +148,11 @@ async function compiledReport(s: AppServices, actor: Actor, p: ReportPeriod) {
 }
 
 /** The report to sign (DOCX, Decree 30) or to print and send (PDF, table headers repeated on every page). */
-async function compiledReportFile(s: AppServices, actor: Actor, p: ReportPeriod, format: ReportFormat) {
+export async function compiledReportFile(s: AppServices, actor: Actor, p: ReportPeriod, format: ReportFormat) {
   const { d, province, blocks, title } = await compiledReport(s, actor, p);
   const data = await renderDepartmentReport({ provinceName: province.name, date: s.today(), title, asOf: p.to, body: blocks }, format);
   return { filename: `bao-cao-cchc-${p.from}-${p.to}.${format}`, data, figures: d };
 }
-
-export const compiledReportDocx = (s: AppServices, actor: Actor, p: ReportPeriod) => compiledReportFile(s, actor, p, 'docx');
-export const compiledReportPdf = (s: AppServices, actor: Actor, p: ReportPeriod) => compiledReportFile(s, actor, p, 'pdf');
 
 export async function compiledReportXlsx(s: AppServices, actor: Actor, p: ReportPeriod) {
   const d = await figures(s, actor, p);

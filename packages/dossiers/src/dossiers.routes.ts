@@ -1,6 +1,19 @@
 /** The dossiers API: each route names its permission and schemas and calls the service. */
 import { Type } from '@sinclair/typebox';
-import { AppError, REPORT_MIME, XLSX_MIME, authorize, cachedReply, replies, sendDownload, tablesToXlsx, type App } from '@cchc/core';
+import {
+  AppError,
+  REPORT_FORMAT_NOTE,
+  REPORT_FORMATS,
+  REPORT_MIME,
+  REPORT_OPERATION_SUFFIX,
+  XLSX_MIME,
+  authorize,
+  cachedReply,
+  replies,
+  sendDownload,
+  tablesToXlsx,
+  type App,
+} from '@cchc/core';
 import * as S from './dossiers.schemas';
 import * as svc from './dossier.service';
 import * as imports from './imports.service';
@@ -195,18 +208,15 @@ export function registerDossierRoutes(app: App): void {
     async (req, reply) => sendDownload(reply, await svc.exportStatsXlsx(s, req.requireActor(), req.query as svc.StatsParams), XLSX_MIME),
   );
 
-  for (const format of ['docx', 'pdf'] as const)
+  for (const format of REPORT_FORMATS)
     app.get(
       `/api/dossiers/report.${format}`,
       {
         config: { permission: 'dossier.read' },
         schema: {
-          operationId: format === 'docx' ? 'exportDossierReportDocx' : 'exportDossierReportPdf',
+          operationId: `exportDossierReport${REPORT_OPERATION_SUFFIX[format]}`,
           tags,
-          summary:
-            format === 'docx'
-              ? 'Báo cáo tình hình giải quyết hồ sơ (DOCX, thể thức Nghị định 30/2020)'
-              : 'Báo cáo tình hình giải quyết hồ sơ (PDF để in, gửi)',
+          summary: `Báo cáo tình hình giải quyết hồ sơ (${REPORT_FORMAT_NOTE[format]})`,
           querystring: S.RangeQuery,
           response: binary,
         },

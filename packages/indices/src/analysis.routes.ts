@@ -1,6 +1,16 @@
 /** Analysis routes: the province's profile in an index, trend, what-if, and their XLSX/DOCX exports. */
 import { Type, type Static } from '@sinclair/typebox';
-import { cachedReply, replies, sendDownload, REPORT_MIME, XLSX_MIME, type App } from '@cchc/core';
+import {
+  cachedReply,
+  replies,
+  sendDownload,
+  REPORT_FORMAT_NOTE,
+  REPORT_FORMATS,
+  REPORT_MIME,
+  REPORT_OPERATION_SUFFIX,
+  XLSX_MIME,
+  type App,
+} from '@cchc/core';
 import type { IndexCode } from './indices.tables';
 import * as S from './indices.schemas';
 import * as analyses from './analysis.service';
@@ -131,18 +141,15 @@ export function registerAnalysisRoutes(app: App): void {
     },
   );
 
-  for (const format of ['docx', 'pdf'] as const)
+  for (const format of REPORT_FORMATS)
     app.get(
       `/api/indices/briefing.${format}`,
       {
         config: { permission: 'index_result.read' },
         schema: {
-          operationId: format === 'docx' ? 'exportIndexBriefingDocx' : 'exportIndexBriefingPdf',
+          operationId: `exportIndexBriefing${REPORT_OPERATION_SUFFIX[format]}`,
           tags,
-          summary:
-            format === 'docx'
-              ? 'Báo cáo tóm tắt cho lãnh đạo (DOCX, thể thức Nghị định 30/2020)'
-              : 'Báo cáo tóm tắt cho lãnh đạo (PDF để in, gửi)',
+          summary: `Báo cáo tóm tắt cho lãnh đạo (${REPORT_FORMAT_NOTE[format]})`,
           querystring: S.AnalysisQuery,
           response: replies({ 200: Type.String({ format: 'binary' }) }),
         },

@@ -21,8 +21,12 @@ export interface DepartmentReport {
   orientation?: 'portrait' | 'landscape';
 }
 
-export type ReportFormat = 'docx' | 'pdf';
+export const REPORT_FORMATS = ['docx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_MIME: Record<ReportFormat, string> = { docx: DOCX_MIME, pdf: PDF_MIME };
+/** How a route's summary names each format, and the suffix of its operation id. */
+export const REPORT_FORMAT_NOTE: Record<ReportFormat, string> = { docx: 'DOCX, thể thức Nghị định 30/2020', pdf: 'PDF để in, gửi' };
+export const REPORT_OPERATION_SUFFIX: Record<ReportFormat, string> = { docx: 'Docx', pdf: 'Pdf' };
 
 const DEFAULT_RECIPIENTS = ['Chủ tịch, các Phó Chủ tịch UBND tỉnh', 'Các sở, ban, ngành tỉnh', 'UBND các xã, phường'];
 
