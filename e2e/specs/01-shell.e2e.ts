@@ -176,6 +176,11 @@ export const specs: Spec[] = [
         expectTrue(f.encoding === 'br', `${f.url} sent as "${f.encoding}", not the brotli file made at build time`);
         expectTrue(f.cache.includes('immutable'), `${f.url} cached as "${f.cache}"`);
       }
+      // The home page's code comes with the first keystroke, not with the login page.
+      expectTrue(![...js.values()].some((f) => /\/HomePage-/.test(f.url)), 'the login page fetched the home page at load');
+      const home = page.waitForResponse((r) => /\/HomePage-.*\.js$/.test(r.url()));
+      await page.getByLabel('Tên đăng nhập').pressSequentially('c');
+      await home;
       await context.close();
     },
   },

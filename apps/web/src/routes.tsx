@@ -12,10 +12,11 @@ const HomePage = lazyPage(() =>
   Promise.all([import('./pages/HomePage'), ...MODULES.map((m) => m.HomePanel?.preload())]).then(([m]) => m.HomePage),
 );
 /**
- * The page most opened: its code is fetched while the session is checked (opening `/`) or while the user
- * types the password (login page), so it is ready when the session is.
+ * The page most opened: its code is fetched while the session is checked (opening `/`) or from the first
+ * keystroke on the login page, so it is ready when the session is — and the login page itself stays light.
  */
-if (['/', '/login'].includes(window.location.pathname)) void HomePage.preload();
+if (window.location.pathname === '/') void HomePage.preload();
+const preloadHome = () => void HomePage.preload();
 const UnitsPage = lazyPage(() => import('./pages/admin/UnitsPage').then((m) => m.UnitsPage));
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
 const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage));
@@ -80,7 +81,7 @@ function SignedInGate() {
     return (
       <Suspense fallback={<Spin fullscreen tip="Đang tải…" />}>
         <Routes>
-          <Route path="/login" element={<LoginPage />} />
+          <Route path="/login" element={<LoginPage onStart={preloadHome} />} />
           <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
         </Routes>
       </Suspense>

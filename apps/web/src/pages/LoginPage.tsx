@@ -4,7 +4,8 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { api, errorMessage, queryClient } from '../lib/api';
 
-export function LoginPage() {
+/** `onStart`: the user began signing in (first keystroke or submit) — time to fetch what comes next. */
+export function LoginPage({ onStart }: { onStart?: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
@@ -12,6 +13,7 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   async function submit(values: { username: string; password: string }) {
+    onStart?.();
     setBusy(true);
     setError(null);
     try {
@@ -33,7 +35,7 @@ export function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">Hệ thống quản lý cải cách hành chính</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+        <Form layout="vertical" onFinish={submit} onValuesChange={onStart} requiredMark={false} disabled={busy}>
           <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
