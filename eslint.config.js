@@ -67,9 +67,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          // Its own package only through the browser-safe rules it exports (`@cchc/surveys/rules`), never the server.
+          paths: [{ name: `@cchc/${m}`, message: 'Giao diện chỉ dùng phần quy tắc dùng chung của phân hệ (…/rules).' }],
           patterns: [
             {
-              group: MODULES.filter((o) => o !== m).map((o) => `**/modules/${o}/**`),
+              group: MODULES.filter((o) => o !== m).flatMap((o) => [`**/modules/${o}/**`, `@cchc/${o}`, `@cchc/${o}/*`]),
               message: 'Một phân hệ giao diện không dùng trang của phân hệ khác.',
             },
           ],

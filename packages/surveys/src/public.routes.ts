@@ -7,8 +7,8 @@ import { Type } from '@sinclair/typebox';
 import { AppError, replies, type App } from '@cchc/core';
 import * as S from './survey.schemas';
 import { publicForm, submitPublic } from './response.service';
-import { computeResults, namedPerUnit } from './results.service';
-import { definitionOf, loadSurvey } from './survey.service';
+import { computeResults, namedPerUnit, resultsOf } from './results.service';
+import { definitionOf, loadSurvey, loadSurveys } from './survey.service';
 import { FORM_SCRIPT, renderFormPage, renderMessagePage } from './public-form';
 
 const tags = ['Công khai'];
@@ -75,31 +75,19 @@ export function registerPublicSurveyRoutes(app: App): void {
       },
     },
     async () => {
-      const rows = await s.db
-        .selectFrom('survey')
-        .select('id')
-        .where('provinceCode', '=', s.provinceCode)
-        .where('resultsPublishedAt', 'is not', null)
-        .orderBy('periodTo', 'desc')
-        .limit(20)
-        .execute();
-      const out = [];
-      for (const r of rows) {
-        const survey = await loadSurvey(s.db, s.provinceCode, Number(r.id));
-        const def = await definitionOf(s, survey, survey.currentVersion);
-        const res = await computeResults(s, survey, def, null);
-        out.push({
-          id: survey.id,
-          name: survey.name,
-          periodFrom: survey.periodFrom,
-          periodTo: survey.periodTo,
-          publishedAt: survey.resultsPublishedAt?.toISOString() ?? null,
-          valid: res.valid,
-          overall: res.overall,
-          weighted: res.weighted,
-        });
-      }
-      return out;
+      const surveys = await loadSurveys(s.db, s.provinceCode, (q) =>
+        q.where('resultsPublishedAt', 'is not', null).orderBy('periodTo', 'desc').limit(20),
+      );
+      return (await resultsOf(s, surveys, null)).map(({ survey, res }) => ({
+        id: survey.id,
+        name: survey.name,
+        periodFrom: survey.periodFrom,
+        periodTo: survey.periodTo,
+        publishedAt: survey.resultsPublishedAt?.toISOString() ?? null,
+        valid: res.valid,
+        overall: res.overall,
+        weighted: res.weighted,
+      }));
     },
   );
   app.get(

@@ -17,7 +17,7 @@ import {
   type Definition,
   type ShareFigure,
 } from './survey.domain';
-import { definitionOf, loadSurvey, type SurveyRow } from './survey.service';
+import { definitionOf, loadSurvey, loadSurveys, type SurveyRow } from './survey.service';
 import { CHANNELS, CHANNEL_LABELS, TOKEN_STATUS_LABELS, type TokenStatus } from './survey.tables';
 import { resultUnits, scopeUnits } from './scope';
 
@@ -382,31 +382,29 @@ export async function surveyQuality(s: AppServices, actor: Actor, id: number) {
 export async function surveyTrend(s: AppServices, actor: Actor, q: { template: string; unit?: string }) {
   authorize(actor, 'survey.read');
   const scope = await resultUnits(s, actor, q.unit);
-  const rows = await s.db
-    .selectFrom('survey')
-    .select('id')
-    .where('provinceCode', '=', s.provinceCode)
-    .where('template', '=', q.template)
-    .where('status', '<>', 'draft')
-    .orderBy('periodTo')
-    .limit(20)
-    .execute();
+  const surveys = await loadSurveys(s.db, s.provinceCode, (query) =>
+    query.where('template', '=', q.template).where('status', '<>', 'draft').orderBy('periodTo').limit(20),
+  );
+  return (await resultsOf(s, surveys, scope.ids)).map(({ survey, res }) => ({
+    surveyId: survey.id,
+    name: survey.name,
+    periodFrom: survey.periodFrom,
+    periodTo: survey.periodTo,
+    valid: res.valid,
+    satisfiedShare: res.overall.satisfiedShare,
+    mean: res.overall.mean,
+    marginOfError: res.overall.marginOfError,
+    aspects: res.aspects.map((a) => ({ id: a.id, label: a.label, satisfiedShare: a.satisfiedShare })),
+  }));
+}
+
+/**
+ * Each survey's results (its frozen definition, then computeResults). One survey after another: each already
+ * runs its three queries side by side, and a public page must not take the whole connection pool.
+ */
+export async function resultsOf(s: AppServices, surveys: SurveyRow[], unitIds: number[] | null) {
   const out = [];
-  for (const r of rows) {
-    const survey = await loadSurvey(s.db, s.provinceCode, Number(r.id));
-    const def = await definitionOf(s, survey, survey.currentVersion);
-    const res = await computeResults(s, survey, def, scope.ids);
-    out.push({
-      surveyId: survey.id,
-      name: survey.name,
-      periodFrom: survey.periodFrom,
-      periodTo: survey.periodTo,
-      valid: res.valid,
-      satisfiedShare: res.overall.satisfiedShare,
-      mean: res.overall.mean,
-      marginOfError: res.overall.marginOfError,
-      aspects: res.aspects.map((a) => ({ id: a.id, label: a.label, satisfiedShare: a.satisfiedShare })),
-    });
-  }
+  for (const survey of surveys)
+    out.push({ survey, res: await computeResults(s, survey, await definitionOf(s, survey, survey.currentVersion), unitIds) });
   return out;
 }

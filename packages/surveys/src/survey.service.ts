@@ -24,7 +24,8 @@ import { TEMPLATES } from './survey.templates';
 import { SURVEY_ACTIONS, type SurveySubject } from './survey.policy';
 import type { SurveyStatus } from './survey.tables';
 
-export const STATUS_LABELS: Record<SurveyStatus, string> = { draft: 'Đang soạn', published: 'Đang thu phiếu', closed: 'Đã kết thúc' };
+import { STATUS_LABELS } from './survey.rules';
+export { STATUS_LABELS };
 export const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy cuộc khảo sát.', 404);
 const bad = (field: string, message: string) => new AppError('VALIDATION', message, 400, { field });
 
@@ -42,8 +43,8 @@ export interface SurveyRow {
   resultsPublishedAt: Date | null;
 }
 
-export async function loadSurvey(db: Db, provinceCode: string, id: number): Promise<SurveyRow> {
-  const row = await db
+const surveyQuery = (db: Db, provinceCode: string) =>
+  db
     .selectFrom('survey')
     .select([
       'id',
@@ -58,11 +59,24 @@ export async function loadSurvey(db: Db, provinceCode: string, id: number): Prom
       'closedAt',
       'resultsPublishedAt',
     ])
-    .where('id', '=', id)
-    .where('provinceCode', '=', provinceCode)
-    .executeTakeFirst();
+    .where('provinceCode', '=', provinceCode);
+type SurveyQuery = ReturnType<typeof surveyQuery>;
+const toSurveyRow = (row: Awaited<ReturnType<SurveyQuery['executeTakeFirstOrThrow']>>): SurveyRow => ({
+  ...row,
+  id: Number(row.id),
+  periodFrom: String(row.periodFrom),
+  periodTo: String(row.periodTo),
+});
+
+export async function loadSurvey(db: Db, provinceCode: string, id: number): Promise<SurveyRow> {
+  const row = await surveyQuery(db, provinceCode).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  return { ...row, id: Number(row.id), periodFrom: String(row.periodFrom), periodTo: String(row.periodTo) };
+  return toSurveyRow(row);
+}
+
+/** The surveys `pick` chooses (filters, order, limit), each as `loadSurvey` reads it, in one query. */
+export async function loadSurveys(db: Db, provinceCode: string, pick: (q: SurveyQuery) => SurveyQuery): Promise<SurveyRow[]> {
+  return (await pick(surveyQuery(db, provinceCode)).execute()).map(toSurveyRow);
 }
 
 /**

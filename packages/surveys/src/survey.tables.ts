@@ -6,16 +6,8 @@ type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type NTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-/** draft (questions editable, sample drawable) → published (tokens answer) → closed (no more answers). */
-export type SurveyStatus = 'draft' | 'published' | 'closed';
-export type Channel = 'online' | 'paper' | 'interview' | 'kiosk';
-export const CHANNELS: readonly Channel[] = ['online', 'paper', 'interview', 'kiosk'];
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  online: 'Trực tuyến (đường dẫn, mã QR)',
-  paper: 'Phiếu giấy (bưu chính)',
-  interview: 'Phỏng vấn',
-  kiosk: 'Máy tại quầy',
-};
+export { CHANNELS, CHANNEL_LABELS, type Channel, type SurveyStatus } from './survey.rules';
+import type { Channel, SurveyStatus } from './survey.rules';
 /** issued → answered, or a non-response: refused, unreachable (wrong address, no answer), returned blank. */
 export type TokenStatus = 'issued' | 'answered' | 'refused' | 'unreachable' | 'blank';
 export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = {

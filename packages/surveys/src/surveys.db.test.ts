@@ -292,6 +292,16 @@ describe('the demo and the metric', () => {
     const pub = await t.app.inject({ url: `/api/public/survey-results/${finished.id}` });
     expect(pub.json().overall.satisfiedShare).toBe(r.overall.satisfiedShare);
     expect((await t.app.inject({ url: `/api/public/survey-results/${open.id}` })).statusCode).toBe(404);
+    // The public list and the trend read each survey as its own results page does (one list query, not one per survey).
+    const listed = (await t.app.inject({ url: '/api/public/survey-results' })).json();
+    expect(listed.map((x: { id: number }) => x.id)).toEqual([finished.id]);
+    expect(listed[0]).toMatchObject({ name: finished.name, valid: r.valid, overall: { satisfiedShare: r.overall.satisfiedShare } });
+    const trend = (await office.get(`/api/surveys/trend?template=${finished.template}`)).json();
+    expect(trend.map((x: { surveyId: number }) => x.surveyId)).toContain(finished.id);
+    expect(trend.find((x: { surveyId: number }) => x.surveyId === finished.id)).toMatchObject({
+      valid: r.valid,
+      satisfiedShare: r.overall.satisfiedShare,
+    });
     const xlsx = await office.get(`/api/surveys/${finished.id}/results.xlsx`);
     expect([xlsx.statusCode, xlsx.rawPayload.subarray(0, 2).toString()]).toEqual([200, 'PK']);
     const docx = await office.get(`/api/surveys/${finished.id}/results.docx`);
