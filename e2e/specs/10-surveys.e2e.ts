@@ -1,5 +1,5 @@
 import type { Spec } from '../run';
-import { expectTrue, noOverflow, readsVietnamese } from '../harness';
+import { DEMO_PASSWORD, expectTrue, noOverflow, readsVietnamese } from '../harness';
 
 /** The demo's open survey and one of its unanswered tokens, found by the office in the first scenario. */
 let openId = 0;
@@ -104,12 +104,30 @@ export const specs: Spec[] = [
 
       const counter = await newPage();
       await login(counter.page, 'motcua');
-      await counter.page.goto(`/surveys/${openId}/kiosk`);
-      await counter.page.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ hôm nay?').waitFor();
-      await counter.page.locator('[aria-labelledby="q-C9_23"] label').nth(4).click();
-      await screenshot(counter.page, 'surveys-kiosk');
-      await counter.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-      await counter.page.getByText('Xin cảm ơn Ông/Bà đã đánh giá!').waitFor();
+      const kiosk = counter.page;
+      await kiosk.goto(`/surveys/${openId}/kiosk`);
+      await kiosk.getByRole('button', { name: 'Bắt đầu nhận đánh giá' }).click();
+      await kiosk.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ hôm nay?').waitFor();
+      // Locked: no staff menu, and Back stays on the kiosk.
+      expectTrue((await kiosk.locator('.ant-layout-sider, .ant-menu').count()) === 0, 'the kiosk shows the staff menu');
+      await kiosk.goBack();
+      await kiosk.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ hôm nay?').waitFor();
+      expectTrue(kiosk.url().endsWith('/kiosk'), `Back left the kiosk for ${kiosk.url()}`);
+      await kiosk.locator('[aria-labelledby="q-C9_23"] label').nth(4).click();
+      await screenshot(kiosk, 'surveys-kiosk');
+      await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await kiosk.getByText('Xin cảm ơn Ông/Bà đã đánh giá!').waitFor();
+      // Leaving asks for the officer's password; a wrong one keeps the kiosk locked.
+      await kiosk.getByRole('button', { name: 'Cán bộ thoát' }).click();
+      const dialog = kiosk.getByRole('dialog', { name: 'Thoát chế độ máy tại quầy' });
+      await dialog.getByLabel('Mật khẩu').fill('sai-mat-khau');
+      await dialog.getByRole('button', { name: 'Thoát' }).click();
+      await dialog.getByText('Mật khẩu không đúng.').waitFor();
+      await screenshot(kiosk, 'surveys-kiosk-exit');
+      await dialog.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await dialog.getByRole('button', { name: 'Thoát' }).click();
+      await kiosk.waitForURL(`**/surveys/${openId}`);
+      await kiosk.getByRole('button', { name: 'Chế độ máy tại quầy' }).waitFor();
     },
   },
   {

@@ -146,6 +146,23 @@ describe('authentication', () => {
   });
 });
 
+describe('confirming the password (leaving the kiosk screen)', () => {
+  it('accepts the signed-in user’s password, refuses a wrong one in Vietnamese and locks after 5 wrong ones', async () => {
+    const c = await t.login('chutich.xa');
+    expect((await c.send('POST', '/api/auth/confirm', { password: DEMO_PASSWORD })).json()).toEqual({ ok: true });
+    const wrong = await c.send('POST', '/api/auth/confirm', { password: 'sai' });
+    expect([wrong.statusCode, wrong.json().message, wrong.json().details?.field]).toEqual([400, 'Mật khẩu không đúng.', 'password']);
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await c.send('POST', '/api/auth/confirm', { password: 'sai' })).statusCode);
+    expect(codes).toEqual([400, 400, 400, 429]);
+    expect((await c.send('POST', '/api/auth/confirm', { password: DEMO_PASSWORD })).statusCode).toBe(429);
+    const lock = (await auditRows('auth.lock'))[0];
+    expect(lock?.entityId).toBe(
+      String((await t.db.db.selectFrom('appUser').select('id').where('username', '=', 'chutich.xa').executeTakeFirstOrThrow()).id),
+    );
+  });
+});
+
 describe('users and scope', () => {
   it('administrators create users; the new user must change the password; all audited', async () => {
     const admin = await t.login('admin');

@@ -91,6 +91,15 @@ function SignedInGate() {
     <SessionProvider me={me.data}>
       <Routes>
         <Route path="/login" element={<Navigate to="/" replace />} />
+        {MODULES.flatMap((m) =>
+          (m.fullScreenRoutes ?? []).map((r) => (
+            <Route
+              key={`${m.path}/${r.path}`}
+              path={`${m.path}/${r.path}`}
+              element={<Suspense fallback={<Spin fullscreen tip="Đang tải…" />}>{r.element}</Suspense>}
+            />
+          )),
+        )}
         <Route element={<AppLayout />}>
           <Route index element={me.data.mustChangePassword ? <Navigate to="/account/password" replace /> : <HomePage />} />
           {MODULES.flatMap((m) =>

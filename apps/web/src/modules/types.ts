@@ -18,6 +18,8 @@ export interface WebModule {
   description: string;
   /** The module's routes, relative to `path` ("" is its main page). */
   routes?: { path: string; element: ReactNode }[];
+  /** Signed-in pages shown without the staff menu (the counter kiosk's locked screen), relative to `path`. */
+  fullScreenRoutes?: { path: string; element: ReactNode }[];
   /** Pages for everyone, without login, under `/public/` (full paths). */
   publicRoutes?: { path: string; element: ReactNode }[];
   /** Statistic cards on the home page (antd Col elements, xs=12 md=6), loaded with the home page. */

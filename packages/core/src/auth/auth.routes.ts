@@ -4,7 +4,7 @@ import { replies } from '../http/schemas';
 import { ROLE_LABELS } from '../policy/roles';
 import type { Actor } from '../policy/actor';
 import { globalAbilities } from '../policy/policy';
-import { changePassword, createCsrfToken, login, logout } from './auth.service';
+import { changePassword, confirmPassword, createCsrfToken, login, logout } from './auth.service';
 
 export const SESSION_COOKIE = 'cchc_session';
 
@@ -87,6 +87,24 @@ export function registerAuthRoutes(app: App): void {
     async (req, reply) => {
       if (req.sessionId) await logout(s, req.auditContext(), req.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/auth/confirm',
+    {
+      config: { permission: 'session', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        operationId: 'confirmPassword',
+        tags: ['Xác thực'],
+        summary: 'Xác nhận lại mật khẩu của người đang đăng nhập (thoát màn hình khóa, ví dụ máy đánh giá tại quầy)',
+        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 256 }) }),
+        response: replies({ 200: Type.Object({ ok: Type.Boolean() }), 429: Type.Ref('ErrorReply') }),
+      },
+    },
+    async (req) => {
+      await confirmPassword(s, req.auditContext(), req.requireActor(), req.body.password);
       return { ok: true };
     },
   );

@@ -55,25 +55,54 @@ export async function login(
   if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await s.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('appUser')
-        .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      await recordAudit(tx, ctx, lockedUntil ? 'auth.lock' : 'auth.login_failed', {
-        entityType: 'user',
-        entityId: user.id,
-        unitId: user.unitId,
-        after: { username, failedLogins: failed, lockedUntil },
-      });
-    });
-    if (lockedUntil) throw lockedError(lockedUntil, now);
+    await countFailedLogin(s, ctx, user, now);
     throw invalidLogin();
   }
   return startSession(s, ctx, user.id, input.userAgent ?? null, user.mustChangePassword);
+}
+
+/** A wrong password: counted, and the account locked for a while after MAX_FAILED_LOGINS in a row (throws then). */
+async function countFailedLogin(
+  s: AppServices,
+  ctx: RequestContext,
+  user: { id: number; username: string; unitId: number | null; failedLogins: number },
+  now: Date,
+): Promise<void> {
+  const failed = user.failedLogins + 1;
+  const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+  await s.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('appUser')
+      .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
+      .where('id', '=', user.id)
+      .execute();
+    await recordAudit(tx, ctx, lockedUntil ? 'auth.lock' : 'auth.login_failed', {
+      entityType: 'user',
+      entityId: user.id,
+      unitId: user.unitId,
+      after: { username: user.username, failedLogins: failed, lockedUntil },
+    });
+  });
+  if (lockedUntil) throw lockedError(lockedUntil, now);
+}
+
+/**
+ * The signed-in user proves it is still them (leaving the counter kiosk's locked screen): a wrong password
+ * counts toward the lock exactly as at login, so the kiosk cannot be used to guess it.
+ */
+export async function confirmPassword(s: AppServices, ctx: RequestContext, actor: Actor, password: string): Promise<void> {
+  const now = s.now();
+  const user = await s.db
+    .selectFrom('appUser')
+    .select(['id', 'username', 'unitId', 'passwordHash', 'failedLogins', 'lockedUntil'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await countFailedLogin(s, ctx, user, now);
+    throw new AppError('INVALID_CURRENT_PASSWORD', 'Mật khẩu không đúng.', 400, { field: 'password' });
+  }
+  if (user.failedLogins) await s.db.updateTable('appUser').set({ failedLogins: 0 }).where('id', '=', user.id).execute();
 }
 
 export async function startSession(

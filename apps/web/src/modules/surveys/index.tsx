@@ -16,7 +16,7 @@ export const surveysModule: WebModule = {
   routes: [
     { path: '', element: <SurveysPage /> },
     { path: ':id', element: <SurveyPage /> },
-    { path: ':id/kiosk', element: <KioskPage /> },
   ],
+  fullScreenRoutes: [{ path: ':id/kiosk', element: <KioskPage /> }],
   publicRoutes: [{ path: '/public/surveys', element: <PublicSurveysPage /> }],
 };
