@@ -3454,7 +3454,7 @@ export interface components {
                     href: string | null;
                     metricKey: string;
                     period: string;
-                    points: number;
+                    points: number | null;
                     rule: string;
                     value: number | null;
                 } | null;

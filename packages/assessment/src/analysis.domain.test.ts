@@ -36,6 +36,15 @@ describe('where a group lost its points', () => {
     expect(unitGaps(criteria, units, 'Z', { survey: false })).toEqual([]);
   });
 
+  it('leaves a unit with no figure for a computed criterion out of that criterion’s losses and gaps', () => {
+    const none: UnitScores = { ...unit('D', 2, 2, 0), computed: new Map() };
+    const losses = criterionLosses(criteria, [...units, none], { survey: false });
+    // 1.2 as before (D not counted); 1.1 adds D's 0 lost of 2.
+    expect(losses.find((l) => l.code === '1.2')).toMatchObject({ average: 1.33, lost: 5 });
+    expect(losses.find((l) => l.code === '1.1')).toMatchObject({ lost: 3 });
+    expect(unitGaps(criteria, [...units, none], 'D', { survey: false }).map((g) => g.code)).toEqual(['1.1']);
+  });
+
   it('takes the median of an even count as the mean of the middle two', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBe(0);

@@ -3,7 +3,7 @@
  * group's best and median, how many units the appraisers marked down; per unit its gap to the best and
  * the median on every criterion; the change of each unit's index from the previous year's round.
  */
-import { leafPoints, type LeafCriterion, type ResultRow, type UnitScores } from './results.domain';
+import { appliesTo, leafPoints, type LeafCriterion, type ResultRow, type UnitScores } from './results.domain';
 
 export interface AnalysedCriterion extends LeafCriterion {
   code: string;
@@ -51,7 +51,7 @@ const scored = (criteria: AnalysedCriterion[], survey: boolean) =>
 export function criterionLosses(criteria: AnalysedCriterion[], units: UnitScores[], opts: { survey: boolean }): CriterionLoss[] {
   const list = scored(criteria, opts.survey);
   const rows = list.map((c) => {
-    const points = units.map((u) => leafPoints(c, u));
+    const points = units.filter((u) => appliesTo(c, u)).map((u) => leafPoints(c, u));
     const markedDown =
       c.method === 'du_lieu'
         ? 0
@@ -68,7 +68,7 @@ export function criterionLosses(criteria: AnalysedCriterion[], units: UnitScores
       code: c.code,
       content: c.content,
       maxPoints: c.maxPoints,
-      average: units.length ? r2(points.reduce((a, b) => a + b, 0) / units.length) : 0,
+      average: points.length ? r2(points.reduce((a, b) => a + b, 0) / points.length) : 0,
       best: r2(Math.max(0, ...points)),
       median: r2(median(points)),
       lost: r2(points.reduce((a, p) => a + (c.maxPoints - p), 0)),
@@ -85,8 +85,9 @@ export function unitGaps(criteria: AnalysedCriterion[], units: UnitScores[], uni
   const me = units.find((u) => u.unitCode === unitCode);
   if (!me) return [];
   return scored(criteria, opts.survey)
+    .filter((c) => appliesTo(c, me))
     .map((c) => {
-      const points = units.map((u) => leafPoints(c, u));
+      const points = units.filter((u) => appliesTo(c, u)).map((u) => leafPoints(c, u));
       const mine = leafPoints(c, me);
       return {
         code: c.code,

@@ -175,7 +175,7 @@ describe('a round', () => {
     const comp = ok.json().criteria.find((c: { code: string }) => c.code === '1.3').computed;
     expect(comp.metricKey).toBe('dossiers.onTimeRate');
     expect(comp.href).toContain('unit=86.STC');
-    expect(comp).toMatchObject({ rule: '>=95:2;>=80:1;0', period: '01/01/2026–31/12/2026' });
+    expect(comp).toMatchObject({ rule: 'từ 95 %: 2 điểm; từ 80 %: 1 điểm; thấp hơn: 0 điểm', period: '01/01/2026–31/12/2026' });
     expect(await focal.send('POST', `/api/assessment/rounds/${roundId}/units/86.STC/submit`).then((r) => r.statusCode)).toBe(403);
     const head = await t.login('giamdoc.stc');
     const sent = await head.send('POST', `/api/assessment/rounds/${roundId}/units/86.STC/submit`);
@@ -266,6 +266,34 @@ describe('a round', () => {
     const res = await office.get(`/api/assessment/rounds/${communes.id}/units/86.STC`);
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('Sở Tài chính không thuộc nhóm đơn vị của đợt đánh giá này.');
+  });
+
+  it('scores the demo communes’ citizen satisfaction from the published survey, not applicable to a commune not surveyed', async () => {
+    type Point = { key: string; value: number | null };
+    type Criterion = { code: string; computed: { metricKey: string; value: number | null; points: number | null } | null };
+    const round = (await office.get('/api/assessment/rounds'))
+      .json()
+      .find((r: { unitGroup: string; year: number }) => r.unitGroup === 'commune' && r.year === 2026);
+    const inRound = new Set(
+      (await office.get(`/api/assessment/rounds/${round.id}/results`)).json().map((r: { unitCode: string }) => r.unitCode),
+    );
+    const points: Point[] = (await office.get('/api/metrics/surveys.satisfaction?from=2026-01-01&to=2026-12-31&byUnit=true')).json();
+    const surveyed = points.find((p) => p.value !== null && inRound.has(p.key))!;
+    const notSurveyed = points.find((p) => p.value === null && inRound.has(p.key))!;
+    const satisfaction = async (unit: string) =>
+      (await office.get(`/api/assessment/rounds/${round.id}/units/${unit}`)).json().criteria.find((c: Criterion) => c.code === '8.1')
+        .computed as Criterion['computed'];
+    const expected =
+      (
+        [
+          [90, 10],
+          [80, 8],
+          [70, 6],
+          [60, 4],
+        ] as const
+      ).find(([min]) => surveyed.value! >= min)?.[1] ?? 0;
+    expect(await satisfaction(surveyed.key)).toMatchObject({ metricKey: 'surveys.satisfaction', value: surveyed.value, points: expected });
+    expect(await satisfaction(notSurveyed.key)).toMatchObject({ value: null, points: null });
   });
 
   it('refuses scores after the stage’s deadline', async () => {

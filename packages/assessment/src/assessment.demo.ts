@@ -14,7 +14,10 @@ import type { SheetState, Stage, UnitGroup } from './assessment.tables';
 
 const SYSTEM = systemContext('demo-seed');
 
-/** The example framework (100 points with the survey; bonus and penalty beside it). */
+/**
+ * The example framework (100 points with the survey; bonus and penalty beside it). The citizens' satisfaction
+ * (8.1) is computed from the surveys module's published results; the officials' survey (8.2) is entered.
+ */
 export const EXAMPLE_FRAMEWORK = `ma,noi_dung,diem_toi_da,cach_cham,du_lieu,thang_diem,minh_chung
 1,Công tác chỉ đạo, điều hành cải cách hành chính,12,,,,
 1.1,Ban hành kế hoạch CCHC năm đúng hạn, đầy đủ nội dung,3,tu_cham,,,1
@@ -40,7 +43,9 @@ export const EXAMPLE_FRAMEWORK = `ma,noi_dung,diem_toi_da,cach_cham,du_lieu,than
 7,Xây dựng chính quyền điện tử, chính quyền số,14,,,,
 7.1,Cung cấp dịch vụ công trực tuyến toàn trình,7,tu_cham,,,1
 7.2,Số hóa hồ sơ, kết quả giải quyết TTHC,7,tu_cham,,,1
-8,Điều tra xã hội học,20,khao_sat,,,
+8,Điều tra xã hội học,20,,,,
+8.1,Mức độ hài lòng của người dân, tổ chức qua khảo sát của tỉnh,10,du_lieu,surveys.satisfaction,>=90:10;>=80:8;>=70:6;>=60:4;0,
+8.2,Đánh giá của cán bộ, công chức và lãnh đạo (điều tra xã hội học),10,khao_sat,,,
 9,Điểm thưởng,3,,,,
 9.1,Sáng kiến CCHC được công nhận,2,thuong,,,1
 9.2,Được khen thưởng về CCHC,1,thuong,,,1

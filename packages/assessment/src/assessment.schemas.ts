@@ -117,7 +117,8 @@ export const Sheet = Type.Object(
         computed: Type.Union([
           Type.Object({
             value: Type.Union([N, Type.Null()]),
-            points: N,
+            /** Null with no figure: the criterion does not apply to the unit and is out of its maximum. */
+            points: Type.Union([N, Type.Null()]),
             metricKey: Type.String(),
             href: NStr,
             /** The bands that turn the value into points, as written in the framework. */

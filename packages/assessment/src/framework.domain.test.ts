@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBands, parseFramework, pointsFor } from './framework.domain';
+import { bandsReading, parseBands, parseFramework, pointsFor, type Bands } from './framework.domain';
 
 const H = ['ma', 'noi_dung', 'diem_toi_da', 'cach_cham', 'du_lieu', 'thang_diem', 'minh_chung'];
 const known = (k: string) => ['tasks.onTimeRate', 'dossiers.onTimeRate'].includes(k);
@@ -72,5 +72,12 @@ describe('framework table', () => {
     expect([pointsFor(100, b), pointsFor(95, b), pointsFor(80, b), pointsFor(79.9, b), pointsFor(null, b)]).toEqual([1, 0.5, 0.5, 0, 0]);
     expect(parseBands('>=80:1;>=90:2')).toBe('các mức phải xếp từ cao xuống thấp');
     expect(parseBands('nhiều:1')).toContain('không đọc được');
+  });
+});
+
+describe('bands as read on the sheet', () => {
+  it('names each step in Vietnamese numbers, then what is below', () => {
+    expect(bandsReading(parseBands('>=97,5:8;>=90:5;0') as Bands)).toBe('từ 97,5 %: 8 điểm; từ 90 %: 5 điểm; thấp hơn: 0 điểm');
+    expect(bandsReading(null)).toBe('');
   });
 });

@@ -4,6 +4,7 @@
  * the file and saves what this accepts — only when there is no row error.
  */
 import { headerKey, type RowError } from '@cchc/core/domain';
+import { formatNumber } from '@cchc/core/format';
 import type { Method } from './assessment.tables';
 
 export interface Band {
@@ -179,4 +180,13 @@ export const bandsText = (b: Bands | null) =>
         ...b.steps.map((x) => `>=${String(x.min).replace('.', ',')}:${String(x.points).replace('.', ',')}`),
         String(b.otherwise).replace('.', ','),
       ].join(';')
+    : '';
+
+/** The bands as a person reads them on the sheet: "từ 90 %: 10 điểm; từ 80 %: 8 điểm; thấp hơn: 0 điểm". */
+export const bandsReading = (b: Bands | null) =>
+  b
+    ? [
+        ...b.steps.map((x) => `từ ${formatNumber(x.min)} %: ${formatNumber(x.points)} điểm`),
+        `thấp hơn: ${formatNumber(b.otherwise)} điểm`,
+      ].join('; ')
     : '';

@@ -8,11 +8,12 @@ const leaves: LeafCriterion[] = [
   { id: 4, method: 'thuong', maxPoints: 1 },
   { id: 5, method: 'tru', maxPoints: 2 },
 ];
-const unit = (code: string, s: Record<number, Record<string, number>>, computed: number): UnitScores => ({
+/** `computed` null: the unit has no figure for the computed criterion (absent from the map). */
+const unit = (code: string, s: Record<number, Record<string, number>>, computed: number | null): UnitScores => ({
   unitCode: code,
   unitName: code,
   scores: new Map(Object.entries(s).map(([k, v]) => [Number(k), v])),
-  computed: new Map([[2, computed]]),
+  computed: new Map(computed === null ? [] : [[2, computed]]),
 });
 
 describe('results of a group', () => {
@@ -53,6 +54,18 @@ describe('results of a group', () => {
     expect(rows.map((r) => [r.unitCode, r.max, r.survey, r.index, r.rank])).toEqual([
       ['A', 10, 3, 100, 1],
       ['B', 10, 3, 100, 1],
+    ]);
+  });
+
+  it('leaves a computed criterion out of the maximum of a unit with no figure for it, and counts a zero as a zero', () => {
+    const rows = groupResults(leaves, [unit('A', { 1: { appraisal1: 4 } }, null), unit('B', { 1: { appraisal1: 4 } }, 0)], {
+      survey: false,
+      bands: DEFAULT_BANDS,
+    });
+    // A: 4 of 4 (criterion 2 does not apply); B: 4 of 7 (it applies, and B earned nothing on it).
+    expect(rows.map((r) => [r.unitCode, r.total, r.max, r.index])).toEqual([
+      ['A', 4, 4, 100],
+      ['B', 4, 7, 57.14],
     ]);
   });
 });

@@ -3,7 +3,8 @@
  * `appraised` = the scored criteria (self-scored and computed) at their latest appraisal stage (final when
  * set, carried forward per criterion), `total = appraised + survey + bonus − penalty` (bonus and penalty
  * capped at their maxima), `max` = the maxima of everything but bonus and penalty (survey criteria left
- * out when the round holds no survey), `index = total / max × 100` to 2 decimals, `rank` the competition
+ * out when the round holds no survey, and a computed criterion left out for a unit it has no figure for — no
+ * dossier, no task due, not in the survey: not applicable, neither 0 points nor full), `index = total / max × 100` to 2 decimals, `rank` the competition
  * rank of `index` in the group, `band` the first band whose minimum the index reaches.
  */
 import type { Method, Stage } from './assessment.tables';
@@ -14,7 +15,10 @@ export interface LeafCriterion {
   maxPoints: number;
 }
 
-/** A unit's scores: per criterion id, per stage; computed criteria already turned into points. */
+/**
+ * A unit's scores: per criterion id, per stage; computed criteria already turned into points — a computed
+ * criterion the unit has no figure for is absent from `computed` (not applicable to it).
+ */
 export interface UnitScores {
   unitCode: string;
   unitName: string;
@@ -58,6 +62,9 @@ export function latestAppraisal(s: Partial<Record<Stage, number>> | undefined): 
   return undefined;
 }
 
+/** Whether a criterion applies to a unit: a computed one only where the unit has a figure. */
+export const appliesTo = (c: LeafCriterion, u: UnitScores) => c.method !== 'du_lieu' || u.computed.has(c.id);
+
 /** The points a unit holds on a scored criterion (self-scored or survey at its latest appraisal; computed). */
 export function leafPoints(c: LeafCriterion, u: UnitScores): number {
   if (c.method === 'du_lieu') return Math.min(u.computed.get(c.id) ?? 0, c.maxPoints);
@@ -76,7 +83,8 @@ export function unitTotals(leaves: LeafCriterion[], u: UnitScores, opts: { surve
   for (const c of leaves) {
     const s = u.scores.get(c.id);
     if (c.method === 'du_lieu') {
-      const v = Math.min(u.computed.get(c.id) ?? 0, c.maxPoints);
+      if (!u.computed.has(c.id)) continue; // no figure for this unit: not applicable
+      const v = Math.min(u.computed.get(c.id)!, c.maxPoints);
       self += v;
       appraised += v;
       max += c.maxPoints;

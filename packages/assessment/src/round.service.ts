@@ -16,7 +16,7 @@ import {
   type AppServices,
   type RequestContext,
 } from '@cchc/core';
-import { bandsText, pointsFor, type Bands } from './framework.domain';
+import { bandsReading, pointsFor, type Bands } from './framework.domain';
 import { DEFAULT_BANDS, groupResults, type ResultBand, type UnitScores } from './results.domain';
 import type { Method, Stage, UnitGroup } from './assessment.tables';
 import { STAGE_ACTION, sheetFlow } from './sheet.flow';
@@ -58,11 +58,12 @@ export async function createRound(s: AppServices, ctx: RequestContext, actor: Ac
 
 /** Points of the computed criteria of one unit for the round's year. */
 async function computedPoints(s: AppServices, actor: Actor, year: number, unitCode: string, criteria: repo.CriterionRow[]) {
-  const out = new Map<number, { value: number | null; points: number; href: string | null }>();
+  const out = new Map<number, { value: number | null; points: number | null; href: string | null }>();
   for (const c of criteria) {
     if (c.method !== 'du_lieu' || !c.metricKey || !s.metrics.canRead(actor, c.metricKey)) continue;
     const [p] = await s.metrics.read(s, actor, c.metricKey, { from: `${year}-01-01`, to: `${year}-12-31`, unit: unitCode });
-    out.set(Number(c.id), { value: p?.value ?? null, points: pointsFor(p?.value ?? null, c.bands as Bands), href: p?.link ?? null });
+    const value = p?.value ?? null;
+    out.set(Number(c.id), { value, points: value === null ? null : pointsFor(value, c.bands as Bands), href: p?.link ?? null });
   }
   return out;
 }
@@ -108,7 +109,7 @@ export async function getSheet(s: AppServices, actor: Actor, roundId: number, un
               points: comp.points,
               metricKey: c.metricKey!,
               href: comp.href,
-              rule: bandsText(c.bands as Bands),
+              rule: bandsReading(c.bands as Bands),
               period: `${formatDate(`${round.year}-01-01`)}–${formatDate(`${round.year}-12-31`)}`,
             }
           : null,
@@ -239,10 +240,12 @@ async function roundScores(s: AppServices, actor: Actor, round: repo.RoundRow) {
     unitCode: u.code,
     unitName: u.name,
     scores: bySheet.get(sheetOf.get(Number(u.id)) ?? 0) ?? new Map(),
+    // Only the computed criteria with a figure for the unit: the others do not apply to it (results.domain).
     computed: new Map(
-      criteria
-        .filter((c) => byUnit.has(Number(c.id)))
-        .map((c) => [Number(c.id), pointsFor(byUnit.get(Number(c.id))!.get(u.code) ?? null, c.bands as Bands)]),
+      criteria.flatMap((c) => {
+        const value = byUnit.get(Number(c.id))?.get(u.code);
+        return value === null || value === undefined ? [] : [[Number(c.id), pointsFor(value, c.bands as Bands)] as const];
+      }),
     ),
   }));
   const surveyIds = new Set(leaves.filter((l) => l.method === 'khao_sat').map((l) => l.id));

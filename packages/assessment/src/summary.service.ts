@@ -8,6 +8,8 @@ import { formatFixed, getUnitByCode, officialDocx, tablesToXlsx, type Actor, typ
 import { getSheet } from './round.service';
 import { loadRound } from './round.access';
 
+/** A computed criterion with no figure for the unit (results.domain): said the same in the sheet and the exports. */
+export const NOT_APPLICABLE = 'không áp dụng với đơn vị, không tính vào điểm tối đa';
 const text = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatFixed(v, 2));
 
 async function summaryRows(s: AppServices, actor: Actor, roundId: number, unitCode: string) {
@@ -20,16 +22,17 @@ async function summaryRows(s: AppServices, actor: Actor, roundId: number, unitCo
     max: text(c.maxPoints),
     self: c.computed ? text(c.computed.points) : text(c.self?.score),
     note: c.computed
-      ? `Tính từ dữ liệu (${c.computed.metricKey}): ${c.computed.value === null ? 'chưa có số liệu' : `${formatFixed(c.computed.value, 1)} %`}`
+      ? `Tính từ dữ liệu (${c.computed.metricKey}): ${c.computed.value === null ? `chưa có số liệu — ${NOT_APPLICABLE}` : `${formatFixed(c.computed.value, 1)} %`}`
       : (c.self?.note ?? ''),
     evidence: c.evidence.map((e) => (e.locator ? `${e.filename} (${e.locator})` : e.filename)).join('; '),
     tasks: c.atRisk ? `${c.atRisk.linked} nhiệm vụ, ${c.atRisk.overdue} quá hạn` : '',
     official: text(c.official),
   }));
-  const total = sheet.criteria.filter((c) => c.level === 1).reduce((a, c) => a + c.maxPoints, 0);
+  const notApplicable = sheet.criteria.filter((c) => c.computed && c.computed.points === null).reduce((a, c) => a + c.maxPoints, 0);
+  const total = sheet.criteria.filter((c) => c.level === 1).reduce((a, c) => a + c.maxPoints, 0) - notApplicable;
   const selfTotal = sheet.criteria
     .filter((c) => c.method && c.method !== 'tru')
-    .reduce((a, c) => a + (c.computed ? c.computed.points : (c.self?.score ?? 0)), 0);
+    .reduce((a, c) => a + (c.computed ? (c.computed.points ?? 0) : (c.self?.score ?? 0)), 0);
   return { sheet, round, province, rows, total, selfTotal };
 }
 

@@ -261,12 +261,18 @@ export function SheetTab({ roundId, group, picker }: { roundId: number; group: s
               render: (_, c) =>
                 c.computed && (
                   <Space direction="vertical" size={0}>
-                    <Typography.Text>
-                      {c.computed.value === null ? 'chưa có số liệu' : `${formatNumber(c.computed.value, 1)} %`} →{' '}
-                      <b>{n(c.computed.points)}</b> {c.computed.href && <Link to={c.computed.href}>xem</Link>}
-                    </Typography.Text>
+                    {c.computed.points === null ? (
+                      <Typography.Text title="Đơn vị không phát sinh số liệu này trong năm: tiêu chí không áp dụng, không tính vào điểm tối đa.">
+                        Chưa có số liệu — không áp dụng
+                      </Typography.Text>
+                    ) : (
+                      <Typography.Text>
+                        {c.computed.value !== null && `${formatNumber(c.computed.value, 1)} %`} → <b>{n(c.computed.points)}</b>{' '}
+                        {c.computed.href && <Link to={c.computed.href}>xem</Link>}
+                      </Typography.Text>
+                    )}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {c.computed.period}; thang {c.computed.rule}
+                      {c.computed.period}; {c.computed.rule}
                     </Typography.Text>
                   </Space>
                 ),
