@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { systemContext, type DemoSeeder } from '@cchc/core';
+import { demoHistoryStart, systemContext, type DemoSeeder } from '@cchc/core';
 import { runDossierImport } from './dossier.import';
 import { generateDossierCsv } from './dossiers.generate';
 
 /** A year of the demo province's dossiers (CCHC_DEMO_DOSSIERS changes it: the tests' template uses fewer). */
 export const DEMO_DOSSIERS = 20_000;
 
-/** A year of generated dossiers for the demo province, imported through the real import. */
+/** A year of generated dossiers for the demo province (and last year's too before April), through the real import. */
 export const dossiersDemo: DemoSeeder = async (services) => {
   const { db, provinceCode } = services;
   const calendar = services.calendar();
@@ -25,6 +25,7 @@ export const dossiersDemo: DemoSeeder = async (services) => {
     count: Number(process.env.CCHC_DEMO_DOSSIERS ?? DEMO_DOSSIERS),
     units,
     year: Number(today.slice(0, 4)),
+    from: demoHistoryStart(today),
     today,
   });
   const outcome = await runDossierImport(services, systemContext('demo-seed'), null, {

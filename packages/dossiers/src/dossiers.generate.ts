@@ -63,6 +63,8 @@ export interface GenerateOptions {
   count: number;
   units: string[];
   year: number;
+  /** The first day of receipts (1 January of `year` when not given); receipts run to `today` or the year's end. */
+  from?: string;
   /** Dossiers are judged against this day: later receipts are not generated, recent ones may be open. */
   today: string;
   seed?: number;
@@ -83,7 +85,7 @@ export function* generateDossierCsv(cal: WorkingCalendar, o: GenerateOptions): G
       ),
     ]),
   );
-  const start = `${o.year}-01-01`;
+  const start = o.from ?? `${o.year}-01-01`;
   const days = Math.max(
     1,
     Math.round((Date.parse(o.today < `${o.year}-12-31` ? o.today : `${o.year}-12-31`) - Date.parse(start)) / 86_400_000),

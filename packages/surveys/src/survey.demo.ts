@@ -5,7 +5,7 @@
  * excluded with its reason, results published) and an open one for the months since, still collecting.
  * The draws go through the real sampling; the answers are written in bulk.
  */
-import { addDays, seededRandom, systemActor, systemContext, type AppServices, type DemoSeeder } from '@cchc/core';
+import { addDays, demoHistoryStart, seededRandom, systemActor, systemContext, type AppServices, type DemoSeeder } from '@cchc/core';
 import { answersDigest, compareEntries, qualityFlags, questionsOf, type Answers, type Definition } from './survey.domain';
 import { createFromTemplate, changeStatus, definitionOf, loadSurvey } from './survey.service';
 import { drawSurveySample } from './sample.service';
@@ -146,16 +146,23 @@ async function fill(
   return { responses, def };
 }
 
+/**
+ * The demo's two survey periods over the dossiers' history (core's `demoHistoryStart`: months of it even in
+ * January): the finished survey from its start to `mid`, the open one from the day after to yesterday.
+ */
+export function demoSurveyPeriods(today: string) {
+  const start = demoHistoryStart(today);
+  const days = Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000);
+  return { start, mid: addDays(start, Math.floor(days / 2)), days };
+}
+
 export const surveysDemo: DemoSeeder = async (s) => {
   if (!s.dossierFrame) return;
   const actor = systemActor(s.provinceCode, 'Dữ liệu mẫu');
   const ctx = systemContext('demo-seed');
   const today = s.today();
-  const year = today.slice(0, 4);
-  const start = `${year}-01-01`;
-  const days = Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000);
-  if (days < 30) return; // Too early in the year for the demo dossiers to make a survey.
-  const mid = addDays(start, Math.floor(days / 2));
+  const { start, mid, days } = demoSurveyPeriods(today);
+  const year = start.slice(0, 4);
   const busiest = await s.db
     .selectFrom('dossier')
     .select(['unitCode', (eb) => eb.fn.countAll<number>().as('n')])

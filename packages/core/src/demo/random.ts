@@ -11,3 +11,12 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The first day of the demo's history: 1 January of this year, or of last year before April — a demo started
+ * early in a year still has months of dossiers, surveys and reports behind it.
+ */
+export function demoHistoryStart(today: string): string {
+  const year = Number(today.slice(0, 4));
+  return today < `${year}-04-01` ? `${year - 1}-01-01` : `${year}-01-01`;
+}
