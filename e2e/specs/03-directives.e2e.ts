@@ -188,6 +188,34 @@ export const specs: Spec[] = [
     },
   },
   {
+    name: 'the directive of 1.831 tasks opens with its sections counted; a section’s tasks come a page at a time, as cards on a phone',
+    async run({ newPage, login, screenshot }) {
+      for (const phone of [false, true]) {
+        const { page, context } = await newPage({ phone });
+        await login(page, 'cchc');
+        const list = (await (await page.request.get('/api/directives?limit=200')).json()).rows as { id: number; tasks: number }[];
+        const big = list.reduce((a, b) => (b.tasks > a.tasks ? b : a));
+        const detail = page.waitForResponse((r) => r.url().endsWith(`/api/directives/${big.id}`));
+        await page.goto(`/directives/${big.id}`);
+        const body = await (await detail).text();
+        expectTrue(body.length < 100_000, `the directive page read ${body.length} bytes (every task?)`);
+        const header = page.locator('.ant-collapse-header').first();
+        await header.getByText('1.820 nhiệm vụ').waitFor();
+        const section = page.waitForResponse((r) => /\/api\/tasks\?.*section=/.test(r.url()));
+        await header.click();
+        await section;
+        const item = page.locator(phone ? '.ant-collapse-item-active .ant-list-item' : '.ant-collapse-item-active .ant-table-row');
+        await item.first().waitFor();
+        expectTrue((await item.count()) === 20, `the section shows ${await item.count()} tasks, not a page of 20`);
+        const second = page.waitForResponse((r) => /\/api\/tasks\?.*section=.*offset=20/.test(r.url()));
+        await page.locator('.ant-collapse-item-active').getByRole('listitem', { name: '2' }).click();
+        await second;
+        await screenshot(page, phone ? 'directive-sections-phone' : 'directive-sections');
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'dashboard at phone width',
     async run({ newPage, login, screenshot }) {
       const { page, context } = await newPage({ phone: true });

@@ -3586,13 +3586,15 @@ export interface components {
             number: string;
             progress: components["schemas"]["UnitProgress"][];
             sections: {
+                cancelled: number;
                 groupKind: string | null;
                 heading: string;
                 id: number;
                 leadUnitCode: string | null;
                 leadUnitName: string | null;
                 number: string;
-                tasks: components["schemas"]["TaskSummary"][];
+                overdue: number;
+                taskCount: number;
             }[];
             sourceFilename: string | null;
             status: string;
@@ -18332,6 +18334,8 @@ export interface operations {
                 q?: string;
                 /** @description Có báo cáo ở trạng thái này (chờ ai xử lý); none = chưa có báo cáo */
                 reportState?: "none" | "draft" | "submitted" | "returned" | "accepted";
+                /** @description Một mục của văn bản (cùng với directive) */
+                section?: number;
                 sort?: "directive" | "due" | "overdue" | "unit";
                 status?: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue" | "cancelled";
                 unit?: string;
@@ -18404,6 +18408,8 @@ export interface operations {
                 q?: string;
                 /** @description Có báo cáo ở trạng thái này (chờ ai xử lý); none = chưa có báo cáo */
                 reportState?: "none" | "draft" | "submitted" | "returned" | "accepted";
+                /** @description Một mục của văn bản (cùng với directive) */
+                section?: number;
                 sort?: "directive" | "due" | "overdue" | "unit";
                 status?: "not_started" | "in_progress" | "done_on_time" | "done_late" | "overdue" | "cancelled";
                 unit?: string;

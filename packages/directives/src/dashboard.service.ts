@@ -16,34 +16,9 @@ import { KIND_LABELS, type DirectiveKind } from './parser/directive-parser';
 import { STATUS_LABELS, isDone, type TaskStatus } from './task.domain';
 import { loadTasks, type TaskView } from './task.service';
 import * as status from './task.status';
-import type { Counts } from './task.status';
 // ---- read -----------------------------------------------------------------------------------------
 
 export type { Counts } from './task.status';
-
-export function countStatuses(tasks: TaskView[]): Counts {
-  const c: Counts = { tasks: tasks.length, done: 0, doneOnTime: 0, overdue: 0, inProgress: 0, notStarted: 0 };
-  for (const t of tasks) {
-    if (isDone(t.status)) c.done++;
-    if (t.status === 'done_on_time') c.doneOnTime++;
-    if (t.status === 'overdue') c.overdue++;
-    if (t.status === 'in_progress') c.inProgress++;
-    if (t.status === 'not_started') c.notStarted++;
-  }
-  return c;
-}
-
-export function byUnit(tasks: TaskView[]) {
-  const m = new Map<string, { unitCode: string; unitName: string; list: TaskView[] }>();
-  for (const t of tasks) {
-    const e = m.get(t.leadUnitCode) ?? { unitCode: t.leadUnitCode, unitName: t.leadUnitName, list: [] };
-    e.list.push(t);
-    m.set(t.leadUnitCode, e);
-  }
-  return [...m.values()]
-    .map((e) => ({ unitCode: e.unitCode, unitName: e.unitName, ...countStatuses(e.list) }))
-    .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'vi'));
-}
 
 /**
  * A directive is visible to the province's roles, and to a unit when it gives the unit (or a unit under
@@ -98,44 +73,67 @@ async function loadDirective(s: AppServices, id: number) {
   return d;
 }
 
+/** The directive's tasks in the caller's scope as a task query (the figures of its page, in SQL). */
+const directiveQuery = (s: AppServices, actor: Actor, id: number, asOf = s.today()): status.TaskQuery => ({
+  scope: actor.scope,
+  provinceCode: s.provinceCode,
+  asOf,
+  directiveId: id,
+});
+
 export async function directiveProgress(s: AppServices, actor: Actor, id: number, asOf?: string) {
   authorize(actor, 'directive.read');
   await loadDirective(s, id);
   await assertVisible(s, actor, id);
-  return byUnit(await loadTasks(s, actor, { directiveId: id }, asOf));
+  return (await status.countGroups(s.db, directiveQuery(s, actor, id, asOf))).byUnit;
 }
 
+/**
+ * A directive's page: its header, figures by lead unit and each section's counts — all aggregates; the
+ * tasks of a section are paged from `GET /api/tasks?directive=&section=` when it is opened.
+ */
 export async function getDirective(s: AppServices, actor: Actor, id: number) {
   authorize(actor, 'directive.read');
   const d = await loadDirective(s, id);
   await assertVisible(s, actor, id);
-  const all = await loadTasks(s, actor, { directiveId: id, includeCancelled: true });
-  const tasks = all.filter((t) => !t.cancelledAt);
-  const sections = await s.db
-    .selectFrom('directiveSection as s')
-    .leftJoin('unit as u', 'u.id', 's.leadUnitId')
-    .select(['s.id', 's.number', 's.heading', 's.groupKind', 'u.code as leadUnitCode', 'u.name as leadUnitName'])
-    .where('s.directiveId', '=', id)
-    .orderBy('s.sortOrder')
-    .execute();
-  return {
-    ...d,
-    kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind,
-    createdAt: formatLocalDateTime(d.createdAt),
-    withdrawnAt: d.withdrawnAt ? formatLocalDateTime(d.withdrawnAt) : null,
-    counts: countStatuses(tasks),
-    progress: byUnit(tasks),
-    sections: sections
-      .map((sec) => ({ ...sec, tasks: all.filter((t) => t.sectionId === sec.id).map(presentTaskSummary) }))
-      .filter((sec) => sec.tasks.length),
-    /** Whether the office may still delete it (no report written yet), and what the caller may do. */
-    hasReports: !!(await s.db
+  const f = directiveQuery(s, actor, id);
+  const [groups, active, cancelled, sections, report] = await Promise.all([
+    status.countGroups(s.db, f),
+    status.countBySection(s.db, f),
+    status.countBySection(s.db, { ...f, status: 'cancelled' }),
+    s.db
+      .selectFrom('directiveSection as s')
+      .leftJoin('unit as u', 'u.id', 's.leadUnitId')
+      .select(['s.id', 's.number', 's.heading', 's.groupKind', 'u.code as leadUnitCode', 'u.name as leadUnitName'])
+      .where('s.directiveId', '=', id)
+      .orderBy('s.sortOrder')
+      .execute(),
+    s.db
       .selectFrom('taskReport as r')
       .innerJoin('task as t', 't.id', 'r.taskId')
       .select('r.id')
       .where('t.directiveId', '=', id)
       .limit(1)
-      .executeTakeFirst()),
+      .executeTakeFirst(),
+  ]);
+  return {
+    ...d,
+    kindLabel: KIND_LABELS[d.kind as DirectiveKind] ?? d.kind,
+    createdAt: formatLocalDateTime(d.createdAt),
+    withdrawnAt: d.withdrawnAt ? formatLocalDateTime(d.withdrawnAt) : null,
+    counts: groups.totals,
+    progress: groups.byUnit,
+    sections: sections
+      .map((sec) => ({
+        ...sec,
+        id: Number(sec.id),
+        taskCount: active.get(Number(sec.id))?.tasks ?? 0,
+        overdue: active.get(Number(sec.id))?.overdue ?? 0,
+        cancelled: cancelled.get(Number(sec.id))?.tasks ?? 0,
+      }))
+      .filter((sec) => sec.taskCount + sec.cancelled > 0),
+    /** Whether the office may still delete it (no report written yet), and what the caller may do. */
+    hasReports: !!report,
     abilities: abilities(actor, undefined, ['directive.edit', 'directive.withdraw', 'directive.delete']),
   };
 }
@@ -293,6 +291,8 @@ export interface TaskListQuery {
   status?: TaskStatus;
   unit?: string;
   directive?: number;
+  /** A section of the directive (with `directive`). */
+  section?: number;
   q?: string;
   dueFrom?: string;
   dueTo?: string;
@@ -310,6 +310,7 @@ async function taskQueryOf(s: AppServices, actor: Actor, q: TaskListQuery, asOf:
     provinceCode: s.provinceCode,
     asOf,
     directiveId: q.directive,
+    sectionId: q.section,
     status: q.status,
     q: q.q?.trim() || undefined,
     dueFrom: q.dueFrom,

@@ -165,7 +165,10 @@ export const DirectiveDetail = Type.Object(
         groupKind: NStr,
         leadUnitCode: NStr,
         leadUnitName: NStr,
-        tasks: Type.Array(Type.Ref('TaskSummary')),
+        /** Its tasks in the caller's scope (cancelled ones apart); the list itself: GET /api/tasks?directive=&section=. */
+        taskCount: Type.Integer(),
+        overdue: Type.Integer(),
+        cancelled: Type.Integer(),
       }),
     ),
   },

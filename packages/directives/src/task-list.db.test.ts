@@ -76,3 +76,42 @@ describe('directive list', () => {
     for (const d of mine.rows) expect(d.tasks).toBeGreaterThan(0);
   });
 });
+
+describe('directive page', () => {
+  type Section = { id: number; taskCount: number; overdue: number; cancelled: number };
+  it('gives its figures and each section’s counts from SQL, and a section’s tasks a page at a time', async () => {
+    const list = (await office.get('/api/directives?limit=200')).json().rows as { id: number; tasks: number }[];
+    const big = list.reduce((a, b) => (b.tasks > a.tasks ? b : a));
+    const d = (await office.get(`/api/directives/${big.id}`)).json();
+    const sections = d.sections as Section[];
+    expect(sections.reduce((a, s) => a + s.taskCount, 0)).toBe(d.counts.tasks);
+    expect(sections.reduce((a, s) => a + s.overdue, 0)).toBe(d.counts.overdue);
+    expect(d.progress.reduce((a: number, u: { tasks: number }) => a + u.tasks, 0)).toBe(d.counts.tasks);
+    const widest = sections.reduce((a, b) => (b.taskCount > a.taskCount ? b : a));
+    expect(widest.taskCount).toBeGreaterThan(20);
+    const page = (await office.get(`/api/tasks?directive=${big.id}&section=${widest.id}&limit=20&offset=0`)).json();
+    expect([page.total, page.rows.length]).toEqual([widest.taskCount, 20]);
+    const inSection = await t.db.db
+      .selectFrom('task')
+      .select('id')
+      .where('sectionId', '=', widest.id)
+      .where(
+        'id',
+        'in',
+        page.rows.map((r: { id: number }) => r.id),
+      )
+      .execute();
+    expect(inSection).toHaveLength(20);
+    const overdue = (await office.get(`/api/tasks?directive=${big.id}&section=${widest.id}&status=overdue&limit=1`)).json();
+    expect(overdue.total).toBe(widest.overdue);
+  });
+
+  it('counts for a unit only the tasks it leads or coordinates', async () => {
+    const xa = await t.login('daumoi.xa');
+    const mine = (await xa.get('/api/directives?limit=200')).json().rows as { id: number; tasks: number }[];
+    const d = (await xa.get(`/api/directives/${mine[0]!.id}`)).json();
+    const theirs = (await xa.get(`/api/tasks?directive=${mine[0]!.id}&limit=1`)).json().total;
+    expect((d.sections as Section[]).reduce((a, s) => a + s.taskCount, 0)).toBe(theirs);
+    expect(d.counts.tasks).toBe(theirs);
+  });
+});

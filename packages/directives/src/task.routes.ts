@@ -28,6 +28,7 @@ export function registerTaskRoutes(app: App): void {
     status: Type.Optional(S.Status),
     unit: Type.Optional(Type.String({ maxLength: 32 })),
     directive: Type.Optional(Type.Integer({ minimum: 1 })),
+    section: Type.Optional(Type.Integer({ minimum: 1, description: 'Một mục của văn bản (cùng với directive)' })),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Tìm trong nội dung, ký hiệu nhiệm vụ, số văn bản' })),
     dueFrom: Type.Optional(DateStr),
     dueTo: Type.Optional(DateStr),

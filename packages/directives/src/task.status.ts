@@ -53,6 +53,8 @@ export interface TaskQuery {
   provinceCode: string;
   asOf: string;
   directiveId?: number;
+  /** Only the tasks of this section of the directive. */
+  sectionId?: number;
   leadUnitId?: number;
   status?: TaskStatus;
   /** Only these tasks (the status is then computed for them alone). */
@@ -91,6 +93,7 @@ export function scopedTasks(db: Db, f: TaskQuery) {
     );
   }
   if (f.directiveId !== undefined) q = q.where('t.directiveId', '=', f.directiveId);
+  if (f.sectionId !== undefined) q = q.where('t.sectionId', '=', f.sectionId);
   if (f.directiveIds) q = q.where('t.directiveId', 'in', f.directiveIds.length ? f.directiveIds : [-1]);
   if (f.leadUnitId !== undefined) q = q.where('t.leadUnitId', '=', f.leadUnitId);
   if (f.status && f.status !== 'cancelled') q = q.where(sql`coalesce(ts.status, 'not_started')`, '=', f.status);
@@ -161,6 +164,19 @@ export async function countByDirective(db: Db, f: TaskQuery) {
     .groupBy(['d.id', 'd.number', 'd.title', 'd.issuedOn'])
     .orderBy('d.issuedOn', 'desc')
     .execute() as Promise<({ id: number; number: string; title: string; issuedOn: string } & Counts)[]>;
+}
+
+/** Per section of the query's tasks: how many, and how many overdue (the directive page's headings). */
+export async function countBySection(db: Db, f: TaskQuery) {
+  const rows = await scopedTasks(db, f)
+    .select([
+      't.sectionId',
+      sql<number>`count(*)::int`.as('tasks'),
+      sql<number>`(count(*) filter (where ${STATUS} = 'overdue'))::int`.as('overdue'),
+    ])
+    .groupBy('t.sectionId')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.sectionId), { tasks: Number(r.tasks), overdue: Number(r.overdue) }]));
 }
 
 export type TaskSort = 'directive' | 'due' | 'overdue' | 'unit';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   Alert,
   Button,
@@ -110,24 +110,62 @@ export function DirectivePage() {
       {d.progress.length > 0 && <UnitTable rows={d.progress} title="Tiến độ theo đơn vị chủ trì" />}
       <Card size="small" title="Các mục và nhiệm vụ">
         <Collapse
-          items={d.sections.map((s) => {
-            const overdue = s.tasks.filter((t) => t.status === 'overdue').length;
-            return {
-              key: s.id,
-              label: (
-                <Space wrap>
-                  <b>{s.number}</b>
-                  {s.heading}
-                  {s.groupKind && <Tag color="blue">giao nhóm: {s.tasks.length} nhiệm vụ</Tag>}
-                  {overdue > 0 && <Tag color="red">{overdue} quá hạn</Tag>}
-                </Space>
-              ),
-              children: <TaskTable rows={s.tasks} showUnit />,
-            };
-          })}
+          items={d.sections.map((s) => ({
+            key: s.id,
+            label: (
+              <Space wrap>
+                <b>{s.number}</b>
+                {s.heading}
+                <Tag>{formatNumber(s.taskCount)} nhiệm vụ</Tag>
+                {s.groupKind && <Tag color="blue">giao nhóm</Tag>}
+                {s.overdue > 0 && <Tag color="red">{formatNumber(s.overdue)} quá hạn</Tag>}
+                {s.cancelled > 0 && <Tag>{formatNumber(s.cancelled)} đã hủy</Tag>}
+              </Space>
+            ),
+            // Drawn when first opened: a page of the section's tasks from the server.
+            children: <SectionTasks directiveId={d.id} section={s} />,
+          }))}
         />
       </Card>
     </Space>
+  );
+}
+
+const SECTION_PAGE = 20;
+
+/** One section's tasks, a page at a time from the task list (its cancelled tasks behind a link to that list). */
+function SectionTasks({ directiveId, section }: { directiveId: number; section: DirectiveDetail['sections'][number] }) {
+  const [page, setPage] = useState(1);
+  const query = { directive: directiveId, section: section.id, limit: SECTION_PAGE, offset: (page - 1) * SECTION_PAGE };
+  const q = useQuery({
+    queryKey: ['tasks', 'section', query],
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query } })),
+    placeholderData: (prev) => prev,
+  });
+  return (
+    <>
+      {section.taskCount > 0 && (
+        <TaskTable
+          rows={q.data?.rows ?? []}
+          loading={q.isFetching}
+          showUnit
+          pagination={{
+            current: page,
+            pageSize: SECTION_PAGE,
+            total: q.data?.total ?? section.taskCount,
+            onChange: setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (n) => `${formatNumber(n)} nhiệm vụ`,
+          }}
+        />
+      )}
+      {section.cancelled > 0 && (
+        <Link to={`/directives?tab=list&directive=${directiveId}&status=cancelled`}>
+          Xem {formatNumber(section.cancelled)} nhiệm vụ đã hủy của văn bản
+        </Link>
+      )}
+    </>
   );
 }
 

@@ -230,34 +230,7 @@ export function TaskList({ status }: { status?: 'overdue' }) {
           Tải XLSX ({formatNumber(q.data?.total ?? 0)})
         </Button>
       </Space>
-      {phone ? (
-        <List
-          loading={q.isFetching}
-          dataSource={rows}
-          pagination={{ ...pager, size: 'small', align: 'center' }}
-          renderItem={(r) => (
-            <List.Item>
-              <Link to={`/directives/tasks/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
-                <Space direction="vertical" size={2} style={{ width: '100%' }}>
-                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
-                    <Typography.Text strong>{r.label}</Typography.Text> {r.content}
-                  </Typography.Paragraph>
-                  <Typography.Text type="secondary">
-                    {r.directiveNumber} · {r.leadUnitName}
-                  </Typography.Text>
-                  <Space wrap size={4}>
-                    <TaskStatus r={r} />
-                    <Typography.Text>Hạn {formatDate(r.nextDueDate ?? r.dueDate)}</Typography.Text>
-                    {r.recurrence && r.periodLabel && <Typography.Text type="secondary">({r.periodLabel})</Typography.Text>}
-                  </Space>
-                </Space>
-              </Link>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <TaskTable rows={rows} loading={q.isFetching} pagination={pager} />
-      )}
+      <TaskTable rows={rows} loading={q.isFetching} pagination={pager} />
     </Card>
   );
 }
@@ -289,6 +262,51 @@ export function TaskTable({
   pagination?: TablePaginationConfig;
 }) {
   const navigate = useNavigate();
+  const phone = !Grid.useBreakpoint().md;
+  const pager = pagination ?? {
+    pageSize: 20,
+    showSizeChanger: false,
+    showTotal: (n) => `${formatNumber(n)} nhiệm vụ`,
+    hideOnSinglePage: true,
+  };
+  // On a phone, cards with the task's text, deadline and status instead of a table to scroll sideways.
+  if (phone)
+    return (
+      <List
+        loading={loading}
+        dataSource={rows}
+        pagination={{
+          current: pager.current,
+          pageSize: pager.pageSize,
+          total: pager.total,
+          onChange: pager.onChange,
+          showTotal: pager.showTotal,
+          hideOnSinglePage: pager.hideOnSinglePage,
+          size: 'small',
+          align: 'center',
+        }}
+        renderItem={(r) => (
+          <List.Item>
+            <Link to={`/directives/tasks/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
+              <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
+                  <Typography.Text strong>{r.label}</Typography.Text> {r.content}
+                </Typography.Paragraph>
+                <Typography.Text type="secondary">
+                  {r.directiveNumber}
+                  {showUnit && ` · ${r.leadUnitName}`}
+                </Typography.Text>
+                <Space wrap size={4}>
+                  <TaskStatus r={r} />
+                  <Typography.Text>Hạn {formatDate(r.nextDueDate ?? r.dueDate)}</Typography.Text>
+                  {r.recurrence && r.periodLabel && <Typography.Text type="secondary">({r.periodLabel})</Typography.Text>}
+                </Space>
+              </Space>
+            </Link>
+          </List.Item>
+        )}
+      />
+    );
   return (
     <Table<TaskSummary>
       size="small"
@@ -296,9 +314,7 @@ export function TaskTable({
       loading={loading}
       dataSource={rows}
       scroll={{ x: 900 }}
-      pagination={
-        pagination ?? { pageSize: 20, showSizeChanger: false, showTotal: (n) => `${formatNumber(n)} nhiệm vụ`, hideOnSinglePage: true }
-      }
+      pagination={pager}
       onRow={(r) => ({ onClick: () => navigate(`/directives/tasks/${r.id}`), style: { cursor: 'pointer' } })}
       rowClassName={(r) => (r.status === 'cancelled' ? 'row-cancelled' : '')}
       columns={[
