@@ -26,9 +26,9 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, ApiError, errorMessage, queryClient, unwrap, urlFor } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
-import { useProvinceUnits } from '../../lib/session';
 import { useAct } from '../../lib/use-act';
 import { TaskTable, UnitTable } from './TaskTables';
+import { TaskFields } from './TaskFields';
 import { pct, type DirectiveDetail } from './common';
 
 export function DirectivePage() {
@@ -186,7 +186,6 @@ function DirectiveActions({ d }: { d: DirectiveDetail }) {
   const [header] = Form.useForm();
   const [task] = Form.useForm();
   const navigate = useNavigate();
-  const units = useProvinceUnits();
   const act = useAct('directive', () => setOpen(null));
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['directives'] });
@@ -317,23 +316,7 @@ function DirectiveActions({ d }: { d: DirectiveDetail }) {
           <Form.Item name="sectionId" label="Mục">
             <Select options={d.sections.map((s) => ({ value: s.id, label: `${s.number} ${s.heading}` }))} />
           </Form.Item>
-          <Form.Item name="label" label="Ký hiệu (ví dụ d)">
-            <Input style={{ width: 100 }} />
-          </Form.Item>
-          <Form.Item name="content" label="Nội dung" rules={[{ required: true, message: 'Nhập nội dung nhiệm vụ' }]}>
-            <Input.TextArea autoSize={{ minRows: 3 }} />
-          </Form.Item>
-          <Form.Item name="leadUnitCode" label="Đơn vị chủ trì" rules={[{ required: true, message: 'Chọn đơn vị chủ trì' }]}>
-            <Select showSearch optionFilterProp="label" options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} />
-          </Form.Item>
-          <Form.Item name="coordinatingUnitCodes" label="Đơn vị phối hợp">
-            <Select
-              mode="multiple"
-              showSearch
-              optionFilterProp="label"
-              options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
-            />
-          </Form.Item>
+          <TaskFields />
           <Form.Item name="dueDate" label="Thời hạn" rules={[{ required: true, message: 'Chọn thời hạn' }]}>
             <DatePicker format="DD/MM/YYYY" />
           </Form.Item>

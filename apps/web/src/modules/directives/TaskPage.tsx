@@ -16,7 +16,6 @@ import {
   Modal,
   Popconfirm,
   Result,
-  Select,
   Space,
   Tag,
   Tooltip,
@@ -35,9 +34,9 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError, errorMessage, queryClient, unwrap, upload as sendFile, uploadForm, urlFor } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
-import { useProvinceUnits } from '../../lib/session';
 import { useAct } from '../../lib/use-act';
 import { RECURRENCE, REPORT_STATE, StatusTag, type TaskDetail } from './common';
+import { TaskFields } from './TaskFields';
 
 type Obligation = TaskDetail['obligations'][number];
 
@@ -357,7 +356,6 @@ function TaskActions({ t }: { t: TaskDetail }) {
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [reason, setReason] = useState('');
-  const units = useProvinceUnits();
   const [form] = Form.useForm();
   const navigate = useNavigate();
   const act = useAct('task', () => setEditing(false));
@@ -365,7 +363,6 @@ function TaskActions({ t }: { t: TaskDetail }) {
     void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     void queryClient.invalidateQueries({ queryKey: ['directive'] });
   };
-  const options = (units.data ?? []).map((u) => ({ value: u.code, label: u.name }));
   return (
     <Space wrap>
       <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
@@ -414,18 +411,7 @@ function TaskActions({ t }: { t: TaskDetail }) {
             });
           }}
         >
-          <Form.Item name="label" label="Ký hiệu">
-            <Input style={{ width: 100 }} />
-          </Form.Item>
-          <Form.Item name="content" label="Nội dung" rules={[{ required: true, message: 'Nhập nội dung nhiệm vụ' }]}>
-            <Input.TextArea autoSize={{ minRows: 3 }} />
-          </Form.Item>
-          <Form.Item name="leadUnitCode" label="Đơn vị chủ trì" rules={[{ required: true, message: 'Chọn đơn vị chủ trì' }]}>
-            <Select showSearch optionFilterProp="label" options={options} />
-          </Form.Item>
-          <Form.Item name="coordinatingUnitCodes" label="Đơn vị phối hợp">
-            <Select mode="multiple" showSearch optionFilterProp="label" options={options} />
-          </Form.Item>
+          <TaskFields />
           {t.dueDate ? (
             <Form.Item name="dueDate" label="Thời hạn" rules={[{ required: true, message: 'Chọn thời hạn' }]}>
               <DatePicker format="DD/MM/YYYY" />
