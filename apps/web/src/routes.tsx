@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { startTransition, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Alert, Spin } from 'antd';
 import { SessionProvider, useMeQuery } from './lib/session';
@@ -59,10 +59,10 @@ function useHomeReady(onHome: boolean): boolean {
   useEffect(() => {
     if (ready) return;
     let live = true;
-    HomePage.preload().then(
-      () => live && setReady(true),
-      () => live && setReady(true), // a failed download is shown by the page's own error boundary
-    );
+    // In a transition: the first drawing of the shell and the home page (~300 ms of styles, cold) yields now
+    // and then, so the figures' requests (started as it renders, useEagerQuery) leave meanwhile.
+    const show = () => live && startTransition(() => setReady(true));
+    HomePage.preload().then(show, show); // a failed download is shown by the page's own error boundary
     return () => {
       live = false;
     };

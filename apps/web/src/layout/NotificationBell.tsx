@@ -1,14 +1,15 @@
 import { useNavigate } from 'react-router-dom';
 import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useEagerQuery } from '../lib/eager-query';
 import { api, queryClient, unwrap } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 
 /** Reminders and escalations for the signed-in user (checked every minute). */
 export function NotificationBell() {
   const navigate = useNavigate();
-  const q = useQuery({
+  const q = useEagerQuery({
     queryKey: ['notifications'],
     queryFn: () => unwrap(api.GET('/api/notifications', { params: { query: { limit: 30, offset: 0 } } })),
     refetchInterval: 60_000,

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useEagerQuery } from './eager-query';
 import { api, ApiError, type Me } from './api';
 
 /** The signed-in user (null when signed out) and the unit chosen in the header's unit picker. */
@@ -55,7 +56,7 @@ export function useSession(): Session {
 /** The departments, agencies and communes of the deployment's province (cached for every page). */
 export function useProvinceUnits() {
   const { me } = useSession();
-  return useQuery({
+  return useEagerQuery({
     queryKey: ['units', 'children', me.provinceCode],
     queryFn: async () => (await api.GET('/api/units', { params: { query: { parent: me.provinceCode } } })).data ?? [],
     staleTime: 5 * 60_000,

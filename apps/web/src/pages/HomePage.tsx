@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useEagerQuery } from '../lib/eager-query';
 import dayjs from 'dayjs';
 import { api, unwrap } from '../lib/api';
 import { formatDate } from '../lib/format';
@@ -16,15 +16,15 @@ export function HomePage() {
   const today = dayjs().format('YYYY-MM-DD');
   const year = Number(today.slice(0, 4));
   const children = useProvinceUnits();
-  const unit = useQuery({
+  const unit = useEagerQuery({
     queryKey: ['unit', unitCode],
     queryFn: () => unwrap(api.GET('/api/units/{code}', { params: { path: { code: unitCode } } })),
   });
-  const calendar = useQuery({
+  const calendar = useEagerQuery({
     queryKey: ['calendar', year],
     queryFn: () => unwrap(api.GET('/api/calendar/years/{year}', { params: { path: { year } } })),
   });
-  const workingToday = useQuery({
+  const workingToday = useEagerQuery({
     queryKey: ['is-working-day', today],
     queryFn: () => unwrap(api.GET('/api/calendar/is-working-day', { params: { query: { date: today } } })),
   });

@@ -1,12 +1,12 @@
 /** The module's panel on the home page (loaded with the home page, not with every page). */
-import { useQuery } from '@tanstack/react-query';
+import { useEagerQuery } from '../../lib/eager-query';
 import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
 import type { HomePanelProps } from '../types';
 
 export function DirectivesHome({ unit }: HomePanelProps) {
-  const tasks = useQuery({
+  const tasks = useEagerQuery({
     queryKey: ['directives', 'summary', unit ?? ''],
     queryFn: () => unwrap(api.GET('/api/directives/summary', { params: { query: { unit } } })),
   });

@@ -1,5 +1,5 @@
 /** The module's panel on the home page (loaded with the home page, not with every page). */
-import { useQuery } from '@tanstack/react-query';
+import { useEagerQuery } from '../../lib/eager-query';
 import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
@@ -8,11 +8,11 @@ import type { HomePanelProps } from '../types';
 export function DossiersHome({ unit, today }: HomePanelProps) {
   const year = today.slice(0, 4);
   const range = { from: `${year}-01-01`, to: today, unit };
-  const onTime = useQuery({
+  const onTime = useEagerQuery({
     queryKey: ['metrics', 'dossiers.onTimeRate', range],
     queryFn: () => unwrap(api.GET('/api/metrics/{key}', { params: { path: { key: 'dossiers.onTimeRate' }, query: range } })),
   });
-  const stats = useQuery({
+  const stats = useEagerQuery({
     queryKey: ['dossiers', 'stats', { ...range, groupBy: 'channel' }],
     queryFn: () => unwrap(api.GET('/api/dossiers/stats', { params: { query: { ...range, groupBy: 'channel' } } })),
   });

@@ -1,5 +1,5 @@
 /** The module's panel on the home page (loaded with the home page, not with every page). */
-import { useQuery } from '@tanstack/react-query';
+import { useEagerQuery } from '../../lib/eager-query';
 import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
@@ -7,7 +7,7 @@ import type { HomePanelProps } from '../types';
 
 export function FeedbackHome({ unit, today }: HomePanelProps) {
   const from = `${today.slice(0, 4)}-01-01`;
-  const stats = useQuery({
+  const stats = useEagerQuery({
     queryKey: ['feedback', 'stats', 'home', unit ?? '', today],
     queryFn: () => unwrap(api.GET('/api/feedback/stats', { params: { query: { from, to: today, unit } } })),
   });

@@ -1,5 +1,5 @@
 /** The module's panel on the home page (loaded with the home page, not with every page). */
-import { useQuery } from '@tanstack/react-query';
+import { useEagerQuery } from '../../lib/eager-query';
 import { api, unwrap } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { StatCard } from '../StatCard';
@@ -7,7 +7,7 @@ import type { HomePanelProps } from '../types';
 
 export function InitiativesHome({ unit, today }: HomePanelProps) {
   const year = Number(today.slice(0, 4));
-  const cov = useQuery({
+  const cov = useEagerQuery({
     queryKey: ['initiatives', 'coverage', year],
     queryFn: () => unwrap(api.GET('/api/initiatives/coverage', { params: { query: { year } } })),
     enabled: !unit,

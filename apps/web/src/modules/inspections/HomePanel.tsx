@@ -1,5 +1,5 @@
 /** The module's panel on the home page (loaded with the home page, not with every page). */
-import { useQuery } from '@tanstack/react-query';
+import { useEagerQuery } from '../../lib/eager-query';
 import { api, unwrap } from '../../lib/api';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { StatCard } from '../StatCard';
@@ -7,12 +7,12 @@ import type { HomePanelProps } from '../types';
 
 export function InspectionsHome({ unit, today }: HomePanelProps) {
   const year = Number(today.slice(0, 4));
-  const cov = useQuery({
+  const cov = useEagerQuery({
     queryKey: ['inspections', 'coverage', year],
     queryFn: () => unwrap(api.GET('/api/inspections/coverage', { params: { query: { year } } })),
     enabled: !unit,
   });
-  const open = useQuery({
+  const open = useEagerQuery({
     queryKey: ['inspections', 'findings', 'home', unit ?? '', year],
     queryFn: () => unwrap(api.GET('/api/inspections/findings', { params: { query: { year, unit, state: 'overdue', limit: 1 } } })),
   });
