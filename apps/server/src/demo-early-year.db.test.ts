@@ -4,6 +4,7 @@
  * results and an open one. The other db tests use the template built on the fixed clock (23/11/2026).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@cchc/test-kit';
 import { installModules, metricsOf, seamsOf } from '@cchc/core';
 import { MODULES } from './modules';
@@ -22,6 +23,15 @@ beforeAll(async () => {
 afterAll(() => db?.cleanup());
 
 describe('the demo started on 5 January', () => {
+  it('has every module’s records', async () => {
+    const tables = ['directive', 'task', 'task_report', 'dossier', 'index_result', 'assessment_round', 'assessment_score'];
+    const more = ['feedback_case', 'inspection', 'inspection_finding', 'initiative', 'survey_response'];
+    const counts: Record<string, number> = {};
+    for (const table of [...tables, ...more])
+      counts[table] = Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db.db)).rows[0]!.n);
+    expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([]);
+  });
+
   it('has last year’s dossiers and both demo surveys, the first with its results published', async () => {
     const lastYear = await db.db
       .selectFrom('dossier')
