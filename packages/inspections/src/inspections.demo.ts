@@ -5,7 +5,16 @@
  * draw of unannounced ones. Findings become tasks through the task seam, in bulk.
  */
 import { randomBytes } from 'node:crypto';
-import { addDays, isWorkingDay, nextWorkingDay, seededRandom, type AppServices, type DemoSeeder, type SeedTask } from '@cchc/core';
+import {
+  addDays,
+  isWorkingDay,
+  nextWorkingDay,
+  seededRandom,
+  type AppServices,
+  type DemoSeeder,
+  type SeedTask,
+  demoHistoryStart,
+} from '@cchc/core';
 import { AREAS, DEFAULT_TEMPLATE, drawUnits, type Area } from './inspections.domain';
 import { ensureTemplate, provinceUnits } from './inspections.repository';
 import type { FindingStatus, Severity } from './inspections.tables';
@@ -34,9 +43,10 @@ export const inspectionsDemo: DemoSeeder = async (s: AppServices) => {
   await ensureTemplate(s.db, s.provinceCode);
   const today = s.today();
   const thisYear = Number(today.slice(0, 4));
-  // Early in a year the held visits are last year's finished plan (this year's has only visits to come).
-  const early = today < `${thisYear}-04-01`;
-  const year = early ? thisYear - 1 : thisYear;
+  // Early in a year (core's demoHistoryStart: before April) the held visits are last year's finished plan
+  // (this year's has only visits to come).
+  const year = Number(demoHistoryStart(today).slice(0, 4));
+  const early = year < thisYear;
   const asOf = early ? `${year}-12-20` : today;
   const cal = s.calendar();
   const rnd = seededRandom(2026_30);

@@ -7,7 +7,7 @@
  */
 import { unitRepository, unitScope, type MetricDefinition, type MetricPoint } from '@cchc/core';
 import { computeResults } from './results.service';
-import { definitionOf, loadSurvey } from './survey.service';
+import { definitionOf, loadSurveys } from './survey.service';
 import { questionsOf } from './survey.domain';
 
 export const surveysSatisfaction: MetricDefinition = {
@@ -18,19 +18,16 @@ export const surveysSatisfaction: MetricDefinition = {
     'Tỷ lệ câu trả lời Hài lòng hoặc Rất hài lòng (mức 4–5) trên số câu trả lời hợp lệ, trung bình các khía cạnh, của cuộc khảo sát gần nhất đã công bố kết quả có kỳ kết thúc trong khoảng; tử số/mẫu số: số phiếu hài lòng quy đổi / số phiếu hợp lệ.',
   permission: 'survey.read',
   async compute(s, actor, q) {
-    const latest = await s.db
-      .selectFrom('survey')
-      .select('id')
-      .where('provinceCode', '=', s.provinceCode)
-      .where('resultsPublishedAt', 'is not', null)
-      .where('periodTo', '>=', q.from)
-      .where('periodTo', '<=', q.to)
-      .orderBy('periodTo', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!latest) return [];
-    const survey = await loadSurvey(s.db, s.provinceCode, Number(latest.id));
+    const [survey] = await loadSurveys(s.db, s.provinceCode, (query) =>
+      query
+        .where('resultsPublishedAt', 'is not', null)
+        .where('periodTo', '>=', q.from)
+        .where('periodTo', '<=', q.to)
+        .orderBy('periodTo', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
+    );
+    if (!survey) return [];
     const def = await definitionOf(s, survey, survey.currentVersion);
     const scope = await unitScope(s.db, actor);
     const root = await s.db
