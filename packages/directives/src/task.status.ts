@@ -168,12 +168,9 @@ export async function countByDirective(db: Db, f: TaskQuery) {
 
 /** Per section of the query's tasks: how many, and how many overdue (the directive page's headings). */
 export async function countBySection(db: Db, f: TaskQuery) {
+  // The same counting columns as every other figure, so "overdue" here is the dashboard's.
   const rows = await scopedTasks(db, f)
-    .select([
-      't.sectionId',
-      sql<number>`count(*)::int`.as('tasks'),
-      sql<number>`(count(*) filter (where ${STATUS} = 'overdue'))::int`.as('overdue'),
-    ])
+    .select(['t.sectionId', ...countColumns()])
     .groupBy('t.sectionId')
     .execute();
   return new Map(rows.map((r) => [Number(r.sectionId), { tasks: Number(r.tasks), overdue: Number(r.overdue) }]));
